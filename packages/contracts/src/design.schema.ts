@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { arrivalSchema } from './arrival.schema';
+import { distributionSchema } from './distribution.schema';
+import { LIMITS } from './limits';
+import { autoscalingSchema, circuitBreakerSchema, retrySchema } from './resilience.schema';
+
+/** Identifier of a component or connection; also the name faults and metrics use. */
+export const elementIdSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.maxIdLength)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits and _ . : - only');
+
+const positionSchema = z.strictObject({ x: z.number(), y: z.number() });
+
+/** Properties every component that queues work shares (SERVICE, DATABASE, CACHE). */
+const stationProperties = {
+  replicas: z.number().int().min(1).max(LIMITS.maxReplicas).default(1),
+  workers: z.number().int().min(1).max(LIMITS.maxWorkers).default(1),
+  serviceTime: distributionSchema,
+  queueCapacity: z.number().int().min(0).optional(),
+  timeoutMs: z.number().positive().optional(),
+  retry: retrySchema.optional(),
+  circuitBreaker: circuitBreakerSchema.optional(),
+  autoscaling: autoscalingSchema.optional(),
+  blockingCalls: z.boolean().default(false),
+  errorRate: z.number().min(0).max(1).default(0),
+};
+
+const base = {
+  id: elementIdSchema,
+  name: z.string().max(200).optional(),
+  position: positionSchema.optional(),
+};
+
+const clientComponent = z.strictObject({
+  ...base,
+  type: z.literal('CLIENT'),
+  properties: z.strictObject({ arrival: arrivalSchema }),
+});
+
+const serviceComponent = z.strictObject({ ...base, type: z.literal('SERVICE'), properties: z.strictObject(stationProperties) });
+const databaseComponent = z.strictObject({ ...base, type: z.literal('DATABASE'), properties: z.strictObject(stationProperties) });
+const cacheComponent = z.strictObject({
+  ...base,
+  type: z.literal('CACHE'),
+  properties: z.strictObject({ ...stationProperties, hitRatio: z.number().min(0).max(1) }),
+});
+
+const loadBalancerComponent = z.strictObject({
+  ...base,
+  type: z.literal('LOAD_BALANCER'),
+  properties: z
+    .strictObject({
+      strategy: z.enum(['round_robin', 'random', 'least_connections']).default('round_robin'),
+      serviceTime: distributionSchema.optional(),
+      timeoutMs: z.number().positive().optional(),
+      retry: retrySchema.optional(),
+      circuitBreaker: circuitBreakerSchema.optional(),
+    })
+    .default({ strategy: 'round_robin' }),
+});
+
+const queueComponent = z.strictObject({
+  ...base,
+  type: z.literal('QUEUE'),
+  properties: z
+    .strictObject({
+      capacity: z.number().int().min(0).optional(),
+      maxDeliveries: z.number().int().min(1).max(LIMITS.maxRetryAttempts).default(3),
+      consumerConcurrency: z.number().int().min(1).max(LIMITS.maxWorkers).optional(),
+    })
+    .default({ maxDeliveries: 3 }),
+});
+
+/** The component types a design may use. */
+export const COMPONENT_TYPES = ['CLIENT', 'LOAD_BALANCER', 'SERVICE', 'DATABASE', 'CACHE', 'QUEUE'] as const;
+export type ComponentType = (typeof COMPONENT_TYPES)[number];
+
+/** One node of a design: a typed component with properties and a canvas position. */
+export const componentSchema = z.discriminatedUnion('type', [
+  clientComponent,
+  loadBalancerComponent,
+  serviceComponent,
+  databaseComponent,
+  cacheComponent,
+  queueComponent,
+]);
+
+/** One directed edge of a design: requests flow from `source` to `target`, responses back. */
+export const connectionSchema = z.strictObject({
+  id: elementIdSchema,
+  source: elementIdSchema,
+  target: elementIdSchema,
+  properties: z
+    .strictObject({
+      latency: distributionSchema.optional(),
+      packetLossRate: z.number().min(0).max(1).default(0),
+      weight: z.number().positive().default(1),
+    })
+    .default({ packetLossRate: 0, weight: 1 }),
+});
+
+/**
+ * A design document (ARCHITECTURE.md §4). Parse it with {@link validateDesign}, which adds the
+ * graph checks a schema cannot express (dangling connections, cycles, unique ids).
+ */
+export const designSchema = z.object({
+  name: z.string().max(200).optional(),
+  description: z.string().max(5000).optional(),
+  components: z.array(componentSchema).max(LIMITS.maxComponents),
+  connections: z.array(connectionSchema).max(LIMITS.maxConnections).default([]),
+});
+
+/** A design as written (defaults may be missing). */
+export type DesignInput = z.input<typeof designSchema>;
+/** A validated design with every default filled in. */
+export type Design = z.output<typeof designSchema>;
+export type Component = z.output<typeof componentSchema>;
+export type Connection = z.output<typeof connectionSchema>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { faultSchema } from './fault.schema';
+import { LIMITS } from './limits';
+
+/** Sampling of traces and the memory bound of traces and logs. */
+export const tracingSchema = z.strictObject({
+  /** Head sampling probability of a request; errored and slowest requests are kept regardless. */
+  sampleRate: z.number().min(0).max(1).default(0.01),
+  maxTraces: z.number().int().min(0).max(LIMITS.maxTraces).default(1000),
+  /** How many of the slowest requests are always kept. */
+  slowest: z.number().int().min(0).max(1000).default(20),
+  maxLogs: z.number().int().min(0).max(LIMITS.maxLogs).default(10_000),
+});
+
+/**
+ * How to run a design (ARCHITECTURE.md §5).
+ *
+ * @example { "durationSec": 300, "warmupSec": "auto", "seed": 42, "replications": 5, "faults": [] }
+ */
+export const simulationConfigSchema = z
+  .strictObject({
+    durationSec: z.number().positive().max(LIMITS.maxDurationSec),
+    warmupSec: z.union([z.number().min(0), z.literal('auto')]).default(0),
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+    replications: z.number().int().min(1).max(LIMITS.maxReplications).default(1),
+    /** Stopping rule: add replications until every headline metric's relative 95% CI half-width is below this. */
+    targetRelError: z.number().gt(0).lt(1).optional(),
+    maxReplications: z.number().int().min(2).max(LIMITS.maxReplications).default(50),
+    faults: z.array(faultSchema).max(LIMITS.maxFaults).default([]),
+    tracing: tracingSchema.default({ sampleRate: 0.01, maxTraces: 1000, slowest: 20, maxLogs: 10_000 }),
+    /** Events budget of the whole simulation; exceeding it stops the run with an error. */
+    maxEvents: z.number().int().positive().optional(),
+  })
+  .refine((c) => c.warmupSec === 'auto' || c.warmupSec < c.durationSec, {
+    message: 'warmupSec must be shorter than durationSec',
+    path: ['warmupSec'],
+  });
+
+export type SimulationConfigInput = z.input<typeof simulationConfigSchema>;
+export type SimulationConfig = z.output<typeof simulationConfigSchema>;

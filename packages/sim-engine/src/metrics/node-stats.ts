@@ -1,0 +1,149 @@
+import { QuantileSketch } from '../stats/ddsketch';
+import { TimeWeightedValue } from '../stats/time-weighted';
+import { SeriesBuffers } from './series';
+import type { ComponentSummary, LatencySummary } from './summary';
+
+/**
+ * Counters, a latency sketch and time-weighted integrals of one component, kept twice: for the
+ * summary (only after warm-up) and for the current time-series bucket. Memory is fixed.
+ */
+export class NodeStats {
+  arrivals = 0;
+  completions = 0;
+  errors = 0;
+  drops = 0;
+  timeouts = 0;
+  rejected = 0;
+  readonly latency = new QuantileSketch();
+  readonly busy = new TimeWeightedValue(0);
+  readonly queued = new TimeWeightedValue(0);
+  readonly capacity = new TimeWeightedValue(0);
+  readonly series: SeriesBuffers;
+
+  private bArrivals = 0;
+  private bCompletions = 0;
+  private bErrors = 0;
+  private bDrops = 0;
+  private bTimeouts = 0;
+  private readonly bLatency = new QuantileSketch();
+  private bBusyArea = 0;
+  private bQueuedArea = 0;
+  private bCapacityArea = 0;
+  private bStartMs = 0;
+  private warmBusyArea = 0;
+  private warmQueuedArea = 0;
+  private warmCapacityArea = 0;
+
+  constructor(
+    private readonly warmupMs: number,
+    buckets: number,
+  ) {
+    this.series = new SeriesBuffers(buckets);
+  }
+
+  arrival(nowMs: number): void {
+    this.bArrivals++;
+    if (nowMs >= this.warmupMs) this.arrivals++;
+  }
+
+  completion(nowMs: number, latencyMs: number): void {
+    this.bCompletions++;
+    this.bLatency.add(latencyMs);
+    if (nowMs >= this.warmupMs) {
+      this.completions++;
+      this.latency.add(latencyMs);
+    }
+  }
+
+  error(nowMs: number): void {
+    this.bErrors++;
+    if (nowMs >= this.warmupMs) this.errors++;
+  }
+
+  drop(nowMs: number): void {
+    this.bDrops++;
+    if (nowMs >= this.warmupMs) this.drops++;
+  }
+
+  timeout(nowMs: number): void {
+    this.bTimeouts++;
+    if (nowMs >= this.warmupMs) this.timeouts++;
+  }
+
+  reject(nowMs: number): void {
+    if (nowMs >= this.warmupMs) this.rejected++;
+  }
+
+  /** Remembers the integrals at the end of warm-up, so the summary covers only what follows. */
+  markWarmup(nowMs: number): void {
+    this.warmBusyArea = this.busy.areaUntil(nowMs);
+    this.warmQueuedArea = this.queued.areaUntil(nowMs);
+    this.warmCapacityArea = this.capacity.areaUntil(nowMs);
+  }
+
+  /** Writes bucket `index` (ending now) into the series and starts the next one. */
+  closeBucket(index: number, nowMs: number, replicas: number, breakerState: number): void {
+    const c = this.series.columns;
+    const widthSec = (nowMs - this.bStartMs) / 1000;
+    const busyArea = this.busy.areaUntil(nowMs);
+    const queuedArea = this.queued.areaUntil(nowMs);
+    const capacityArea = this.capacity.areaUntil(nowMs);
+    const dBusy = busyArea - this.bBusyArea;
+    const dCapacity = capacityArea - this.bCapacityArea;
+    c.arrivals[index] = this.bArrivals;
+    c.completions[index] = this.bCompletions;
+    c.errors[index] = this.bErrors;
+    c.drops[index] = this.bDrops;
+    c.timeouts[index] = this.bTimeouts;
+    c.throughput[index] = widthSec > 0 ? this.bCompletions / widthSec : 0;
+    const l = this.bLatency;
+    c.latencyMean[index] = l.mean();
+    c.latencyP50[index] = l.quantile(0.5);
+    c.latencyP95[index] = l.quantile(0.95);
+    c.latencyP99[index] = l.quantile(0.99);
+    c.latencyMax[index] = l.count > 0 ? l.max : 0;
+    c.utilization[index] = dCapacity > 0 ? dBusy / dCapacity : 0;
+    c.queueLength[index] = widthSec > 0 ? (queuedArea - this.bQueuedArea) / (widthSec * 1000) : 0;
+    c.replicas[index] = replicas;
+    c.breakerState[index] = breakerState;
+    this.bArrivals = this.bCompletions = this.bErrors = this.bDrops = this.bTimeouts = 0;
+    l.clear();
+    this.bBusyArea = busyArea;
+    this.bQueuedArea = queuedArea;
+    this.bCapacityArea = capacityArea;
+    this.bStartMs = nowMs;
+  }
+
+  /** The summary over [warm-up, end]. */
+  summarize(type: string, endMs: number): ComponentSummary {
+    const measuredSec = Math.max(endMs - this.warmupMs, 0) / 1000;
+    const capacityArea = this.capacity.areaUntil(endMs) - this.warmCapacityArea;
+    const busyArea = this.busy.areaUntil(endMs) - this.warmBusyArea;
+    const queuedArea = this.queued.areaUntil(endMs) - this.warmQueuedArea;
+    return {
+      type,
+      arrivals: this.arrivals,
+      completions: this.completions,
+      errors: this.errors,
+      drops: this.drops,
+      timeouts: this.timeouts,
+      rejected: this.rejected,
+      throughput: measuredSec > 0 ? this.completions / measuredSec : 0,
+      utilization: capacityArea > 0 ? busyArea / capacityArea : 0,
+      meanQueueLength: measuredSec > 0 ? queuedArea / (measuredSec * 1000) : 0,
+      latency: latencySummary(this.latency),
+    };
+  }
+}
+
+/** Mean, p50, p95, p99 and max of a sketch; zeros when it is empty. */
+export function latencySummary(sketch: QuantileSketch): LatencySummary {
+  if (sketch.count === 0) return { mean: 0, p50: 0, p95: 0, p99: 0, max: 0 };
+  return {
+    mean: sketch.mean(),
+    p50: sketch.quantile(0.5),
+    p95: sketch.quantile(0.95),
+    p99: sketch.quantile(0.99),
+    max: sketch.max,
+  };
+}

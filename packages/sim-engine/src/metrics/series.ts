@@ -1,0 +1,40 @@
+/** The per-bucket time series every component (and the end-to-end view) reports. */
+export const SERIES_METRICS = [
+  'arrivals',
+  'completions',
+  'errors',
+  'drops',
+  'timeouts',
+  'throughput',
+  'latencyMean',
+  'latencyP50',
+  'latencyP95',
+  'latencyP99',
+  'latencyMax',
+  'utilization',
+  'queueLength',
+  'replicas',
+  'breakerState',
+] as const;
+
+export type SeriesMetric = (typeof SERIES_METRICS)[number];
+
+/** One number per bucket per metric; buckets are `bucketSec` of simulated time from t = 0. */
+export type SeriesSet = Record<SeriesMetric, number[]>;
+
+/** Fixed-size storage for one component's series: memory is buckets × metrics, whatever the traffic. */
+export class SeriesBuffers {
+  readonly columns: Record<SeriesMetric, Float64Array>;
+
+  constructor(readonly buckets: number) {
+    const columns = {} as Record<SeriesMetric, Float64Array>;
+    for (const metric of SERIES_METRICS) columns[metric] = new Float64Array(buckets);
+    this.columns = columns;
+  }
+
+  toJSON(): SeriesSet {
+    const out = {} as SeriesSet;
+    for (const metric of SERIES_METRICS) out[metric] = Array.from(this.columns[metric]);
+    return out;
+  }
+}

@@ -1,0 +1,24 @@
+import { Fifo } from '../core/fifo';
+import type { Call } from './call';
+
+/** One instance of a component: its workers, its FCFS queue, and whether it is up and in rotation. */
+export class Replica {
+  busy = 0;
+  readonly queue = new Fifo<Call>();
+  up = true;
+  /** Receives new work (false while starting up, draining, or removed by scale-in). */
+  active = true;
+  /** Stays true while a scale-in drains it. */
+  draining = false;
+  /** Bumped by each crash: calls started in an earlier epoch are orphans. */
+  epoch = 0;
+  /** Calls that are queued, in service or awaiting downstream here; kept only where a crash can hit. */
+  readonly inFlight: Set<Call> | null;
+
+  constructor(
+    readonly index: number,
+    trackInFlight: boolean,
+  ) {
+    this.inFlight = trackInFlight ? new Set<Call>() : null;
+  }
+}

@@ -1,0 +1,232 @@
+import { createSampler, type Sampler } from '../random/distributions';
+import type { Rng } from '../random/rng';
+import type { NodeStats } from '../metrics/node-stats';
+import { Autoscaler, type Scalable } from './autoscaler';
+import { CallPhase, type Call, type Outcome } from './call';
+import type { SimContext } from './context';
+import type { ComponentSpec } from './design';
+import { SimNode } from './node';
+import { Replica } from './replica';
+
+/**
+ * SERVICE, DATABASE and CACHE: replicas × workers serving FCFS queues of bounded capacity. After its
+ * service time a call goes to one downstream (a CACHE only on a miss); by default the worker is
+ * free during the downstream call (non-blocking I/O), with `blockingCalls` it is held until the
+ * answer returns. Replicas are chosen round-robin among those in rotation.
+ */
+export class Station extends SimNode implements Scalable {
+  private readonly replicas: Replica[] = [];
+  private rotation: Replica[] = [];
+  private cursor = 0;
+  private readonly workers: number;
+  private readonly queueCapacity: number;
+  private readonly blocking: boolean;
+  private readonly errorRate: number;
+  private readonly hitRatio: number;
+  private readonly sampler: Sampler;
+  private readonly rng: Rng;
+  private readonly trackInFlight: boolean;
+  private pending = 0;
+  private readonly autoscaler: Autoscaler | null;
+
+  constructor(ctx: SimContext, spec: ComponentSpec, stats: NodeStats, trackInFlight: boolean) {
+    super(ctx, spec, stats);
+    const p = spec.properties;
+    this.workers = p.workers ?? 1;
+    this.queueCapacity = p.queueCapacity ?? Infinity;
+    this.blocking = p.blockingCalls ?? false;
+    this.errorRate = p.errorRate ?? 0;
+    this.hitRatio = spec.type === 'CACHE' ? (p.hitRatio ?? 0) : -1;
+    this.sampler = createSampler(p.serviceTime ?? { dist: 'constant', value: 0 });
+    this.rng = ctx.stream(this, 'service');
+    this.trackInFlight = trackInFlight;
+    let initial = p.replicas ?? 1;
+    if (p.autoscaling) initial = Math.min(p.autoscaling.maxReplicas, Math.max(p.autoscaling.minReplicas, initial));
+    for (let i = 0; i < initial; i++) this.replicas.push(new Replica(i, trackInFlight));
+    this.rebuildRotation();
+    this.autoscaler = p.autoscaling ? new Autoscaler(ctx, this, p.autoscaling) : null;
+  }
+
+  /** Schedules the autoscaler's first evaluation. */
+  start(): void {
+    this.autoscaler?.start();
+  }
+
+  receive(call: Call): void {
+    const now = this.ctx.scheduler.now;
+    this.stats.arrival(now);
+    const rotation = this.rotation;
+    if (this.down || rotation.length === 0) {
+      this.ctx.respond(call, 'unavailable');
+      return;
+    }
+    const replica = rotation[this.cursor++ % rotation.length];
+    if (this.cursor >= rotation.length) this.cursor = 0;
+    call.replica = replica.index;
+    call.epoch = replica.epoch;
+    if (replica.busy < this.workers) {
+      replica.inFlight?.add(call);
+      this.startService(call, replica);
+    } else if (replica.queue.length < this.queueCapacity) {
+      replica.inFlight?.add(call);
+      call.phase = CallPhase.Queued;
+      replica.queue.push(call);
+      this.stats.queued.add(now, 1);
+    } else {
+      this.stats.drop(now);
+      this.ctx.logNoisy('drop', this, `${this.id}: queue full (${this.queueCapacity} waiting), request dropped`);
+      this.ctx.respond(call, 'dropped');
+    }
+  }
+
+  override onServiceDone(call: Call): void {
+    const replica = this.replicas[call.replica];
+    if (call.phase !== CallPhase.InService || replica.epoch !== call.epoch) return;
+    const pFail = this.failureProbability(this.errorRate);
+    if (pFail > 0 && this.rng.next() < pFail) {
+      this.finish(call, replica, 'error');
+      return;
+    }
+    const hit = this.hitRatio >= 0 && (this.hitRatio >= 1 || this.rng.next() < this.hitRatio);
+    if (hit || this.downstream.length === 0) {
+      this.finish(call, replica, 'ok');
+      return;
+    }
+    if (!this.blocking) this.release(replica, call);
+    call.phase = CallPhase.AwaitingDownstream;
+    this.ctx.call(call, this.pickDownstream());
+  }
+
+  onDownstreamResult(call: Call, outcome: Outcome): void {
+    const replica = this.replicas[call.replica];
+    if (replica.epoch !== call.epoch || call.phase !== CallPhase.AwaitingDownstream) return;
+    this.finish(call, replica, outcome === 'ok' ? 'ok' : 'downstream_error');
+  }
+
+  override concurrency(): number {
+    return this.rotation.length * this.workers;
+  }
+
+  override isAvailable(): boolean {
+    return !this.down && this.rotation.length > 0;
+  }
+
+  override activeReplicas(): number {
+    let n = 0;
+    for (const r of this.replicas) if (r.active) n++;
+    return n;
+  }
+
+  pendingReplicas(): number {
+    return this.pending;
+  }
+
+  utilizationAreas(nowMs: number): { busy: number; capacity: number } {
+    return { busy: this.stats.busy.areaUntil(nowMs), capacity: this.stats.capacity.areaUntil(nowMs) };
+  }
+
+  provision(count: number, readyInMs: number): void {
+    this.pending += count;
+    for (let i = 0; i < count; i++) this.ctx.scheduler.scheduleIn(readyInMs, this.ctx.events.replicaReady, this);
+  }
+
+  /** One provisioned replica finished starting: reuse a retired slot or add one. */
+  replicaReady(): void {
+    this.pending--;
+    let replica = this.replicas.find((r) => !r.active && !r.draining && r.up);
+    if (!replica) {
+      replica = new Replica(this.replicas.length, this.trackInFlight);
+      this.replicas.push(replica);
+    }
+    replica.active = true;
+    this.rebuildRotation();
+    this.capacityChanged();
+  }
+
+  decommission(count: number): void {
+    for (let i = this.replicas.length - 1; i >= 0 && count > 0; i--) {
+      const r = this.replicas[i];
+      if (!r.active) continue;
+      r.active = false;
+      r.draining = r.busy > 0 || r.queue.length > 0;
+      count--;
+    }
+    this.rebuildRotation();
+  }
+
+  override crash(count: number | undefined): number {
+    const now = this.ctx.scheduler.now;
+    let crashed = 0;
+    for (const replica of this.replicas) {
+      if (count !== undefined && crashed >= count) break;
+      if (!replica.up || !replica.active) continue;
+      replica.up = false;
+      replica.epoch++;
+      crashed++;
+      this.stats.queued.add(now, -replica.queue.length);
+      this.stats.busy.add(now, -replica.busy);
+      replica.busy = 0;
+      replica.queue.drain(() => undefined);
+      const victims = replica.inFlight ? Array.from(replica.inFlight) : [];
+      replica.inFlight?.clear();
+      for (const call of victims) this.ctx.respond(call, 'crashed');
+    }
+    if (count === undefined) this.down = true;
+    this.rebuildRotation();
+    return crashed;
+  }
+
+  override recover(count: number | undefined): void {
+    let restored = 0;
+    for (const replica of this.replicas) {
+      if (count !== undefined && restored >= count) break;
+      if (replica.up) continue;
+      replica.up = true;
+      restored++;
+    }
+    if (count === undefined) this.down = false;
+    this.rebuildRotation();
+    this.capacityChanged();
+  }
+
+  private startService(call: Call, replica: Replica): void {
+    replica.busy++;
+    this.stats.busy.add(this.ctx.scheduler.now, 1);
+    call.phase = CallPhase.InService;
+    call.holdsWorker = true;
+    const serviceMs = this.sampler.sample(this.rng) * this.slowdownFactor + this.extraDelayMs;
+    this.ctx.scheduler.scheduleIn(serviceMs, this.ctx.events.serviceDone, call);
+  }
+
+  private finish(call: Call, replica: Replica, outcome: Outcome): void {
+    if (call.holdsWorker) this.release(replica, call);
+    replica.inFlight?.delete(call);
+    this.ctx.respond(call, outcome);
+  }
+
+  /** Frees the worker `call` holds and starts the next queued call, if any. */
+  private release(replica: Replica, call: Call): void {
+    call.holdsWorker = false;
+    const now = this.ctx.scheduler.now;
+    const next = replica.queue.shift();
+    if (next !== undefined) {
+      this.stats.queued.add(now, -1);
+      replica.busy--;
+      this.stats.busy.add(now, -1);
+      this.startService(next, replica);
+      return;
+    }
+    replica.busy--;
+    this.stats.busy.add(now, -1);
+    if (replica.draining && replica.busy === 0) {
+      replica.draining = false;
+    }
+  }
+
+  private rebuildRotation(): void {
+    this.rotation = this.replicas.filter((r) => r.up && r.active);
+    if (this.cursor >= this.rotation.length) this.cursor = 0;
+    const provisioned = this.replicas.filter((r) => r.active).length;
+    this.stats.capacity.set(this.ctx.scheduler.now, provisioned * this.workers);
+  }
+}

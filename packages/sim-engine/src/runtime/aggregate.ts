@@ -1,0 +1,54 @@
+import { meanWithCi95 } from '../stats/confidence';
+import { SERIES_METRICS, type SeriesBuffers, type SeriesSet } from '../metrics/series';
+
+type Tree = { [key: string]: number | string | Tree };
+
+/**
+ * Mean and 95% half-width of every number across replications of identically shaped summaries;
+ * strings (component types) are copied.
+ */
+export function aggregateSummaries<T extends object>(runs: readonly T[]): { mean: T; halfWidth: T } {
+  const walk = (nodes: readonly Tree[]): { mean: Tree; halfWidth: Tree } => {
+    const mean: Tree = {};
+    const halfWidth: Tree = {};
+    for (const key of Object.keys(nodes[0])) {
+      const first = nodes[0][key];
+      if (typeof first === 'number') {
+        const ci = meanWithCi95(nodes.map((n) => n[key] as number));
+        mean[key] = ci.mean;
+        halfWidth[key] = ci.halfWidth;
+      } else if (typeof first === 'string') {
+        mean[key] = first;
+        halfWidth[key] = first;
+      } else {
+        const inner = walk(nodes.map((n) => n[key] as Tree));
+        mean[key] = inner.mean;
+        halfWidth[key] = inner.halfWidth;
+      }
+    }
+    return { mean, halfWidth };
+  };
+  const out = walk(runs as unknown as Tree[]);
+  return { mean: out.mean as unknown as T, halfWidth: out.halfWidth as unknown as T };
+}
+
+/** Running per-bucket sums of one series across replications, so only one copy is ever kept. */
+export class SeriesAccumulator {
+  private readonly sums: Record<string, Float64Array> = {};
+  private runs = 0;
+
+  add(run: SeriesBuffers): void {
+    for (const metric of SERIES_METRICS) {
+      const column = run.columns[metric];
+      const sum = (this.sums[metric] ??= new Float64Array(column.length));
+      for (let i = 0; i < column.length; i++) sum[i] += column[i];
+    }
+    this.runs++;
+  }
+
+  mean(): SeriesSet {
+    const out = {} as SeriesSet;
+    for (const metric of SERIES_METRICS) out[metric] = Array.from(this.sums[metric], (v) => v / this.runs);
+    return out;
+  }
+}

@@ -1,0 +1,71 @@
+import type { NodeStats } from '../metrics/node-stats';
+import { CircuitBreaker } from '../model/circuit-breaker';
+import { Client } from '../model/client';
+import type { SimContext } from '../model/context';
+import type { DesignSpec } from '../model/design';
+import { Link } from '../model/link';
+import { LoadBalancer } from '../model/load-balancer';
+import { MessageQueue } from '../model/message-queue';
+import type { SimNode } from '../model/node';
+import { Station } from '../model/station';
+import { createSampler } from '../random/distributions';
+import type { Rng } from '../random/rng';
+
+export interface Topology {
+  nodes: SimNode[];
+  clients: Client[];
+  stations: Station[];
+  links: Map<string, Link>;
+}
+
+/** Instantiates one model per component and one link per connection, in design order. */
+export function buildTopology(
+  ctx: SimContext,
+  design: DesignSpec,
+  crashTargets: ReadonlySet<string>,
+  makeStats: (componentId: string) => NodeStats,
+  linkRng: (connectionId: string) => Rng,
+): Topology {
+  const nodes: SimNode[] = [];
+  const clients: Client[] = [];
+  const stations: Station[] = [];
+  const byId = new Map<string, SimNode>();
+  for (const spec of design.components) {
+    const stats = makeStats(spec.id);
+    let node: SimNode;
+    switch (spec.type) {
+      case 'CLIENT': {
+        const client = new Client(ctx, spec, stats);
+        clients.push(client);
+        node = client;
+        break;
+      }
+      case 'LOAD_BALANCER':
+        node = new LoadBalancer(ctx, spec, stats);
+        break;
+      case 'QUEUE':
+        node = new MessageQueue(ctx, spec, stats);
+        break;
+      default: {
+        const station = new Station(ctx, spec, stats, crashTargets.has(spec.id));
+        stations.push(station);
+        node = station;
+      }
+    }
+    if (spec.properties.circuitBreaker) node.breaker = new CircuitBreaker(ctx, node, spec.properties.circuitBreaker);
+    nodes.push(node);
+    byId.set(spec.id, node);
+  }
+  const links = new Map<string, Link>();
+  for (const c of design.connections) {
+    const source = byId.get(c.source);
+    const target = byId.get(c.target);
+    if (!source || !target) throw new Error(`connection ${c.id} joins unknown components; validate the design first`);
+    const p = c.properties;
+    const link = new Link(c.id, source, target, p.weight ?? 1, p.latency ? createSampler(p.latency) : null, p.packetLossRate ?? 0, linkRng(c.id));
+    source.addDownstream(link);
+    target.upstream.push(link);
+    links.set(c.id, link);
+  }
+  return { nodes, clients, stations, links };
+}
