@@ -23,6 +23,8 @@ export class Scheduler {
   private payloads: unknown[];
   private size = 0;
   private nextSeq = 0;
+  /** Urgent events take negative sequence numbers, so they sort before every normal event at their time. */
+  private nextUrgentSeq = -Number.MAX_SAFE_INTEGER;
   private readonly handlers: EventHandler[] = [];
 
   constructor(initialCapacity = 1024) {
@@ -50,9 +52,20 @@ export class Scheduler {
 
   /** Schedules `kind` at absolute time `timeMs` (never earlier than now). */
   schedule(timeMs: number, kind: number, payload: unknown): void {
+    this.insert(timeMs, this.nextSeq++, kind, payload);
+  }
+
+  /**
+   * Schedules `kind` at `timeMs` ahead of every normal event at that same time (SimPy's URGENT),
+   * e.g. closing a statistics bucket before the events that belong to the next one.
+   */
+  scheduleUrgent(timeMs: number, kind: number, payload: unknown): void {
+    this.insert(timeMs, this.nextUrgentSeq++, kind, payload);
+  }
+
+  private insert(timeMs: number, seq: number, kind: number, payload: unknown): void {
     if (this.size === this.times.length) this.grow();
     const t = timeMs < this.now ? this.now : timeMs;
-    const seq = this.nextSeq++;
     const times = this.times;
     const seqs = this.seqs;
     const kinds = this.kinds;

@@ -140,8 +140,8 @@ export class Replication implements SimContext {
    */
   run(hook: ChunkHook): ReplicationOutput | undefined {
     const s = this.scheduler;
-    if (this.warmupMs > 0) s.schedule(this.warmupMs, this.kWarmup, null);
-    if (this.buckets > 1) s.schedule(this.bucketMs, this.kTick, null);
+    if (this.warmupMs > 0) s.scheduleUrgent(this.warmupMs, this.kWarmup, null);
+    if (this.buckets > 1) s.scheduleUrgent(this.bucketMs, this.kTick, null);
     this.faults.schedule(this.settings.faults, this.kFaultStart, this.kFaultEnd);
     for (const station of this.stations) station.start();
     for (const client of this.clients) client.start();
@@ -297,7 +297,7 @@ export class Replication implements SimContext {
   private tick(): void {
     this.closeBucket();
     const next = (this.bucketIndex + 1) * this.bucketMs;
-    if (this.bucketIndex < this.buckets - 1 && next < this.endMs) this.scheduler.schedule(next, this.kTick, null);
+    if (this.bucketIndex < this.buckets - 1 && next < this.endMs) this.scheduler.scheduleUrgent(next, this.kTick, null);
   }
 
   private closeBucket(): void {

@@ -1,0 +1,10 @@
+/** The process exit codes, documented in `architech --help`. */
+export const EXIT = {
+  ok: 0,
+  /** The simulation itself failed (e.g. it exceeded its event budget). */
+  runFailed: 1,
+  /** Bad command line or bad input file; nothing was run. */
+  usage: 2,
+  /** Interrupted with Ctrl+C; the conventional 128 + SIGINT. */
+  cancelled: 130,
+} as const;
