@@ -9,7 +9,7 @@ export const elementIdSchema = z
   .string()
   .min(1)
   .max(LIMITS.maxIdLength)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits and _ . : - only');
+  .regex(/^[A-Za-z0-9_.:>-]+$/, 'use letters, digits and _ . : - > only');
 
 const positionSchema = z.strictObject({ x: z.number(), y: z.number() });
 

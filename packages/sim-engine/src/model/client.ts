@@ -34,6 +34,7 @@ export class Client extends SimNode {
     const now = this.ctx.scheduler.now;
     this.scheduleNext(now);
     this.stats.arrival(now);
+    this.ctx.requestStarted();
     const trace = this.ctx.startTrace(0, -1);
     const root = this.ctx.rootCall(trace, this);
     root.phase = CallPhase.AwaitingDownstream;

@@ -35,6 +35,8 @@ export interface SimContext {
   rootCall(trace: TraceContext, node: SimNode): Call;
   /** A request or message finished its whole journey. */
   finishTrace(trace: TraceContext, root: Call, outcome: Outcome): void;
+  /** End-to-end bookkeeping for a new client request. */
+  requestStarted(): void;
   /** End-to-end bookkeeping for a finished client request. */
   requestFinished(root: Call, outcome: Outcome): void;
   log(level: LogLevel, event: string, componentId: string | null, message: string, attributes?: Record<string, string | number | boolean>): void;

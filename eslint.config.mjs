@@ -1,0 +1,59 @@
+// Lint enforces the architecture (STYLE.md): dependency direction, public entries only, and no
+// ambient I/O, clock or randomness inside the engine packages.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noDeepImports = {
+  group: ['@architech/*/src/*', '@architech/*/dist/*', '../../*/src/*'],
+  message: 'Import a package through its public entry (@architech/<name>), never a deep path.',
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.nx/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [noDeepImports] }],
+    },
+  },
+  {
+    // Pure packages: nothing of ours, no Node built-ins, no ambient clock, randomness, timers or console.
+    files: ['packages/sim-engine/src/**/*.ts', 'packages/contracts/src/**/*.ts', 'packages/editor-core/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@architech/*'], message: 'sim-engine and contracts import nothing of ours (ARCHITECTURE.md §2).' },
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net'], message: 'Engine packages do no I/O.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        ...['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'fetch', 'console', 'process', 'performance', 'window', 'document'].map((name) => ({
+          name,
+          message: 'Engine packages have no ambient I/O, timers or clock: pass them in.',
+        })),
+      ],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Use the seeded Rng streams.' },
+        { object: 'Date', property: 'now', message: 'Simulated time comes from the scheduler; a wall clock is passed in.' },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'No wall-clock dates in the engine.' }],
+    },
+  },
+  {
+    // Reference tables in tests are quoted with all their published digits.
+    files: ['**/*.test.ts'],
+    rules: { 'no-loss-of-precision': 'off' },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', 'jest.config.js'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
