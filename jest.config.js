@@ -1,5 +1,5 @@
-/** Root jest configuration: one project per workspace package, TypeScript via SWC. */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } }];
+/** Root jest configuration: one project per workspace package; TypeScript transpiled by ts-jest. */
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.jest.json' }];
 
 const moduleNameMapper = {
   '^@architech/contracts$': '<rootDir>/../contracts/src/index.ts',
@@ -10,7 +10,7 @@ const project = (dir) => ({
   displayName: dir.split('/').pop(),
   rootDir: `<rootDir>/${dir}`,
   testEnvironment: 'node',
-  transform: { '^.+\\.tsx?$': swc },
+  transform: { '^.+\\.ts$': tsJest },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   moduleNameMapper,
 });

@@ -68,7 +68,7 @@ export class TimeWeightedValue {
   }
 
   private advanceTo(timeMs: number): void {
-    if (timeMs < this.lastChangeMs) this.assertNotBefore(timeMs);
+    if (!(timeMs >= this.lastChangeMs)) this.assertNotBefore(timeMs);
     this.accumulated += this.current * (timeMs - this.lastChangeMs);
     this.lastChangeMs = timeMs;
   }
