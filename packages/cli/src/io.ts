@@ -20,8 +20,15 @@ export interface CliIo {
   onInterrupt(handler: () => void): () => void;
 }
 
-/** The real process: its standard streams and its SIGINT. */
+/**
+ * The real process: its standard streams and its SIGINT. A reader that goes away early
+ * (`architech simulate … --json | head`) is not an error of ours, so EPIPE on stdout is ignored
+ * rather than crashing with a stack trace.
+ */
 export function processIo(): CliIo {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,

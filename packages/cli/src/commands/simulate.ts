@@ -1,0 +1,46 @@
+import type { SimulationResult } from '@architech/sim-engine';
+import { EXIT } from '../exit-codes';
+import { ProgressBar } from '../format/progress-bar';
+import { renderSummaryReport } from '../format/summary-report';
+import { SIMULATE_HELP } from '../help';
+import type { CliIo } from '../io';
+import { warningLine } from '../issue-lines';
+import { loadDesign, loadFaults } from '../load';
+import { runSimulation } from '../run/run-simulation';
+import { buildSimulationConfig } from '../simulation-config';
+import type { Command } from './command';
+import { parseSimulateArgs } from './simulate-args';
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseSimulateArgs(argv);
+  const { design, warnings: designWarnings } = loadDesign(args.designFile);
+  const faults = args.faultsFile === undefined ? [] : loadFaults(args.faultsFile);
+  const { config, warnings: configWarnings } = buildSimulationConfig(args.settings, faults, args.faultsFile, design);
+  for (const warning of [...designWarnings, ...configWarnings]) io.stderr.write(`${warningLine(warning)}\n`);
+
+  // Progress only on a terminal: in a pipe or a log file, carriage returns are just noise.
+  const bar = io.stderr.isTTY ? new ProgressBar(io.stderr) : undefined;
+  const outcome = await runSimulation(design, config, {
+    onProgress: bar && ((progress) => bar.draw(progress)),
+    includeSeries: args.json && args.series,
+    onInterrupt: (handler) => io.onInterrupt(handler),
+  });
+  bar?.clear();
+
+  switch (outcome.kind) {
+    case 'cancelled':
+      io.stderr.write('cancelled\n');
+      return EXIT.cancelled;
+    case 'failed':
+      io.stderr.write(`architech: simulation failed: ${outcome.message}\n`);
+      return EXIT.runFailed;
+    case 'done':
+      if (args.json) io.stdout.write(`${outcome.resultJson}\n`);
+      // The JSON is the engine's own result as JSON.stringify wrote it, so parsing it restores the type.
+      else io.stdout.write(renderSummaryReport(JSON.parse(outcome.resultJson) as SimulationResult, args.designFile));
+      return EXIT.ok;
+  }
+}
+
+/** `architech simulate`: runs a design and prints a summary, or the full result as JSON. */
+export const simulateCommand: Command = { help: SIMULATE_HELP, run };

@@ -1,0 +1,80 @@
+import { LIMITS } from '@architech/contracts';
+
+/** One-line synopses, shown under usage errors. */
+export const USAGE = {
+  main: 'usage: architech <command> [options]   (commands: simulate, validate; see architech --help)',
+  simulate: "usage: architech simulate <design.json> [options]   (see 'architech simulate --help')",
+  validate: "usage: architech validate <design.json> [--faults faults.json] [--json]   (see 'architech validate --help')",
+} as const;
+
+const EXIT_CODES = `Exit codes:
+  0    success
+  1    the simulation failed (e.g. it exceeded --max-events)
+  2    bad command line or invalid input file; nothing was run
+  130  cancelled with Ctrl+C`;
+
+/** `architech --help`. */
+export const MAIN_HELP = `architech: validate and simulate system designs
+
+Usage:
+  architech simulate <design.json> [options]   run a discrete-event simulation and summarise it
+  architech validate <design.json> [options]   check a design (and a faults file) without running it
+  architech help [command]                     show help for a command
+  architech --version                          print the version
+
+Run 'architech <command> --help' for the options of a command.
+
+${EXIT_CODES}
+`;
+
+/** `architech simulate --help`. */
+export const SIMULATE_HELP = `Usage: architech simulate <design.json> [options]
+
+Runs the design through the discrete-event engine and prints a summary: end-to-end throughput,
+error rate and latency, then one row per component. With several replications each end-to-end
+figure carries the half-width of its 95% confidence interval (± x).
+
+Options:
+  --duration S            simulated seconds per replication (default 60, at most ${LIMITS.maxDurationSec})
+  --warmup S|auto         seconds excluded from the statistics, or 'auto' to detect the end of the
+                          transient with MSER-5 on a pilot run (default 0)
+  --seed N                random seed, a whole number >= 0 (default 1); same seed, same result
+  --replications N        independent replications (default 1, at most ${LIMITS.maxReplications})
+  --target-rel-error X    keep adding replications until every headline metric's 95% CI
+                          half-width is below X times its mean (0 < X < 1)
+  --max-replications N    ceiling for --target-rel-error (default 50)
+  --faults FILE           faults to inject: a JSON array of faults, or { "faults": [...] }
+  --sample-rate X         fraction of requests whose traces are kept (default 0.01); errored and
+                          slowest requests are kept regardless
+  --max-events N          stop with an error (exit 1) after N simulation events
+  --json                  print the engine's full result as one JSON document on stdout
+  --no-series             with --json, leave out 'timeseries' (the per-bucket series of every metric
+                          and component, by far the largest part of the document)
+  -h, --help              show this help
+
+A fault looks like { "type": "crash", "target": "db", "startSec": 30, "durationSec": 20 };
+types: crash, latency (delayMs), error (rate), packet_loss (rate), partition, slowdown (factor).
+
+A progress bar is drawn on stderr when it is a terminal. Warnings (e.g. components no client
+reaches) go to stderr, prefixed 'warning:'. Ctrl+C stops the run and exits with 130.
+
+${EXIT_CODES}
+`;
+
+/** `architech validate --help`. */
+export const VALIDATE_HELP = `Usage: architech validate <design.json> [options]
+
+Checks a design against the format (types, ranges, unknown keys) and its graph rules (unique ids,
+connections between existing components, no synchronous cycle), and optionally a faults file
+against the design. Prints 'ok: N components, M connections', or one problem per line as
+'file: path: message'.
+
+Options:
+  --faults FILE   also check a faults file (a JSON array of faults, or { "faults": [...] })
+  --json          print { "ok", "issues", "warnings" } on stdout; each issue has file, path,
+                  code and message (a file that cannot be read or is not JSON is still
+                  reported on stderr)
+  -h, --help      show this help
+
+${EXIT_CODES}
+`;
