@@ -7,7 +7,7 @@ const COMPONENT_FAULT_TARGETS: Record<Fault['type'], readonly string[]> = {
   crash: ['SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER', 'QUEUE'],
   error: ['SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER'],
   slowdown: ['SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER'],
-  latency: ['SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER', 'QUEUE'],
+  latency: ['SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER'],
   packet_loss: ['CLIENT', 'SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER', 'QUEUE'],
   partition: ['CLIENT', 'SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER', 'QUEUE'],
 };

@@ -6,6 +6,7 @@ export interface Scalable {
   readonly id: string;
   /** Replicas serving now. */
   activeReplicas(): number;
+  workersPerReplica(): number;
   /** Busy-worker and capacity integrals so far, for the utilisation of the last interval. */
   utilizationAreas(nowMs: number): { busy: number; capacity: number };
   /** Starts `count` replicas that begin serving after the scale-out delay. */
@@ -53,7 +54,11 @@ export class Autoscaler {
     if (Math.abs(ratio - 1) <= TOLERANCE) return;
     const active = this.target.activeReplicas();
     const pending = this.target.pendingReplicas();
-    const desired = Math.min(this.spec.maxReplicas, Math.max(this.spec.minReplicas, Math.ceil(active * ratio)));
+    // HPA's ceil(replicas × observed / target), with the replicas averaged over the interval so a
+    // replica that became ready at this instant does not count as having carried the load.
+    const busyWorkers = busy / (this.spec.evaluationIntervalSec * 1000);
+    const needed = Math.ceil(busyWorkers / (this.target.workersPerReplica() * this.spec.targetUtilization) - 1e-9);
+    const desired = Math.min(this.spec.maxReplicas, Math.max(this.spec.minReplicas, needed));
     const attrs = { observedUtilization: Math.round(observed * 1000) / 1000, from: active, to: desired };
     if (desired > active + pending) {
       this.target.provision(desired - active - pending, this.spec.scaleOutDelaySec * 1000);

@@ -67,6 +67,8 @@ export class Call {
   downstream: Link | null = null;
   /** Messages: how many deliveries were attempted. */
   deliveries = 0;
+  /** Generation of the callee's circuit breaker when the call was let through. */
+  breakerGeneration = 0;
 
   constructor(
     readonly serial: number,

@@ -14,6 +14,8 @@ const NAMES = ['closed', 'half_open', 'open'];
  */
 export class CircuitBreaker {
   state: number = BreakerState.Closed;
+  /** Bumped at every transition; a result of a call sent in another generation is ignored. */
+  generation = 0;
   private readonly window: Uint8Array;
   private filled = 0;
   private cursor = 0;
@@ -40,8 +42,14 @@ export class CircuitBreaker {
     return true;
   }
 
-  /** Records the outcome of a call that went through. */
-  record(success: boolean): void {
+  /** Whether calls would currently get through (queues hold their messages otherwise). */
+  admitsTraffic(): boolean {
+    return this.state === BreakerState.Closed || (this.state === BreakerState.HalfOpen && this.trialsSent < this.spec.halfOpenRequests);
+  }
+
+  /** Records the outcome of a call that went through in generation `generation`. */
+  record(success: boolean, generation: number): void {
+    if (generation !== this.generation) return;
     if (this.state === BreakerState.HalfOpen) {
       if (!success) this.transition(BreakerState.Open);
       else if (++this.trialsSucceeded >= this.spec.halfOpenRequests) this.transition(BreakerState.Closed);
@@ -72,6 +80,7 @@ export class CircuitBreaker {
   private transition(to: number): void {
     const from = this.state;
     this.state = to;
+    this.generation++;
     if (to > this.bucketMax) this.bucketMax = to;
     this.filled = this.cursor = this.failures = 0;
     this.trialsSent = this.trialsSucceeded = 0;

@@ -41,6 +41,10 @@ export class Client extends SimNode {
     this.ctx.call(root, this.pickDownstream());
   }
 
+  override activeReplicas(): number {
+    return 0;
+  }
+
   receive(): void {
     throw new Error(`CLIENT ${this.id} cannot receive calls`);
   }

@@ -27,8 +27,8 @@ export interface SimContext {
   stream(node: SimNode, purpose: string): Rng;
   /** Sends a call from `parent` (waiting at its component) along `link`; the result comes back through `onDownstreamResult`. */
   call(parent: Call, link: Link): void;
-  /** `call`'s component is done with it: answer its caller. */
-  respond(call: Call, outcome: Outcome): void;
+  /** `call`'s component is done with it: answer its caller (and count the outcome unless `record` is false). */
+  respond(call: Call, outcome: Outcome, record?: boolean): void;
   /** Starts a new trace (a client request or a queued message's delivery). */
   startTrace(hopsBefore: number, linkedSerial: number): TraceContext;
   /** Creates the root call of a trace, held by `node` itself. */

@@ -32,6 +32,12 @@ export class LoadBalancer extends SimNode {
       this.ctx.respond(call, 'unavailable');
       return;
     }
+    const pFail = this.failureProbability(0);
+    if (pFail > 0 && this.rng.next() < pFail) {
+      call.phase = CallPhase.Done;
+      this.ctx.respond(call, 'error');
+      return;
+    }
     if (this.sampler) {
       call.phase = CallPhase.InService;
       const delay = this.sampler.sample(this.rng) * this.slowdownFactor + this.extraDelayMs;
@@ -46,23 +52,12 @@ export class LoadBalancer extends SimNode {
 
   override onServiceDone(call: Call): void {
     if (call.phase !== CallPhase.InService) return;
-    const pFail = this.failureProbability(0);
-    if (pFail > 0 && this.rng.next() < pFail) {
-      call.phase = CallPhase.Done;
-      this.ctx.respond(call, 'error');
-      return;
-    }
     this.forward(call);
   }
 
   onDownstreamResult(call: Call, outcome: Outcome): void {
     if (call.phase !== CallPhase.AwaitingDownstream) return;
     this.ctx.respond(call, outcome === 'ok' ? 'ok' : 'downstream_error');
-  }
-
-  override crash(): number {
-    this.down = true;
-    return 1;
   }
 
   override concurrency(): number {

@@ -4,7 +4,7 @@ import { CallPhase, type Call, type Outcome } from './call';
 import type { SimContext } from './context';
 import type { ComponentSpec } from './design';
 import type { Link } from './link';
-import { SimNode } from './node';
+import { SimNode, type CrashToken } from './node';
 
 /**
  * QUEUE: asynchronous hand-off. A producer's call completes as soon as its message is stored
@@ -50,7 +50,8 @@ export class MessageQueue extends SimNode {
     message.phase = CallPhase.Queued;
     this.backlog.push(message);
     this.stats.queued.add(now, 1);
-    this.ctx.respond(call, 'ok');
+    // The producer's call ends here; the queue's own completions count consumed messages.
+    this.ctx.respond(call, 'ok', false);
     this.dispatch();
   }
 
@@ -74,8 +75,8 @@ export class MessageQueue extends SimNode {
     this.dispatch();
   }
 
-  override recover(): void {
-    this.down = false;
+  override recover(token: CrashToken): void {
+    super.recover(token);
     this.dispatch();
   }
 
@@ -109,7 +110,8 @@ export class MessageQueue extends SimNode {
     while (this.backlog.length > 0 && idle < links.length) {
       const link = links[this.roundRobin % links.length];
       this.roundRobin = (this.roundRobin + 1) % links.length;
-      if (!link.target.isAvailable() || link.inFlight >= this.limit(link)) {
+      const breaker = link.target.breaker;
+      if (!link.target.isAvailable() || (breaker !== null && !breaker.admitsTraffic()) || link.inFlight >= this.limit(link)) {
         idle++;
         continue;
       }

@@ -6,6 +6,13 @@ import type { CircuitBreaker } from './circuit-breaker';
 import type { ComponentSpec, RetrySpec } from './design';
 import type { Link } from './link';
 
+/** What one crash fault took down. */
+export interface CrashToken {
+  whole: boolean;
+  /** Indices of the replicas it stopped. */
+  replicas: number[];
+}
+
 /**
  * A component at run time. Subclasses model one component type each; this base holds what every
  * type shares: links, statistics, the policies its callers apply, and fault state.
@@ -20,8 +27,8 @@ export abstract class SimNode {
   /** Retry policy applied by callers of this component. */
   readonly retry: RetrySpec | undefined;
   breaker: CircuitBreaker | null = null;
-  /** The whole component is down (crash fault without a replica count). */
-  down = false;
+  /** Whole-component crashes in progress; overlapping crash faults stack. */
+  private wholeCrashes = 0;
   faultErrorRate = 0;
   slowdownFactor = 1;
   extraDelayMs = 0;
@@ -70,18 +77,25 @@ export abstract class SimNode {
     return 1;
   }
 
-  /** Crashes `replicas` replicas (all when undefined); returns how many went down. */
-  crash(replicas: number | undefined): number {
+  /** The whole component is down (a crash fault without a replica count is in progress). */
+  get down(): boolean {
+    return this.wholeCrashes > 0;
+  }
+
+  /**
+   * Crashes `replicas` replicas, or the whole component when undefined. The token says what went
+   * down, so that the fault's end brings back exactly that even when crashes overlap.
+   */
+  crash(replicas: number | undefined): CrashToken {
     void replicas;
-    this.down = true;
-    return 1;
+    this.wholeCrashes++;
+    return { whole: true, replicas: [] };
   }
 
   /** Brings back what `crash` took down. */
-  recover(replicas: number | undefined): void {
-    void replicas;
-    this.down = false;
-    this.capacityChanged();
+  recover(token: CrashToken): void {
+    if (token.whole) this.wholeCrashes--;
+    if (!this.down) this.capacityChanged();
   }
 
   /** Tells queues feeding this component that it may take more messages. */

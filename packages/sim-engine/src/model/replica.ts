@@ -5,7 +5,8 @@ import type { Call } from './call';
 export class Replica {
   busy = 0;
   readonly queue = new Fifo<Call>();
-  up = true;
+  /** Crash faults currently holding this replica down; overlapping crashes stack. */
+  downCount = 0;
   /** Receives new work (false while starting up, draining, or removed by scale-in). */
   active = true;
   /** Stays true while a scale-in drains it. */
@@ -14,6 +15,10 @@ export class Replica {
   epoch = 0;
   /** Calls that are queued, in service or awaiting downstream here; kept only where a crash can hit. */
   readonly inFlight: Set<Call> | null;
+
+  get up(): boolean {
+    return this.downCount === 0;
+  }
 
   constructor(
     readonly index: number,

@@ -5,7 +5,7 @@ import { Autoscaler, type Scalable } from './autoscaler';
 import { CallPhase, type Call, type Outcome } from './call';
 import type { SimContext } from './context';
 import type { ComponentSpec } from './design';
-import { SimNode } from './node';
+import { SimNode, type CrashToken } from './node';
 import { Replica } from './replica';
 
 /**
@@ -121,6 +121,10 @@ export class Station extends SimNode implements Scalable {
     return this.pending;
   }
 
+  workersPerReplica(): number {
+    return this.workers;
+  }
+
   utilizationAreas(nowMs: number): { busy: number; capacity: number } {
     return { busy: this.stats.busy.areaUntil(nowMs), capacity: this.stats.capacity.areaUntil(nowMs) };
   }
@@ -154,39 +158,38 @@ export class Station extends SimNode implements Scalable {
     this.rebuildRotation();
   }
 
-  override crash(count: number | undefined): number {
-    const now = this.ctx.scheduler.now;
-    let crashed = 0;
+  override crash(count: number | undefined): CrashToken {
+    const whole = count === undefined;
+    if (whole) super.crash(undefined);
+    const victims: number[] = [];
     for (const replica of this.replicas) {
-      if (count !== undefined && crashed >= count) break;
-      if (!replica.up || !replica.active) continue;
-      replica.up = false;
-      replica.epoch++;
-      crashed++;
-      this.stats.queued.add(now, -replica.queue.length);
-      this.stats.busy.add(now, -replica.busy);
-      replica.busy = 0;
-      replica.queue.drain(() => undefined);
-      const victims = replica.inFlight ? Array.from(replica.inFlight) : [];
-      replica.inFlight?.clear();
-      for (const call of victims) this.ctx.respond(call, 'crashed');
+      if (!whole && victims.length >= (count as number)) break;
+      if (!replica.active || (!whole && !replica.up)) continue;
+      victims.push(replica.index);
+      if (replica.downCount++ === 0) this.kill(replica);
     }
-    if (count === undefined) this.down = true;
     this.rebuildRotation();
-    return crashed;
+    return { whole, replicas: victims };
   }
 
-  override recover(count: number | undefined): void {
-    let restored = 0;
-    for (const replica of this.replicas) {
-      if (count !== undefined && restored >= count) break;
-      if (replica.up) continue;
-      replica.up = true;
-      restored++;
-    }
-    if (count === undefined) this.down = false;
+  override recover(token: CrashToken): void {
+    for (const index of token.replicas) this.replicas[index].downCount--;
     this.rebuildRotation();
-    this.capacityChanged();
+    super.recover(token);
+  }
+
+  /** A replica's process dies: everything it holds fails at once, as its connections reset. */
+  private kill(replica: Replica): void {
+    const now = this.ctx.scheduler.now;
+    replica.epoch++;
+    this.stats.queued.add(now, -replica.queue.length);
+    this.stats.busy.add(now, -replica.busy);
+    replica.busy = 0;
+    replica.draining = false;
+    replica.queue.drain(() => undefined);
+    const victims = replica.inFlight ? Array.from(replica.inFlight) : [];
+    replica.inFlight?.clear();
+    for (const call of victims) this.ctx.respond(call, 'crashed');
   }
 
   private startService(call: Call, replica: Replica): void {
@@ -220,13 +223,15 @@ export class Station extends SimNode implements Scalable {
     this.stats.busy.add(now, -1);
     if (replica.draining && replica.busy === 0) {
       replica.draining = false;
+      this.rebuildRotation();
     }
   }
 
   private rebuildRotation(): void {
     this.rotation = this.replicas.filter((r) => r.up && r.active);
     if (this.cursor >= this.rotation.length) this.cursor = 0;
-    const provisioned = this.replicas.filter((r) => r.active).length;
+    // Draining replicas still work, so they count as capacity until they finish.
+    const provisioned = this.replicas.filter((r) => r.active || r.draining).length;
     this.stats.capacity.set(this.ctx.scheduler.now, provisioned * this.workers);
   }
 }

@@ -1,6 +1,6 @@
 import type { FaultSpec } from '../model/design';
 import type { Link } from '../model/link';
-import type { SimNode } from '../model/node';
+import type { CrashToken, SimNode } from '../model/node';
 import type { SimContext } from '../model/context';
 
 /** A fault's window as it happened, for annotations. */
@@ -16,6 +16,8 @@ interface ActiveFault {
   spec: FaultSpec;
   node: SimNode | null;
   links: Link[];
+  /** What a crash took down, to bring back exactly that. */
+  crashed: CrashToken | null;
 }
 
 /**
@@ -40,7 +42,7 @@ export class FaultInjector {
       if (startMs >= endMs) continue;
       const node = this.nodes.get(spec.target) ?? null;
       const links = node ? [...node.upstream, ...node.downstream] : [this.links.get(spec.target) as Link];
-      const fault: ActiveFault = { spec, node, links };
+      const fault: ActiveFault = { spec, node, links, crashed: null };
       this.ctx.scheduler.schedule(startMs, startKind, fault);
       const stopMs = spec.durationSec === undefined ? Infinity : startMs + spec.durationSec * 1000;
       if (stopMs < endMs) this.ctx.scheduler.schedule(stopMs, endKind, fault);
@@ -54,7 +56,8 @@ export class FaultInjector {
     const { spec, node } = fault;
     this.active.push(fault);
     if (spec.type === 'crash' && node) {
-      const n = node.crash(spec.replicas);
+      fault.crashed = node.crash(spec.replicas);
+      const n = fault.crashed.replicas.length;
       this.ctx.log('error', 'fault_start', spec.target, `fault ${spec.type} started on ${spec.target}: ${spec.replicas === undefined ? 'all replicas' : `${n} replica(s)`} down`, { fault: spec.type, replicas: n });
     } else {
       this.apply(spec.target);
@@ -66,7 +69,7 @@ export class FaultInjector {
     const index = this.active.indexOf(fault);
     if (index >= 0) this.active.splice(index, 1);
     const { spec, node } = fault;
-    if (spec.type === 'crash' && node) node.recover(spec.replicas);
+    if (spec.type === 'crash' && node && fault.crashed) node.recover(fault.crashed);
     else this.apply(spec.target);
     this.ctx.log('info', 'fault_end', spec.target, `fault ${spec.type} ended on ${spec.target}`, { fault: spec.type });
   }

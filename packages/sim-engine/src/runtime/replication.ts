@@ -33,6 +33,8 @@ export interface ReplicationSettings {
   warmupSec: number;
   seed: number;
   replication: number;
+  /** Names the family of random streams: `replication` for measured runs, `pilot` for warm-up detection. */
+  streamFamily: 'replication' | 'pilot';
   bucketSec: number;
   faults: readonly FaultSpec[];
   tracing: TracingSpec;
@@ -161,14 +163,16 @@ export class Replication implements SimContext {
     this.attempt(parent, link, 1);
   }
 
-  respond(call: Call, outcome: Outcome): void {
+  respond(call: Call, outcome: Outcome, record = true): void {
     call.phase = CallPhase.Done;
     if (call.settled) return;
     const now = this.scheduler.now;
     call.endMs = now;
     call.outcome = outcome;
     const node = call.node;
-    if (outcome === 'ok') node.stats.completion(now, now - call.arrivedMs);
+    if (!record) {
+      // The component counts this outcome itself (a queue counts consumed messages).
+    } else if (outcome === 'ok') node.stats.completion(now, now - call.arrivedMs);
     else if (outcome !== 'dropped') node.stats.error(now);
     const link = call.link as Link;
     if (link.loses()) {
@@ -218,7 +222,7 @@ export class Replication implements SimContext {
   }
 
   private rootStream(...labels: (string | number)[]): Rng {
-    return createStream(this.settings.seed, 'replication', this.settings.replication, ...labels);
+    return createStream(this.settings.seed, this.settings.streamFamily, this.settings.replication, ...labels);
   }
 
   /** Sends attempt number `attemptNo` of a call along `link`. */
@@ -239,6 +243,7 @@ export class Replication implements SimContext {
     }
     const child = new Call(this.callSerial++, parent.trace, parent, target, link, attemptNo, hop, now);
     if (parent.trace.record) parent.trace.calls.push(child);
+    if (target.breaker !== null) child.breakerGeneration = target.breaker.generation;
     if (target.timeoutMs !== undefined) this.scheduler.schedule(now + target.timeoutMs, this.kTimeout, child);
     if (link.loses()) {
       this.logNoisy('lost', target, `${link.id}: request to ${target.id} lost`);
@@ -270,7 +275,7 @@ export class Replication implements SimContext {
       call.outcome = outcome;
     }
     const node = call.node;
-    if (node.breaker !== null) node.breaker.record(outcome === 'ok');
+    if (node.breaker !== null) node.breaker.record(outcome === 'ok', call.breakerGeneration);
     const retry = node.retry;
     if (outcome !== 'ok' && retry !== undefined && call.attempt < retry.maxAttempts && RETRYABLE.has(outcome)) {
       this.scheduler.scheduleIn(retryDelayMs(retry, call.attempt, this.retryRng(node)), this.kRetry, call);

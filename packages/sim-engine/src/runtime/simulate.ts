@@ -64,7 +64,8 @@ export function simulate(design: DesignSpec, config: RunConfigSpec, options: Sim
 
   const runOne = (replication: number, warmupSec: number, pilot: boolean, record: boolean): ReplicationOutput => {
     const tracing = record ? config.tracing : { ...config.tracing, maxTraces: 0, maxLogs: 0 };
-    const rep = new Replication(design, { durationSec: config.durationSec, warmupSec, seed: config.seed, replication, bucketSec, faults: config.faults, tracing });
+    const streamFamily = pilot ? 'pilot' : 'replication';
+    const rep = new Replication(design, { durationSec: config.durationSec, warmupSec, seed: config.seed, replication, streamFamily, bucketSec, faults: config.faults, tracing });
     const before = events;
     const out = rep.run((nowMs, processed) => {
       if (before + processed > budget) throw new EventBudgetExceededError(budget);
