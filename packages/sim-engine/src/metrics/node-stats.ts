@@ -48,10 +48,11 @@ export class NodeStats {
 
   completion(nowMs: number, latencyMs: number): void {
     this.bCompletions++;
-    this.bLatency.add(latencyMs);
+    const bin = this.bLatency.binIndex(latencyMs);
+    this.bLatency.addAt(bin, latencyMs);
     if (nowMs >= this.warmupMs) {
       this.completions++;
-      this.latency.add(latencyMs);
+      this.latency.addAt(bin, latencyMs);
     }
   }
 

@@ -34,8 +34,9 @@ export type Outcome =
  * Calls are collected while it runs; whether they become spans is decided when it ends.
  */
 export class TraceContext {
-  readonly calls: Call[] = [];
-  failed = false;
+  /** Calls of this trace, linked through `Call.nextInTrace` (no array per request). */
+  head: Call | null = null;
+  tail: Call | null = null;
   constructor(
     readonly serial: number,
     readonly startMs: number,
@@ -46,6 +47,13 @@ export class TraceContext {
     /** The trace whose request enqueued this one's message. */
     readonly linkedSerial: number,
   ) {}
+
+  /** Adds a call to the trace. */
+  add(call: Call): void {
+    if (this.tail === null) this.head = call;
+    else this.tail.nextInTrace = call;
+    this.tail = call;
+  }
 }
 
 /**
@@ -69,6 +77,8 @@ export class Call {
   deliveries = 0;
   /** Generation of the callee's circuit breaker when the call was let through. */
   breakerGeneration = 0;
+  /** The next call of the same trace. */
+  nextInTrace: Call | null = null;
 
   constructor(
     readonly serial: number,

@@ -192,7 +192,7 @@ export class Replication implements SimContext {
 
   rootCall(trace: TraceContext, node: SimNode): Call {
     const call = new Call(this.callSerial++, trace, null, node, null, 1, trace.hopsBefore, this.scheduler.now);
-    if (trace.record) trace.calls.push(call);
+    if (trace.record) trace.add(call);
     return call;
   }
 
@@ -242,7 +242,7 @@ export class Replication implements SimContext {
       return;
     }
     const child = new Call(this.callSerial++, parent.trace, parent, target, link, attemptNo, hop, now);
-    if (parent.trace.record) parent.trace.calls.push(child);
+    if (parent.trace.record) parent.trace.add(child);
     if (target.breaker !== null) child.breakerGeneration = target.breaker.generation;
     if (target.timeoutMs !== undefined) this.scheduler.schedule(now + target.timeoutMs, this.kTimeout, child);
     if (link.loses()) {

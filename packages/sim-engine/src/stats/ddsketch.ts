@@ -100,20 +100,31 @@ export class QuantileSketch {
    * @throws RangeError for NaN, which would otherwise silently poison every estimate.
    */
   add(value: number): void {
+    this.addAt(this.binIndex(value), value);
+  }
+
+  /**
+   * The bucket `value` falls in (−1 for the zero counter). Sketches built with the same options
+   * share bucket layouts, so one index can feed several of them (one logarithm instead of many).
+   * @throws RangeError for NaN.
+   */
+  binIndex(value: number): number {
     if (value !== value) throw new RangeError('QuantileSketch.add: value is NaN');
+    if (value <= this.minValue) return -1;
+    // value > minValue guarantees index >= 0 (log, multiply and ceil are all monotone).
+    return value > this.maxValue ? this.bins.length - 1 : Math.ceil(Math.log(value) * this.invLogGamma) - this.offset;
+  }
+
+  /** Records `value` in bucket `index`, which must be `binIndex(value)` of a sketch with these options. */
+  addAt(index: number, value: number): void {
     this.total += 1;
     this.sumOfValues += value;
     if (value < this.minSeen) this.minSeen = value;
     if (value > this.maxSeen) this.maxSeen = value;
-    if (value <= this.minValue) {
+    if (index < 0) {
       this.zeroCount += 1;
       return;
     }
-    // value > minValue guarantees index >= 0 (log, multiply and ceil are all monotone).
-    const index =
-      value > this.maxValue
-        ? this.bins.length - 1
-        : Math.ceil(Math.log(value) * this.invLogGamma) - this.offset;
     this.bins[index] += 1;
     if (index < this.lo) this.lo = index;
     if (index > this.hi) this.hi = index;

@@ -87,7 +87,9 @@ export class TraceCollector {
 
   private build(trace: TraceContext, root: Call, outcome: Outcome, nowMs: number, durationMs: number, reason: Trace['reason']): Trace {
     const traceId = traceIdOf(this.salt, trace.serial);
-    const spans: Span[] = trace.calls.map((call) => {
+    const calls: Call[] = [];
+    for (let c = trace.head; c !== null; c = c.nextInTrace) calls.push(c);
+    const spans: Span[] = calls.map((call) => {
       const unfinished = call.endMs < 0;
       const startMs = call.parent === null ? call.sentMs : call.arrivedMs >= 0 ? call.arrivedMs : call.sentMs;
       const endMs = unfinished ? nowMs : call.endMs;
