@@ -16,5 +16,6 @@ const project = (dir) => ({
 });
 
 module.exports = {
+  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   projects: ['packages/contracts', 'packages/sim-engine', 'packages/cli'].map(project),
 };
