@@ -44,8 +44,9 @@ Options:
                           half-width is below X times its mean (0 < X < 1)
   --max-replications N    ceiling for --target-rel-error (default 50)
   --faults FILE           faults to inject: a JSON array of faults, or { "faults": [...] }
-  --sample-rate X         fraction of requests whose traces are kept (default 0.01); errored and
-                          slowest requests are kept regardless
+  --sample-rate X         fraction of successful requests whose traces are kept (default 0.01);
+                          the slowest requests are always kept, and errored requests up to a share
+                          of the trace budget (a uniform sample when there are more)
   --max-events N          stop with an error (exit 1) after N simulation events
   --json                  print the engine's full result as one JSON document on stdout
   --no-series             with --json, leave out 'timeseries' (the per-bucket series of every metric

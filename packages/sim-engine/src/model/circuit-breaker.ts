@@ -87,6 +87,8 @@ export class CircuitBreaker {
     if (to === BreakerState.Open) {
       this.ctx.scheduler.scheduleIn(this.spec.openMs, this.ctx.events.breakerHalfOpen, this);
     }
+    // Queues hold messages while a consumer's breaker refuses traffic; tell them when it admits again.
+    if (to !== BreakerState.Open) this.node.announceCapacity();
     const level = to === BreakerState.Open ? 'warn' : 'info';
     this.ctx.log(level, 'breaker_state', this.node.id, `circuit breaker of ${this.node.id} ${NAMES[from]} → ${NAMES[to]}`, { from: NAMES[from], to: NAMES[to] });
   }

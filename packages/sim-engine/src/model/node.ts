@@ -95,11 +95,11 @@ export abstract class SimNode {
   /** Brings back what `crash` took down. */
   recover(token: CrashToken): void {
     if (token.whole) this.wholeCrashes--;
-    if (!this.down) this.capacityChanged();
+    if (!this.down) this.announceCapacity();
   }
 
   /** Tells queues feeding this component that it may take more messages. */
-  protected capacityChanged(): void {
+  announceCapacity(): void {
     for (const link of this.upstream) link.source.onConsumerCapacity();
   }
 

@@ -144,7 +144,7 @@ export class Station extends SimNode implements Scalable {
     }
     replica.active = true;
     this.rebuildRotation();
-    this.capacityChanged();
+    this.announceCapacity();
   }
 
   decommission(count: number): void {
