@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { assertBuilt, runCli, scratchDir, STACK_LINE } from './support/cli';
+import { runCli, STACK_LINE, useDesignFile } from './support/cli';
 import { threeTier } from './support/designs';
 
 /** Every bad input: exit code 2, a message naming the culprit, never a stack trace. */
@@ -14,13 +14,7 @@ function expectInputError(args: string[], culprit: string | RegExp): string {
 }
 
 describe('bad input to architech', () => {
-  const files = scratchDir();
-  let design: string;
-  beforeAll(() => {
-    assertBuilt();
-    design = files.write('design.json', threeTier());
-  });
-  afterAll(() => files.remove());
+  const { files, design } = useDesignFile(threeTier);
 
   describe('files', () => {
     it('names a design file that does not exist', () => {
@@ -30,7 +24,7 @@ describe('bad input to architech', () => {
     });
 
     it('names a faults file that does not exist', () => {
-      expectInputError(['simulate', design, '--faults', join(files.dir, 'nope.json')], /cannot read faults file '.*nope\.json': no such file/);
+      expectInputError(['simulate', design(), '--faults', join(files.dir, 'nope.json')], /cannot read faults file '.*nope\.json': no such file/);
     });
 
     it('locates a JSON syntax error by file, line and column', () => {
@@ -52,55 +46,55 @@ describe('bad input to architech', () => {
 
     it('rejects a faults file that is neither an array nor { faults: [...] }', () => {
       const odd = files.write('odd.json', { crash: 'db' });
-      expectInputError(['simulate', design, '--faults', odd], `${odd}: expected a JSON array of faults or an object { "faults": [...] }`);
+      expectInputError(['simulate', design(), '--faults', odd], `${odd}: expected a JSON array of faults or an object { "faults": [...] }`);
     });
 
     it('rejects a fault whose target does not exist, naming the faults file and the field', () => {
       const faults = files.write('unknown-target.json', [{ type: 'crash', target: 'ghost', startSec: 1 }]);
-      expectInputError(['simulate', design, '--faults', faults], `${faults}: faults[0].target: no component or connection has id 'ghost'`);
+      expectInputError(['simulate', design(), '--faults', faults], `${faults}: faults[0].target: no component or connection has id 'ghost'`);
     });
   });
 
   describe('flags', () => {
     it('rejects an unknown flag with a usage hint', () => {
-      const stderr = expectInputError(['simulate', design, '--frobnicate'], "architech: unknown option '--frobnicate'");
+      const stderr = expectInputError(['simulate', design(), '--frobnicate'], "architech: unknown option '--frobnicate'");
       expect(stderr).toContain('usage: architech simulate <design.json>');
     });
 
     it('rejects a non-numeric --duration', () => {
-      expectInputError(['simulate', design, '--duration', 'ten'], "--duration expects a number, got 'ten'");
+      expectInputError(['simulate', design(), '--duration', 'ten'], "--duration expects a number, got 'ten'");
     });
 
     it("rejects a --warmup that is neither seconds nor 'auto'", () => {
-      expectInputError(['simulate', design, '--warmup', 'soon'], "--warmup expects a number of seconds or 'auto', got 'soon'");
+      expectInputError(['simulate', design(), '--warmup', 'soon'], "--warmup expects a number of seconds or 'auto', got 'soon'");
     });
 
     it('rejects a fractional --replications', () => {
-      expectInputError(['simulate', design, '--replications', '2.5'], "--replications expects a whole number, got '2.5'");
+      expectInputError(['simulate', design(), '--replications', '2.5'], "--replications expects a whole number, got '2.5'");
     });
 
     it('rejects a negative seed, written either way', () => {
-      expectInputError(['simulate', design, '--seed=-1'], 'architech: --seed: Too small');
-      expectInputError(['simulate', design, '--seed', '-1'], "option '--seed' needs a value");
+      expectInputError(['simulate', design(), '--seed=-1'], 'architech: --seed: Too small');
+      expectInputError(['simulate', design(), '--seed', '-1'], "option '--seed' needs a value");
     });
 
     it('enforces the contracts limits on flags, naming the flag', () => {
-      expectInputError(['simulate', design, '--duration', '1000000'], 'architech: --duration: Too big');
-      expectInputError(['simulate', design, '--duration', '10', '--warmup', '20'], '--warmup: warmupSec must be shorter than durationSec');
-      expectInputError(['simulate', design, '--sample-rate', '2'], '--sample-rate: Too big');
+      expectInputError(['simulate', design(), '--duration', '1000000'], 'architech: --duration: Too big');
+      expectInputError(['simulate', design(), '--duration', '10', '--warmup', '20'], '--warmup: warmupSec must be shorter than durationSec');
+      expectInputError(['simulate', design(), '--sample-rate', '2'], '--sample-rate: Too big');
     });
 
     it('rejects a flag missing its value', () => {
-      expectInputError(['simulate', design, '--duration'], "option '--duration' needs a value");
+      expectInputError(['simulate', design(), '--duration'], "option '--duration' needs a value");
     });
 
     it('rejects a missing design file argument and a second one', () => {
       expectInputError(['simulate'], 'architech: missing the design file');
-      expectInputError(['validate', design, design], `unexpected argument '${design}'`);
+      expectInputError(['validate', design(), design()], `unexpected argument '${design()}'`);
     });
 
     it('rejects an unknown command and a missing one', () => {
-      expectInputError(['simulte', design], "architech: unknown command 'simulte'");
+      expectInputError(['simulte', design()], "architech: unknown command 'simulte'");
       expectInputError([], 'architech: missing a command');
     });
   });

@@ -1,4 +1,4 @@
-import { assertBuilt, runCli, scratchDir } from './support/cli';
+import { runCli, useDesignFile } from './support/cli';
 import { threeTier } from './support/designs';
 
 function simulateJson(args: string[]): Record<string, any> {
@@ -9,16 +9,10 @@ function simulateJson(args: string[]): Record<string, any> {
 }
 
 describe('architech simulate --json', () => {
-  const files = scratchDir();
-  let design: string;
-  beforeAll(() => {
-    assertBuilt();
-    design = files.write('design.json', threeTier());
-  });
-  afterAll(() => files.remove());
+  const { files, design } = useDesignFile(threeTier);
 
   it('prints the engine result as one JSON document: summary, settings, series, traces, logs', () => {
-    const result = simulateJson([design, '--duration', '30']);
+    const result = simulateJson([design(), '--duration', '30']);
     const { endToEnd, components } = result.summary;
     expect(endToEnd.throughput).toBeGreaterThan(10);
     expect(endToEnd.errorRate).toBe(0);
@@ -41,14 +35,14 @@ describe('architech simulate --json', () => {
 
   it('is deterministic: the same seed gives the same document, wall time aside', () => {
     const strip = (result: Record<string, unknown>): Record<string, unknown> => ({ ...result, wallMs: 0 });
-    const args = [design, '--duration', '20', '--seed', '42'];
+    const args = [design(), '--duration', '20', '--seed', '42'];
     const first = simulateJson(args);
     expect(strip(simulateJson(args))).toEqual(strip(first));
-    expect(simulateJson([design, '--duration', '20', '--seed', '43']).summary).not.toEqual(first.summary);
+    expect(simulateJson([design(), '--duration', '20', '--seed', '43']).summary).not.toEqual(first.summary);
   });
 
   it('with replications adds 95% confidence half-widths mirroring the summary', () => {
-    const result = simulateJson([design, '--duration', '20', '--replications', '3']);
+    const result = simulateJson([design(), '--duration', '20', '--replications', '3']);
     expect(result.replications).toBe(3);
     expect(result.perReplication).toHaveLength(3);
     expect(result.ci95.endToEnd.throughput).toBeGreaterThan(0);
@@ -56,7 +50,7 @@ describe('architech simulate --json', () => {
   });
 
   it('passes --warmup, --target-rel-error and --sample-rate through to the engine', () => {
-    const result = simulateJson([design, '--duration', '20', '--warmup', 'auto', '--target-rel-error', '0.5', '--max-replications', '4', '--sample-rate', '0']);
+    const result = simulateJson([design(), '--duration', '20', '--warmup', 'auto', '--target-rel-error', '0.5', '--max-replications', '4', '--sample-rate', '0']);
     expect(result.settings.warmupMode).toBe('auto');
     expect(result.stoppingRule.targetRelError).toBe(0.5);
     expect(result.replications).toBeLessThanOrEqual(4);
@@ -64,21 +58,21 @@ describe('architech simulate --json', () => {
   });
 
   it('drops the time series with --no-series', () => {
-    const result = simulateJson([design, '--duration', '10', '--no-series']);
+    const result = simulateJson([design(), '--duration', '10', '--no-series']);
     expect(result).not.toHaveProperty('timeseries');
     expect(result.summary.endToEnd.throughput).toBeGreaterThan(0);
   });
 
   it('injects the faults of a faults file: a crashed database makes requests fail', () => {
     const faults = files.write('crash.json', { faults: [{ type: 'crash', target: 'db', startSec: 5, durationSec: 10 }] });
-    const result = simulateJson([design, '--duration', '20', '--faults', faults]);
+    const result = simulateJson([design(), '--duration', '20', '--faults', faults]);
     expect(result.summary.endToEnd.errors).toBeGreaterThan(0);
     expect(result.summary.components.db.errors).toBeGreaterThan(0);
     expect(result.faults).toEqual([expect.objectContaining({ type: 'crash', target: 'db', startSec: 5, endSec: 15 })]);
   });
 
   it('exits with 1 and a message, not a stack, when the engine fails (event budget exceeded)', () => {
-    const run = runCli(['simulate', design, '--duration', '30', '--max-events', '500', '--json']);
+    const run = runCli(['simulate', design(), '--duration', '30', '--max-events', '500', '--json']);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('architech: simulation failed: simulation exceeded its budget of 500 events');

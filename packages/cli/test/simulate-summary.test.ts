@@ -1,17 +1,11 @@
-import { assertBuilt, interruptCli, runCli, scratchDir } from './support/cli';
+import { interruptCli, runCli, useDesignFile } from './support/cli';
 import { overloaded, threeTier, withUnreachable } from './support/designs';
 
 describe('architech simulate (summary)', () => {
-  const files = scratchDir();
-  let design: string;
-  beforeAll(() => {
-    assertBuilt();
-    design = files.write('design.json', threeTier());
-  });
-  afterAll(() => files.remove());
+  const { files, design } = useDesignFile(threeTier);
 
   it('prints a header, the end-to-end figures and one table row per component', () => {
-    const run = runCli(['simulate', design, '--duration', '30', '--seed', '7']);
+    const run = runCli(['simulate', design(), '--duration', '30', '--seed', '7']);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     const out = run.stdout;
@@ -29,7 +23,7 @@ describe('architech simulate (summary)', () => {
   });
 
   it('shows ± half-widths with replications', () => {
-    const run = runCli(['simulate', design, '--duration', '20', '--replications', '3']);
+    const run = runCli(['simulate', design(), '--duration', '20', '--replications', '3']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('· 3 replications');
     expect(run.stdout).toMatch(/throughput +[\d.]+ ± [\d.]+ req\/s/);
@@ -49,7 +43,7 @@ describe('architech simulate (summary)', () => {
       { type: 'crash', target: 'db', startSec: 5, durationSec: 5 },
       { type: 'latency', target: 'web-db', startSec: 12, delayMs: 30 },
     ]);
-    const run = runCli(['simulate', design, '--duration', '20', '--faults', faults]);
+    const run = runCli(['simulate', design(), '--duration', '20', '--faults', faults]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ {2}crash +db +5 s → 10 s/m);
     expect(run.stdout).toMatch(/^ {2}latency +web-db +12 s → 20 s +delayMs=30$/m);

@@ -72,3 +72,18 @@ export function scratchDir(): { dir: string; write(name: string, content: unknow
 
 /** A stack frame line as Node prints it: what users must never see for bad input. */
 export const STACK_LINE = /^\s+at /m;
+
+/**
+ * Registers a scratch directory holding `design.json` (the three-tier fixture) for the enclosing
+ * describe block; returns a getter for the file's path, valid once `beforeAll` has run.
+ */
+export function useDesignFile(content: () => unknown): { files: ReturnType<typeof scratchDir>; design: () => string } {
+  const files = scratchDir();
+  let path = '';
+  beforeAll(() => {
+    assertBuilt();
+    path = files.write('design.json', content());
+  });
+  afterAll(() => files.remove());
+  return { files, design: () => path };
+}

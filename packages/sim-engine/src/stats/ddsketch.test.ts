@@ -1,16 +1,6 @@
 import { QuantileSketch } from './ddsketch';
+import { mulberry32 } from '../../test/mulberry32';
 
-/** Small seeded PRNG so the data sets are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function standardNormal(random: () => number): number {
   const u1 = 1 - random(); // (0, 1], safe for log

@@ -1,15 +1,6 @@
 import { mser5 } from './mser';
+import { mulberry32 } from '../../test/mulberry32';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Noise uniform in [-1, 1) around `level`. */
 function noisy(random: () => number, level: number): number {
