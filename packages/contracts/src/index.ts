@@ -9,3 +9,6 @@ export * from './issues';
 export * from './errors';
 export * from './design-validation';
 export * from './simulation-config-validation';
+export * from './api/auth.schema';
+export * from './api/project.schema';
+export * from './api/design-version.schema';

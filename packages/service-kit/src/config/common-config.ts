@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * The variables every service reads. Documented in docs/configuration.md; each service adds its own.
+ */
+export const commonConfigShape = {
+  /** Postgres connection string; unset → embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where embedded data lives. */
+  DATA_DIR: z.string().default('.architech-data'),
+  /** HMAC secret for access tokens (HS256); required outside development. */
+  JWT_SECRET: z.string().min(16).default('architech-development-secret-change-me'),
+  /** Access token lifetime. */
+  JWT_TTL_SEC: z.coerce.number().int().positive().default(3600),
+  /** Shared secret on service-to-service calls (`x-internal-token`). */
+  INTERNAL_TOKEN: z.string().min(16).default('architech-internal-development-token'),
+  /** OpenTelemetry exporter of the service's own spans. */
+  OTEL_EXPORTER: z.enum(['none', 'console', 'otlp']).default('none'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  /** Request body limit in bytes. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(2_000_000),
+  LOG_REQUESTS: bool.default(false),
+};
+
+export const commonConfigSchema = z.object(commonConfigShape);
+export type CommonConfig = z.output<typeof commonConfigSchema>;

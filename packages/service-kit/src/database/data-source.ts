@@ -1,0 +1,43 @@
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+export interface ServiceDatabaseOptions {
+  /** Postgres URL; undefined → embedded PGlite under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** The service's own Postgres schema: its tables and its migrations table live there. */
+  schema: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+/**
+ * Connects a service to its Postgres schema and runs its pending migrations (idempotent: applied
+ * ones are recorded in `<schema>.migrations`). Never uses `synchronize`.
+ */
+export async function openServiceDatabase(options: ServiceDatabaseOptions): Promise<DataSource> {
+  const url = options.databaseUrl ?? (await startEmbeddedPostgres(options.dataDir)).url;
+  const bootstrap = new DataSource({ type: 'postgres', url, poolSize: 1 });
+  await bootstrap.initialize();
+  try {
+    await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+  } finally {
+    await bootstrap.destroy();
+  }
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    poolSize: options.poolSize ?? 8,
+    applicationName: `architech-${options.schema}`,
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return dataSource;
+}
