@@ -1,9 +1,9 @@
 /** Root jest configuration: one project per workspace package; TypeScript transpiled by ts-jest. */
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.jest.json' }];
+const tsJest = ['ts-jest', { tsconfig: `${__dirname}/tsconfig.jest.json` }];
 
 const moduleNameMapper = {
-  '^@architech/contracts$': '<rootDir>/../contracts/src/index.ts',
-  '^@architech/sim-engine$': '<rootDir>/../sim-engine/src/index.ts',
+  '^@architech/contracts$': `${__dirname}/packages/contracts/src/index.ts`,
+  '^@architech/sim-engine$': `${__dirname}/packages/sim-engine/src/index.ts`,
 };
 
 const project = (dir) => ({
@@ -17,5 +17,15 @@ const project = (dir) => ({
 
 module.exports = {
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
-  projects: ['packages/contracts', 'packages/sim-engine', 'packages/cli'].map(project),
+  projects: [
+    'packages/contracts',
+    'packages/sim-engine',
+    'packages/cli',
+    'packages/service-kit',
+    'services/users',
+    'services/projects',
+    'services/designs',
+    'services/gateway',
+    'infra/launcher',
+  ].map(project),
 };

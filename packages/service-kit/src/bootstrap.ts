@@ -1,6 +1,6 @@
 import { Logger, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { json } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { requestIdMiddleware } from './http/request-id.middleware';
 
@@ -8,18 +8,41 @@ export interface ServiceAppOptions {
   bodyLimitBytes: number;
   /** Silences Nest's start-up logs (tests). */
   quiet?: boolean;
+  /** Parse JSON bodies (default); the gateway streams bodies through untouched instead. */
+  parseJson?: boolean;
+}
+
+/**
+ * A standalone service closes cleanly on SIGTERM/SIGINT (Kubernetes sends SIGTERM). Not used when
+ * several services share a process: the launcher stops them itself.
+ */
+export function closeOnSignals(app: INestApplication): void {
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+}
+
+/** Body-parser failures (malformed JSON, too large) in the API's error shape, before any route. */
+function bodyErrorHandler(error: { type?: string; message?: string; status?: number } | undefined, _req: Request, res: Response, next: NextFunction): void {
+  if (error?.type === 'entity.parse.failed') {
+    res.status(400).json({ error: { code: 'invalid_json', message: `request body is not valid JSON: ${error.message ?? ''}`.trim() } });
+  } else if (error?.type === 'entity.too.large') {
+    res.status(413).json({ error: { code: 'payload_too_large', message: error.message ?? 'request body too large' } });
+  } else {
+    next(error);
+  }
 }
 
 /**
  * Creates a service's Nest application with the house conventions: request ids, a JSON body
- * limit, the JSON error shape for every failure, and graceful shutdown.
+ * limit and the JSON error shape for every failure.
  */
 export async function createServiceApp(module: Type<unknown>, options: ServiceAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bodyParser: false, logger: options.quiet ? ['error'] : ['log', 'warn', 'error'] });
   app.use(requestIdMiddleware);
-  app.use(json({ limit: options.bodyLimitBytes }));
+  if (options.parseJson !== false) {
+    app.use(json({ limit: options.bodyLimitBytes }));
+    app.use(bodyErrorHandler);
+  }
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
   return app;
 }
 

@@ -25,6 +25,19 @@ export const addMemberSchema = z.strictObject({ email: emailSchema, role: projec
 /** `PATCH /api/projects/:id/members/:userId` body. */
 export const updateMemberSchema = z.strictObject({ role: projectRoleSchema });
 
+/** Most audit events one page may hold. */
+export const MAX_AUDIT_PAGE = 500;
+
+/**
+ * `GET /api/projects/:id/audit` query (and the designs service's internal audit route): newest
+ * first, at most `limit` events, only those strictly older than `before` (the `at` of the last
+ * event of the previous page).
+ */
+export const auditQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(100),
+  before: z.iso.datetime({ offset: true }).optional(),
+});
+
 export interface ProjectDto {
   id: string;
   name: string;
@@ -58,3 +71,4 @@ export interface AuditEventDto {
 export type CreateProjectInput = z.output<typeof createProjectSchema>;
 export type UpdateProjectInput = z.output<typeof updateProjectSchema>;
 export type AddMemberInput = z.output<typeof addMemberSchema>;
+export type AuditQuery = z.output<typeof auditQuerySchema>;

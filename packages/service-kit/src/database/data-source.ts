@@ -1,4 +1,4 @@
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 export interface ServiceDatabaseOptions {
@@ -7,8 +7,8 @@ export interface ServiceDatabaseOptions {
   dataDir: string;
   /** The service's own Postgres schema: its tables and its migrations table live there. */
   schema: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
   poolSize?: number;
 }
 

@@ -22,6 +22,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof ApiException) {
+      const retryAfter = (exception.details as { retryAfterSec?: number } | undefined)?.retryAfterSec;
+      if (typeof retryAfter === 'number') response.setHeader('retry-after', String(retryAfter));
       response.status(exception.status).json(exception.body());
       return;
     }
@@ -30,15 +32,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const raw = exception.getResponse();
       const message = typeof raw === 'string' ? raw : ((raw as { message?: string | string[] }).message ?? exception.message);
       response.status(status).json({ error: { code: CODES[status] ?? `http_${status}`, message: Array.isArray(message) ? message.join('; ') : message } });
-      return;
-    }
-    const bodyError = exception as { type?: string; status?: number; message?: string };
-    if (bodyError?.type === 'entity.too.large') {
-      response.status(413).json({ error: { code: 'payload_too_large', message: bodyError.message ?? 'request body too large' } });
-      return;
-    }
-    if (bodyError?.type === 'entity.parse.failed') {
-      response.status(400).json({ error: { code: 'invalid_json', message: `request body is not valid JSON: ${bodyError.message ?? ''}`.trim() } });
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

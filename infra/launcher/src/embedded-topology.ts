@@ -1,0 +1,68 @@
+import type { INestApplication } from '@nestjs/common';
+import { listen, startEmbeddedPostgres } from '@architech/service-kit';
+import { createUsersApp, loadUsersConfig } from '@architech/users-service';
+import { createProjectsApp, loadProjectsConfig } from '@architech/projects-service';
+import { createDesignsApp, loadDesignsConfig } from '@architech/designs-service';
+import { createGatewayApp, loadGatewayConfig } from '@architech/gateway-service';
+import { freePort } from './free-port';
+
+export interface EmbeddedTopologyOptions {
+  /** Environment to read the configuration from (defaults to process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Gateway port; 0 picks a free one. Defaults to GATEWAY_PORT or 8080. */
+  gatewayPort?: number;
+  quiet?: boolean;
+}
+
+export interface EmbeddedTopology {
+  /** The gateway's base URL: the only public entry. */
+  url: string;
+  services: Record<'users' | 'projects' | 'designs', string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole backend in this process: embedded PGlite unless DATABASE_URL is set, the users,
+ * projects and designs services on free loopback ports, and the gateway in front. Each service
+ * keeps its own schema and talks to the others over HTTP exactly as in the distributed topology.
+ */
+export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {}): Promise<EmbeddedTopology> {
+  const baseEnv = { ...(options.env ?? process.env) };
+  const [usersPort, projectsPort, designsPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const services = {
+    users: `http://127.0.0.1:${usersPort}`,
+    projects: `http://127.0.0.1:${projectsPort}`,
+    designs: `http://127.0.0.1:${designsPort}`,
+  };
+  const env: NodeJS.ProcessEnv = { ...baseEnv, USERS_URL: services.users, PROJECTS_URL: services.projects, DESIGNS_URL: services.designs };
+  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR ?? '.architech-data', 40);
+  if (embedded) env.DATABASE_URL = embedded.url;
+  const apps: INestApplication[] = [];
+  try {
+    const users = await createUsersApp(loadUsersConfig(env), { quiet: options.quiet });
+    apps.push(users);
+    await listen(users, usersPort);
+    const projects = await createProjectsApp(loadProjectsConfig(env), { quiet: options.quiet });
+    apps.push(projects);
+    await listen(projects, projectsPort);
+    const designs = await createDesignsApp(loadDesignsConfig(env), { quiet: options.quiet });
+    apps.push(designs);
+    await listen(designs, designsPort);
+    const gatewayConfig = loadGatewayConfig(env);
+    const gateway = await createGatewayApp(gatewayConfig, { quiet: options.quiet });
+    apps.push(gateway);
+    const url = await listen(gateway, options.gatewayPort ?? gatewayConfig.GATEWAY_PORT, options.gatewayPort === 0 ? '127.0.0.1' : gatewayConfig.GATEWAY_HOST);
+    return {
+      url: url.replace('0.0.0.0', 'localhost'),
+      services,
+      stop: async () => {
+        for (const app of apps.reverse()) await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    for (const app of apps.reverse()) await app.close().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
+}

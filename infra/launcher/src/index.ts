@@ -1,0 +1,1 @@
+export { startEmbeddedTopology, type EmbeddedTopology, type EmbeddedTopologyOptions } from './embedded-topology';

@@ -1,0 +1,314 @@
+import jwt from 'jsonwebtoken';
+import { apiClient, sampleDesign, type ApiClient } from './support/api-client';
+import { createTestDatabase, startDistributed, startLauncher, TEST_ENV } from './support/processes';
+
+/*
+ * The public API end to end: real processes (the launcher, or one process per service), real HTTP
+ * through the gateway, a real PostgreSQL database created for this suite and dropped after it.
+ */
+
+jest.setTimeout(120_000);
+
+let db: { url: string; drop(): Promise<void> };
+let topology: { url: string; stop(): Promise<void> };
+let api: ApiClient;
+
+beforeAll(async () => {
+  db = await createTestDatabase('architech_api');
+  topology = await startLauncher({ DATABASE_URL: db.url, RATE_LIMIT_PER_MIN: '0' });
+  api = apiClient(topology.url);
+});
+
+afterAll(async () => {
+  await topology?.stop();
+  await db?.drop();
+});
+
+describe('accounts', () => {
+  it('registers, logs in and answers /api/me, never returning a password or hash', async () => {
+    const registered = await api.post('/api/auth/register', { email: 'Alice@Example.com', password: 'correct horse battery', name: 'Alice' });
+    expect(registered.status).toBe(201);
+    expect(registered.body.user).toEqual({ id: expect.any(String), email: 'Alice@Example.com', name: 'Alice', createdAt: expect.any(String) });
+    const login = await api.post('/api/auth/login', { email: 'alice@example.com', password: 'correct horse battery' });
+    expect(login.status).toBe(200);
+    expect(login.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresInSec: expect.any(Number), user: registered.body.user });
+    const me = await api.get('/api/me', login.body.accessToken);
+    expect(me.body).toEqual({ user: registered.body.user });
+    expect(JSON.stringify([registered.body, login.body, me.body])).not.toMatch(/password|hash|\$2[aby]\$/i);
+  });
+
+  it('refuses a second account with the same email in another case', async () => {
+    const again = await api.post('/api/auth/register', { email: 'ALICE@example.com', password: 'another password', name: 'Alice 2' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('conflict');
+  });
+
+  it('names the invalid fields of a registration', async () => {
+    const bad = await api.post('/api/auth/register', { email: 'not-an-email', password: 'short', name: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_failed');
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['email', 'name', 'password']);
+  });
+
+  it('answers 401 for a wrong password and then throttles the account with 429 and Retry-After', async () => {
+    await api.signUp('throttled@example.com');
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await api.post('/api/auth/login', { email: 'throttled@example.com', password: 'wrong password' })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const blocked = await api.post('/api/auth/login', { email: 'throttled@example.com', password: 'correct horse battery' });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.body.error.details.retryAfterSec)).toBeGreaterThan(0);
+    expect(Number(blocked.headers.get('retry-after'))).toBe(blocked.body.error.details.retryAfterSec);
+  });
+
+  it('rejects expired, forged and missing tokens at the gateway', async () => {
+    const { id } = await api.signUp('tokens@example.com');
+    const expired = jwt.sign({ email: 'tokens@example.com' }, TEST_ENV.JWT_SECRET, { subject: id, issuer: 'architech', expiresIn: -10 });
+    const forged = jwt.sign({ email: 'tokens@example.com' }, 'another-secret-entirely', { subject: id, issuer: 'architech', expiresIn: 60 });
+    expect((await api.get('/api/me', expired)).body.error).toEqual({ code: 'unauthorized', message: 'access token expired' });
+    expect((await api.get('/api/me', forged)).status).toBe(401);
+    expect((await api.get('/api/me')).status).toBe(401);
+  });
+});
+
+describe('projects and versioned designs', () => {
+  let owner: { token: string; id: string };
+  let projectId: string;
+
+  beforeAll(async () => {
+    owner = await api.signUp('owner@example.com');
+    const created = await api.post('/api/projects', { name: 'Checkout', description: 'the checkout path' }, owner.token);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'Checkout', description: 'the checkout path', role: 'owner' });
+    projectId = created.body.id;
+  });
+
+  it('saves version 1, then version 2 on top of it, and diffs them', async () => {
+    const v1 = await api.post(`/api/projects/${projectId}/designs`, { name: 'Checkout flow', ...sampleDesign() }, owner.token);
+    expect(v1.status).toBe(201);
+    expect(v1.body).toMatchObject({ projectId, version: 1, isLatest: true, name: 'Checkout flow' });
+    expect(v1.body.components[1].properties.workers).toBe(1);
+
+    const edited = sampleDesign(20);
+    edited.components.push({ id: 'cache', type: 'CACHE', name: 'Cache', properties: { hitRatio: 0.9, serviceTime: { dist: 'constant', value: 1 } } as never, position: { x: 300, y: 100 } });
+    edited.connections.push({ id: 'c3', source: 'api', target: 'cache' } as never);
+    edited.components = edited.components.filter((c) => c.id !== 'db');
+    edited.connections = edited.connections.filter((c) => c.id !== 'c2');
+    edited.components.push({ id: 'db2', type: 'DATABASE', name: 'DB', properties: { serviceTime: { dist: 'exponential', mean: 5 } }, position: { x: 400, y: 0 } });
+    edited.connections.push({ id: 'c4', source: 'cache', target: 'db2' } as never);
+    const v2 = await api.post(`/api/projects/${projectId}/designs`, { lineageId: v1.body.lineageId, baseVersion: 1, ...edited }, owner.token);
+    expect(v2.status).toBe(201);
+    expect(v2.body).toMatchObject({ lineageId: v1.body.lineageId, version: 2, isLatest: true, name: 'Checkout flow' });
+
+    const old = await api.get(`/api/designs/${v1.body.id}`, owner.token);
+    expect(old.body).toMatchObject({ version: 1, isLatest: false });
+    expect(old.body.components).toEqual(v1.body.components);
+
+    const versions = await api.get(`/api/designs/${v2.body.id}/versions`, owner.token);
+    expect(versions.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+
+    const diff = await api.get(`/api/designs/${v2.body.id}/diff?against=${v1.body.id}`, owner.token);
+    expect(diff.status).toBe(200);
+    expect(diff.body.components.added.map((c: { id: string }) => c.id).sort()).toEqual(['cache', 'db2']);
+    expect(diff.body.components.removed.map((c: { id: string }) => c.id)).toEqual(['db']);
+    expect(diff.body.components.changed.map((c: { after: { id: string } }) => c.after.id)).toEqual(['api']);
+    expect(diff.body.connections.added.map((c: { id: string }) => c.id).sort()).toEqual(['c3', 'c4']);
+    expect(diff.body.connections.removed.map((c: { id: string }) => c.id)).toEqual(['c2']);
+
+    const list = await api.get(`/api/projects/${projectId}/designs`, owner.token);
+    expect(list.body.designs).toEqual([expect.objectContaining({ id: v2.body.id, version: 2, componentCount: 4, connectionCount: 3 })]);
+  });
+
+  it('refuses a save based on a version that is no longer the latest (409)', async () => {
+    const v1 = await api.post(`/api/projects/${projectId}/designs`, { name: 'Stale', ...sampleDesign() }, owner.token);
+    await api.post(`/api/projects/${projectId}/designs`, { lineageId: v1.body.lineageId, baseVersion: 1, ...sampleDesign(11) }, owner.token);
+    const stale = await api.post(`/api/projects/${projectId}/designs`, { lineageId: v1.body.lineageId, baseVersion: 1, ...sampleDesign(12) }, owner.token);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details).toMatchObject({ latestVersion: 2 });
+  });
+
+  it('lets exactly one of two concurrent saves from the same version win', async () => {
+    const v1 = await api.post(`/api/projects/${projectId}/designs`, { name: 'Race', ...sampleDesign() }, owner.token);
+    const results = await Promise.all([13, 14, 15, 16].map((mean) => api.post(`/api/projects/${projectId}/designs`, { lineageId: v1.body.lineageId, baseVersion: 1, ...sampleDesign(mean) }, owner.token)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    const versions = await api.get(`/api/designs/${v1.body.id}/versions`, owner.token);
+    expect(versions.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+  });
+
+  it('validates a design before storing it and names the field', async () => {
+    const design = sampleDesign();
+    (design.components[1].properties.serviceTime as { mean: number }).mean = -5;
+    const bad = await api.post(`/api/projects/${projectId}/designs`, { name: 'Bad', ...design }, owner.token);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('components[1].properties.serviceTime.mean');
+    const dangling = sampleDesign();
+    dangling.connections[1].target = 'nowhere';
+    const bad2 = await api.post(`/api/projects/${projectId}/designs`, { name: 'Bad', ...dangling }, owner.token);
+    expect(bad2.status).toBe(400);
+    expect(bad2.body.error.details[0]).toMatchObject({ path: 'connections[1].target', code: 'dangling_connection' });
+  });
+
+  it('keeps an audit trail of every write that only an owner can read', async () => {
+    const audit = await api.get(`/api/projects/${projectId}/audit`, owner.token);
+    expect(audit.status).toBe(200);
+    const actions = audit.body.events.map((e: { action: string }) => e.action);
+    expect(actions).toContain('project.created');
+    expect(actions).toContain('design.version_created');
+    expect(audit.body.events.every((e: { actorId: string }) => e.actorId === owner.id)).toBe(true);
+  });
+});
+
+describe('authorization on every route', () => {
+  type Role = 'owner' | 'editor' | 'viewer' | 'stranger';
+  const people: Record<Role, { token: string; id: string }> = {} as never;
+  let projectId: string;
+  let designId: string;
+  let lineageId: string;
+  let previousId: string;
+  let expiredToken: string;
+
+  beforeAll(async () => {
+    for (const role of ['owner', 'editor', 'viewer', 'stranger'] as Role[]) people[role] = await api.signUp(`${role}-matrix@example.com`);
+    projectId = (await api.post('/api/projects', { name: 'Matrix' }, people.owner.token)).body.id;
+    for (const role of ['editor', 'viewer'] as const) {
+      const added = await api.post(`/api/projects/${projectId}/members`, { email: `${role}-matrix@example.com`, role }, people.owner.token);
+      expect(added.status).toBe(201);
+    }
+    const v1 = await api.post(`/api/projects/${projectId}/designs`, { name: 'D', ...sampleDesign() }, people.owner.token);
+    previousId = v1.body.id;
+    lineageId = v1.body.lineageId;
+    designId = (await api.post(`/api/projects/${projectId}/designs`, { lineageId, baseVersion: 1, ...sampleDesign(9) }, people.owner.token)).body.id;
+    expiredToken = jwt.sign({ email: 'owner-matrix@example.com' }, TEST_ENV.JWT_SECRET, { subject: people.owner.id, issuer: 'architech', expiresIn: -1 });
+  });
+
+  const fresh = async () => (await api.signUp(`extra-${Math.random().toString(36).slice(2)}@example.com`)).id;
+  const freshEmail = async () => {
+    const email = `member-${Math.random().toString(36).slice(2)}@example.com`;
+    await api.signUp(email);
+    return email;
+  };
+
+  /** Each route with the status every kind of caller must get. */
+  const routes: { name: string; expect: Record<Role, number>; run: (token: string | undefined) => Promise<number> }[] = [
+    { name: 'GET project', expect: { owner: 200, editor: 200, viewer: 200, stranger: 404 }, run: async (t) => (await api.get(`/api/projects/${projectId}`, t)).status },
+    { name: 'PATCH project', expect: { owner: 200, editor: 200, viewer: 403, stranger: 404 }, run: async (t) => (await api.patch(`/api/projects/${projectId}`, { description: 'x' }, t)).status },
+    { name: 'GET members', expect: { owner: 200, editor: 200, viewer: 200, stranger: 404 }, run: async (t) => (await api.get(`/api/projects/${projectId}/members`, t)).status },
+    { name: 'POST member', expect: { owner: 201, editor: 403, viewer: 403, stranger: 404 }, run: async (t) => (await api.post(`/api/projects/${projectId}/members`, { email: await freshEmail(), role: 'viewer' }, t)).status },
+    {
+      name: 'PATCH member',
+      expect: { owner: 200, editor: 403, viewer: 403, stranger: 404 },
+      run: async (t) => {
+        const email = await freshEmail();
+        const added = await api.post(`/api/projects/${projectId}/members`, { email, role: 'viewer' }, people.owner.token);
+        return (await api.patch(`/api/projects/${projectId}/members/${added.body.userId}`, { role: 'editor' }, t)).status;
+      },
+    },
+    {
+      name: 'DELETE member',
+      expect: { owner: 204, editor: 403, viewer: 403, stranger: 404 },
+      run: async (t) => {
+        const email = await freshEmail();
+        const added = await api.post(`/api/projects/${projectId}/members`, { email, role: 'viewer' }, people.owner.token);
+        return (await api.delete(`/api/projects/${projectId}/members/${added.body.userId}`, t)).status;
+      },
+    },
+    { name: 'GET audit', expect: { owner: 200, editor: 403, viewer: 403, stranger: 404 }, run: async (t) => (await api.get(`/api/projects/${projectId}/audit`, t)).status },
+    { name: 'GET designs', expect: { owner: 200, editor: 200, viewer: 200, stranger: 404 }, run: async (t) => (await api.get(`/api/projects/${projectId}/designs`, t)).status },
+    { name: 'POST design', expect: { owner: 201, editor: 201, viewer: 403, stranger: 404 }, run: async (t) => (await api.post(`/api/projects/${projectId}/designs`, { name: 'N', ...sampleDesign() }, t)).status },
+    { name: 'GET design', expect: { owner: 200, editor: 200, viewer: 200, stranger: 404 }, run: async (t) => (await api.get(`/api/designs/${designId}`, t)).status },
+    { name: 'GET versions', expect: { owner: 200, editor: 200, viewer: 200, stranger: 404 }, run: async (t) => (await api.get(`/api/designs/${designId}/versions`, t)).status },
+    { name: 'GET diff', expect: { owner: 200, editor: 200, viewer: 200, stranger: 404 }, run: async (t) => (await api.get(`/api/designs/${designId}/diff?against=${previousId}`, t)).status },
+    {
+      name: 'DELETE project',
+      expect: { owner: 204, editor: 403, viewer: 403, stranger: 404 },
+      run: async (t) => {
+        const other = (await api.post('/api/projects', { name: 'Doomed' }, people.owner.token)).body.id;
+        for (const role of ['editor', 'viewer'] as const) await api.post(`/api/projects/${other}/members`, { email: `${role}-matrix@example.com`, role }, people.owner.token);
+        return (await api.delete(`/api/projects/${other}`, t)).status;
+      },
+    },
+  ];
+
+  for (const route of routes) {
+    it(`${route.name}: ${Object.entries(route.expect).map(([r, s]) => `${r} ${s}`).join(', ')}, no token 401, expired token 401`, async () => {
+      const seen: Record<string, number> = {};
+      for (const role of Object.keys(route.expect) as Role[]) seen[role] = await route.run(people[role].token);
+      seen.none = await route.run(undefined);
+      seen.expired = await route.run(expiredToken);
+      expect(seen).toEqual({ ...route.expect, none: 401, expired: 401 });
+    });
+  }
+
+  it('never lets the last owner leave or be demoted', async () => {
+    const leave = await api.delete(`/api/projects/${projectId}/members/${people.owner.id}`, people.owner.token);
+    expect(leave.status).toBe(409);
+    const demote = await api.patch(`/api/projects/${projectId}/members/${people.owner.id}`, { role: 'editor' }, people.owner.token);
+    expect(demote.status).toBe(409);
+    void fresh;
+  });
+});
+
+describe('the gateway', () => {
+  it('serves the OpenAPI document with every route', async () => {
+    const docs = await api.get('/api/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/auth/register', '/api/projects/{id}/designs', '/api/designs/{id}/diff']));
+  });
+
+  it('echoes and propagates request ids, and answers unknown routes with the error shape', async () => {
+    const response = await api.call('GET', '/api/nothing-here', { headers: { 'x-request-id': 'test-req-42' } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-request-id')).toBe('test-req-42');
+    expect(response.body.error.code).toBe('not_found');
+  });
+
+  it('refuses bodies over the limit with 413 and malformed JSON with 400', async () => {
+    const big = await api.call('POST', '/api/auth/register', { body: JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(3_000_000), name: 'n' }) });
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('payload_too_large');
+    const malformed = await api.call('POST', '/api/auth/login', { body: '{"email": ', headers: { 'content-type': 'application/json' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('invalid_json');
+  });
+
+  it('answers CORS preflights', async () => {
+    const response = await fetch(`${topology.url}/api/projects`, { method: 'OPTIONS', headers: { origin: 'http://example.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    expect(response.status).toBeLessThan(300);
+    expect(response.headers.get('access-control-allow-origin')).toBeTruthy();
+  });
+});
+
+describe('durability', () => {
+  it('keeps every account, project and design across a restart of the services', async () => {
+    const user = await api.signUp('durable@example.com');
+    const project = (await api.post('/api/projects', { name: 'Durable' }, user.token)).body;
+    const design = (await api.post(`/api/projects/${project.id}/designs`, { name: 'Kept', ...sampleDesign() }, user.token)).body;
+    await topology.stop();
+    topology = await startLauncher({ DATABASE_URL: db.url, RATE_LIMIT_PER_MIN: '0' });
+    api = apiClient(topology.url);
+    const login = await api.post('/api/auth/login', { email: 'durable@example.com', password: 'correct horse battery' });
+    expect(login.status).toBe(200);
+    const again = await api.get(`/api/designs/${design.id}`, login.body.accessToken);
+    expect(again.body).toEqual(design);
+  });
+});
+
+describe('the distributed topology (one process per service)', () => {
+  it('runs the same flow with every service as its own process', async () => {
+    const other = await createTestDatabase('architech_dist');
+    const distributed = await startDistributed(other.url, { RATE_LIMIT_PER_MIN: '0' });
+    try {
+      const client = apiClient(distributed.url);
+      const user = await client.signUp('dist@example.com');
+      const project = await client.post('/api/projects', { name: 'Dist' }, user.token);
+      expect(project.status).toBe(201);
+      const design = await client.post(`/api/projects/${project.body.id}/designs`, { name: 'D', ...sampleDesign() }, user.token);
+      expect(design.status).toBe(201);
+      expect((await client.get(`/api/projects/${project.body.id}/audit`, user.token)).body.events.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await distributed.stop();
+      await other.drop();
+    }
+  });
+});

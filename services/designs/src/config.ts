@@ -1,0 +1,16 @@
+import { commonConfigShape, loadConfig } from '@architech/service-kit';
+import { z } from 'zod';
+
+/** The designs service's configuration (docs/configuration.md). */
+export const designsConfigSchema = z.object({
+  ...commonConfigShape,
+  DESIGNS_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
+  /** Base URL of the projects service, asked for the caller's role in a project. */
+  PROJECTS_URL: z.string().url().default('http://127.0.0.1:3002'),
+});
+
+export type DesignsConfig = z.output<typeof designsConfigSchema>;
+
+export function loadDesignsConfig(env: NodeJS.ProcessEnv = process.env): DesignsConfig {
+  return loadConfig(designsConfigSchema, env);
+}

@@ -1,0 +1,44 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DatabaseModule, ServiceClient, ServiceKitModule } from '@architech/service-kit';
+import type { DesignsConfig } from './config';
+import { DesignsController } from './controllers/designs.controller';
+import { InternalAuditController } from './controllers/internal-audit.controller';
+import { AuditEventEntity } from './entities/audit-event.entity';
+import { ComponentEntity } from './entities/component.entity';
+import { ConnectionEntity } from './entities/connection.entity';
+import { DesignEntity } from './entities/design.entity';
+import { CreateDesigns1763850000000 } from './migrations/1763850000000-create-designs';
+import { AuditRepository } from './repositories/audit.repository';
+import { DesignVersionRepository } from './repositories/design-version.repository';
+import { ProjectMembershipRepository } from './repositories/project-membership.repository';
+import { DesignAccess } from './services/design-access.service';
+import { DesignsService } from './services/designs.service';
+
+/** The designs service: immutable design versions, their history and diffs. Owns the `designs` schema. */
+@Module({})
+export class DesignsModule {
+  static forRoot(config: DesignsConfig): DynamicModule {
+    return {
+      module: DesignsModule,
+      imports: [
+        ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
+        DatabaseModule.forRoot({
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.DATA_DIR,
+          schema: 'designs',
+          entities: [DesignEntity, ComponentEntity, ConnectionEntity, AuditEventEntity],
+          migrations: [CreateDesigns1763850000000],
+        }),
+      ],
+      controllers: [DesignsController, InternalAuditController],
+      providers: [
+        DesignVersionRepository,
+        AuditRepository,
+        ProjectMembershipRepository,
+        DesignAccess,
+        DesignsService,
+        { provide: ServiceClient, useValue: new ServiceClient(config.PROJECTS_URL, config.INTERNAL_TOKEN, 'projects') },
+      ],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export { createDesignsApp } from './create-app';
+export { loadDesignsConfig, designsConfigSchema, type DesignsConfig } from './config';

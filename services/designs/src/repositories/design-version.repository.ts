@@ -1,0 +1,245 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Component, Connection, Design } from '@architech/contracts';
+import { DATA_SOURCE } from '@architech/service-kit';
+import { QueryFailedError, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { ComponentEntity } from '../entities/component.entity';
+import { ConnectionEntity } from '../entities/connection.entity';
+import { DesignEntity } from '../entities/design.entity';
+import { AuditRepository } from './audit.repository';
+
+/** A version about to be saved; its graph is already validated, with defaults filled in. */
+export interface NewVersion {
+  projectId: string;
+  createdBy: string;
+  /** Absent on version n+1: the previous version's name is kept. */
+  name?: string;
+  /** Absent on version n+1: the previous version's description is kept. */
+  description?: string;
+  components: Component[];
+  connections: Connection[];
+}
+
+/** The outcome of saving version n+1 on top of `baseVersion`. */
+export type NextVersionOutcome =
+  | { kind: 'saved'; design: DesignEntity }
+  | { kind: 'lineage_not_found' }
+  | { kind: 'stale_base'; latestVersion: number; latestId: string };
+
+/** A version with the size of its graph, for lists. */
+export interface DesignVersionSummary {
+  design: DesignEntity;
+  componentCount: number;
+  connectionCount: number;
+}
+
+interface DesignRow {
+  id: string;
+  project_id: string;
+  lineage_id: string;
+  version: number;
+  is_latest: boolean;
+  name: string;
+  description: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
+interface SummaryRow extends DesignRow {
+  component_count: number;
+  connection_count: number;
+}
+
+const SELECT_SUMMARIES = `SELECT d.*,
+    (SELECT count(*)::int FROM designs.components c WHERE c.design_id = d.id) AS component_count,
+    (SELECT count(*)::int FROM designs.connections n WHERE n.design_id = d.id) AS connection_count
+  FROM designs.designs d`;
+
+const INSERT_VERSION = `INSERT INTO designs.designs (project_id, lineage_id, version, is_latest, name, description, created_by)
+  VALUES ($1, $2, $3, true, $4, $5, $6) RETURNING *`;
+
+/** Constraints a concurrent save from the same base trips over: the loser gets a 409 too. */
+const LINEAGE_RACE_CONSTRAINTS = new Set(['designs_lineage_version_key', 'designs_one_latest_per_lineage']);
+
+/** Lock attempts on a lineage's head; see {@link DesignVersionRepository.lockHead}. */
+const HEAD_LOCK_ATTEMPTS = 3;
+
+/**
+ * Design versions and their graphs in Postgres. A version is written once, with its components,
+ * connections and audit event in one transaction, and never updated except for `is_latest`.
+ */
+@Injectable()
+export class DesignVersionRepository {
+  private readonly designs: Repository<DesignEntity>;
+
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {
+    this.designs = dataSource.getRepository(DesignEntity);
+  }
+
+  /** Saves version 1 of a new design under a new lineage id. */
+  insertFirst(version: NewVersion & { name: string }): Promise<DesignEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: DesignRow[] = await manager.query(
+        `INSERT INTO designs.designs (project_id, lineage_id, version, is_latest, name, description, created_by)
+         VALUES ($1, gen_random_uuid(), 1, true, $2, $3, $4) RETURNING *`,
+        [version.projectId, version.name, version.description ?? null, version.createdBy],
+      );
+      const design = this.toEntity(rows[0]);
+      await this.insertGraph(manager, design.id, version);
+      await this.recordSaved(manager, 'design.created', design);
+      return design;
+    });
+  }
+
+  /**
+   * Saves version n+1 of `lineageId` if its latest version is still `baseVersion`: the head row is
+   * locked, so of two saves from the same base exactly one succeeds and the other sees a stale base.
+   */
+  async insertNext(version: NewVersion, lineageId: string, baseVersion: number): Promise<NextVersionOutcome> {
+    try {
+      return await this.dataSource.transaction(async (manager): Promise<NextVersionOutcome> => {
+        const head = await this.lockHead(manager, lineageId);
+        if (!head || head.projectId !== version.projectId) return { kind: 'lineage_not_found' };
+        if (head.version !== baseVersion) return { kind: 'stale_base', latestVersion: head.version, latestId: head.id };
+        await manager.query(`UPDATE designs.designs SET is_latest = false WHERE id = $1`, [head.id]);
+        const rows: DesignRow[] = await manager.query(INSERT_VERSION, [
+          head.projectId,
+          lineageId,
+          head.version + 1,
+          version.name ?? head.name,
+          version.description ?? head.description,
+          version.createdBy,
+        ]);
+        const design = this.toEntity(rows[0]);
+        await this.insertGraph(manager, design.id, version);
+        await this.recordSaved(manager, 'design.version_created', design);
+        return { kind: 'saved', design };
+      });
+    } catch (error) {
+      if (!isLineageRace(error)) throw error;
+      const head = await this.designs.findOneBy({ lineageId, isLatest: true });
+      if (!head) throw error;
+      return { kind: 'stale_base', latestVersion: head.version, latestId: head.id };
+    }
+  }
+
+  findById(id: string): Promise<DesignEntity | null> {
+    return this.designs.findOneBy({ id });
+  }
+
+  /** The components and connections of a version, in the order they were saved. */
+  async graphOf(designId: string): Promise<Pick<Design, 'components' | 'connections'>> {
+    const [components, connections] = await Promise.all([
+      this.dataSource.getRepository(ComponentEntity).find({ where: { designId }, order: { ordinal: 'ASC' } }),
+      this.dataSource.getRepository(ConnectionEntity).find({ where: { designId }, order: { ordinal: 'ASC' } }),
+    ]);
+    return { components: components.map(toComponent), connections: connections.map(toConnection) };
+  }
+
+  /** The latest version of every design of a project, most recently saved first. */
+  async latestOfProject(projectId: string): Promise<DesignVersionSummary[]> {
+    const rows: SummaryRow[] = await this.dataSource.query(
+      `${SELECT_SUMMARIES} WHERE d.project_id = $1 AND d.is_latest ORDER BY d.created_at DESC, d.id DESC`,
+      [projectId],
+    );
+    return rows.map((row) => this.toSummary(row));
+  }
+
+  /** Every version of a design, newest first. */
+  async versionsOfLineage(lineageId: string): Promise<DesignVersionSummary[]> {
+    const rows: SummaryRow[] = await this.dataSource.query(`${SELECT_SUMMARIES} WHERE d.lineage_id = $1 ORDER BY d.version DESC`, [lineageId]);
+    return rows.map((row) => this.toSummary(row));
+  }
+
+  /**
+   * Locks the lineage's head. Under READ COMMITTED a save that waited for the lock re-checks the
+   * old head, finds it no longer latest and gets no row; a new statement takes a fresh snapshot
+   * and finds (and locks) the head the other save created.
+   */
+  private async lockHead(manager: EntityManager, lineageId: string): Promise<DesignEntity | undefined> {
+    for (let attempt = 0; attempt < HEAD_LOCK_ATTEMPTS; attempt++) {
+      const rows: DesignRow[] = await manager.query(`SELECT * FROM designs.designs WHERE lineage_id = $1 AND is_latest FOR UPDATE`, [lineageId]);
+      if (rows.length > 0) return this.toEntity(rows[0]);
+    }
+    return undefined;
+  }
+
+  /** Inserts the graph with one multi-row insert per table; components first, connections reference them. */
+  private async insertGraph(manager: EntityManager, designId: string, version: NewVersion): Promise<void> {
+    if (version.components.length > 0) {
+      await manager.insert(
+        ComponentEntity,
+        version.components.map((c, ordinal) => ({
+          designId,
+          id: c.id,
+          ordinal,
+          type: c.type,
+          name: c.name ?? null,
+          properties: c.properties,
+          position: c.position ?? null,
+        })),
+      );
+    }
+    if (version.connections.length > 0) {
+      await manager.insert(
+        ConnectionEntity,
+        version.connections.map((c, ordinal) => ({ designId, id: c.id, ordinal, source: c.source, target: c.target, properties: c.properties })),
+      );
+    }
+  }
+
+  private recordSaved(manager: EntityManager, action: string, design: DesignEntity): Promise<void> {
+    return this.audit.record(
+      {
+        actorId: design.createdBy,
+        action,
+        resourceType: 'design',
+        resourceId: design.id,
+        projectId: design.projectId,
+        details: { lineageId: design.lineageId, version: design.version, name: design.name },
+      },
+      manager,
+    );
+  }
+
+  private toEntity(row: DesignRow): DesignEntity {
+    return this.designs.create({
+      id: row.id,
+      projectId: row.project_id,
+      lineageId: row.lineage_id,
+      version: row.version,
+      isLatest: row.is_latest,
+      name: row.name,
+      description: row.description,
+      createdBy: row.created_by,
+      createdAt: new Date(row.created_at),
+    });
+  }
+
+  private toSummary(row: SummaryRow): DesignVersionSummary {
+    return { design: this.toEntity(row), componentCount: row.component_count, connectionCount: row.connection_count };
+  }
+}
+
+function isLineageRace(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const { code, constraint } = error as QueryFailedError & { code?: string; constraint?: string };
+  return code === '23505' && constraint !== undefined && LINEAGE_RACE_CONSTRAINTS.has(constraint);
+}
+
+/** Rows were validated when saved; absent optional fields are stored as NULL and left out again here. */
+function toComponent(row: ComponentEntity): Component {
+  return {
+    id: row.id,
+    type: row.type,
+    ...(row.name !== null && { name: row.name }),
+    properties: row.properties,
+    ...(row.position !== null && { position: row.position }),
+  } as Component;
+}
+
+function toConnection(row: ConnectionEntity): Connection {
+  return { id: row.id, source: row.source, target: row.target, properties: row.properties } as Connection;
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import {
+  validateDesign,
+  type DesignDiffDto,
+  type DesignVersionDto,
+  type DesignVersionSummaryDto,
+  type SaveDesignInput,
+} from '@architech/contracts';
+import { ApiException } from '@architech/service-kit';
+import type { DesignEntity } from '../entities/design.entity';
+import { DesignVersionRepository } from '../repositories/design-version.repository';
+import { DesignAccess } from './design-access.service';
+import { diffDesigns } from './design-diff';
+import { toDesignVersionDto, toDesignVersionSummaryDto } from './design-dto';
+import { isUuid } from './is-uuid';
+
+/** The name of version 1 when the client gives none. */
+const DEFAULT_DESIGN_NAME = 'Untitled design';
+
+/** Saving design versions (each save is a new immutable version), reading them and comparing two. */
+@Injectable()
+export class DesignsService {
+  constructor(
+    private readonly versions: DesignVersionRepository,
+    private readonly access: DesignAccess,
+  ) {}
+
+  /**
+   * Saves version 1 of a new design, or version n+1 of `input.lineageId` when `input.baseVersion`
+   * is still its latest version (else 409 naming the latest).
+   */
+  async save(projectId: string, userId: string, input: SaveDesignInput): Promise<DesignVersionDto> {
+    await this.access.requireEditor(projectId, userId);
+    const outcome = validateDesign({ components: input.components, connections: input.connections });
+    if (!outcome.ok) throw ApiException.validation('design', outcome.issues);
+    const graph = { components: outcome.value.components, connections: outcome.value.connections };
+    const version = { projectId, createdBy: userId, name: input.name, description: input.description, ...graph };
+    if (input.lineageId === undefined || input.baseVersion === undefined) {
+      const design = await this.versions.insertFirst({ ...version, name: input.name ?? DEFAULT_DESIGN_NAME });
+      return toDesignVersionDto(design, graph);
+    }
+    const saved = await this.versions.insertNext(version, input.lineageId, input.baseVersion);
+    if (saved.kind === 'lineage_not_found') throw ApiException.notFound(`design ${input.lineageId}`);
+    if (saved.kind === 'stale_base') {
+      throw ApiException.conflict(`design was changed: version ${saved.latestVersion} is the latest, you edited version ${input.baseVersion}`, {
+        latestVersion: saved.latestVersion,
+        latestId: saved.latestId,
+      });
+    }
+    return toDesignVersionDto(saved.design, graph);
+  }
+
+  /** The latest version of each design of the project, most recently saved first. */
+  async listLatest(projectId: string, userId: string): Promise<DesignVersionSummaryDto[]> {
+    await this.access.requireReader(projectId, userId, 'project');
+    return (await this.versions.latestOfProject(projectId)).map(toDesignVersionSummaryDto);
+  }
+
+  /** Exactly the version `id`, latest or not. */
+  async get(id: string, userId: string): Promise<DesignVersionDto> {
+    const design = await this.readable(id, userId);
+    return toDesignVersionDto(design, await this.versions.graphOf(design.id));
+  }
+
+  /** Every version of the design that version `id` belongs to, newest first. */
+  async versionsOf(id: string, userId: string): Promise<DesignVersionSummaryDto[]> {
+    const design = await this.readable(id, userId);
+    return (await this.versions.versionsOfLineage(design.lineageId)).map(toDesignVersionSummaryDto);
+  }
+
+  /** What changed from version `againstId` to version `id`; both must be versions of the same design. */
+  async diff(id: string, againstId: string, userId: string): Promise<DesignDiffDto> {
+    const after = await this.readable(id, userId);
+    const before = await this.versions.findById(againstId);
+    if (!before || before.lineageId !== after.lineageId) {
+      throw ApiException.validation('diff query', [
+        { path: 'against', code: 'not_same_design', message: `${againstId} is not a version of design ${after.lineageId}` },
+      ]);
+    }
+    const [beforeGraph, afterGraph] = await Promise.all([this.versions.graphOf(before.id), this.versions.graphOf(after.id)]);
+    return {
+      from: { id: before.id, version: before.version },
+      to: { id: after.id, version: after.version },
+      ...diffDesigns(beforeGraph, afterGraph),
+    };
+  }
+
+  /** The version `id` if the user may read its project; 404 `design not found` otherwise, whatever the reason. */
+  private async readable(id: string, userId: string): Promise<DesignEntity> {
+    const design = isUuid(id) ? await this.versions.findById(id) : null;
+    if (!design) throw ApiException.notFound('design');
+    await this.access.requireReader(design.projectId, userId, 'design');
+    return design;
+  }
+}

@@ -1,0 +1,29 @@
+import { commonConfigShape, loadConfig } from '@architech/service-kit';
+import { z } from 'zod';
+
+const url = z.string().url();
+
+/** The gateway's configuration (docs/configuration.md). */
+export const gatewayConfigSchema = z.object({
+  ...commonConfigShape,
+  /** The single public port. */
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  GATEWAY_HOST: z.string().default('0.0.0.0'),
+  USERS_URL: url.default('http://127.0.0.1:3001'),
+  PROJECTS_URL: url.default('http://127.0.0.1:3002'),
+  DESIGNS_URL: url.default('http://127.0.0.1:3003'),
+  /** Comma-separated allowed browser origins, or `*`. */
+  CORS_ORIGINS: z.string().default('*'),
+  /** Requests per minute per client address (token bucket); 0 disables. */
+  RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(1200),
+  /** Burst above the steady rate. */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  /** Upstream answer deadline. */
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+});
+
+export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return loadConfig(gatewayConfigSchema, env);
+}

@@ -1,0 +1,19 @@
+import type { INestApplication } from '@nestjs/common';
+import { createServiceApp, TokenService } from '@architech/service-kit';
+import type { GatewayConfig } from './config';
+import { GatewayModule } from './gateway.module';
+import { createProxyMiddleware } from './proxy/proxy.middleware';
+
+/**
+ * Builds the gateway (not yet listening): CORS, then the proxy for `/api/...`, then its own routes.
+ * Extra middleware (e.g. static files of the web app) can be added by the launcher.
+ */
+export async function createGatewayApp(config: GatewayConfig, options: { quiet?: boolean } = {}): Promise<INestApplication> {
+  const app = await createServiceApp(GatewayModule.forRoot(config) as never, { bodyLimitBytes: config.BODY_LIMIT_BYTES, quiet: options.quiet, parseJson: false });
+  const origins = config.CORS_ORIGINS.trim() === '*' ? true : config.CORS_ORIGINS.split(',').map((o) => o.trim());
+  app.enableCors({ origin: origins, exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 600 });
+  const express = app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void };
+  express.set('trust proxy', 'loopback, uniquelocal');
+  app.use(createProxyMiddleware(config, new TokenService(config.JWT_SECRET, config.JWT_TTL_SEC)));
+  return app;
+}

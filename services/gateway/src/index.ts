@@ -1,0 +1,3 @@
+export { createGatewayApp } from './create-app';
+export { loadGatewayConfig, gatewayConfigSchema, type GatewayConfig } from './config';
+export { resolveRoute } from './proxy/route-table';

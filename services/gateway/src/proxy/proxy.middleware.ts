@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import { ApiException, currentRequestContext, TokenService } from '@architech/service-kit';
+import type { GatewayConfig } from '../config';
+import { RateLimiter } from './rate-limiter';
+import { resolveRoute, type Route } from './route-table';
+
+/** Headers that describe one hop and must not be forwarded (RFC 9110 §7.6.1). */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host']);
+
+function sendError(res: Response, error: ApiException, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.status(error.status).json(error.body());
+}
+
+/** A W3C traceparent for a request that arrived without one, so every hop shares a trace id. */
+function newTraceparent(): string {
+  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+}
+
+/**
+ * The gateway's core: for `/api/...` it rate-limits by client address, verifies the access token
+ * of non-public routes, enforces the body limit while streaming, and forwards the request to the
+ * service that owns the path with the request id, client address and trace context. Everything
+ * else falls through to the gateway's own routes (health, OpenAPI document).
+ */
+export function createProxyMiddleware(config: GatewayConfig, tokens: TokenService, now: () => number = Date.now) {
+  const upstreams: Record<Route['service'], URL> = {
+    users: new URL(config.USERS_URL),
+    projects: new URL(config.PROJECTS_URL),
+    designs: new URL(config.DESIGNS_URL),
+  };
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MIN, config.RATE_LIMIT_BURST);
+
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const path = req.path;
+    if (!path.startsWith('/api/') || path === '/api/docs') {
+      next();
+      return;
+    }
+    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const wait = limiter.take(client, now());
+    if (wait > 0) {
+      sendError(res, new ApiException(429, 'too_many_requests', `rate limit of ${config.RATE_LIMIT_PER_MIN} requests per minute exceeded; retry in ${wait} s`, { retryAfterSec: wait }), { 'retry-after': String(wait) });
+      return;
+    }
+    const route = resolveRoute(req.method, path);
+    if (!route) {
+      sendError(res, new ApiException(404, 'not_found', `no route for ${req.method} ${path}`));
+      return;
+    }
+    if (!route.public) {
+      const match = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '');
+      try {
+        if (!match) throw ApiException.unauthorized();
+        tokens.verify(match[1]);
+      } catch (error) {
+        sendError(res, error as ApiException);
+        return;
+      }
+    }
+    const declared = Number(req.header('content-length') ?? 0);
+    if (declared > config.BODY_LIMIT_BYTES) {
+      sendError(res, new ApiException(413, 'payload_too_large', `request body of ${declared} bytes exceeds the limit of ${config.BODY_LIMIT_BYTES} bytes`));
+      return;
+    }
+    forward(req, res, upstreams[route.service], route.service);
+  };
+
+  function forward(req: Request, res: Response, upstream: URL, service: string): void {
+    const headers: IncomingHttpHeaders = {};
+    for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && name !== 'x-internal-token') headers[name] = value;
+    const context = currentRequestContext();
+    if (context) headers['x-request-id'] = context.requestId;
+    headers['x-forwarded-for'] = [req.header('x-forwarded-for'), req.socket.remoteAddress].filter(Boolean).join(', ');
+    headers['x-forwarded-proto'] = req.protocol;
+    headers.traceparent ??= newTraceparent();
+    const upstreamRequest = httpRequest(
+      { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.originalUrl, headers, timeout: config.UPSTREAM_TIMEOUT_MS },
+      (upstreamResponse) => {
+        const out: Record<string, string | string[]> = {};
+        for (const [name, value] of Object.entries(upstreamResponse.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+        res.writeHead(upstreamResponse.statusCode ?? 502, out);
+        upstreamResponse.pipe(res);
+      },
+    );
+    upstreamRequest.on('timeout', () => upstreamRequest.destroy(new Error('upstream timeout')));
+    let refused = false;
+    upstreamRequest.on('error', (error: NodeJS.ErrnoException) => {
+      if (refused) return;
+      const status = error.message === 'upstream timeout' ? 504 : 503;
+      sendError(res, new ApiException(status, status === 504 ? 'upstream_timeout' : 'service_unavailable', `${service} service ${status === 504 ? 'did not answer in time' : 'is unavailable'}`));
+    });
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > config.BODY_LIMIT_BYTES && !refused) {
+        refused = true;
+        req.unpipe(upstreamRequest);
+        upstreamRequest.destroy();
+        sendError(res, new ApiException(413, 'payload_too_large', `request body exceeds the limit of ${config.BODY_LIMIT_BYTES} bytes`));
+        req.resume();
+      }
+    });
+    req.pipe(upstreamRequest);
+  }
+}

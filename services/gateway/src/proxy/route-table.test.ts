@@ -1,0 +1,22 @@
+import { resolveRoute } from './route-table';
+
+describe('the gateway route table', () => {
+  it.each([
+    ['POST', '/api/auth/register', 'users', true],
+    ['POST', '/api/auth/login', 'users', true],
+    ['GET', '/api/me', 'users', false],
+    ['GET', '/api/projects', 'projects', false],
+    ['PATCH', '/api/projects/p1/members/u1', 'projects', false],
+    ['GET', '/api/projects/p1/audit', 'projects', false],
+    ['POST', '/api/projects/p1/designs', 'designs', false],
+    ['GET', '/api/designs/d1/diff', 'designs', false],
+  ])('%s %s → %s (public: %s)', (method, path, service, isPublic) => {
+    expect(resolveRoute(method, path)).toEqual({ service, public: isPublic });
+  });
+
+  it('keeps login public only for POST, and knows no other path', () => {
+    expect(resolveRoute('GET', '/api/auth/login')).toBeUndefined();
+    expect(resolveRoute('GET', '/api/unknown')).toBeUndefined();
+    expect(resolveRoute('GET', '/internal/users/by-email')).toBeUndefined();
+  });
+});

@@ -1,0 +1,28 @@
+/** Which service answers a public path, and whether the path needs an access token. */
+export interface Route {
+  service: 'users' | 'projects' | 'designs';
+  public: boolean;
+}
+
+const UUID_SEGMENT = '[^/]+';
+
+/**
+ * The gateway's routing table: the first matching rule wins. Paths are matched without the query
+ * string. Keeping it as data makes the mapping reviewable in one place and testable on its own.
+ */
+const RULES: { method?: string; pattern: RegExp; route: Route }[] = [
+  { method: 'POST', pattern: /^\/api\/auth\/(register|login)$/, route: { service: 'users', public: true } },
+  { pattern: /^\/api\/me$/, route: { service: 'users', public: false } },
+  { pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/designs$`), route: { service: 'designs', public: false } },
+  { pattern: /^\/api\/projects(\/.*)?$/, route: { service: 'projects', public: false } },
+  { pattern: /^\/api\/designs(\/.*)?$/, route: { service: 'designs', public: false } },
+];
+
+/** The route of `method path`, or undefined when no service answers it. */
+export function resolveRoute(method: string, path: string): Route | undefined {
+  for (const rule of RULES) {
+    if (rule.method && rule.method !== method) continue;
+    if (rule.pattern.test(path)) return rule.route;
+  }
+  return undefined;
+}

@@ -1,0 +1,18 @@
+import { commonConfigShape, loadConfig } from '@architech/service-kit';
+import { z } from 'zod';
+
+/** The projects service's configuration (docs/configuration.md). */
+export const projectsConfigSchema = z.object({
+  ...commonConfigShape,
+  PROJECTS_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+  /** The users service, for member emails and names. */
+  USERS_URL: z.string().url().default('http://127.0.0.1:3001'),
+  /** The designs service, whose audit events the project audit trail merges in. */
+  DESIGNS_URL: z.string().url().default('http://127.0.0.1:3003'),
+});
+
+export type ProjectsConfig = z.output<typeof projectsConfigSchema>;
+
+export function loadProjectsConfig(env: NodeJS.ProcessEnv = process.env): ProjectsConfig {
+  return loadConfig(projectsConfigSchema, env);
+}

@@ -1,0 +1,2 @@
+export { createProjectsApp } from './create-app';
+export { loadProjectsConfig, projectsConfigSchema, type ProjectsConfig } from './config';

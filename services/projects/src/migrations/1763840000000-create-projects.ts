@@ -1,0 +1,42 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Projects, their members and the projects service's audit trail, in the service's own `projects` schema. */
+export class CreateProjects1763840000000 implements MigrationInterface {
+  name = 'CreateProjects1763840000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE projects.projects (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      name text NOT NULL,
+      description text NULL,
+      created_by uuid NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    await q.query(`CREATE TABLE projects.project_members (
+      project_id uuid NOT NULL REFERENCES projects.projects (id) ON DELETE CASCADE,
+      user_id uuid NOT NULL,
+      role text NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+      added_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (project_id, user_id)
+    )`);
+    await q.query(`CREATE INDEX project_members_user_id_idx ON projects.project_members (user_id)`);
+    await q.query(`CREATE TABLE projects.audit_events (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      at timestamptz NOT NULL DEFAULT now(),
+      actor_id uuid NOT NULL,
+      action text NOT NULL,
+      resource_type text NOT NULL,
+      resource_id text NOT NULL,
+      project_id uuid NULL,
+      details jsonb NOT NULL DEFAULT '{}'::jsonb
+    )`);
+    await q.query(`CREATE INDEX audit_events_project_at_idx ON projects.audit_events (project_id, at DESC)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE projects.audit_events`);
+    await q.query(`DROP TABLE projects.project_members`);
+    await q.query(`DROP TABLE projects.projects`);
+  }
+}

@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DatabaseModule, ServiceClient, ServiceKitModule } from '@architech/service-kit';
+import type { ProjectsConfig } from './config';
+import { AuditController } from './controllers/audit.controller';
+import { InternalProjectsController } from './controllers/internal-projects.controller';
+import { MembersController } from './controllers/members.controller';
+import { ProjectsController } from './controllers/projects.controller';
+import { AuditEventEntity } from './entities/audit-event.entity';
+import { ProjectMemberEntity } from './entities/project-member.entity';
+import { ProjectEntity } from './entities/project.entity';
+import { CreateProjects1763840000000 } from './migrations/1763840000000-create-projects';
+import { AuditRepository } from './repositories/audit.repository';
+import { DesignAuditRepository } from './repositories/design-audit.repository';
+import { MemberRepository } from './repositories/member.repository';
+import { ProjectRepository } from './repositories/project.repository';
+import { TransactionRunner } from './repositories/transaction-runner';
+import { UserDirectoryRepository } from './repositories/user-directory.repository';
+import { MembersService } from './services/members.service';
+import { ProjectAccess } from './services/project-access';
+import { ProjectAuditService } from './services/project-audit.service';
+import { ProjectsService } from './services/projects.service';
+
+/** The projects service: projects, their members and roles, the project audit trail. Owns the `projects` schema. */
+@Module({})
+export class ProjectsModule {
+  static forRoot(config: ProjectsConfig): DynamicModule {
+    return {
+      module: ProjectsModule,
+      imports: [
+        ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
+        DatabaseModule.forRoot({
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.DATA_DIR,
+          schema: 'projects',
+          entities: [ProjectEntity, ProjectMemberEntity, AuditEventEntity],
+          migrations: [CreateProjects1763840000000],
+        }),
+      ],
+      controllers: [ProjectsController, MembersController, AuditController, InternalProjectsController],
+      providers: [
+        ProjectRepository,
+        MemberRepository,
+        AuditRepository,
+        TransactionRunner,
+        ProjectAccess,
+        ProjectsService,
+        MembersService,
+        ProjectAuditService,
+        { provide: UserDirectoryRepository, useValue: new UserDirectoryRepository(new ServiceClient(config.USERS_URL, config.INTERNAL_TOKEN, 'users')) },
+        { provide: DesignAuditRepository, useValue: new DesignAuditRepository(new ServiceClient(config.DESIGNS_URL, config.INTERNAL_TOKEN, 'designs')) },
+      ],
+    };
+  }
+}

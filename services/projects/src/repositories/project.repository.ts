@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ProjectRole } from '@architech/contracts';
+import { DATA_SOURCE } from '@architech/service-kit';
+import type { Repository } from 'typeorm';
+import { ProjectEntity } from '../entities/project.entity';
+import { ProjectMemberEntity } from '../entities/project-member.entity';
+import type { Queryable } from './queryable';
+
+/** Projects in Postgres. */
+@Injectable()
+export class ProjectRepository {
+  private readonly repo: Repository<ProjectEntity>;
+
+  constructor(@Inject(DATA_SOURCE) private readonly db: Queryable) {
+    this.repo = db.getRepository(ProjectEntity);
+  }
+
+  /** The projects `userId` is a member of, with that member's role, newest first. */
+  async listForMember(userId: string): Promise<{ project: ProjectEntity; role: ProjectRole }[]> {
+    const { entities, raw } = await this.repo
+      .createQueryBuilder('p')
+      .innerJoin(ProjectMemberEntity, 'm', 'm.projectId = p.id AND m.userId = :userId', { userId })
+      .addSelect('m.role', 'member_role')
+      .orderBy('p.createdAt', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .getRawAndEntities<{ member_role: ProjectRole }>();
+    return entities.map((project, i) => ({ project, role: raw[i].member_role }));
+  }
+
+  findById(id: string): Promise<ProjectEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  /**
+   * Locks the project's row until the transaction ends (call it inside one); false when there is
+   * no such project. Membership changes of a project serialize on this lock.
+   */
+  async lockForUpdate(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT id FROM projects.projects WHERE id = $1 FOR UPDATE`, [id]);
+    return rows.length > 0;
+  }
+
+  create(name: string, description: string | null, createdBy: string): Promise<ProjectEntity> {
+    return this.repo.save(this.repo.create({ name, description, createdBy }));
+  }
+
+  /** Applies `changes` and moves `updated_at`. */
+  async update(project: ProjectEntity, changes: Partial<Pick<ProjectEntity, 'name' | 'description'>>): Promise<ProjectEntity> {
+    return this.repo.save(this.repo.merge(project, changes));
+  }
+
+  /** Deletes the project; its members go with it (ON DELETE CASCADE). */
+  async delete(id: string): Promise<void> {
+    await this.repo.delete({ id });
+  }
+}

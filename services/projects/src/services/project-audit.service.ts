@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditEventDto, AuditQuery } from '@architech/contracts';
+import { AuditRepository } from '../repositories/audit.repository';
+import { DesignAuditRepository } from '../repositories/design-audit.repository';
+import { mergeAuditPages } from './audit-merge';
+import { toAuditEventDto } from './audit-event-dto';
+import { ProjectAccess } from './project-access';
+
+/** A project's audit trail: this service's events and the designs service's, merged (owners only). */
+@Injectable()
+export class ProjectAuditService {
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly designAudit: DesignAuditRepository,
+    private readonly access: ProjectAccess,
+  ) {}
+
+  async list(projectId: string, actorId: string, query: AuditQuery): Promise<AuditEventDto[]> {
+    await this.access.requireRole(projectId, actorId, 'owner');
+    const [own, designs] = await Promise.all([this.audit.listForProject(projectId, query), this.designAudit.listForProject(projectId, query)]);
+    return mergeAuditPages([own.map(toAuditEventDto), designs], query);
+  }
+}

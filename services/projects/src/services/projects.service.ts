@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { CreateProjectInput, ProjectDto, UpdateProjectInput } from '@architech/contracts';
+import { ApiException } from '@architech/service-kit';
+import type { ProjectEntity } from '../entities/project.entity';
+import { ProjectRepository } from '../repositories/project.repository';
+import { TransactionRunner } from '../repositories/transaction-runner';
+import { ProjectAccess } from './project-access';
+import { toProjectDto } from './project-dto';
+
+type EditableField = 'name' | 'description';
+
+/** Creating, reading, renaming and deleting projects; every write is audited in its transaction. */
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly projects: ProjectRepository,
+    private readonly access: ProjectAccess,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** The user's projects with the user's role, newest first. */
+  async list(userId: string): Promise<ProjectDto[]> {
+    return (await this.projects.listForMember(userId)).map(({ project, role }) => toProjectDto(project, role));
+  }
+
+  /** Creates a project whose creator is its owner. */
+  create(actorId: string, input: CreateProjectInput): Promise<ProjectDto> {
+    return this.transactions.run(async (tx) => {
+      const project = await tx.projects.create(input.name, input.description ?? null, actorId);
+      await tx.members.add(project.id, actorId, 'owner');
+      await tx.audit.record({
+        actorId,
+        action: 'project.created',
+        resourceType: 'project',
+        resourceId: project.id,
+        projectId: project.id,
+        details: { name: project.name, description: project.description },
+      });
+      return toProjectDto(project, 'owner');
+    });
+  }
+
+  async get(projectId: string, userId: string): Promise<ProjectDto> {
+    const role = await this.access.requireRole(projectId, userId, 'viewer');
+    const project = await this.projects.findById(projectId);
+    if (!project) throw ApiException.notFound('project');
+    return toProjectDto(project, role);
+  }
+
+  /** Renames or re-describes a project (owners and editors); unchanged fields write nothing. */
+  update(projectId: string, actorId: string, input: UpdateProjectInput): Promise<ProjectDto> {
+    return this.transactions.run(async (tx) => {
+      const role = await this.access.requireRole(projectId, actorId, 'editor', tx);
+      const project = (await tx.projects.findById(projectId)) as ProjectEntity;
+      const changes = changedFields(project, input);
+      if (Object.keys(changes).length === 0) return toProjectDto(project, role);
+      const before = { name: project.name, description: project.description };
+      const updated = await tx.projects.update(project, changes);
+      await tx.audit.record({
+        actorId,
+        action: 'project.updated',
+        resourceType: 'project',
+        resourceId: projectId,
+        projectId,
+        details: { changes: Object.fromEntries(Object.entries(changes).map(([field, to]) => [field, { from: before[field as EditableField], to }])) },
+      });
+      return toProjectDto(updated, role);
+    });
+  }
+
+  /** Deletes a project and its memberships (owners only). */
+  remove(projectId: string, actorId: string): Promise<void> {
+    return this.transactions.run(async (tx) => {
+      await this.access.requireRole(projectId, actorId, 'owner', tx);
+      const project = (await tx.projects.findById(projectId)) as ProjectEntity;
+      await tx.projects.delete(projectId);
+      await tx.audit.record({
+        actorId,
+        action: 'project.deleted',
+        resourceType: 'project',
+        resourceId: projectId,
+        projectId,
+        details: { name: project.name },
+      });
+    });
+  }
+}
+
+/** The fields of `input` whose values differ from the project's. */
+function changedFields(project: ProjectEntity, input: UpdateProjectInput): Partial<Pick<ProjectEntity, EditableField>> {
+  const changes: Partial<Pick<ProjectEntity, EditableField>> = {};
+  if (input.name !== undefined && input.name !== project.name) changes.name = input.name;
+  if (input.description !== undefined && input.description !== project.description) changes.description = input.description;
+  return changes;
+}

@@ -1,0 +1,20 @@
+import { commonConfigShape, loadConfig } from '@architech/service-kit';
+import { z } from 'zod';
+
+/** The users service's configuration (docs/configuration.md). */
+export const usersConfigSchema = z.object({
+  ...commonConfigShape,
+  USERS_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** bcrypt cost factor (2^cost rounds). */
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  /** Failed logins allowed per account, then per client address, in LOGIN_WINDOW_SEC. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  LOGIN_WINDOW_SEC: z.coerce.number().int().min(1).default(900),
+});
+
+export type UsersConfig = z.output<typeof usersConfigSchema>;
+
+export function loadUsersConfig(env: NodeJS.ProcessEnv = process.env): UsersConfig {
+  return loadConfig(usersConfigSchema, env);
+}

@@ -1,0 +1,2 @@
+export { createUsersApp } from './create-app';
+export { loadUsersConfig, usersConfigSchema, type UsersConfig } from './config';

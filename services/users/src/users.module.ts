@@ -1,0 +1,43 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DatabaseModule, ServiceKitModule } from '@architech/service-kit';
+import type { UsersConfig } from './config';
+import { AuthController } from './controllers/auth.controller';
+import { InternalUsersController } from './controllers/internal-users.controller';
+import { AuditEventEntity } from './entities/audit-event.entity';
+import { LoginThrottleEntity } from './entities/login-throttle.entity';
+import { UserEntity } from './entities/user.entity';
+import { CreateUsers1763830000000 } from './migrations/1763830000000-create-users';
+import { AuditRepository } from './repositories/audit.repository';
+import { LoginThrottleRepository } from './repositories/login-throttle.repository';
+import { UserRepository } from './repositories/user.repository';
+import { AuthService, ThrottlePolicy } from './services/auth.service';
+import { PasswordHasher } from './services/password-hasher';
+
+/** The users service: accounts, login, the current user. Owns the `users` schema. */
+@Module({})
+export class UsersModule {
+  static forRoot(config: UsersConfig): DynamicModule {
+    return {
+      module: UsersModule,
+      imports: [
+        ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
+        DatabaseModule.forRoot({
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.DATA_DIR,
+          schema: 'users',
+          entities: [UserEntity, LoginThrottleEntity, AuditEventEntity],
+          migrations: [CreateUsers1763830000000],
+        }),
+      ],
+      controllers: [AuthController, InternalUsersController],
+      providers: [
+        UserRepository,
+        LoginThrottleRepository,
+        AuditRepository,
+        AuthService,
+        { provide: PasswordHasher, useValue: new PasswordHasher(config.BCRYPT_COST) },
+        { provide: ThrottlePolicy, useValue: new ThrottlePolicy(config.LOGIN_MAX_FAILURES_PER_ACCOUNT, config.LOGIN_MAX_FAILURES_PER_ADDRESS, config.LOGIN_WINDOW_SEC) },
+      ],
+    };
+  }
+}
