@@ -35,7 +35,7 @@ export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {
     designs: `http://127.0.0.1:${designsPort}`,
   };
   const env: NodeJS.ProcessEnv = { ...baseEnv, USERS_URL: services.users, PROJECTS_URL: services.projects, DESIGNS_URL: services.designs };
-  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR ?? '.architech-data', 40);
+  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR ?? '.architech-data');
   if (embedded) env.DATABASE_URL = embedded.url;
   const apps: INestApplication[] = [];
   try {

@@ -7,7 +7,7 @@ import { AuditEventEntity } from './entities/audit-event.entity';
 import { ComponentEntity } from './entities/component.entity';
 import { ConnectionEntity } from './entities/connection.entity';
 import { DesignEntity } from './entities/design.entity';
-import { CreateDesigns1763850000000 } from './migrations/1763850000000-create-designs';
+import { MIGRATIONS } from './migrations';
 import { AuditRepository } from './repositories/audit.repository';
 import { DesignVersionRepository } from './repositories/design-version.repository';
 import { ProjectMembershipRepository } from './repositories/project-membership.repository';
@@ -27,7 +27,7 @@ export class DesignsModule {
           dataDir: config.DATA_DIR,
           schema: 'designs',
           entities: [DesignEntity, ComponentEntity, ConnectionEntity, AuditEventEntity],
-          migrations: [CreateDesigns1763850000000],
+          migrations: MIGRATIONS,
         }),
       ],
       controllers: [DesignsController, InternalAuditController],

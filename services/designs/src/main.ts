@@ -1,17 +1,6 @@
-import { closeOnSignals, listen, startTelemetry } from '@architech/service-kit';
-import { loadDesignsConfig } from './config';
-import { createDesignsApp } from './create-app';
+import { startTelemetryFromEnv } from '@architech/service-kit/telemetry';
 
-/** Runs the designs service on its own (the distributed topology). */
-async function main(): Promise<void> {
-  const config = loadDesignsConfig();
-  startTelemetry('designs', { exporter: config.OTEL_EXPORTER, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
-  const app = await createDesignsApp(config);
-  closeOnSignals(app);
-  await listen(app, config.DESIGNS_PORT, '0.0.0.0');
-}
-
-main().catch((error: Error) => {
-  process.stderr.write(`designs service failed to start: ${error.message}\n`);
-  process.exit(1);
-});
+// Instrumentation patches http, express and pg as they load, so it starts before anything else.
+startTelemetryFromEnv('designs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('./serve');

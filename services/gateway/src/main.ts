@@ -1,17 +1,6 @@
-import { closeOnSignals, listen, startTelemetry } from '@architech/service-kit';
-import { loadGatewayConfig } from './config';
-import { createGatewayApp } from './create-app';
+import { startTelemetryFromEnv } from '@architech/service-kit/telemetry';
 
-/** Runs the gateway on its own (the distributed topology). */
-async function main(): Promise<void> {
-  const config = loadGatewayConfig();
-  startTelemetry('gateway', { exporter: config.OTEL_EXPORTER, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
-  const app = await createGatewayApp(config);
-  closeOnSignals(app);
-  await listen(app, config.GATEWAY_PORT, config.GATEWAY_HOST);
-}
-
-main().catch((error: Error) => {
-  process.stderr.write(`gateway failed to start: ${error.message}\n`);
-  process.exit(1);
-});
+// Instrumentation patches http, express and pg as they load, so it starts before anything else.
+startTelemetryFromEnv('gateway');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('./serve');

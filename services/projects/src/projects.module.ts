@@ -8,7 +8,7 @@ import { ProjectsController } from './controllers/projects.controller';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { ProjectMemberEntity } from './entities/project-member.entity';
 import { ProjectEntity } from './entities/project.entity';
-import { CreateProjects1763840000000 } from './migrations/1763840000000-create-projects';
+import { MIGRATIONS } from './migrations';
 import { AuditRepository } from './repositories/audit.repository';
 import { DesignAuditRepository } from './repositories/design-audit.repository';
 import { MemberRepository } from './repositories/member.repository';
@@ -33,7 +33,7 @@ export class ProjectsModule {
           dataDir: config.DATA_DIR,
           schema: 'projects',
           entities: [ProjectEntity, ProjectMemberEntity, AuditEventEntity],
-          migrations: [CreateProjects1763840000000],
+          migrations: MIGRATIONS,
         }),
       ],
       controllers: [ProjectsController, MembersController, AuditController, InternalProjectsController],

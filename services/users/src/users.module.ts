@@ -6,7 +6,7 @@ import { InternalUsersController } from './controllers/internal-users.controller
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { LoginThrottleEntity } from './entities/login-throttle.entity';
 import { UserEntity } from './entities/user.entity';
-import { CreateUsers1763830000000 } from './migrations/1763830000000-create-users';
+import { MIGRATIONS } from './migrations';
 import { AuditRepository } from './repositories/audit.repository';
 import { LoginThrottleRepository } from './repositories/login-throttle.repository';
 import { UserRepository } from './repositories/user.repository';
@@ -26,7 +26,7 @@ export class UsersModule {
           dataDir: config.DATA_DIR,
           schema: 'users',
           entities: [UserEntity, LoginThrottleEntity, AuditEventEntity],
-          migrations: [CreateUsers1763830000000],
+          migrations: MIGRATIONS,
         }),
       ],
       controllers: [AuthController, InternalUsersController],

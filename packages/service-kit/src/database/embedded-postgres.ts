@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PgliteWireServer } from './pglite-wire-server';
 
 /** A running embedded Postgres (PGlite) reachable over the Postgres wire protocol on loopback. */
 export interface EmbeddedPostgres {
@@ -13,22 +13,21 @@ let shared: Promise<EmbeddedPostgres> | undefined;
 
 /**
  * Starts PGlite (real Postgres compiled to WASM) on a directory and serves it on 127.0.0.1 so
- * TypeORM and pg connect to it like to any Postgres. PGlite runs one query at a time; the socket
- * server multiplexes up to `maxConnections` clients, so size it to the sum of the pools. One
- * instance per process: services started in the same process share it.
+ * TypeORM and pg connect to it like to any Postgres. PGlite is one session: clients take turns a
+ * whole exchange or transaction at a time (see {@link PgliteWireServer}). One instance per
+ * process: services started in the same process share it.
  */
-export function startEmbeddedPostgres(dataDir: string, maxConnections = 32): Promise<EmbeddedPostgres> {
+export function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   shared ??= (async () => {
     const dir = resolve(dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
     const db = await PGlite.create({ dataDir: dir });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
-    await server.start();
-    const address = server.getServerConn();
+    const server = new PgliteWireServer(db);
+    const port = await server.listen();
     return {
-      url: `postgres://postgres@${address}/postgres`,
+      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
       stop: async () => {
-        await server.stop();
+        await server.close();
         await db.close();
         shared = undefined;
       },

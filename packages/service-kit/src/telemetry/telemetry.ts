@@ -28,3 +28,16 @@ export function startTelemetry(serviceName: string, options: TelemetryOptions): 
   sdk.start();
   return { shutdown: () => sdk.shutdown() };
 }
+
+/**
+ * Starts telemetry from OTEL_EXPORTER / OTEL_EXPORTER_OTLP_ENDPOINT before anything else loads;
+ * a bad value stops the process with a clear message.
+ */
+export function startTelemetryFromEnv(serviceName: string, env: NodeJS.ProcessEnv = process.env): { shutdown(): Promise<void> } {
+  const exporter = env.OTEL_EXPORTER || 'none';
+  if (exporter !== 'none' && exporter !== 'console' && exporter !== 'otlp') {
+    process.stderr.write(`invalid configuration:\n  - OTEL_EXPORTER: expected none, console or otlp (got '${exporter}')\n`);
+    process.exit(1);
+  }
+  return startTelemetry(serviceName, { exporter, otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined });
+}

@@ -1,0 +1,106 @@
+// `npm run bench:api`: save and read a 200-component design through the gateway at a fixed rate.
+// Runs the embedded topology as a child process, against PostgreSQL at DATABASE_URL when set
+// (else the local server at 127.0.0.1:5432 when reachable) and on embedded PGlite.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon');
+const { Client } = require('pg');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+
+const freePort = () => new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+
+async function startTopology(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'infra/launcher/dist/main.js')], { env: { ...process.env, GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '10', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => { out += d; if (out.includes('running at')) resolve(); });
+    child.stderr.on('data', (d) => { out += d; });
+    child.on('exit', (code) => reject(new Error(`launcher exited ${code}: ${out}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
+}
+
+function design200() {
+  const components = [{ id: 'users', type: 'CLIENT', properties: { arrival: { process: 'poisson', ratePerSec: 100 } }, position: { x: 0, y: 0 } },
+    { id: 'lb', type: 'LOAD_BALANCER', properties: { strategy: 'round_robin' }, position: { x: 100, y: 0 } }];
+  const connections = [{ id: 'c-users-lb', source: 'users', target: 'lb' }];
+  for (let i = 0; i < 198; i++) {
+    const id = `svc-${i}`;
+    components.push({ id, type: i % 3 === 0 ? 'DATABASE' : 'SERVICE', name: `Service ${i}`, properties: { replicas: 2, workers: 4, serviceTime: { dist: 'exponential', mean: 5 }, timeoutMs: 500, retry: { maxAttempts: 3 } }, position: { x: 200 + (i % 20) * 120, y: Math.floor(i / 20) * 90 } });
+    connections.push({ id: `c-${i}`, source: i < 20 ? 'lb' : `svc-${i - 20}`, target: id, properties: { latency: { dist: 'constant', value: 1 } } });
+  }
+  return { name: 'Bench 200', components, connections };
+}
+
+async function call(url, method, path, body, token) {
+  const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body && JSON.stringify(body) });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+function run(url, token, requests, title) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: 16, overallRate: RATE, duration: SECONDS, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, requests }, (err, result) => {
+      if (err) return reject(err);
+      resolve({ title, rps: result.requests.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, ok: result['2xx'], errors: result.non2xx + result.errors + result.timeouts });
+    });
+  });
+}
+
+async function scenario(label, env) {
+  const topology = await startTopology(env);
+  try {
+    const email = `bench-${Date.now()}@example.com`;
+    await call(topology.url, 'POST', '/api/auth/register', { email, password: 'benchmark password', name: 'Bench' });
+    const { accessToken } = await call(topology.url, 'POST', '/api/auth/login', { email, password: 'benchmark password' });
+    const project = await call(topology.url, 'POST', '/api/projects', { name: 'Bench' }, accessToken);
+    const design = design200();
+    const saved = await call(topology.url, 'POST', `/api/projects/${project.id}/designs`, design, accessToken);
+    const body = JSON.stringify(design);
+    const read = { method: 'GET', path: `/api/designs/${saved.id}` };
+    const save = { method: 'POST', path: `/api/projects/${project.id}/designs`, body };
+    const rows = [];
+    rows.push(await run(topology.url, accessToken, [read], `${label}: read (GET /api/designs/:id)`));
+    rows.push(await run(topology.url, accessToken, [save], `${label}: save (POST a new 200-component design)`));
+    rows.push(await run(topology.url, accessToken, [read, save], `${label}: mixed 50% read / 50% save`));
+    return rows;
+  } finally {
+    await topology.stop();
+  }
+}
+
+async function postgresUrl() {
+  const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `architech_bench_${process.pid}`;
+  const c = new Client({ connectionString: admin });
+  try { await c.connect(); } catch { return undefined; }
+  await c.query(`DROP DATABASE IF EXISTS "${name}"`);
+  await c.query(`CREATE DATABASE "${name}"`);
+  await c.end();
+  const url = new URL(admin); url.pathname = `/${name}`;
+  return { url: url.toString(), drop: async () => { const d = new Client({ connectionString: admin }); await d.connect(); await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); await d.end(); } };
+}
+
+const rows = [];
+const pg = await postgresUrl();
+if (pg) {
+  try { rows.push(...await scenario('PostgreSQL', { DATABASE_URL: pg.url })); } finally { await pg.drop(); }
+}
+const dataDir = mkdtempSync(join(tmpdir(), 'architech-bench-'));
+try { rows.push(...await scenario('PGlite', { DATABASE_URL: '', DATA_DIR: dataDir })); } finally { rmSync(dataDir, { recursive: true, force: true }); }
+
+console.log(`\nAPI benchmark: ${RATE} requests/s offered for ${SECONDS} s per row, 16 connections, through the gateway\n`);
+console.log('| scenario | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | 2xx | errors |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.title} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.ok} | ${r.errors} |`);
