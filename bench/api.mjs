@@ -14,20 +14,32 @@ const autocannon = require('autocannon');
 const { Client } = require('pg');
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RATE = Number(process.env.BENCH_RATE ?? 200);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 const freePort = () => new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 
-async function startTopology(env) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'infra/launcher/dist/main.js')], { env: { ...process.env, GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '10', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startNode(script, env, ready) {
+  const child = spawn(process.execPath, [join(root, script)], { env: { ...process.env, RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '10', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  await new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => { out += d; if (out.includes('running at')) resolve(); });
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => { out += d; if (ready.test(out)) resolve(() => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); })); });
     child.stderr.on('data', (d) => { out += d; });
-    child.on('exit', (code) => reject(new Error(`launcher exited ${code}: ${out}`)));
+    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${out}`)));
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
+}
+
+/** `embedded`: every service in one process (npm start); `distributed`: one process per service. */
+async function startTopology(mode, env) {
+  const gateway = await freePort();
+  if (mode === 'embedded') {
+    const stop = await startNode('infra/launcher/dist/main.js', { ...env, GATEWAY_PORT: String(gateway), GATEWAY_HOST: '127.0.0.1' }, /running at/);
+    return { url: `http://127.0.0.1:${gateway}`, stop };
+  }
+  const [users, projects, designs] = await Promise.all([freePort(), freePort(), freePort()]);
+  const all = { ...env, USERS_PORT: String(users), PROJECTS_PORT: String(projects), DESIGNS_PORT: String(designs), GATEWAY_PORT: String(gateway), GATEWAY_HOST: '127.0.0.1',
+    USERS_URL: `http://127.0.0.1:${users}`, PROJECTS_URL: `http://127.0.0.1:${projects}`, DESIGNS_URL: `http://127.0.0.1:${designs}` };
+  const stops = await Promise.all(['users', 'projects', 'designs', 'gateway'].map((s) => startNode(`services/${s}/dist/main.js`, all, /listening on/)));
+  return { url: `http://127.0.0.1:${gateway}`, stop: () => Promise.all(stops.map((stop) => stop())) };
 }
 
 function design200() {
@@ -49,17 +61,17 @@ async function call(url, method, path, body, token) {
   return json;
 }
 
-function run(url, token, requests, title) {
+function run(url, token, requests, title, seconds = SECONDS) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: 16, overallRate: RATE, duration: SECONDS, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, requests }, (err, result) => {
+    autocannon({ url, connections: 16, overallRate: RATE, duration: seconds, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, requests }, (err, result) => {
       if (err) return reject(err);
       resolve({ title, rps: result.requests.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, ok: result['2xx'], errors: result.non2xx + result.errors + result.timeouts });
     });
   });
 }
 
-async function scenario(label, env) {
-  const topology = await startTopology(env);
+async function scenario(label, mode, env) {
+  const topology = await startTopology(mode, env);
   try {
     const email = `bench-${Date.now()}@example.com`;
     await call(topology.url, 'POST', '/api/auth/register', { email, password: 'benchmark password', name: 'Bench' });
@@ -71,6 +83,8 @@ async function scenario(label, env) {
     const read = { method: 'GET', path: `/api/designs/${saved.id}` };
     const save = { method: 'POST', path: `/api/projects/${project.id}/designs`, body };
     const rows = [];
+    // Warm-up (not reported): JIT compilation and connection pools settle first.
+    await run(topology.url, accessToken, [read, save], 'warm-up', 5);
     rows.push(await run(topology.url, accessToken, [read], `${label}: read (GET /api/designs/:id)`));
     rows.push(await run(topology.url, accessToken, [save], `${label}: save (POST a new 200-component design)`));
     rows.push(await run(topology.url, accessToken, [read, save], `${label}: mixed 50% read / 50% save`));
@@ -95,10 +109,13 @@ async function postgresUrl() {
 const rows = [];
 const pg = await postgresUrl();
 if (pg) {
-  try { rows.push(...await scenario('PostgreSQL', { DATABASE_URL: pg.url })); } finally { await pg.drop(); }
+  try {
+    rows.push(...await scenario('PostgreSQL, one process', 'embedded', { DATABASE_URL: pg.url }));
+    rows.push(...await scenario('PostgreSQL, process per service', 'distributed', { DATABASE_URL: pg.url }));
+  } finally { await pg.drop(); }
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'architech-bench-'));
-try { rows.push(...await scenario('PGlite', { DATABASE_URL: '', DATA_DIR: dataDir })); } finally { rmSync(dataDir, { recursive: true, force: true }); }
+try { rows.push(...await scenario('PGlite, one process', 'embedded', { DATABASE_URL: '', DATA_DIR: dataDir })); } finally { rmSync(dataDir, { recursive: true, force: true }); }
 
 console.log(`\nAPI benchmark: ${RATE} requests/s offered for ${SECONDS} s per row, 16 connections, through the gateway\n`);
 console.log('| scenario | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | 2xx | errors |');

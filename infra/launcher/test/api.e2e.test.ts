@@ -272,10 +272,23 @@ describe('the gateway', () => {
     expect(malformed.body.error.code).toBe('invalid_json');
   });
 
+  it('reports liveness, and readiness of every service behind it', async () => {
+    expect((await api.get('/health')).body).toEqual({ status: 'ok' });
+    const ready = await api.get('/ready/upstreams');
+    expect(ready.status).toBe(200);
+    expect(ready.body.services).toEqual({ users: 'ready', projects: 'ready', designs: 'ready' });
+  });
+
   it('answers CORS preflights', async () => {
     const response = await fetch(`${topology.url}/api/projects`, { method: 'OPTIONS', headers: { origin: 'http://example.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
     expect(response.status).toBeLessThan(300);
     expect(response.headers.get('access-control-allow-origin')).toBeTruthy();
+  });
+});
+
+describe('configuration', () => {
+  it('refuses to start on an invalid setting and names it', async () => {
+    await expect(startLauncher({ DATABASE_URL: db.url, RATE_LIMIT_PER_MIN: 'lots' })).rejects.toThrow(/RATE_LIMIT_PER_MIN.*\(got 'lots'\)/s);
   });
 });
 

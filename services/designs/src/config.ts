@@ -7,6 +7,8 @@ export const designsConfigSchema = z.object({
   DESIGNS_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
   /** Base URL of the projects service, asked for the caller's role in a project. */
   PROJECTS_URL: z.string().url().default('http://127.0.0.1:3002'),
+  /** How long reads may reuse a confirmed membership; a removed member keeps read access at most this long. 0 turns it off. */
+  MEMBERSHIP_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 });
 
 export type DesignsConfig = z.output<typeof designsConfigSchema>;

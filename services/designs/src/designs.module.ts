@@ -10,7 +10,7 @@ import { DesignEntity } from './entities/design.entity';
 import { MIGRATIONS } from './migrations';
 import { AuditRepository } from './repositories/audit.repository';
 import { DesignVersionRepository } from './repositories/design-version.repository';
-import { ProjectMembershipRepository } from './repositories/project-membership.repository';
+import { MembershipCachePolicy, ProjectMembershipRepository } from './repositories/project-membership.repository';
 import { DesignAccess } from './services/design-access.service';
 import { DesignsService } from './services/designs.service';
 
@@ -38,6 +38,7 @@ export class DesignsModule {
         DesignAccess,
         DesignsService,
         { provide: ServiceClient, useValue: new ServiceClient(config.PROJECTS_URL, config.INTERNAL_TOKEN, 'projects') },
+        { provide: MembershipCachePolicy, useValue: new MembershipCachePolicy(config.MEMBERSHIP_CACHE_MS) },
       ],
     };
   }

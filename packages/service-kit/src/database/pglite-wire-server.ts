@@ -61,6 +61,8 @@ export class PgliteWireServer {
 
   private serve(socket: Socket): void {
     this.sockets.add(socket);
+    // Answers are small and the client waits for each: Nagle's delay would add ~40 ms per round trip.
+    socket.setNoDelay(true);
     let buffer: Buffer = Buffer.alloc(0);
     let started = false;
     let release: (() => void) | null = null;
@@ -107,9 +109,12 @@ export class PgliteWireServer {
         }
         started = true;
         release ??= await this.mutex.acquire();
-        const response = await this.db.execProtocolRaw(message);
+        const response = await this.db.execProtocolRaw(message, { syncToFs: false });
+        const status = readyStatus(response);
+        // Flush to disk once per exchange, before the client learns it is done, not per message.
+        if (status !== undefined) await this.db.syncToFs();
         if (response.length > 0 && !socket.destroyed) socket.write(response);
-        if (readyStatus(response) === IDLE) {
+        if (status === IDLE) {
           release();
           release = null;
         }

@@ -13,15 +13,15 @@ export class DesignAccess {
   constructor(private readonly memberships: ProjectMembershipRepository) {}
 
   /** @throws ApiException 404 `<what> not found` unless the user is a member of the project. */
-  async requireReader(projectId: string, userId: string, what: 'project' | 'design'): Promise<ProjectRole> {
-    const role = isUuid(projectId) ? await this.memberships.roleOf(projectId, userId) : undefined;
+  async requireReader(projectId: string, userId: string, what: 'project' | 'design', fresh = false): Promise<ProjectRole> {
+    const role = isUuid(projectId) ? await this.memberships.roleOf(projectId, userId, { fresh }) : undefined;
     if (!role) throw ApiException.notFound(what);
     return role;
   }
 
   /** @throws ApiException 404 for a non-member, 403 for a viewer (who already knows the project exists). */
   async requireEditor(projectId: string, userId: string): Promise<ProjectRole> {
-    const role = await this.requireReader(projectId, userId, 'project');
+    const role = await this.requireReader(projectId, userId, 'project', true);
     if (role === 'viewer') throw ApiException.forbidden(`a viewer may read the designs of project ${projectId} but not save them`);
     return role;
   }
