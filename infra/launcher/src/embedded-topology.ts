@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import { listen, startEmbeddedPostgres } from '@architech/service-kit';
+import { createEventBus, listen, startEmbeddedPostgres } from '@architech/service-kit';
 import { createUsersApp, loadUsersConfig } from '@architech/users-service';
 import { createProjectsApp, loadProjectsConfig } from '@architech/projects-service';
 import { createDesignsApp, loadDesignsConfig } from '@architech/designs-service';
 import { createGatewayApp, loadGatewayConfig } from '@architech/gateway-service';
+import { createSimulationsApp, loadSimulationsConfig } from '@architech/simulations-service';
+import { createTelemetryApp, loadTelemetryConfig } from '@architech/telemetry-service';
 import { freePort } from './free-port';
 
 export interface EmbeddedTopologyOptions {
@@ -17,24 +19,36 @@ export interface EmbeddedTopologyOptions {
 export interface EmbeddedTopology {
   /** The gateway's base URL: the only public entry. */
   url: string;
-  services: Record<'users' | 'projects' | 'designs', string>;
+  services: Record<'users' | 'projects' | 'designs' | 'simulations' | 'telemetry', string>;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the whole backend in this process: embedded PGlite unless DATABASE_URL is set, the users,
- * projects and designs services on free loopback ports, and the gateway in front. Each service
+ * Starts the whole backend in this process: embedded PGlite unless DATABASE_URL is set, an
+ * in-process bus, the users, projects, designs, simulations and telemetry services on free loopback
+ * ports, and the gateway in front. Each service
  * keeps its own schema and talks to the others over HTTP exactly as in the distributed topology.
  */
 export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {}): Promise<EmbeddedTopology> {
   const baseEnv = { ...(options.env ?? process.env) };
-  const [usersPort, projectsPort, designsPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const [usersPort, projectsPort, designsPort, simulationsPort, telemetryPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const services = {
     users: `http://127.0.0.1:${usersPort}`,
     projects: `http://127.0.0.1:${projectsPort}`,
     designs: `http://127.0.0.1:${designsPort}`,
+    simulations: `http://127.0.0.1:${simulationsPort}`,
+    telemetry: `http://127.0.0.1:${telemetryPort}`,
   };
-  const env: NodeJS.ProcessEnv = { ...baseEnv, USERS_URL: services.users, PROJECTS_URL: services.projects, DESIGNS_URL: services.designs };
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    USERS_URL: services.users,
+    PROJECTS_URL: services.projects,
+    DESIGNS_URL: services.designs,
+    SIMULATIONS_URL: services.simulations,
+    TELEMETRY_URL: services.telemetry,
+  };
+  // One in-process bus joins the simulations and telemetry services (Kafka in the distributed topology).
+  const bus = createEventBus({ kind: 'in-process' });
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR ?? '.architech-data');
   if (embedded) env.DATABASE_URL = embedded.url;
   const apps: INestApplication[] = [];
@@ -48,6 +62,12 @@ export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {
     const designs = await createDesignsApp(loadDesignsConfig(env), { quiet: options.quiet });
     apps.push(designs);
     await listen(designs, designsPort);
+    const simulations = await createSimulationsApp(loadSimulationsConfig(env), bus, { quiet: options.quiet });
+    apps.push(simulations);
+    await listen(simulations, simulationsPort);
+    const telemetry = await createTelemetryApp(loadTelemetryConfig(env), bus, { quiet: options.quiet });
+    apps.push(telemetry);
+    await listen(telemetry, telemetryPort);
     const gatewayConfig = loadGatewayConfig(env);
     const gateway = await createGatewayApp(gatewayConfig, { quiet: options.quiet });
     apps.push(gateway);
@@ -57,6 +77,7 @@ export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {
       services,
       stop: async () => {
         for (const app of apps.reverse()) await app.close();
+        await bus.close();
         await embedded?.stop();
       },
     };

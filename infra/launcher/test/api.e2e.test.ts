@@ -276,7 +276,7 @@ describe('the gateway', () => {
     expect((await api.get('/health')).body).toEqual({ status: 'ok' });
     const ready = await api.get('/ready/upstreams');
     expect(ready.status).toBe(200);
-    expect(ready.body.services).toEqual({ users: 'ready', projects: 'ready', designs: 'ready' });
+    expect(ready.body.services).toEqual({ users: 'ready', projects: 'ready', designs: 'ready', simulations: 'ready', telemetry: 'ready' });
   });
 
   it('answers CORS preflights', async () => {

@@ -12,3 +12,4 @@ export * from './simulation-config-validation';
 export * from './api/auth.schema';
 export * from './api/project.schema';
 export * from './api/design-version.schema';
+export * from './proto';

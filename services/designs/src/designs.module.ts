@@ -3,6 +3,7 @@ import { DatabaseModule, ServiceClient, ServiceKitModule } from '@architech/serv
 import type { DesignsConfig } from './config';
 import { DesignsController } from './controllers/designs.controller';
 import { InternalAuditController } from './controllers/internal-audit.controller';
+import { InternalDesignsController } from './controllers/internal-designs.controller';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { ComponentEntity } from './entities/component.entity';
 import { ConnectionEntity } from './entities/connection.entity';
@@ -30,7 +31,7 @@ export class DesignsModule {
           migrations: MIGRATIONS,
         }),
       ],
-      controllers: [DesignsController, InternalAuditController],
+      controllers: [DesignsController, InternalAuditController, InternalDesignsController],
       providers: [
         DesignVersionRepository,
         AuditRepository,

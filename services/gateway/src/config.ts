@@ -12,6 +12,8 @@ export const gatewayConfigSchema = z.object({
   USERS_URL: url.default('http://127.0.0.1:3001'),
   PROJECTS_URL: url.default('http://127.0.0.1:3002'),
   DESIGNS_URL: url.default('http://127.0.0.1:3003'),
+  SIMULATIONS_URL: url.default('http://127.0.0.1:3004'),
+  TELEMETRY_URL: url.default('http://127.0.0.1:3005'),
   /** Comma-separated allowed browser origins, or `*`. */
   CORS_ORIGINS: z.string().default('*'),
   /** Requests per minute per client address (token bucket); 0 disables. */

@@ -85,6 +85,13 @@ export class DesignsService {
     };
   }
 
+  /** Service-to-service: exactly version `id` without a membership check (the caller checks). */
+  async getInternal(id: string): Promise<DesignVersionDto> {
+    const design = isUuid(id) ? await this.versions.findById(id) : null;
+    if (!design) throw ApiException.notFound('design');
+    return toDesignVersionDto(design, await this.versions.graphOf(design.id));
+  }
+
   /** The version `id` if the user may read its project; 404 `design not found` otherwise, whatever the reason. */
   private async readable(id: string, userId: string): Promise<DesignEntity> {
     const design = isUuid(id) ? await this.versions.findById(id) : null;

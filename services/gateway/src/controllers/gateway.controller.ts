@@ -21,7 +21,7 @@ export class GatewayController {
   @Get('ready/upstreams')
   async upstreams(): Promise<{ status: 'ready'; services: Record<string, string> }> {
     const services: Record<string, string> = {};
-    const targets = { users: this.config.USERS_URL, projects: this.config.PROJECTS_URL, designs: this.config.DESIGNS_URL };
+    const targets = { users: this.config.USERS_URL, projects: this.config.PROJECTS_URL, designs: this.config.DESIGNS_URL, simulations: this.config.SIMULATIONS_URL, telemetry: this.config.TELEMETRY_URL };
     await Promise.all(
       Object.entries(targets).map(async ([name, url]) => {
         try {

@@ -34,6 +34,8 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
     users: new URL(config.USERS_URL),
     projects: new URL(config.PROJECTS_URL),
     designs: new URL(config.DESIGNS_URL),
+    simulations: new URL(config.SIMULATIONS_URL),
+    telemetry: new URL(config.TELEMETRY_URL),
   };
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MIN, config.RATE_LIMIT_BURST);
 

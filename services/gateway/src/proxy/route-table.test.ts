@@ -10,6 +10,13 @@ describe('the gateway route table', () => {
     ['GET', '/api/projects/p1/audit', 'projects', false],
     ['POST', '/api/projects/p1/designs', 'designs', false],
     ['GET', '/api/designs/d1/diff', 'designs', false],
+    ['POST', '/api/designs/d1/simulations', 'simulations', false],
+    ['GET', '/api/simulations/s1', 'simulations', false],
+    ['GET', '/api/simulations/s1/events', 'simulations', false],
+    ['DELETE', '/api/simulations/s1', 'simulations', false],
+    ['GET', '/api/simulations/s1/metrics', 'telemetry', false],
+    ['GET', '/api/simulations/s1/traces/t1', 'telemetry', false],
+    ['GET', '/api/simulations/s1/logs', 'telemetry', false],
   ])('%s %s → %s (public: %s)', (method, path, service, isPublic) => {
     expect(resolveRoute(method, path)).toEqual({ service, public: isPublic });
   });

@@ -1,6 +1,6 @@
 /** Which service answers a public path, and whether the path needs an access token. */
 export interface Route {
-  service: 'users' | 'projects' | 'designs';
+  service: 'users' | 'projects' | 'designs' | 'simulations' | 'telemetry';
   public: boolean;
 }
 
@@ -14,6 +14,9 @@ const RULES: { method?: string; pattern: RegExp; route: Route }[] = [
   { method: 'POST', pattern: /^\/api\/auth\/(register|login)$/, route: { service: 'users', public: true } },
   { pattern: /^\/api\/me$/, route: { service: 'users', public: false } },
   { pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/designs$`), route: { service: 'designs', public: false } },
+  { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/simulations$`), route: { service: 'simulations', public: false } },
+  { pattern: new RegExp(`^/api/simulations/${UUID_SEGMENT}/(metrics|traces|logs)(/.*)?$`), route: { service: 'telemetry', public: false } },
+  { pattern: /^\/api\/simulations(\/.*)?$/, route: { service: 'simulations', public: false } },
   { pattern: /^\/api\/projects(\/.*)?$/, route: { service: 'projects', public: false } },
   { pattern: /^\/api\/designs(\/.*)?$/, route: { service: 'designs', public: false } },
 ];

@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CurrentUser, type AuthUser } from '@architech/service-kit';
+import type { Request, Response } from 'express';
+import { SimulationEventStream } from '../services/event-stream';
+import type { SimulationDto } from '../services/simulation-dto';
+import { SimulationsService } from '../services/simulations.service';
+
+@Controller('api')
+export class SimulationsController {
+  constructor(
+    private readonly simulations: SimulationsService,
+    private readonly stream: SimulationEventStream,
+  ) {}
+
+  @Post('designs/:id/simulations')
+  @HttpCode(202)
+  launch(@Param('id') designId: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<{ id: string; status: 'PENDING' }> {
+    return this.simulations.launch(designId, body, user);
+  }
+
+  @Get('designs/:id/simulations')
+  async list(@Param('id') designId: string, @CurrentUser() user: AuthUser): Promise<{ simulations: SimulationDto[] }> {
+    return { simulations: await this.simulations.listForDesign(designId, user) };
+  }
+
+  @Get('simulations/:id')
+  get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<SimulationDto> {
+    return this.simulations.get(id, user);
+  }
+
+  @Delete('simulations/:id')
+  cancel(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<SimulationDto> {
+    return this.simulations.cancel(id, user);
+  }
+
+  @Get('simulations/:id/events')
+  events(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.stream.attach(id, user, req, res);
+  }
+}

@@ -1,0 +1,2 @@
+export { createSimulationsApp } from './create-app';
+export { loadSimulationsConfig, simulationsConfigSchema, type SimulationsConfig } from './config';

@@ -1,0 +1,187 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DATA_SOURCE } from '@architech/service-kit';
+import type { DataSource } from 'typeorm';
+import type { SimulationStatus } from '../entities/simulation.entity';
+
+/** A simulation row as the service uses it. */
+export interface SimulationRecord {
+  id: string;
+  designId: string;
+  projectId: string;
+  userId: string;
+  status: SimulationStatus;
+  progress: number;
+  configuration: Record<string, unknown>;
+  error: string | null;
+  cancelRequested: boolean;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** The stored result of a completed simulation. */
+export interface SimulationResultRecord {
+  summary: unknown;
+  ci95: unknown;
+  settings: unknown;
+  replications: number;
+  events: number;
+  wallMs: number;
+  faults: unknown;
+}
+
+/** TypeORM answers an UPDATE … RETURNING on Postgres with `[rows, affectedCount]`; SELECT/INSERT with rows. */
+function returned<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
+const COLUMNS = `id, design_id, project_id, user_id, status, progress, configuration, error, cancel_requested, created_at, started_at, finished_at`;
+
+interface Row {
+  id: string;
+  design_id: string;
+  project_id: string;
+  user_id: string;
+  status: SimulationStatus;
+  progress: number;
+  configuration: Record<string, unknown>;
+  error: string | null;
+  cancel_requested: boolean;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+function toRecord(r: Row): SimulationRecord {
+  return {
+    id: r.id,
+    designId: r.design_id,
+    projectId: r.project_id,
+    userId: r.user_id,
+    status: r.status,
+    progress: Number(r.progress),
+    configuration: r.configuration,
+    error: r.error,
+    cancelRequested: r.cancel_requested,
+    createdAt: new Date(r.created_at),
+    startedAt: r.started_at ? new Date(r.started_at) : null,
+    finishedAt: r.finished_at ? new Date(r.finished_at) : null,
+  };
+}
+
+/**
+ * Simulations and results in Postgres. Every status change is a guarded UPDATE (`WHERE status IN
+ * …`), so concurrent workers, cancels and sweeps cannot move a simulation backwards.
+ */
+@Injectable()
+export class SimulationRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
+
+  async create(input: { designId: string; projectId: string; userId: string; configuration: Record<string, unknown> }): Promise<SimulationRecord> {
+    const rows: Row[] = await this.db.query(
+      `INSERT INTO simulations.simulations (design_id, project_id, user_id, status, configuration) VALUES ($1, $2, $3, 'PENDING', $4) RETURNING ${COLUMNS}`,
+      [input.designId, input.projectId, input.userId, JSON.stringify(input.configuration)],
+    );
+    return toRecord(rows[0]);
+  }
+
+  async find(id: string): Promise<SimulationRecord | undefined> {
+    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM simulations.simulations WHERE id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async listForDesign(designId: string, limit: number): Promise<(SimulationRecord & { summary: unknown })[]> {
+    const rows: (Row & { summary: unknown })[] = await this.db.query(
+      `SELECT ${COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, r.summary FROM simulations.simulations s
+       LEFT JOIN simulations.simulation_results r ON r.simulation_id = s.id
+       WHERE s.design_id = $1 ORDER BY s.created_at DESC LIMIT $2`,
+      [designId, limit],
+    );
+    return rows.map((r) => ({ ...toRecord(r), summary: r.summary ?? null }));
+  }
+
+  async countActiveForUser(userId: string): Promise<number> {
+    const rows: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM simulations.simulations WHERE user_id = $1 AND status IN ('PENDING', 'RUNNING')`, [userId]);
+    return rows[0].n;
+  }
+
+  async pending(): Promise<SimulationRecord[]> {
+    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM simulations.simulations WHERE status = 'PENDING' ORDER BY created_at`);
+    return rows.map(toRecord);
+  }
+
+  /** PENDING → RUNNING for this worker; false when it is no longer pending (cancelled, or taken). */
+  async start(id: string, workerId: string): Promise<boolean> {
+    const rows = returned(await this.db.query(
+      `UPDATE simulations.simulations SET status = 'RUNNING', worker_id = $2, started_at = now(), heartbeat_at = now() WHERE id = $1 AND status = 'PENDING' AND NOT cancel_requested RETURNING id`,
+      [id, workerId],
+    ));
+    return rows.length > 0;
+  }
+
+  /** Records progress (negative: keep it) and proves the worker is alive; returns whether a cancel was requested. */
+  async heartbeat(id: string, progress: number): Promise<boolean> {
+    const rows = returned<{ cancel_requested: boolean }>(await this.db.query(
+      `UPDATE simulations.simulations SET progress = CASE WHEN $2::double precision < 0 THEN progress ELSE $2 END, heartbeat_at = now() WHERE id = $1 AND status = 'RUNNING' RETURNING cancel_requested`,
+      [id, progress],
+    ));
+    return rows[0]?.cancel_requested ?? true;
+  }
+
+  /** RUNNING → COMPLETED with its result, in one transaction. */
+  async complete(id: string, result: SimulationResultRecord): Promise<boolean> {
+    return this.db.transaction(async (m) => {
+      const rows = returned(await m.query(`UPDATE simulations.simulations SET status = 'COMPLETED', progress = 1, finished_at = now() WHERE id = $1 AND status = 'RUNNING' RETURNING id`, [id]));
+      if (rows.length === 0) return false;
+      await m.query(
+        `INSERT INTO simulations.simulation_results (simulation_id, summary, ci95, settings, replications, events, wall_ms, faults) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (simulation_id) DO NOTHING`,
+        [id, JSON.stringify(result.summary), result.ci95 === undefined ? null : JSON.stringify(result.ci95), JSON.stringify(result.settings), result.replications, result.events, result.wallMs, JSON.stringify(result.faults)],
+      );
+      return true;
+    });
+  }
+
+  /** → FAILED or CANCELLED from any state that is not final. */
+  async finish(id: string, status: 'FAILED' | 'CANCELLED', error: string | null): Promise<boolean> {
+    const rows = returned(await this.db.query(
+      `UPDATE simulations.simulations SET status = $2, error = $3, finished_at = now() WHERE id = $1 AND status IN ('PENDING', 'RUNNING') RETURNING id`,
+      [id, status, error],
+    ));
+    return rows.length > 0;
+  }
+
+  /** RUNNING → PENDING: this instance is shutting down; the job runs again when a worker takes it. */
+  async release(id: string): Promise<boolean> {
+    const rows = returned(await this.db.query(
+      `UPDATE simulations.simulations SET status = 'PENDING', progress = 0, worker_id = NULL, started_at = NULL, heartbeat_at = NULL WHERE id = $1 AND status = 'RUNNING' RETURNING id`,
+      [id],
+    ));
+    return rows.length > 0;
+  }
+
+  /** Asks the worker running `id` to stop (it polls this flag with its heartbeat). */
+  async requestCancel(id: string): Promise<void> {
+    await this.db.query(`UPDATE simulations.simulations SET cancel_requested = true WHERE id = $1`, [id]);
+  }
+
+  /** RUNNING simulations whose worker has been silent for `timeoutSec`: their worker is gone. */
+  async failStale(timeoutSec: number): Promise<string[]> {
+    const rows = returned<{ id: string }>(await this.db.query(
+      `UPDATE simulations.simulations SET status = 'FAILED', error = 'the worker running it stopped reporting (crashed or restarted)', finished_at = now()
+       WHERE status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $1) RETURNING id`,
+      [timeoutSec],
+    ));
+    return rows.map((r) => r.id);
+  }
+
+  async result(id: string): Promise<SimulationResultRecord | undefined> {
+    const rows: { summary: unknown; ci95: unknown; settings: unknown; replications: number; events: string; wall_ms: number; faults: unknown }[] = await this.db.query(
+      `SELECT summary, ci95, settings, replications, events, wall_ms, faults FROM simulations.simulation_results WHERE simulation_id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r ? { summary: r.summary, ci95: r.ci95 ?? undefined, settings: r.settings, replications: r.replications, events: Number(r.events), wallMs: Number(r.wall_ms), faults: r.faults } : undefined;
+  }
+}

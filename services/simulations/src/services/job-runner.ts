@@ -1,0 +1,136 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { fromBinary } from '@bufbuild/protobuf';
+import { BUS_TOPICS, SimulationJobSchema, SimulationStatusEventSchema, validateDesign, type SimulationConfig } from '@architech/contracts';
+import type { EventBus, Subscription } from '@architech/service-kit';
+import type { SimulationResult } from '@architech/sim-engine';
+import type { SimulationsConfig } from '../config';
+import { PeerServicesRepository } from '../repositories/peer-services.repository';
+import { SimulationRepository, type SimulationRecord } from '../repositories/simulation.repository';
+import { EnginePool } from '../worker/engine-pool';
+import { EVENT_BUS, JobPublisher } from './job-publisher';
+import { SIMULATIONS_CONFIG } from './simulations.service';
+import { StatusHub, type StatusUpdate } from './status-hub';
+import { TelemetryPublisher } from './telemetry-publisher';
+
+/** Status ranks make sequence numbers grow across a run: PENDING < RUNNING progress < final. */
+const sequenceOf = (status: StatusUpdate['status'], progress: number) => (status === 'PENDING' ? 0 : status === 'RUNNING' ? 1e7 + Math.round(progress * 1e6) : 3e7);
+const NAMES = ['UNSPECIFIED', 'PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+const HEARTBEAT_MS = 1000;
+
+/**
+ * The worker side of the simulations service: takes jobs from the bus (one consumer group shared
+ * by every instance, so instances share the load), runs each in the engine pool, records progress
+ * and heartbeats, publishes the result's telemetry, and stores the outcome. It also relays status
+ * events from the bus to this instance's live listeners, re-queues PENDING jobs at start (an
+ * in-process bus forgets them) and fails RUNNING simulations whose worker went silent.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('jobs');
+  private readonly instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private pool: EnginePool | undefined;
+  private readonly subscriptions: Subscription[] = [];
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(SIMULATIONS_CONFIG) private readonly config: SimulationsConfig,
+    private readonly simulations: SimulationRepository,
+    private readonly publisher: JobPublisher,
+    private readonly telemetry: TelemetryPublisher,
+    private readonly hub: StatusHub,
+    private readonly peers: PeerServicesRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.simulationStatus, group: `simulations-live-${this.instanceId}` }, async (message) => {
+      const event = fromBinary(SimulationStatusEventSchema, message.value);
+      const status = NAMES[event.status];
+      if (status === 'UNSPECIFIED') return;
+      this.hub.publish({ id: event.simulationId, status, progress: event.progress, replication: event.replication, replications: event.replications, simTimeMs: event.simTimeMs, events: Number(event.events), error: event.errorMessage || undefined, sequence: Number(event.sequence) });
+    }));
+    await this.sweep();
+    this.sweeper = setInterval(() => void this.sweep().catch((e: Error) => this.logger.error(e.message)), 5000);
+    this.sweeper.unref();
+    if (this.config.SIM_WORKERS === 0) return;
+    this.pool = new EnginePool(this.config.SIM_WORKERS, this.config.SIM_WORKER_MEMORY_MB);
+    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.simulationJobs, group: 'simulations-workers' }, (message) => this.runJob(message.value)));
+    for (const pending of await this.simulations.pending()) await this.requeue(pending);
+  }
+
+  /** Before the database closes: running jobs go back to PENDING so they run again after the restart. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    await this.pool?.close();
+    await Promise.all(this.subscriptions.map((s) => s.stop()));
+  }
+
+  /** Publishes a PENDING simulation's job again from its stored configuration and design version. */
+  private async requeue(pending: SimulationRecord): Promise<void> {
+    try {
+      const version = await this.peers.designVersion(pending.designId);
+      const design = version && validateDesign({ components: version.components, connections: version.connections });
+      if (!design || !design.ok) {
+        await this.simulations.finish(pending.id, 'FAILED', 'its design version can no longer be read');
+        return;
+      }
+      this.logger.log(`re-queueing pending simulation ${pending.id}`);
+      await this.publisher.publishJob(pending, design.value, pending.configuration as unknown as SimulationConfig);
+    } catch (error) {
+      this.logger.warn(`could not re-queue ${pending.id} yet: ${(error as Error).message}`);
+    }
+  }
+
+  private async sweep(): Promise<void> {
+    for (const id of await this.simulations.failStale(this.config.SIM_HEARTBEAT_TIMEOUT_SEC)) {
+      this.logger.warn(`simulation ${id} failed: its worker stopped reporting`);
+      await this.publisher.publishStatus({ id, status: 'FAILED', progress: 0, error: 'the worker running it stopped reporting (crashed or restarted)', sequence: 3e7 });
+    }
+  }
+
+  private async runJob(bytes: Uint8Array): Promise<void> {
+    const job = fromBinary(SimulationJobSchema, bytes);
+    const id = job.simulationId;
+    const workerId = `${this.instanceId}`;
+    if (!(await this.simulations.start(id, workerId))) return;
+    await this.publisher.publishStatus({ id, status: 'RUNNING', progress: 0, sequence: sequenceOf('RUNNING', 0) }, { workerId });
+    let lastBeat = 0;
+    let beating: Promise<unknown> = Promise.resolve();
+    const run = this.pool!.run(JSON.parse(job.designJson), JSON.parse(job.configurationJson), (p) => {
+      const update: StatusUpdate = { id, status: 'RUNNING', progress: p.fraction, replication: p.replication, replications: p.replications, simTimeMs: p.simTimeMs, events: p.events, sequence: sequenceOf('RUNNING', p.fraction) };
+      void this.publisher.publishStatus(update, { workerId }).catch(() => undefined);
+      const now = Date.now();
+      if (now - lastBeat >= HEARTBEAT_MS) {
+        lastBeat = now;
+        beating = beating.then(async () => {
+          if (await this.simulations.heartbeat(id, p.fraction)) run.cancel();
+        }).catch((e: Error) => this.logger.error(`heartbeat of ${id}: ${e.message}`));
+      }
+    });
+    // A cancel requested before the first progress report still stops the run.
+    const watch = setInterval(() => void this.simulations.heartbeat(id, -1).then((cancel) => cancel && run.cancel()).catch(() => undefined), HEARTBEAT_MS);
+    let outcome;
+    try {
+      outcome = await run.outcome;
+    } finally {
+      clearInterval(watch);
+      await beating;
+    }
+    if (outcome.kind === 'done') {
+      const result = JSON.parse(outcome.resultJson) as SimulationResult;
+      await this.telemetry.publish(id, result);
+      const stored = await this.simulations.complete(id, { summary: result.summary, ci95: result.ci95, settings: result.settings, replications: result.replications, events: result.events, wallMs: result.wallMs, faults: result.faults });
+      if (stored) await this.publisher.publishStatus({ id, status: 'COMPLETED', progress: 1, replications: result.replications, events: result.events, sequence: 3e7 }, { summaryJson: JSON.stringify(result.summary), workerId });
+    } else if (outcome.kind === 'cancelled') {
+      if (await this.simulations.finish(id, 'CANCELLED', null)) await this.publisher.publishStatus({ id, status: 'CANCELLED', progress: 0, sequence: 3e7 }, { workerId });
+    } else if (outcome.code === 'shutting_down') {
+      if (await this.simulations.release(id)) this.logger.log(`simulation ${id} returned to the queue: this instance is stopping`);
+    } else {
+      const error = `${outcome.code}: ${outcome.message}`;
+      this.logger.warn(`simulation ${id} failed: ${error}`);
+      if (await this.simulations.finish(id, 'FAILED', error)) await this.publisher.publishStatus({ id, status: 'FAILED', progress: 0, error, sequence: 3e7 }, { workerId });
+    }
+  }
+}

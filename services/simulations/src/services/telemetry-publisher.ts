@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { create, toBinary } from '@bufbuild/protobuf';
+import {
+  attributesToProto,
+  BUS_TOPICS,
+  LogBatchSchema,
+  LogLevel,
+  MetricBatchSchema,
+  SpanBatchSchema,
+  SpanKind,
+  SpanStatusCode,
+  TraceKeepReason,
+  TraceStatus,
+} from '@architech/contracts';
+import type { EventBus } from '@architech/service-kit';
+import { SERIES_METRICS, type LogRecord, type SimulationResult, type Trace } from '@architech/sim-engine';
+import { EVENT_BUS } from './job-publisher';
+
+/** Series per metric batch and traces/logs per batch: bounded messages, a few hundred KB at most. */
+const SERIES_PER_BATCH = 60;
+const TRACES_PER_BATCH = 100;
+const LOGS_PER_BATCH = 1000;
+
+/** The component id under which end-to-end series are stored. */
+export const END_TO_END = '_end_to_end';
+
+const LEVELS: Record<LogRecord['level'], LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
+const KINDS: Record<string, SpanKind> = { CLIENT: SpanKind.CLIENT, SERVER: SpanKind.SERVER, CONSUMER: SpanKind.CONSUMER };
+const SPAN_STATUS: Record<string, SpanStatusCode> = { OK: SpanStatusCode.OK, ERROR: SpanStatusCode.ERROR, UNSET: SpanStatusCode.UNSET };
+const REASONS: Record<Trace['reason'], TraceKeepReason> = { sampled: TraceKeepReason.SAMPLED, error: TraceKeepReason.ERROR, slow: TraceKeepReason.SLOW };
+
+/**
+ * Streams a finished simulation's series, traces and logs to the bus as protobuf batches keyed by
+ * simulation id. Batch ids are deterministic, so a redelivered or re-published batch is
+ * recognisably the same and ingestion stays idempotent.
+ */
+@Injectable()
+export class TelemetryPublisher {
+  constructor(@Inject(EVENT_BUS) private readonly bus: EventBus) {}
+
+  async publish(simulationId: string, result: SimulationResult): Promise<void> {
+    const { timeseries } = result;
+    const types = new Map(Object.entries(result.summary.components).map(([id, c]) => [id, c.type]));
+    const chunks = [];
+    const sets: [string, string, Record<string, number[]>][] = [[END_TO_END, 'END_TO_END', timeseries.endToEnd], ...Object.entries(timeseries.components).map(([id, s]) => [id, types.get(id) ?? 'UNKNOWN', s] as [string, string, Record<string, number[]>])];
+    for (const [componentId, componentType, series] of sets) {
+      for (const metric of SERIES_METRICS) chunks.push({ componentId, componentType, metric, startSec: 0, values: series[metric] });
+    }
+    const messages = [];
+    for (let i = 0; i < chunks.length; i += SERIES_PER_BATCH) {
+      const batch = create(MetricBatchSchema, { simulationId, batchId: `${simulationId}:metrics:${i / SERIES_PER_BATCH}`, bucketSec: timeseries.bucketSec, series: chunks.slice(i, i + SERIES_PER_BATCH) });
+      messages.push({ key: simulationId, value: toBinary(MetricBatchSchema, batch) });
+    }
+    await this.bus.publish(BUS_TOPICS.metrics, messages);
+
+    const spanMessages = [];
+    for (let i = 0; i < result.traces.length; i += TRACES_PER_BATCH) {
+      const traces = result.traces.slice(i, i + TRACES_PER_BATCH).map((t) => ({
+        traceId: t.traceId,
+        rootComponentId: t.rootComponentId,
+        startMs: t.startMs,
+        durationMs: t.durationMs,
+        status: t.status === 'OK' ? TraceStatus.OK : TraceStatus.ERROR,
+        reason: REASONS[t.reason],
+        linkedTraceId: t.linkedTraceId ?? '',
+        spans: t.spans.map((s) => ({
+          traceId: s.traceId,
+          spanId: s.spanId,
+          parentSpanId: s.parentSpanId ?? '',
+          name: s.name,
+          kind: KINDS[s.kind],
+          componentId: s.componentId,
+          componentType: s.componentType,
+          startMs: s.startMs,
+          endMs: s.endMs,
+          statusCode: SPAN_STATUS[s.status.code],
+          statusMessage: s.status.message ?? '',
+          attributes: attributesToProto(s.attributes),
+        })),
+      }));
+      const batch = create(SpanBatchSchema, { simulationId, batchId: `${simulationId}:spans:${i / TRACES_PER_BATCH}`, traces });
+      spanMessages.push({ key: simulationId, value: toBinary(SpanBatchSchema, batch) });
+    }
+    await this.bus.publish(BUS_TOPICS.spans, spanMessages);
+
+    const logMessages = [];
+    for (let i = 0; i < result.logs.length; i += LOGS_PER_BATCH) {
+      const records = result.logs.slice(i, i + LOGS_PER_BATCH).map((l, j) => ({
+        id: `${i + j}`,
+        timeMs: l.timeMs,
+        level: LEVELS[l.level],
+        event: l.event,
+        ...(l.componentId !== null ? { componentId: l.componentId } : {}),
+        message: l.message,
+        attributes: attributesToProto(l.attributes ?? {}),
+      }));
+      const batch = create(LogBatchSchema, { simulationId, batchId: `${simulationId}:logs:${i / LOGS_PER_BATCH}`, records });
+      logMessages.push({ key: simulationId, value: toBinary(LogBatchSchema, batch) });
+    }
+    await this.bus.publish(BUS_TOPICS.logs, logMessages);
+  }
+}

@@ -1,0 +1,46 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DatabaseModule, ServiceKitModule, type EventBus } from '@architech/service-kit';
+import type { SimulationsConfig } from './config';
+import { InternalSimulationsController } from './controllers/internal-simulations.controller';
+import { SimulationsController } from './controllers/simulations.controller';
+import { SimulationEntity } from './entities/simulation.entity';
+import { MIGRATIONS } from './migrations';
+import { DesignsClient, PeerServicesRepository, ProjectsClient } from './repositories/peer-services.repository';
+import { SimulationRepository } from './repositories/simulation.repository';
+import { SimulationEventStream } from './services/event-stream';
+import { EVENT_BUS, JobPublisher } from './services/job-publisher';
+import { JobRunner } from './services/job-runner';
+import { SimulationAccess } from './services/simulation-access';
+import { SIMULATIONS_CONFIG, SimulationsService } from './services/simulations.service';
+import { StatusHub } from './services/status-hub';
+import { TelemetryPublisher } from './services/telemetry-publisher';
+
+/** The simulations service: launches, runs (engine thread pool), progress, results. Owns the `simulations` schema. */
+@Module({})
+export class SimulationsModule {
+  static forRoot(config: SimulationsConfig, bus: EventBus): DynamicModule {
+    return {
+      module: SimulationsModule,
+      imports: [
+        ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
+        DatabaseModule.forRoot({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: 'simulations', entities: [SimulationEntity], migrations: MIGRATIONS }),
+      ],
+      controllers: [SimulationsController, InternalSimulationsController],
+      providers: [
+        { provide: SIMULATIONS_CONFIG, useValue: config },
+        { provide: EVENT_BUS, useValue: bus },
+        { provide: ProjectsClient, useValue: new ProjectsClient(config.PROJECTS_URL, config.INTERNAL_TOKEN, 'projects') },
+        { provide: DesignsClient, useValue: new DesignsClient(config.DESIGNS_URL, config.INTERNAL_TOKEN, 'designs') },
+        PeerServicesRepository,
+        SimulationRepository,
+        SimulationAccess,
+        SimulationsService,
+        JobPublisher,
+        TelemetryPublisher,
+        StatusHub,
+        SimulationEventStream,
+        JobRunner,
+      ],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import type { SimulationProgress } from '@architech/sim-engine';
+
+/** What the pool hands an engine thread for one run. */
+export interface RunRequest {
+  kind: 'run';
+  runId: number;
+  /** The validated design and configuration, as JSON (validated again by the service before queueing). */
+  design: unknown;
+  config: unknown;
+  /** Int32[0] = 1 asks the engine to stop. */
+  cancelFlag: SharedArrayBuffer;
+}
+
+export type WorkerReply =
+  | { kind: 'progress'; runId: number; progress: SimulationProgress }
+  | { kind: 'done'; runId: number; resultJson: string }
+  | { kind: 'cancelled'; runId: number }
+  | { kind: 'failed'; runId: number; code: string; message: string };

@@ -1,0 +1,31 @@
+import { commonConfigShape, loadConfig } from '@architech/service-kit';
+import { z } from 'zod';
+
+/** The telemetry service's configuration (docs/configuration.md). */
+export const telemetryConfigSchema = z.object({
+  ...commonConfigShape,
+  TELEMETRY_PORT: z.coerce.number().int().min(0).max(65535).default(3005),
+  SIMULATIONS_URL: z.string().url().default('http://127.0.0.1:3004'),
+  PROJECTS_URL: z.string().url().default('http://127.0.0.1:3002'),
+  BUS: z.enum(['in-process', 'kafka']).default('in-process'),
+  KAFKA_BROKERS: z.string().optional(),
+  /** Where metrics go: Postgres tables (embedded) or InfluxDB's v1 HTTP API. */
+  METRIC_STORE: z.enum(['postgres', 'influxdb']).default('postgres'),
+  INFLUX_URL: z.string().url().optional(),
+  INFLUX_DATABASE: z.string().default('architech'),
+  INFLUX_USERNAME: z.string().optional(),
+  INFLUX_PASSWORD: z.string().optional(),
+  /** Where traces and logs go: Postgres tables (embedded) or Elasticsearch. */
+  TRACE_STORE: z.enum(['postgres', 'elasticsearch']).default('postgres'),
+  ELASTICSEARCH_URL: z.string().url().optional(),
+  ELASTICSEARCH_INDEX_PREFIX: z.string().default('architech'),
+});
+
+export type TelemetryConfig = z.output<typeof telemetryConfigSchema>;
+
+export function loadTelemetryConfig(env: NodeJS.ProcessEnv = process.env): TelemetryConfig {
+  const config = loadConfig(telemetryConfigSchema, env);
+  if (config.METRIC_STORE === 'influxdb' && !config.INFLUX_URL) throw new Error('invalid configuration:\n  - INFLUX_URL: required when METRIC_STORE=influxdb');
+  if (config.TRACE_STORE === 'elasticsearch' && !config.ELASTICSEARCH_URL) throw new Error('invalid configuration:\n  - ELASTICSEARCH_URL: required when TRACE_STORE=elasticsearch');
+  return config;
+}

@@ -1,0 +1,2 @@
+export { createTelemetryApp } from './create-app';
+export { loadTelemetryConfig, telemetryConfigSchema, type TelemetryConfig } from './config';

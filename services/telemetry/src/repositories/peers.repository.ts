@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { projectRoleSchema, type ProjectRole } from '@architech/contracts';
+import { ApiException, ServiceClient } from '@architech/service-kit';
+import { z } from 'zod';
+
+export class SimulationsClient extends ServiceClient {}
+export class ProjectsClient extends ServiceClient {}
+
+const ownerSchema = z.object({ projectId: z.string() });
+const membershipSchema = z.object({ role: projectRoleSchema });
+
+/** Which project a simulation belongs to (simulations service) and the caller's role there (projects service). */
+@Injectable()
+export class PeersRepository {
+  constructor(
+    private readonly simulations: SimulationsClient,
+    private readonly projects: ProjectsClient,
+  ) {}
+
+  async projectOf(simulationId: string): Promise<string | undefined> {
+    const answer = await this.simulations.get<unknown>(`/internal/simulations/${encodeURIComponent(simulationId)}`);
+    if (answer === undefined) return undefined;
+    const parsed = ownerSchema.safeParse(answer);
+    if (!parsed.success) throw new ApiException(502, 'dependency_failed', 'simulations service answered without a project');
+    return parsed.data.projectId;
+  }
+
+  async roleOf(projectId: string, userId: string): Promise<ProjectRole | undefined> {
+    const answer = await this.projects.get<unknown>(`/internal/projects/${encodeURIComponent(projectId)}/members/${encodeURIComponent(userId)}`);
+    if (answer === undefined) return undefined;
+    const parsed = membershipSchema.safeParse(answer);
+    return parsed.success ? parsed.data.role : undefined;
+  }
+}

@@ -1,0 +1,41 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DATA_SOURCE, DatabaseModule, metricPointsMigration, ServiceKitModule, traceTablesMigration, type EventBus } from '@architech/service-kit';
+import type { DataSource } from 'typeorm';
+import type { TelemetryConfig } from './config';
+import { TelemetryController } from './controllers/telemetry.controller';
+import { PeersRepository, ProjectsClient, SimulationsClient } from './repositories/peers.repository';
+import { Ingestion } from './services/ingestion';
+import { TelemetryQueryService } from './services/telemetry-query.service';
+import { createConfiguredMetricStore, createConfiguredTraceStore } from './stores';
+import { EVENT_BUS, METRIC_STORE, TRACE_STORE } from './tokens';
+
+/** The telemetry service: bus → metric store and trace/log store, and the query API. Owns the `telemetry` schema. */
+@Module({})
+export class TelemetryModule {
+  static forRoot(config: TelemetryConfig, bus: EventBus): DynamicModule {
+    return {
+      module: TelemetryModule,
+      imports: [
+        ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
+        DatabaseModule.forRoot({
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.DATA_DIR,
+          schema: 'telemetry',
+          entities: [],
+          migrations: [metricPointsMigration('telemetry'), traceTablesMigration('telemetry')],
+        }),
+      ],
+      controllers: [TelemetryController],
+      providers: [
+        { provide: EVENT_BUS, useValue: bus },
+        { provide: METRIC_STORE, useFactory: (ds: DataSource) => createConfiguredMetricStore(config, ds), inject: [DATA_SOURCE] },
+        { provide: TRACE_STORE, useFactory: (ds: DataSource) => createConfiguredTraceStore(config, ds), inject: [DATA_SOURCE] },
+        { provide: SimulationsClient, useValue: new SimulationsClient(config.SIMULATIONS_URL, config.INTERNAL_TOKEN, 'simulations') },
+        { provide: ProjectsClient, useValue: new ProjectsClient(config.PROJECTS_URL, config.INTERNAL_TOKEN, 'projects') },
+        PeersRepository,
+        TelemetryQueryService,
+        Ingestion,
+      ],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+/** Injection tokens of the ports this service uses. */
+export const EVENT_BUS = Symbol('EVENT_BUS');
+export const METRIC_STORE = Symbol('METRIC_STORE');
+export const TRACE_STORE = Symbol('TRACE_STORE');
