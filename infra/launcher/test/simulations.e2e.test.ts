@@ -151,10 +151,16 @@ describe('launching', () => {
   });
 });
 
-describe('cancelling', () => {
-  it('stops a running simulation and marks it CANCELLED', async () => {
+describe('a long run', () => {
+  it('streams live series while it runs, then stops on cancel and is marked CANCELLED', async () => {
     const launched = await api.post(`/api/designs/${designId}/simulations`, { durationSec: 7200, replications: 5 }, owner.token);
     await waitForStatus(launched.body.id, ['RUNNING']);
+    const live = await eventually(
+      () => api.get(`/api/simulations/${launched.body.id}/metrics?metric=arrivals&component=_end_to_end`, owner.token),
+      (r) => r.status === 200 && r.body.series.length === 1 && r.body.series[0].points.length > 0,
+    );
+    expect((await api.get(`/api/simulations/${launched.body.id}`, owner.token)).body.status).toBe('RUNNING');
+    expect(live.body.series[0].points[0]).toEqual({ timeSec: 0, value: expect.any(Number) });
     const cancelled = await api.delete(`/api/simulations/${launched.body.id}`, owner.token);
     expect(cancelled.status).toBe(200);
     const final = await waitForStatus(launched.body.id, ['CANCELLED', 'COMPLETED', 'FAILED'], 30_000);

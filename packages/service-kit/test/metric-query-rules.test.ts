@@ -7,11 +7,11 @@ describe('downsampling a metric query', () => {
   });
 
   it('uses whole-second buckets starting at the first point', () => {
-    expect(planDownsampling({ firstSec: 5, lastSec: 104, largestSeries: 100 }, 10)).toEqual({ originSec: 5, bucketSec: 10 });
+    expect(planDownsampling({ firstSec: 5, lastSec: 104, largestSeries: 100 }, 10)).toEqual({ originSec: 5, lastSec: 104, bucketSec: 10 });
   });
 
   it('widens the bucket when the range is a multiple of maxPoints, so both ends fit', () => {
-    expect(planDownsampling({ firstSec: 0, lastSec: 100, largestSeries: 101 }, 10)).toEqual({ originSec: 0, bucketSec: 11 });
+    expect(planDownsampling({ firstSec: 0, lastSec: 100, largestSeries: 101 }, 10)).toEqual({ originSec: 0, lastSec: 100, bucketSec: 11 });
   });
 
   it('never yields more than maxPoints buckets', () => {

@@ -7,6 +7,7 @@ export type { SimulateOptions } from './runtime/simulate';
 export type { SimulationResult, SimulationProgress } from './runtime/result';
 export type { FaultWindow } from './runtime/fault-injector';
 export { MAX_HOPS } from './runtime/replication';
+export type { SeriesBucket } from './runtime/replication';
 export type * from './model/design';
 export type { Summary, ComponentSummary, EndToEndSummary, LatencySummary } from './metrics/summary';
 export { SERIES_METRICS } from './metrics/series';

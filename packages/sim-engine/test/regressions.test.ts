@@ -74,3 +74,14 @@ describe('fault and queue edge cases', () => {
     expect(auto.events).toBeGreaterThan(fixed.events);
   });
 });
+
+describe('live series', () => {
+  it('reports every bucket of the first replication as it closes, matching the final series', () => {
+    const design = chain([client('users', 50), service('api', { workers: 2, serviceTime: exp(10) })]);
+    const seen: { replication: number; index: number; completions: number }[] = [];
+    const result = simulate(design, runConfig({ durationSec: 30 }), { onSeriesBucket: (b) => seen.push({ replication: b.replication, index: b.index, completions: b.components.api.completions }) });
+    expect(seen.map((b) => b.index)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(seen.every((b) => b.replication === 0)).toBe(true);
+    expect(seen.map((b) => b.completions)).toEqual(result.timeseries.components.api.completions);
+  });
+});

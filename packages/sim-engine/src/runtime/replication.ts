@@ -1,6 +1,6 @@
 import { Scheduler } from '../core/scheduler';
 import { NodeStats, latencySummary } from '../metrics/node-stats';
-import type { SeriesBuffers } from '../metrics/series';
+import { SERIES_METRICS, type SeriesBuffers, type SeriesMetric } from '../metrics/series';
 import type { EndToEndSummary, Summary } from '../metrics/summary';
 import { Call, CallPhase, TraceContext, type Outcome } from '../model/call';
 import type { CircuitBreaker } from '../model/circuit-breaker';
@@ -28,6 +28,15 @@ export const MAX_HOPS = 64;
 /** Outcomes a retry policy retries. An open breaker and the hop cap are final. */
 const RETRYABLE: ReadonlySet<Outcome> = new Set<Outcome>(['error', 'downstream_error', 'timeout', 'dropped', 'unavailable', 'crashed', 'lost']);
 
+/** One closed bucket of every series, for watching a run while it goes (see `onSeriesBucket`). */
+export interface SeriesBucket {
+  replication: number;
+  index: number;
+  startSec: number;
+  endToEnd: Record<SeriesMetric, number>;
+  components: Record<string, Record<SeriesMetric, number>>;
+}
+
 export interface ReplicationSettings {
   durationSec: number;
   warmupSec: number;
@@ -38,6 +47,8 @@ export interface ReplicationSettings {
   bucketSec: number;
   faults: readonly FaultSpec[];
   tracing: TracingSpec;
+  /** Called after each bucket closes. */
+  onSeriesBucket?: (bucket: SeriesBucket) => void;
 }
 
 export interface ReplicationOutput {
@@ -317,7 +328,19 @@ export class Replication implements SimContext {
     for (const node of this.nodes) node.closeBucket(this.bucketIndex, now);
     if (this.clients.length !== 1) this.endToEnd.closeBucket(this.bucketIndex, now, 0, 0);
     this.logs.closeBucket(now);
+    if (this.settings.onSeriesBucket) this.settings.onSeriesBucket(this.bucketRow(this.bucketIndex));
     this.bucketIndex++;
+  }
+
+  private bucketRow(index: number): SeriesBucket {
+    const row = (series: SeriesBuffers) => {
+      const out = {} as Record<SeriesMetric, number>;
+      for (const metric of SERIES_METRICS) out[metric] = series.columns[metric][index];
+      return out;
+    };
+    const components: Record<string, Record<SeriesMetric, number>> = {};
+    for (const node of this.nodes) components[node.id] = row(node.stats.series);
+    return { replication: this.settings.replication, index, startSec: (index * this.bucketMs) / 1000, endToEnd: row(this.endToEnd.series), components };
   }
 
   private output(): ReplicationOutput {

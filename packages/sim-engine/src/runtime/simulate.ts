@@ -3,7 +3,7 @@ import type { EndToEndSummary, Summary } from '../metrics/summary';
 import { mser5 } from '../stats/mser';
 import { meanWithCi95, relativeHalfWidth } from '../stats/confidence';
 import { aggregateSummaries, SeriesAccumulator } from './aggregate';
-import { Replication, type ReplicationOutput } from './replication';
+import { Replication, type ReplicationOutput, type SeriesBucket } from './replication';
 import type { SimulationProgress, SimulationResult } from './result';
 
 /** Time-series cells (components × buckets) per replication; longer runs get wider buckets. */
@@ -15,6 +15,11 @@ export interface SimulateOptions {
   shouldCancel?: () => boolean;
   /** Wall clock in milliseconds (e.g. `performance.now`), only to report `wallMs`. */
   clock?: () => number;
+  /**
+   * Called as each series bucket of the first replication closes, so a host can stream live
+   * series while the run goes on (the result's series are the mean over all replications).
+   */
+  onSeriesBucket?: (bucket: SeriesBucket) => void;
 }
 
 /** The run was cancelled through `shouldCancel`. */
@@ -65,7 +70,8 @@ export function simulate(design: DesignSpec, config: RunConfigSpec, options: Sim
   const runOne = (replication: number, warmupSec: number, pilot: boolean, record: boolean): ReplicationOutput => {
     const tracing = record ? config.tracing : { ...config.tracing, maxTraces: 0, maxLogs: 0 };
     const streamFamily = pilot ? 'pilot' : 'replication';
-    const rep = new Replication(design, { durationSec: config.durationSec, warmupSec, seed: config.seed, replication, streamFamily, bucketSec, faults: config.faults, tracing });
+    const onSeriesBucket = !pilot && replication === 0 ? options.onSeriesBucket : undefined;
+    const rep = new Replication(design, { durationSec: config.durationSec, warmupSec, seed: config.seed, replication, streamFamily, bucketSec, faults: config.faults, tracing, onSeriesBucket });
     const before = events;
     const out = rep.run((nowMs, processed) => {
       if (before + processed > budget) throw new EventBudgetExceededError(budget);

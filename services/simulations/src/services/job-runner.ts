@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { fromBinary } from '@bufbuild/protobuf';
 import { BUS_TOPICS, SimulationJobSchema, SimulationStatusEventSchema, validateDesign, type SimulationConfig } from '@architech/contracts';
 import type { EventBus, Subscription } from '@architech/service-kit';
-import type { SimulationResult } from '@architech/sim-engine';
+import type { SeriesBucket, SimulationResult } from '@architech/sim-engine';
 import type { SimulationsConfig } from '../config';
 import { PeerServicesRepository } from '../repositories/peer-services.repository';
 import { SimulationRepository, type SimulationRecord } from '../repositories/simulation.repository';
@@ -98,7 +98,14 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.publisher.publishStatus({ id, status: 'RUNNING', progress: 0, sequence: sequenceOf('RUNNING', 0) }, { workerId });
     let lastBeat = 0;
     let beating: Promise<unknown> = Promise.resolve();
-    const run = this.pool!.run(JSON.parse(job.designJson), JSON.parse(job.configurationJson), (p) => {
+    let streaming: Promise<unknown> = Promise.resolve();
+    const design = JSON.parse(job.designJson) as { components: { id: string; type: string }[] };
+    const types = new Map(design.components.map((c) => [c.id, c.type]));
+    const onSeries = (buckets: SeriesBucket[]) => {
+      const bucketSec = buckets.length > 1 ? buckets[1].startSec - buckets[0].startSec : 1;
+      streaming = streaming.then(() => this.telemetry.publishLive(id, buckets, bucketSec, types)).catch((e: Error) => this.logger.warn(`live series of ${id}: ${e.message}`));
+    };
+    const run = this.pool!.run(design, JSON.parse(job.configurationJson), (p) => {
       const update: StatusUpdate = { id, status: 'RUNNING', progress: p.fraction, replication: p.replication, replications: p.replications, simTimeMs: p.simTimeMs, events: p.events, sequence: sequenceOf('RUNNING', p.fraction) };
       void this.publisher.publishStatus(update, { workerId }).catch(() => undefined);
       const now = Date.now();
@@ -108,7 +115,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
           if (await this.simulations.heartbeat(id, p.fraction)) run.cancel();
         }).catch((e: Error) => this.logger.error(`heartbeat of ${id}: ${e.message}`));
       }
-    });
+    }, onSeries);
     // A cancel requested before the first progress report still stops the run.
     const watch = setInterval(() => void this.simulations.heartbeat(id, -1).then((cancel) => cancel && run.cancel()).catch(() => undefined), HEARTBEAT_MS);
     let outcome;
@@ -117,6 +124,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     } finally {
       clearInterval(watch);
       await beating;
+      await streaming;
     }
     if (outcome.kind === 'done') {
       const result = JSON.parse(outcome.resultJson) as SimulationResult;

@@ -13,7 +13,7 @@ import {
   TraceStatus,
 } from '@architech/contracts';
 import type { EventBus } from '@architech/service-kit';
-import { SERIES_METRICS, type LogRecord, type SimulationResult, type Trace } from '@architech/sim-engine';
+import { SERIES_METRICS, type LogRecord, type SeriesBucket, type SimulationResult, type Trace } from '@architech/sim-engine';
 import { EVENT_BUS } from './job-publisher';
 
 /** Series per metric batch and traces/logs per batch: bounded messages, a few hundred KB at most. */
@@ -37,6 +37,29 @@ const REASONS: Record<Trace['reason'], TraceKeepReason> = { sampled: TraceKeepRe
 @Injectable()
 export class TelemetryPublisher {
   constructor(@Inject(EVENT_BUS) private readonly bus: EventBus) {}
+
+  /**
+   * Publishes buckets of the first replication while the run goes on, so dashboards fill live. The
+   * final series (the mean over replications) later overwrite the same points.
+   */
+  async publishLive(simulationId: string, buckets: SeriesBucket[], bucketSec: number, types: ReadonlyMap<string, string>): Promise<void> {
+    if (buckets.length === 0) return;
+    const first = buckets[0];
+    const ids = [END_TO_END, ...Object.keys(first.components)];
+    const chunks = [];
+    for (const componentId of ids) {
+      for (const metric of SERIES_METRICS) {
+        const values = buckets.map((b) => (componentId === END_TO_END ? b.endToEnd : b.components[componentId])[metric]);
+        chunks.push({ componentId, componentType: componentId === END_TO_END ? 'END_TO_END' : (types.get(componentId) ?? 'UNKNOWN'), metric, startSec: first.startSec, values });
+      }
+    }
+    const messages = [];
+    for (let i = 0; i < chunks.length; i += SERIES_PER_BATCH) {
+      const batch = create(MetricBatchSchema, { simulationId, batchId: `${simulationId}:live:${first.index}:${i / SERIES_PER_BATCH}`, bucketSec, series: chunks.slice(i, i + SERIES_PER_BATCH) });
+      messages.push({ key: simulationId, value: toBinary(MetricBatchSchema, batch) });
+    }
+    await this.bus.publish(BUS_TOPICS.metrics, messages);
+  }
 
   async publish(simulationId: string, result: SimulationResult): Promise<void> {
     const { timeseries } = result;

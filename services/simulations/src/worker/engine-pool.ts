@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import type { SimulationProgress } from '@architech/sim-engine';
+import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
 import type { RunRequest, WorkerReply } from './worker-protocol';
 
 export type RunOutcome =
@@ -16,7 +16,7 @@ export interface PoolRun {
 
 interface Slot {
   worker: Worker;
-  busy: { runId: number; settle: (o: RunOutcome) => void; onProgress: (p: SimulationProgress) => void } | null;
+  busy: { runId: number; settle: (o: RunOutcome) => void; onProgress: (p: SimulationProgress) => void; onSeries: (b: SeriesBucket[]) => void } | null;
 }
 
 /**
@@ -26,7 +26,7 @@ interface Slot {
  */
 export class EnginePool {
   private readonly slots: Slot[] = [];
-  private readonly waiting: { request: Omit<RunRequest, 'kind'>; settle: (o: RunOutcome) => void; onProgress: (p: SimulationProgress) => void }[] = [];
+  private readonly waiting: { request: Omit<RunRequest, 'kind'>; settle: (o: RunOutcome) => void; onProgress: (p: SimulationProgress) => void; onSeries: (b: SeriesBucket[]) => void }[] = [];
   private nextRunId = 1;
   private closed = false;
 
@@ -37,12 +37,12 @@ export class EnginePool {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  /** Queues a run; progress arrives through `onProgress` while it runs. */
-  run(design: unknown, config: unknown, onProgress: (p: SimulationProgress) => void): PoolRun {
+  /** Queues a run; progress and the first replication's series arrive through the callbacks while it runs. */
+  run(design: unknown, config: unknown, onProgress: (p: SimulationProgress) => void, onSeries: (b: SeriesBucket[]) => void = () => undefined): PoolRun {
     const cancelFlag = new SharedArrayBuffer(4);
     const request = { runId: this.nextRunId++, design, config, cancelFlag };
     const outcome = new Promise<RunOutcome>((settle) => {
-      this.waiting.push({ request, settle, onProgress });
+      this.waiting.push({ request, settle, onProgress, onSeries });
     });
     this.dispatch();
     return {
@@ -77,6 +77,10 @@ export class EnginePool {
         busy.onProgress(reply.progress);
         return;
       }
+      if (reply.kind === 'series') {
+        busy.onSeries(reply.buckets);
+        return;
+      }
       slot.busy = null;
       busy.settle(reply.kind === 'done' ? { kind: 'done', resultJson: reply.resultJson } : reply.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', code: reply.code, message: reply.message });
       this.dispatch();
@@ -100,7 +104,7 @@ export class EnginePool {
     for (const slot of this.slots) {
       if (slot.busy || this.waiting.length === 0) continue;
       const next = this.waiting.shift()!;
-      slot.busy = { runId: next.request.runId, settle: next.settle, onProgress: next.onProgress };
+      slot.busy = { runId: next.request.runId, settle: next.settle, onProgress: next.onProgress, onSeries: next.onSeries };
       const message: RunRequest = { kind: 'run', ...next.request };
       slot.worker.postMessage(message);
     }

@@ -1,4 +1,4 @@
-import type { SimulationProgress } from '@architech/sim-engine';
+import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
 
 /** What the pool hands an engine thread for one run. */
 export interface RunRequest {
@@ -13,6 +13,8 @@ export interface RunRequest {
 
 export type WorkerReply =
   | { kind: 'progress'; runId: number; progress: SimulationProgress }
+  /** Buckets of the first replication's series, closed since the last message. */
+  | { kind: 'series'; runId: number; buckets: SeriesBucket[] }
   | { kind: 'done'; runId: number; resultJson: string }
   | { kind: 'cancelled'; runId: number }
   | { kind: 'failed'; runId: number; code: string; message: string };

@@ -18,8 +18,10 @@ export interface InfluxV1MetricStoreOptions extends InfluxV1Connection {
  * timestamp, which InfluxDB overwrites: that is what makes writes idempotent. A component keeps
  * one type within a simulation (the type is part of the series).
  *
- * `ensureDatabase` and `deleteSimulation` use `CREATE DATABASE` and `DROP SERIES`, which only
- * 1.x accepts over this API; on 2.x/3.x create the bucket and expire data with a retention period.
+ * Timestamps in 1970 mean the retention policy (2.x/3.x: the bucket) must keep data forever: a
+ * finite one drops every point as too old. `ensureDatabase` and `deleteSimulation` use
+ * `CREATE DATABASE` and `DROP SERIES`, which only 1.x accepts over this API; on 2.x/3.x create
+ * the bucket with the server's own tools, and `deleteSimulation` reports InfluxDB's refusal.
  *
  * @example
  * ```ts
@@ -55,7 +57,6 @@ export class InfluxV1MetricStore implements MetricStore {
     checkMetricQuery(query);
     const from = `FROM ${this.measurement(query.metric)} WHERE ${this.filter(query)}`;
     let plan: DownsamplingPlan | null = null;
-    let bounds = '';
     if (query.maxPoints !== undefined) {
       const [counts, first, last] = await this.http.query(
         `SELECT count("value") ${from} GROUP BY "component_id"; SELECT first("value") ${from}; SELECT last("value") ${from}`,
@@ -65,12 +66,12 @@ export class InfluxV1MetricStore implements MetricStore {
       const lastMs = Number(last[0].values[0][0]);
       const largestSeries = Math.max(...counts.map((series) => Number(series.values[0][1])));
       plan = planDownsampling({ firstSec: firstMs / 1000, lastSec: lastMs / 1000, largestSeries }, query.maxPoints);
-      // GROUP BY time() needs both ends, or InfluxDB 1.x buckets from 1677 up to now().
-      bounds = ` AND time >= ${timeLiteral(firstMs)} AND time <= ${timeLiteral(lastMs)}`;
     }
     const tags = '"component_id", "component_type"';
+    // GROUP BY time() also needs both time bounds, or InfluxDB 1.x buckets from 1677 up to now().
     const statement = plan
-      ? `SELECT mean("value") ${from}${bounds} GROUP BY time(${plan.bucketSec}s, ${offsetMs(plan)}ms), ${tags} fill(none)`
+      ? `SELECT mean("value") ${from} AND time >= ${timeLiteral(timestampMs(plan.originSec))} AND time <= ${timeLiteral(timestampMs(plan.lastSec))} ` +
+        `GROUP BY time(${plan.bucketSec}s, ${offsetMs(plan)}ms), ${tags} fill(none)`
       : `SELECT "value" ${from} GROUP BY ${tags}`;
     const [series] = await this.http.query(statement);
     return orderSeries(series.map((s) => toMetricSeries(s, query.metric)));

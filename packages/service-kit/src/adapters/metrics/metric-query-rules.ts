@@ -10,9 +10,14 @@ export interface MatchedExtent {
   largestSeries: number;
 }
 
-/** Equal time buckets `[originSec + k·bucketSec, originSec + (k+1)·bucketSec)`, averaged. */
+/**
+ * Equal time buckets `[originSec + k·bucketSec, originSec + (k+1)·bucketSec)` over the matched
+ * extent, averaged. Queries bound time to `[originSec, lastSec]` too, so points written since the
+ * extent was measured cannot add buckets beyond maxPoints.
+ */
 export interface DownsamplingPlan {
   originSec: number;
+  lastSec: number;
   bucketSec: number;
 }
 
@@ -33,7 +38,7 @@ export function checkMetricQuery(query: MetricQuery): void {
 export function planDownsampling(extent: MatchedExtent, maxPoints: number | undefined): DownsamplingPlan | null {
   if (maxPoints === undefined || extent.largestSeries <= maxPoints) return null;
   const rangeSec = extent.lastSec - extent.firstSec;
-  return { originSec: extent.firstSec, bucketSec: Math.floor(rangeSec / maxPoints) + 1 };
+  return { originSec: extent.firstSec, lastSec: extent.lastSec, bucketSec: Math.floor(rangeSec / maxPoints) + 1 };
 }
 
 /**

@@ -139,12 +139,13 @@ export class PostgresMetricStore implements MetricStore {
   private bucketed(where: string, params: unknown[], plan: DownsamplingPlan) {
     const origin = `$${params.length + 1}::float8`;
     const width = `$${params.length + 2}::float8`;
+    const last = `$${params.length + 3}::float8`;
     return this.pool.query<PointRow>(
       `SELECT component_id, max(component_type) AS component_type,
               ${origin} + floor((time_sec - ${origin}) / ${width}) * ${width} AS time_sec, avg(value) AS value
-       FROM ${this.table} WHERE ${where}
+       FROM ${this.table} WHERE ${where} AND time_sec >= ${origin} AND time_sec <= ${last}
        GROUP BY component_id, 3 ORDER BY component_id, 3`,
-      [...params, plan.originSec, plan.bucketSec],
+      [...params, plan.originSec, plan.bucketSec, plan.lastSec],
     );
   }
 }
