@@ -151,6 +151,26 @@ describe('launching', () => {
   });
 });
 
+describe('limits', () => {
+  it('refuses a launch beyond the active simulations a user may have (429)', async () => {
+    const other = await createTestDatabase('architech_sims_quota');
+    const quota = await startLauncher({ DATABASE_URL: other.url, RATE_LIMIT_PER_MIN: '0', SIM_MAX_ACTIVE_PER_USER: '1', SIM_WORKERS: '0' });
+    try {
+      const client = apiClient(quota.url);
+      const user = await client.signUp('quota@example.com');
+      const project = (await client.post('/api/projects', { name: 'Q' }, user.token)).body;
+      const design = (await client.post(`/api/projects/${project.id}/designs`, { name: 'T', components: threeTier.components, connections: threeTier.connections }, user.token)).body;
+      expect((await client.post(`/api/designs/${design.id}/simulations`, { durationSec: 10 }, user.token)).status).toBe(202);
+      const second = await client.post(`/api/designs/${design.id}/simulations`, { durationSec: 10 }, user.token);
+      expect(second.status).toBe(429);
+      expect(second.body.error.code).toBe('too_many_simulations');
+    } finally {
+      await quota.stop();
+      await other.drop();
+    }
+  });
+});
+
 describe('a long run', () => {
   it('streams live series while it runs, then stops on cancel and is marked CANCELLED', async () => {
     const launched = await api.post(`/api/designs/${designId}/simulations`, { durationSec: 7200, replications: 5 }, owner.token);

@@ -5,6 +5,7 @@ import {
   loginSchema,
   registerSchema,
   saveDesignSchema,
+  simulationConfigSchema,
   updateMemberSchema,
   updateProjectSchema,
 } from '@architech/contracts';
@@ -58,6 +59,7 @@ export function buildOpenApiDocument(): Schema {
         UpdateMember: input(updateMemberSchema),
         SaveDesign: input(saveDesignSchema),
         Design: input(designSchema),
+        SimulationConfig: input(simulationConfigSchema),
       },
     },
     paths: {
@@ -95,6 +97,24 @@ export function buildOpenApiDocument(): Schema {
       },
       '/api/designs/{id}': { parameters: [idParam('id')], get: op('One version of a design', { '200': ok('the version'), ...memberErrors }) },
       '/api/designs/{id}/versions': { parameters: [idParam('id')], get: op('All versions of the design', { '200': ok('versions, newest first'), ...memberErrors }) },
+      '/api/designs/{id}/simulations': {
+        parameters: [idParam('id')],
+        get: op('Past simulations of this design version, newest first', { '200': ok('simulations with their summaries'), ...memberErrors }),
+        post: op('Launch a simulation of this exact version (editor or owner)', { '202': ok('{ id, status: PENDING }'), ...memberErrors }, 'SimulationConfig'),
+      },
+      '/api/simulations/{id}': {
+        parameters: [idParam('id')],
+        get: op('Status, progress, configuration and, once COMPLETED, the result summary', { '200': ok('the simulation'), ...memberErrors }),
+        delete: op('Cancel (editor or owner)', { '200': ok('the simulation'), ...memberErrors }),
+      },
+      '/api/simulations/{id}/events': { parameters: [idParam('id')], get: op('Live status as Server-Sent Events (`event: status`)', { '200': { description: 'text/event-stream' }, ...memberErrors }) },
+      '/api/simulations/{id}/metrics': {
+        parameters: [idParam('id'), ...['metric', 'component', 'from', 'to', 'maxPoints'].map((name) => ({ name, in: 'query', required: name === 'metric', schema: { type: name === 'metric' || name === 'component' ? 'string' : 'number' } }))],
+        get: op('A metric per component over simulated time, downsampled to maxPoints', { '200': ok('series'), ...memberErrors }),
+      },
+      '/api/simulations/{id}/traces': { parameters: [idParam('id')], get: op('Kept traces filtered by status, minDurationMs and component', { '200': ok('total and trace summaries'), ...memberErrors }) },
+      '/api/simulations/{id}/traces/{traceId}': { parameters: [idParam('id'), { name: 'traceId', in: 'path', required: true, schema: { type: 'string' } }], get: op('One trace with all its spans', { '200': ok('the trace'), ...memberErrors }) },
+      '/api/simulations/{id}/logs': { parameters: [idParam('id')], get: op('Logs by full-text query, level and component, paginated', { '200': ok('total and logs'), ...memberErrors }) },
       '/api/designs/{id}/diff': {
         parameters: [idParam('id'), { name: 'against', in: 'query', required: true, schema: { type: 'string', format: 'uuid' } }],
         get: op('What changed from `against` to this version', { '200': ok('added, removed and changed components and connections'), ...memberErrors }),

@@ -1,8 +1,9 @@
 /**
  * Why a metric store operation failed, as a stable code callers can branch on:
  * - `invalid_config`: a schema, URL or database name the adapter cannot use;
- * - `invalid_point`: a point the store cannot represent (empty id, non-finite time, a newline or a
- *   trailing backslash in an InfluxDB tag); the whole `write` is refused, nothing is stored;
+ * - `invalid_point`: a point no adapter stores (an empty id, a non-finite time) or InfluxDB cannot
+ *   spell (a newline, or a backslash line protocol versions read differently, in a name); the
+ *   whole `write` is refused before anything is stored;
  * - `invalid_query`: e.g. `maxPoints` below 1;
  * - `unavailable`: the store did not answer (connection refused, timeout);
  * - `rejected`: the store answered with an error; `message` carries the store's own words.

@@ -109,6 +109,7 @@ export class PostgresMetricStore implements MetricStore {
     await this.pool.query(`DELETE FROM ${this.table} WHERE simulation_id = $1`, [simulationId]);
   }
 
+  /** The pool is the caller's to end: nothing to release here. */
   async close(): Promise<void> {}
 
   /** Stores rows as a first delivery would, or, when any is already there, as a redelivery. */
