@@ -23,3 +23,4 @@ export * from './ports/trace-store.port';
 export * from './adapters/bus';
 export * from './adapters/traces';
 export * from './adapters/metrics';
+export * from './http/project-memberships';

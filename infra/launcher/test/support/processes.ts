@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { Client } from 'pg';
+// One helper for test databases across the repository.
+export { createTestDatabase } from '../../../../packages/service-kit/test/support/test-database';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Environment every test topology shares: cheap hashing, quiet logs. */
 export const TEST_ENV = { BCRYPT_COST: '4', JWT_SECRET: 'test-secret-of-enough-length', INTERNAL_TOKEN: 'test-internal-token-long-enough', NODE_ENV: 'test' };
@@ -18,26 +18,6 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** A fresh database on the local PostgreSQL for one test suite, dropped afterwards. */
-export async function createTestDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
-  const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(ADMIN_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: ADMIN_DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 export interface RunningProcess {

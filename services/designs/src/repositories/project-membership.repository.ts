@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { projectRoleSchema, type ProjectRole } from '@architech/contracts';
-import { ApiException, ServiceClient } from '@architech/service-kit';
-import { z } from 'zod';
+import type { ProjectRole } from '@architech/contracts';
+import { ProjectMemberships, ServiceClient } from '@architech/service-kit';
 
-const membershipSchema = z.object({ role: projectRoleSchema });
 
 /** How long a confirmed membership may be reused for reads (0 turns the cache off). */
 export class MembershipCachePolicy {
@@ -44,13 +42,7 @@ export class ProjectMembershipRepository {
     return role;
   }
 
-  private async ask(projectId: string, userId: string): Promise<ProjectRole | undefined> {
-    const answer = await this.projects.get<unknown>(`/internal/projects/${encodeURIComponent(projectId)}/members/${encodeURIComponent(userId)}`);
-    if (answer === undefined) return undefined;
-    const membership = membershipSchema.safeParse(answer);
-    if (!membership.success) {
-      throw new ApiException(502, 'dependency_failed', `projects service answered a membership of project ${projectId} without a valid role`);
-    }
-    return membership.data.role;
+  private ask(projectId: string, userId: string): Promise<ProjectRole | undefined> {
+    return new ProjectMemberships(this.projects).roleOf(projectId, userId);
   }
 }

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { projectRoleSchema, type DesignVersionDto, type ProjectRole } from '@architech/contracts';
-import { ApiException, ServiceClient } from '@architech/service-kit';
-import { z } from 'zod';
+import type { DesignVersionDto, ProjectRole } from '@architech/contracts';
+import { ProjectMemberships, ServiceClient } from '@architech/service-kit';
 
 /** Clients of the two services this one depends on, told apart by injection token. */
 export class ProjectsClient extends ServiceClient {}
 export class DesignsClient extends ServiceClient {}
 
-const membershipSchema = z.object({ role: projectRoleSchema });
 
 /** Memberships (projects service) and design versions (designs service), read over their internal APIs. */
 @Injectable()
@@ -17,12 +15,8 @@ export class PeerServicesRepository {
     private readonly designs: DesignsClient,
   ) {}
 
-  async roleOf(projectId: string, userId: string): Promise<ProjectRole | undefined> {
-    const answer = await this.projects.get<unknown>(`/internal/projects/${encodeURIComponent(projectId)}/members/${encodeURIComponent(userId)}`);
-    if (answer === undefined) return undefined;
-    const parsed = membershipSchema.safeParse(answer);
-    if (!parsed.success) throw new ApiException(502, 'dependency_failed', 'projects service answered a membership without a valid role');
-    return parsed.data.role;
+  roleOf(projectId: string, userId: string): Promise<ProjectRole | undefined> {
+    return new ProjectMemberships(this.projects).roleOf(projectId, userId);
   }
 
   designVersion(id: string): Promise<DesignVersionDto | undefined> {

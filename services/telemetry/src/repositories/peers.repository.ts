@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { projectRoleSchema, type ProjectRole } from '@architech/contracts';
-import { ApiException, ServiceClient } from '@architech/service-kit';
+import type { ProjectRole } from '@architech/contracts';
+import { ApiException, ProjectMemberships, ServiceClient } from '@architech/service-kit';
 import { z } from 'zod';
 
 export class SimulationsClient extends ServiceClient {}
 export class ProjectsClient extends ServiceClient {}
 
 const ownerSchema = z.object({ projectId: z.string() });
-const membershipSchema = z.object({ role: projectRoleSchema });
 
 /** Which project a simulation belongs to (simulations service) and the caller's role there (projects service). */
 @Injectable()
@@ -25,10 +24,7 @@ export class PeersRepository {
     return parsed.data.projectId;
   }
 
-  async roleOf(projectId: string, userId: string): Promise<ProjectRole | undefined> {
-    const answer = await this.projects.get<unknown>(`/internal/projects/${encodeURIComponent(projectId)}/members/${encodeURIComponent(userId)}`);
-    if (answer === undefined) return undefined;
-    const parsed = membershipSchema.safeParse(answer);
-    return parsed.success ? parsed.data.role : undefined;
+  roleOf(projectId: string, userId: string): Promise<ProjectRole | undefined> {
+    return new ProjectMemberships(this.projects).roleOf(projectId, userId);
   }
 }
