@@ -287,6 +287,10 @@ describe('the gateway', () => {
 });
 
 describe('configuration', () => {
+  it('refuses the development secrets in production', async () => {
+    await expect(startLauncher({ DATABASE_URL: db.url, NODE_ENV: 'production', JWT_SECRET: '', INTERNAL_TOKEN: '' })).rejects.toThrow(/JWT_SECRET: set a secret of your own in production/);
+  });
+
   it('refuses to start on an invalid setting and names it', async () => {
     await expect(startLauncher({ DATABASE_URL: db.url, RATE_LIMIT_PER_MIN: 'lots' })).rejects.toThrow(/RATE_LIMIT_PER_MIN.*\(got 'lots'\)/s);
   });

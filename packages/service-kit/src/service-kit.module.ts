@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard, AuthGuardOptions } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
 import { HealthController } from './health/health.controller';
+import { assertProductionSecrets } from './config/common-config';
 
 export interface ServiceKitOptions {
   jwtSecret: string;
@@ -15,6 +16,7 @@ export interface ServiceKitOptions {
 @Module({})
 export class ServiceKitModule {
   static forRoot(options: ServiceKitOptions): DynamicModule {
+    assertProductionSecrets({ JWT_SECRET: options.jwtSecret, INTERNAL_TOKEN: options.internalToken });
     return {
       module: ServiceKitModule,
       controllers: [HealthController],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from './load-config';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -25,4 +26,18 @@ export const commonConfigShape = {
 };
 
 export const commonConfigSchema = z.object(commonConfigShape);
+
+const DEVELOPMENT_SECRETS = new Set(['architech-development-secret-change-me', 'architech-internal-development-token']);
+
+/**
+ * Refuses the development defaults of JWT_SECRET and INTERNAL_TOKEN when NODE_ENV=production:
+ * anyone could forge tokens with a secret that is published in the source.
+ */
+export function assertProductionSecrets(config: { JWT_SECRET: string; INTERNAL_TOKEN: string }, env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV !== 'production') return;
+  const problems = [];
+  if (DEVELOPMENT_SECRETS.has(config.JWT_SECRET)) problems.push('JWT_SECRET: set a secret of your own in production');
+  if (DEVELOPMENT_SECRETS.has(config.INTERNAL_TOKEN)) problems.push('INTERNAL_TOKEN: set a token of your own in production');
+  if (problems.length > 0) throw new ConfigError(problems);
+}
 export type CommonConfig = z.output<typeof commonConfigSchema>;
