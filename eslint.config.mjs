@@ -29,7 +29,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['@architech/*'], message: 'sim-engine and contracts import nothing of ours (ARCHITECTURE.md §2).' },
+          { group: ['@architech/*', '!@architech/contracts'], message: 'sim-engine and contracts import nothing of ours; editor-core only contracts (ARCHITECTURE.md §2).' },
           { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net'], message: 'Engine packages do no I/O.' },
         ],
       }],
@@ -50,6 +50,19 @@ export default tseslint.config(
     // Generated protobuf code (proto/README.md) opens with its own `eslint-disable`; don't flag it as unused.
     files: ['packages/contracts/src/proto/**/*_pb.ts'],
     linterOptions: { reportUnusedDisableDirectives: 'off' },
+  },
+  {
+    // sim-engine and contracts import nothing of ours at all (editor-core may use contracts).
+    files: ['packages/sim-engine/src/**/*.ts', 'packages/contracts/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@architech/*'], message: 'sim-engine and contracts import nothing of ours (ARCHITECTURE.md §2).' },
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net'], message: 'Engine packages do no I/O.' },
+        ],
+      }],
+    },
   },
   {
     // Reference tables in tests are quoted with all their published digits.

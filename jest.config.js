@@ -20,6 +20,7 @@ module.exports = {
   projects: [
     'packages/contracts',
     'packages/sim-engine',
+    'packages/editor-core',
     'packages/cli',
     'packages/service-kit',
     'services/users',
