@@ -84,4 +84,17 @@ describe('live series', () => {
     expect(seen.every((b) => b.replication === 0)).toBe(true);
     expect(seen.map((b) => b.completions)).toEqual(result.timeseries.components.api.completions);
   });
+
+  it('hands over each log record once, in order, with its index in the final log', () => {
+    const design = chain([client('users', 50), service('api', { workers: 2, serviceTime: exp(10) })]);
+    const streamed: unknown[] = [];
+    const result = simulate(design, runConfig({ durationSec: 60, faults: [{ type: 'crash', target: 'api', startSec: 20, durationSec: 10 }] }), {
+      onSeriesBucket: (b) => {
+        expect(b.firstLogIndex).toBe(streamed.length);
+        streamed.push(...b.logs);
+      },
+    });
+    expect(result.logs.length).toBeGreaterThan(1);
+    expect(streamed).toEqual(result.logs);
+  });
 });

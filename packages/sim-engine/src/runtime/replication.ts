@@ -35,6 +35,9 @@ export interface SeriesBucket {
   startSec: number;
   endToEnd: Record<SeriesMetric, number>;
   components: Record<string, Record<SeriesMetric, number>>;
+  /** Log records written during this bucket, and the index of the first in the run's log. */
+  logs: LogRecord[];
+  firstLogIndex: number;
 }
 
 export interface ReplicationSettings {
@@ -90,6 +93,8 @@ export class Replication implements SimContext {
   private readonly faults: FaultInjector;
   private readonly retryRngs = new Map<SimNode, Rng>();
   private callSerial = 0;
+  /** Log records already handed to `onSeriesBucket`. */
+  private logsEmitted = 0;
   private traceSerial = 0;
   private readonly kArrive: number;
   private readonly kResponse: number;
@@ -328,7 +333,13 @@ export class Replication implements SimContext {
     for (const node of this.nodes) node.closeBucket(this.bucketIndex, now);
     if (this.clients.length !== 1) this.endToEnd.closeBucket(this.bucketIndex, now, 0, 0);
     this.logs.closeBucket(now);
-    if (this.settings.onSeriesBucket) this.settings.onSeriesBucket(this.bucketRow(this.bucketIndex));
+    if (this.settings.onSeriesBucket) {
+      const row = this.bucketRow(this.bucketIndex);
+      row.firstLogIndex = this.logsEmitted;
+      row.logs = this.logs.records.slice(this.logsEmitted);
+      this.logsEmitted = this.logs.records.length;
+      this.settings.onSeriesBucket(row);
+    }
     this.bucketIndex++;
   }
 
@@ -340,7 +351,7 @@ export class Replication implements SimContext {
     };
     const components: Record<string, Record<SeriesMetric, number>> = {};
     for (const node of this.nodes) components[node.id] = row(node.stats.series);
-    return { replication: this.settings.replication, index, startSec: (index * this.bucketMs) / 1000, endToEnd: row(this.endToEnd.series), components };
+    return { replication: this.settings.replication, index, startSec: (index * this.bucketMs) / 1000, endToEnd: row(this.endToEnd.series), components, logs: [], firstLogIndex: 0 };
   }
 
   private output(): ReplicationOutput {

@@ -39,8 +39,9 @@ export class TelemetryPublisher {
   constructor(@Inject(EVENT_BUS) private readonly bus: EventBus) {}
 
   /**
-   * Publishes buckets of the first replication while the run goes on, so dashboards fill live. The
-   * final series (the mean over replications) later overwrite the same points.
+   * Publishes buckets of the first replication while the run goes on, so dashboards fill live, with
+   * the log records written meanwhile. The final series (the mean over replications) later
+   * overwrite the same points; the final logs are the same records under the same ids.
    */
   async publishLive(simulationId: string, buckets: SeriesBucket[], bucketSec: number, types: ReadonlyMap<string, string>): Promise<void> {
     if (buckets.length === 0) return;
@@ -59,6 +60,30 @@ export class TelemetryPublisher {
       messages.push({ key: simulationId, value: toBinary(MetricBatchSchema, batch) });
     }
     await this.bus.publish(BUS_TOPICS.metrics, messages);
+    const logs = buckets.flatMap((b) => b.logs);
+    await this.publishLogs(simulationId, logs, first.firstLogIndex, 'live-logs');
+  }
+
+  /**
+   * Publishes log records as LogBatches. A record's id is its index in the run's log, so the
+   * records streamed live and the final publication of the same log are the same documents.
+   */
+  private async publishLogs(simulationId: string, logs: readonly LogRecord[], firstIndex: number, label: string): Promise<void> {
+    const messages = [];
+    for (let i = 0; i < logs.length; i += LOGS_PER_BATCH) {
+      const records = logs.slice(i, i + LOGS_PER_BATCH).map((l, j) => ({
+        id: `${firstIndex + i + j}`,
+        timeMs: l.timeMs,
+        level: LEVELS[l.level],
+        event: l.event,
+        ...(l.componentId !== null ? { componentId: l.componentId } : {}),
+        message: l.message,
+        attributes: attributesToProto(l.attributes ?? {}),
+      }));
+      const batch = create(LogBatchSchema, { simulationId, batchId: `${simulationId}:${label}:${firstIndex + i}`, records });
+      messages.push({ key: simulationId, value: toBinary(LogBatchSchema, batch) });
+    }
+    if (messages.length > 0) await this.bus.publish(BUS_TOPICS.logs, messages);
   }
 
   async publish(simulationId: string, result: SimulationResult): Promise<void> {
@@ -106,20 +131,6 @@ export class TelemetryPublisher {
     }
     await this.bus.publish(BUS_TOPICS.spans, spanMessages);
 
-    const logMessages = [];
-    for (let i = 0; i < result.logs.length; i += LOGS_PER_BATCH) {
-      const records = result.logs.slice(i, i + LOGS_PER_BATCH).map((l, j) => ({
-        id: `${i + j}`,
-        timeMs: l.timeMs,
-        level: LEVELS[l.level],
-        event: l.event,
-        ...(l.componentId !== null ? { componentId: l.componentId } : {}),
-        message: l.message,
-        attributes: attributesToProto(l.attributes ?? {}),
-      }));
-      const batch = create(LogBatchSchema, { simulationId, batchId: `${simulationId}:logs:${i / LOGS_PER_BATCH}`, records });
-      logMessages.push({ key: simulationId, value: toBinary(LogBatchSchema, batch) });
-    }
-    await this.bus.publish(BUS_TOPICS.logs, logMessages);
+    await this.publishLogs(simulationId, result.logs, 0, 'logs');
   }
 }
