@@ -3,6 +3,8 @@ import { TimeWeightedValue } from '../stats/time-weighted';
 import { SeriesBuffers } from './series';
 import type { ComponentSummary, LatencySummary } from './summary';
 
+const BUCKET_QUANTILES = [0.5, 0.95, 0.99];
+
 /**
  * Counters, a latency sketch and time-weighted integrals of one component, kept twice: for the
  * summary (only after warm-up) and for the current time-series bucket. Memory is fixed.
@@ -33,6 +35,7 @@ export class NodeStats {
   private warmBusyArea = 0;
   private warmQueuedArea = 0;
   private warmCapacityArea = 0;
+  private readonly quantiles = [0, 0, 0];
 
   constructor(
     private readonly warmupMs: number,
@@ -99,9 +102,10 @@ export class NodeStats {
     c.throughput[index] = widthSec > 0 ? this.bCompletions / widthSec : 0;
     const l = this.bLatency;
     c.latencyMean[index] = l.mean();
-    c.latencyP50[index] = l.quantile(0.5);
-    c.latencyP95[index] = l.quantile(0.95);
-    c.latencyP99[index] = l.quantile(0.99);
+    l.quantilesInto(BUCKET_QUANTILES, this.quantiles);
+    c.latencyP50[index] = this.quantiles[0];
+    c.latencyP95[index] = this.quantiles[1];
+    c.latencyP99[index] = this.quantiles[2];
     c.latencyMax[index] = l.count > 0 ? l.max : 0;
     c.utilization[index] = dCapacity > 0 ? dBusy / dCapacity : 0;
     c.queueLength[index] = widthSec > 0 ? (queuedArea - this.bQueuedArea) / (widthSec * 1000) : 0;

@@ -188,3 +188,17 @@ describe('a QuantileSketch', () => {
     expect(sketch.binCount).toBe(bins);
   });
 });
+
+describe('several quantiles at once', () => {
+  it('answers exactly as one quantile call each, including the ends and an empty sketch', () => {
+    const sketch = new QuantileSketch();
+    const out: number[] = [];
+    sketch.quantilesInto([0.5, 0.99], out);
+    expect(out).toEqual([0, 0]);
+    const random = mulberry32(7);
+    for (let i = 0; i < 5000; i++) sketch.add(i % 50 === 0 ? 0 : -Math.log(1 - random()) * 20);
+    const qs = [0, 0.01, 0.25, 0.5, 0.9, 0.95, 0.99, 0.999, 1];
+    sketch.quantilesInto(qs, out);
+    expect(out).toEqual(qs.map((q) => sketch.quantile(q)));
+  });
+});

@@ -159,6 +159,28 @@ export class QuantileSketch {
   }
 
   /**
+   * Several quantiles in one pass over the buckets (`qs` ascending), written into `out`: the same
+   * answers as calling {@link quantile} for each, at the cost of one.
+   */
+  quantilesInto(qs: readonly number[], out: number[]): void {
+    let k = 0;
+    if (this.total === 0) {
+      for (; k < qs.length; k++) out[k] = 0;
+      return;
+    }
+    let seen = this.zeroCount;
+    // Quantiles that fall on the exact ends or in the zero counter.
+    const rankOf = (q: number) => Math.floor(q * (this.total - 1));
+    while (k < qs.length && (qs[k] === 0 || rankOf(qs[k]) < seen)) out[k++] = this.minSeen;
+    const bins = this.bins;
+    for (let i = this.lo; i <= this.hi && k < qs.length; i++) {
+      seen += bins[i];
+      while (k < qs.length && qs[k] !== 1 && seen > rankOf(qs[k])) out[k++] = this.clampToSeen(this.binValue(i));
+    }
+    for (; k < qs.length; k++) out[k] = this.maxSeen;
+  }
+
+  /**
    * Adds every value recorded by `other` into this sketch (as if they had been added here).
    * @throws RangeError when the sketches were built with different options (bucket layouts differ).
    */
