@@ -24,6 +24,8 @@ async function storeOn(url: string, dispose: () => Promise<void> | void) {
   await dataSource.runMigrations();
   await dataSource.destroy();
   const pool = new Pool({ connectionString: url, max: 2 });
+  // A connection terminated while idle (the database dropped at the end) must not crash the run.
+  pool.on('error', () => undefined);
   return {
     store: new PostgresMetricStore({ pool, schema: SCHEMA }),
     dispose: async () => {
