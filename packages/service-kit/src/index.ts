@@ -24,3 +24,5 @@ export * from './adapters/bus';
 export * from './adapters/traces';
 export * from './adapters/metrics';
 export * from './http/project-memberships';
+export * from './audit/audit-event.entity';
+export * from './audit/audit-event-dto';

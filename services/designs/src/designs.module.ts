@@ -4,7 +4,7 @@ import type { DesignsConfig } from './config';
 import { DesignsController } from './controllers/designs.controller';
 import { InternalAuditController } from './controllers/internal-audit.controller';
 import { InternalDesignsController } from './controllers/internal-designs.controller';
-import { AuditEventEntity } from './entities/audit-event.entity';
+import { AuditEventEntity } from '@architech/service-kit';
 import { ComponentEntity } from './entities/component.entity';
 import { ConnectionEntity } from './entities/connection.entity';
 import { DesignEntity } from './entities/design.entity';

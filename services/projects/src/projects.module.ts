@@ -5,7 +5,7 @@ import { AuditController } from './controllers/audit.controller';
 import { InternalProjectsController } from './controllers/internal-projects.controller';
 import { MembersController } from './controllers/members.controller';
 import { ProjectsController } from './controllers/projects.controller';
-import { AuditEventEntity } from './entities/audit-event.entity';
+import { AuditEventEntity } from '@architech/service-kit';
 import { ProjectMemberEntity } from './entities/project-member.entity';
 import { ProjectEntity } from './entities/project.entity';
 import { MIGRATIONS } from './migrations';

@@ -3,7 +3,6 @@ import { DatabaseModule, ServiceKitModule } from '@architech/service-kit';
 import type { UsersConfig } from './config';
 import { AuthController } from './controllers/auth.controller';
 import { InternalUsersController } from './controllers/internal-users.controller';
-import { AuditEventEntity } from './entities/audit-event.entity';
 import { LoginThrottleEntity } from './entities/login-throttle.entity';
 import { UserEntity } from './entities/user.entity';
 import { MIGRATIONS } from './migrations';
@@ -25,7 +24,7 @@ export class UsersModule {
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
           schema: 'users',
-          entities: [UserEntity, LoginThrottleEntity, AuditEventEntity],
+          entities: [UserEntity, LoginThrottleEntity],
           migrations: MIGRATIONS,
         }),
       ],

@@ -3,7 +3,7 @@ import type { AuditEventDto } from '@architech/contracts';
 import { Internal, parseInput } from '@architech/service-kit';
 import { z } from 'zod';
 import { AuditRepository } from '../repositories/audit.repository';
-import { toAuditEventDto } from '../services/audit-event-dto';
+import { toAuditEventDto } from '@architech/service-kit';
 
 const auditQuerySchema = z.object({
   projectId: z.guid(),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATA_SOURCE } from '@architech/service-kit';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import { AuditEventEntity } from '../entities/audit-event.entity';
+import { AuditEventEntity } from '@architech/service-kit';
 
 /** One audited write to a project's designs. */
 export interface AuditEntry {

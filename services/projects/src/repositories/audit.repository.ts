@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuditQuery } from '@architech/contracts';
 import { DATA_SOURCE } from '@architech/service-kit';
 import type { Repository } from 'typeorm';
-import { AuditEventEntity } from '../entities/audit-event.entity';
+import { AuditEventEntity } from '@architech/service-kit';
 import type { Queryable } from './queryable';
 
 /** One write to record: what was done to which resource of which project, by whom. */

@@ -3,7 +3,7 @@ import type { AuditEventDto, AuditQuery } from '@architech/contracts';
 import { AuditRepository } from '../repositories/audit.repository';
 import { DesignAuditRepository } from '../repositories/design-audit.repository';
 import { mergeAuditPages } from './audit-merge';
-import { toAuditEventDto } from './audit-event-dto';
+import { toAuditEventDto } from '@architech/service-kit';
 import { ProjectAccess } from './project-access';
 
 /** A project's audit trail: this service's events and the designs service's, merged (owners only). */

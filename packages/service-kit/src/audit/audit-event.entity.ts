@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Who did what to which resource, and when. Outlives its project (no foreign key). */
+/**
+ * Who did what to which resource, and when: one row of a service's `audit_events` table (each
+ * service keeps its own, in its own schema). `projectId` is null for writes outside a project.
+ */
 @Entity({ name: 'audit_events' })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('uuid')

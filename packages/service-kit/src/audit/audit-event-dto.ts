@@ -1,6 +1,7 @@
 import type { AuditEventDto } from '@architech/contracts';
-import type { AuditEventEntity } from '../entities/audit-event.entity';
+import type { AuditEventEntity } from './audit-event.entity';
 
+/** An audit row as the API shows it. */
 export function toAuditEventDto(event: AuditEventEntity): AuditEventDto {
   return {
     id: event.id,
