@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const noDeepImports = {
   group: ['@architech/*/src/*', '@architech/*/dist/*', '../../*/src/*'],
@@ -14,7 +15,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -60,6 +61,25 @@ export default tseslint.config(
         patterns: [
           { group: ['@architech/*'], message: 'sim-engine and contracts import nothing of ours (ARCHITECTURE.md §2).' },
           { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net'], message: 'Engine packages do no I/O.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The web app runs in the browser: browser globals, the hooks rules, and of ours only the
+    // packages ARCHITECTURE.md §2 lists (never a service or service-kit, never Node built-ins).
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': ['error', {
+        patterns: [
+          noDeepImports,
+          { group: ['@architech/*', '!@architech/contracts', '!@architech/editor-core', '!@architech/sim-engine'], message: 'web imports only contracts, editor-core and sim-engine (ARCHITECTURE.md §2).' },
+          { group: ['node:*'], message: 'The web app runs in the browser.' },
         ],
       }],
     },

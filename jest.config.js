@@ -4,6 +4,7 @@ const tsJest = ['ts-jest', { tsconfig: `${__dirname}/tsconfig.jest.json` }];
 const moduleNameMapper = {
   '^@architech/contracts$': `${__dirname}/packages/contracts/src/index.ts`,
   '^@architech/sim-engine$': `${__dirname}/packages/sim-engine/src/index.ts`,
+  '^@architech/editor-core$': `${__dirname}/packages/editor-core/src/index.ts`,
 };
 
 const project = (dir) => ({
@@ -28,5 +29,6 @@ module.exports = {
     'services/designs',
     'services/gateway',
     'infra/launcher',
+    'web',
   ].map(project),
 };

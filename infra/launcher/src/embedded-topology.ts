@@ -6,7 +6,12 @@ import { createDesignsApp, loadDesignsConfig } from '@architech/designs-service'
 import { createGatewayApp, loadGatewayConfig } from '@architech/gateway-service';
 import { createSimulationsApp, loadSimulationsConfig } from '@architech/simulations-service';
 import { createTelemetryApp, loadTelemetryConfig } from '@architech/telemetry-service';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { freePort } from './free-port';
+
+/** The web app built by `npm run build`, served by the gateway unless WEB_DIR says otherwise. */
+const BUILT_WEB_APP = join(__dirname, '..', '..', '..', 'web', 'dist');
 
 export interface EmbeddedTopologyOptions {
   /** Environment to read the configuration from (defaults to process.env). */
@@ -47,6 +52,7 @@ export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {
     SIMULATIONS_URL: services.simulations,
     TELEMETRY_URL: services.telemetry,
   };
+  if (env.WEB_DIR === undefined && existsSync(join(BUILT_WEB_APP, 'index.html'))) env.WEB_DIR = BUILT_WEB_APP;
   // One in-process bus joins the simulations and telemetry services (Kafka in the distributed topology).
   const bus = createEventBus({ kind: 'in-process' });
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR ?? '.architech-data');

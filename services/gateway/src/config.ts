@@ -22,6 +22,8 @@ export const gatewayConfigSchema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
   /** Upstream answer deadline. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** Directory of the built web app (web/dist) served at `/`; empty serves no web app. */
+  WEB_DIR: z.string().default(''),
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;

@@ -3,10 +3,11 @@ import { createServiceApp, TokenService } from '@architech/service-kit';
 import type { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { createProxyMiddleware } from './proxy/proxy.middleware';
+import { createWebAppMiddleware } from './web/web-app.middleware';
 
 /**
  * Builds the gateway (not yet listening): CORS, then the proxy for `/api/...`, then its own routes.
- * Extra middleware (e.g. static files of the web app) can be added by the launcher.
+ * With WEB_DIR set, the built web app is served at every other GET path.
  */
 export async function createGatewayApp(config: GatewayConfig, options: { quiet?: boolean } = {}): Promise<INestApplication> {
   const app = await createServiceApp(GatewayModule.forRoot(config) as never, { bodyLimitBytes: config.BODY_LIMIT_BYTES, quiet: options.quiet, parseJson: false });
@@ -15,5 +16,6 @@ export async function createGatewayApp(config: GatewayConfig, options: { quiet?:
   const express = app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void };
   express.set('trust proxy', 'loopback, uniquelocal');
   app.use(createProxyMiddleware(config, new TokenService(config.JWT_SECRET, config.JWT_TTL_SEC)));
+  if (config.WEB_DIR) app.use(createWebAppMiddleware(config.WEB_DIR));
   return app;
 }

@@ -1,7 +1,10 @@
 import { edit, NO_CHANGE, type Command } from '../command';
 import { layoutLeftToRight, type LayoutOptions } from '../layout';
 
-/** Arranges the design left to right by call depth (see `layoutLeftToRight`) as one undo step. */
+/**
+ * Arranges the design left to right, clients first (see `layoutLeftToRight`), as one undo step and
+ * without moving its top-left corner. A design already laid out is left alone: no undo step.
+ */
 export function autoLayout(options: LayoutOptions = {}): Command {
   return {
     name: 'auto-layout',

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { LaunchSimulationResponse, SimulationDto, SimulationListResponse } from '@architech/contracts';
 import { CurrentUser, type AuthUser } from '@architech/service-kit';
 import type { Request, Response } from 'express';
 import { SimulationEventStream } from '../services/event-stream';
-import type { SimulationDto } from '../services/simulation-dto';
 import { SimulationsService } from '../services/simulations.service';
 
 @Controller('api')
@@ -14,12 +14,12 @@ export class SimulationsController {
 
   @Post('designs/:id/simulations')
   @HttpCode(202)
-  launch(@Param('id') designId: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<{ id: string; status: 'PENDING' }> {
+  launch(@Param('id') designId: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<LaunchSimulationResponse> {
     return this.simulations.launch(designId, body, user);
   }
 
   @Get('designs/:id/simulations')
-  async list(@Param('id') designId: string, @CurrentUser() user: AuthUser): Promise<{ simulations: SimulationDto[] }> {
+  async list(@Param('id') designId: string, @CurrentUser() user: AuthUser): Promise<SimulationListResponse> {
     return { simulations: await this.simulations.listForDesign(designId, user) };
   }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { FINAL_SIMULATION_STATES, type SimulationStatusUpdate } from '@architech/contracts';
 import type { AuthUser } from '@architech/service-kit';
 import type { Request, Response } from 'express';
 import { SimulationsService } from './simulations.service';
-import { StatusHub, TERMINAL, type StatusUpdate } from './status-hub';
+import { StatusHub } from './status-hub';
 
 const PING_MS = 15_000;
 
@@ -19,8 +20,8 @@ export class SimulationEventStream {
   ) {}
 
   async attach(id: string, user: AuthUser, req: Request, res: Response): Promise<void> {
-    const buffered: StatusUpdate[] = [];
-    let send: (update: StatusUpdate) => void = (u) => buffered.push(u);
+    const buffered: SimulationStatusUpdate[] = [];
+    let send: (update: SimulationStatusUpdate) => void = (u) => buffered.push(u);
     // Listen before reading the state, so nothing between the two is missed.
     const stop = this.hub.listen(id, (u) => send(u));
     let current;
@@ -41,13 +42,13 @@ export class SimulationEventStream {
       if (update.sequence <= lastSequence) return;
       lastSequence = update.sequence;
       res.write(`event: status\ndata: ${JSON.stringify(update)}\n\n`);
-      if (TERMINAL.has(update.status)) {
+      if (FINAL_SIMULATION_STATES.has(update.status)) {
         close();
         res.end();
       }
     };
     req.on('close', close);
-    const initial: StatusUpdate = { id, status: current.status, progress: current.progress, sequence: TERMINAL.has(current.status) ? 3e7 : current.status === 'RUNNING' ? 1e7 + Math.round(current.progress * 1e6) : 0 };
+    const initial: SimulationStatusUpdate = { id, status: current.status, progress: current.progress, sequence: FINAL_SIMULATION_STATES.has(current.status) ? 3e7 : current.status === 'RUNNING' ? 1e7 + Math.round(current.progress * 1e6) : 0 };
     if (current.error) initial.error = current.error;
     send(initial);
     for (const update of buffered) send(update);

@@ -8,14 +8,15 @@ import {
   SimulationStatusEventSchema,
   type Design,
   type SimulationConfig,
+  type SimulationState,
+  type SimulationStatusUpdate,
 } from '@architech/contracts';
 import { currentRequestContext, type EventBus } from '@architech/service-kit';
 import type { SimulationRecord } from '../repositories/simulation.repository';
-import type { StatusUpdate } from './status-hub';
 
 export const EVENT_BUS = Symbol('EVENT_BUS');
 
-const STATUS_CODES: Record<StatusUpdate['status'], SimulationStatus> = {
+const STATUS_CODES: Record<SimulationState, SimulationStatus> = {
   PENDING: SimulationStatus.PENDING,
   RUNNING: SimulationStatus.RUNNING,
   COMPLETED: SimulationStatus.COMPLETED,
@@ -45,7 +46,7 @@ export class JobPublisher {
     await this.publishStatus({ id: record.id, status: 'PENDING', progress: 0, sequence: 0 });
   }
 
-  async publishStatus(update: StatusUpdate, extra: { summaryJson?: string; workerId?: string } = {}): Promise<void> {
+  async publishStatus(update: SimulationStatusUpdate, extra: { summaryJson?: string; workerId?: string } = {}): Promise<void> {
     const event = create(SimulationStatusEventSchema, {
       simulationId: update.id,
       status: STATUS_CODES[update.status],

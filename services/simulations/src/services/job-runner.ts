@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { fromBinary } from '@bufbuild/protobuf';
-import { BUS_TOPICS, SimulationJobSchema, SimulationStatusEventSchema, validateDesign, type SimulationConfig } from '@architech/contracts';
+import { BUS_TOPICS, SimulationJobSchema, SimulationStatusEventSchema, validateDesign, type SimulationConfig, type SimulationState, type SimulationStatusUpdate } from '@architech/contracts';
 import type { EventBus, Subscription } from '@architech/service-kit';
 import type { SeriesBucket, SimulationResult } from '@architech/sim-engine';
 import type { SimulationsConfig } from '../config';
@@ -11,11 +11,11 @@ import { SimulationRepository, type SimulationRecord } from '../repositories/sim
 import { EnginePool } from '../worker/engine-pool';
 import { EVENT_BUS, JobPublisher } from './job-publisher';
 import { SIMULATIONS_CONFIG } from './simulations.service';
-import { StatusHub, type StatusUpdate } from './status-hub';
+import { StatusHub } from './status-hub';
 import { TelemetryPublisher } from './telemetry-publisher';
 
 /** Status ranks make sequence numbers grow across a run: PENDING < RUNNING progress < final. */
-const sequenceOf = (status: StatusUpdate['status'], progress: number) => (status === 'PENDING' ? 0 : status === 'RUNNING' ? 1e7 + Math.round(progress * 1e6) : 3e7);
+const sequenceOf = (status: SimulationState, progress: number) => (status === 'PENDING' ? 0 : status === 'RUNNING' ? 1e7 + Math.round(progress * 1e6) : 3e7);
 const NAMES = ['UNSPECIFIED', 'PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 const HEARTBEAT_MS = 1000;
 
@@ -106,7 +106,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       streaming = streaming.then(() => this.telemetry.publishLive(id, buckets, bucketSec, types)).catch((e: Error) => this.logger.warn(`live series of ${id}: ${e.message}`));
     };
     const run = this.pool!.run(design, JSON.parse(job.configurationJson), (p) => {
-      const update: StatusUpdate = { id, status: 'RUNNING', progress: p.fraction, replication: p.replication, replications: p.replications, simTimeMs: p.simTimeMs, events: p.events, sequence: sequenceOf('RUNNING', p.fraction) };
+      const update: SimulationStatusUpdate = { id, status: 'RUNNING', progress: p.fraction, replication: p.replication, replications: p.replications, simTimeMs: p.simTimeMs, events: p.events, sequence: sequenceOf('RUNNING', p.fraction) };
       void this.publisher.publishStatus(update, { workerId }).catch(() => undefined);
       const now = Date.now();
       if (now - lastBeat >= HEARTBEAT_MS) {

@@ -1,21 +1,17 @@
+import type { SimulationConfig, SimulationDto, SimulationRunDto, SimulationSummaryDto } from '@architech/contracts';
+import type { SimulationResult, Summary } from '@architech/sim-engine';
 import type { SimulationRecord, SimulationResultRecord } from '../repositories/simulation.repository';
 
-/** A simulation as the API answers it (ARCHITECTURE.md §6). */
-export interface SimulationDto {
-  id: string;
-  designId: string;
-  projectId: string;
-  status: SimulationRecord['status'];
-  progress: number;
-  configuration: Record<string, unknown>;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error?: string;
-  /** The engine's result summary (§5), once COMPLETED. */
-  summary?: unknown;
-  ci95?: unknown;
-  result?: { settings: unknown; replications: number; events: number; wallMs: number; faults: unknown };
+/**
+ * The stored result is the engine's JSON (`SimulationResult`); these identities make the compiler
+ * check that the engine's shapes still fit the API contract, which cannot import the engine.
+ */
+const asSummary = (summary: Summary): SimulationSummaryDto => summary;
+const asRun = (run: Pick<SimulationResult, 'settings' | 'replications' | 'events' | 'wallMs' | 'faults'>): SimulationRunDto => run;
+
+/** A summary column as read back from Postgres, typed as what was written (see {@link asSummary}). */
+export function storedSummary(json: unknown): SimulationSummaryDto {
+  return asSummary(json as Summary);
 }
 
 export function toSimulationDto(s: SimulationRecord, result?: SimulationResultRecord): SimulationDto {
@@ -25,16 +21,23 @@ export function toSimulationDto(s: SimulationRecord, result?: SimulationResultRe
     projectId: s.projectId,
     status: s.status,
     progress: s.progress,
-    configuration: s.configuration,
+    // Validated by validateSimulationConfig before it was stored.
+    configuration: s.configuration as unknown as SimulationConfig,
     createdAt: s.createdAt.toISOString(),
     startedAt: s.startedAt?.toISOString() ?? null,
     finishedAt: s.finishedAt?.toISOString() ?? null,
   };
   if (s.error) dto.error = s.error;
   if (result) {
-    dto.summary = result.summary;
-    if (result.ci95) dto.ci95 = result.ci95;
-    dto.result = { settings: result.settings, replications: result.replications, events: result.events, wallMs: result.wallMs, faults: result.faults };
+    dto.summary = storedSummary(result.summary);
+    if (result.ci95) dto.ci95 = storedSummary(result.ci95);
+    dto.result = asRun({
+      settings: result.settings as SimulationResult['settings'],
+      replications: result.replications,
+      events: result.events,
+      wallMs: result.wallMs,
+      faults: result.faults as SimulationResult['faults'],
+    });
   }
   return dto;
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { validateDesign, validateSimulationConfig, type ValidationIssue } from '@architech/contracts';
+import { validateDesign, validateSimulationConfig, type SimulationDto, type ValidationIssue } from '@architech/contracts';
 import { ApiException, type AuthUser } from '@architech/service-kit';
 import type { SimulationsConfig } from '../config';
 import { PeerServicesRepository } from '../repositories/peer-services.repository';
 import { SimulationRepository } from '../repositories/simulation.repository';
 import { JobPublisher } from './job-publisher';
 import { isUuid, SimulationAccess } from './simulation-access';
-import { toSimulationDto, type SimulationDto } from './simulation-dto';
+import { storedSummary, toSimulationDto } from './simulation-dto';
 
 export const SIMULATIONS_CONFIG = Symbol('SIMULATIONS_CONFIG');
 
@@ -61,7 +61,7 @@ export class SimulationsService {
     if (!version) throw ApiException.notFound('design');
     await this.access.requireReader(version.projectId, user.id, 'design');
     const rows = await this.simulations.listForDesign(designId, 100);
-    return rows.map((r) => ({ ...toSimulationDto(r), ...(r.summary ? { summary: r.summary } : {}) }));
+    return rows.map((r) => ({ ...toSimulationDto(r), ...(r.summary ? { summary: storedSummary(r.summary) } : {}) }));
   }
 
   /** PENDING: cancelled at once. RUNNING: its worker is asked to stop and reports CANCELLED. */

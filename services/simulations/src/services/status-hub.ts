@@ -1,20 +1,5 @@
 import { Injectable } from '@nestjs/common';
-
-/** A status change as live clients see it (Server-Sent Events). */
-export interface StatusUpdate {
-  id: string;
-  status: 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
-  progress: number;
-  replication?: number;
-  replications?: number;
-  simTimeMs?: number;
-  events?: number;
-  error?: string;
-  /** Increases per simulation; a listener drops anything not newer than what it has sent. */
-  sequence: number;
-}
-
-export const TERMINAL = new Set<StatusUpdate['status']>(['COMPLETED', 'FAILED', 'CANCELLED']);
+import type { SimulationStatusUpdate } from '@architech/contracts';
 
 /**
  * Fans status updates of each simulation out to the live connections watching it in this
@@ -22,9 +7,9 @@ export const TERMINAL = new Set<StatusUpdate['status']>(['COMPLETED', 'FAILED', 
  */
 @Injectable()
 export class StatusHub {
-  private readonly listeners = new Map<string, Set<(update: StatusUpdate) => void>>();
+  private readonly listeners = new Map<string, Set<(update: SimulationStatusUpdate) => void>>();
 
-  listen(simulationId: string, listener: (update: StatusUpdate) => void): () => void {
+  listen(simulationId: string, listener: (update: SimulationStatusUpdate) => void): () => void {
     let set = this.listeners.get(simulationId);
     if (!set) this.listeners.set(simulationId, (set = new Set()));
     set.add(listener);
@@ -34,7 +19,7 @@ export class StatusHub {
     };
   }
 
-  publish(update: StatusUpdate): void {
+  publish(update: SimulationStatusUpdate): void {
     for (const listener of this.listeners.get(update.id) ?? []) listener(update);
   }
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { CurrentUser, type AuthUser, type MetricSeries, type StoredLog, type StoredTrace, type TraceSummary } from '@architech/service-kit';
+import type { LogPageDto, MetricSeriesResponse, TraceDto, TracePageDto } from '@architech/contracts';
+import { CurrentUser, type AuthUser } from '@architech/service-kit';
 import { TelemetryQueryService } from '../services/telemetry-query.service';
 
 @Controller('api/simulations/:id')
@@ -7,22 +8,22 @@ export class TelemetryController {
   constructor(private readonly telemetry: TelemetryQueryService) {}
 
   @Get('metrics')
-  metrics(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<{ series: MetricSeries[] }> {
+  metrics(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<MetricSeriesResponse> {
     return this.telemetry.metricSeries(id, query, user);
   }
 
   @Get('traces')
-  traces(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<{ total: number; traces: TraceSummary[] }> {
+  traces(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<TracePageDto> {
     return this.telemetry.traceList(id, query, user);
   }
 
   @Get('traces/:traceId')
-  trace(@Param('id') id: string, @Param('traceId') traceId: string, @CurrentUser() user: AuthUser): Promise<StoredTrace> {
+  trace(@Param('id') id: string, @Param('traceId') traceId: string, @CurrentUser() user: AuthUser): Promise<TraceDto> {
     return this.telemetry.trace(id, traceId, user);
   }
 
   @Get('logs')
-  logs(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<{ total: number; logs: StoredLog[] }> {
+  logs(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<LogPageDto> {
     return this.telemetry.logs(id, query, user);
   }
 }

@@ -1,31 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiException, parseInput, type AuthUser, type MetricSeries, type MetricStore, type StoredLog, type StoredTrace, type TraceStore, type TraceSummary } from '@architech/service-kit';
-import { z } from 'zod';
+import { logQuerySchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
+import { ApiException, parseInput, type AuthUser, type MetricStore, type TraceStore } from '@architech/service-kit';
 import { PeersRepository } from '../repositories/peers.repository';
 import { METRIC_STORE, TRACE_STORE } from '../tokens';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const page = { limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) };
-
-const metricQuery = z.strictObject({
-  metric: z.string().min(1).max(64),
-  component: z.string().min(1).max(64).optional(),
-  from: z.coerce.number().min(0).optional(),
-  to: z.coerce.number().min(0).optional(),
-  maxPoints: z.coerce.number().int().min(1).max(10_000).default(1000),
-});
-const traceQuery = z.strictObject({
-  status: z.enum(['OK', 'ERROR']).optional(),
-  minDurationMs: z.coerce.number().min(0).optional(),
-  component: z.string().min(1).max(64).optional(),
-  ...page,
-});
-const logQuery = z.strictObject({
-  q: z.string().max(200).optional(),
-  level: z.enum(['debug', 'info', 'warn', 'error']).optional(),
-  component: z.string().min(1).max(64).optional(),
-  ...page,
-});
 
 /** Queries over a simulation's metrics, traces and logs, for members of its project only. */
 @Injectable()
@@ -36,28 +15,28 @@ export class TelemetryQueryService {
     @Inject(TRACE_STORE) private readonly traces: TraceStore,
   ) {}
 
-  async metricSeries(simulationId: string, query: unknown, user: AuthUser): Promise<{ series: MetricSeries[] }> {
+  async metricSeries(simulationId: string, query: unknown, user: AuthUser): Promise<MetricSeriesResponse> {
     await this.requireReader(simulationId, user);
-    const q = parseInput(metricQuery, query, 'metrics query');
+    const q = parseInput(metricQuerySchema, query, 'metrics query');
     return { series: await this.metrics.query({ simulationId, metric: q.metric, componentId: q.component, fromSec: q.from, toSec: q.to, maxPoints: q.maxPoints }) };
   }
 
-  async traceList(simulationId: string, query: unknown, user: AuthUser): Promise<{ total: number; traces: TraceSummary[] }> {
+  async traceList(simulationId: string, query: unknown, user: AuthUser): Promise<TracePageDto> {
     await this.requireReader(simulationId, user);
-    const q = parseInput(traceQuery, query, 'traces query');
+    const q = parseInput(traceQuerySchema, query, 'traces query');
     return this.traces.queryTraces({ simulationId, status: q.status, minDurationMs: q.minDurationMs, componentId: q.component, limit: q.limit, offset: q.offset });
   }
 
-  async trace(simulationId: string, traceId: string, user: AuthUser): Promise<StoredTrace> {
+  async trace(simulationId: string, traceId: string, user: AuthUser): Promise<TraceDto> {
     await this.requireReader(simulationId, user);
     const trace = await this.traces.getTrace(simulationId, traceId);
     if (!trace) throw ApiException.notFound('trace');
     return trace;
   }
 
-  async logs(simulationId: string, query: unknown, user: AuthUser): Promise<{ total: number; logs: StoredLog[] }> {
+  async logs(simulationId: string, query: unknown, user: AuthUser): Promise<LogPageDto> {
     await this.requireReader(simulationId, user);
-    const q = parseInput(logQuery, query, 'logs query');
+    const q = parseInput(logQuerySchema, query, 'logs query');
     return this.traces.queryLogs({ simulationId, q: q.q, level: q.level, componentId: q.component, limit: q.limit, offset: q.offset });
   }
 

@@ -1,0 +1,148 @@
+import type { FaultType } from '../fault.schema';
+import type { SimulationConfig } from '../simulation-config.schema';
+
+/**
+ * A simulation's lifecycle: `PENDING → RUNNING → COMPLETED | FAILED | CANCELLED` (named states; the
+ * bus carries them as the protobuf `SimulationStatus` enum).
+ */
+export const SIMULATION_STATES = ['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+export type SimulationState = (typeof SIMULATION_STATES)[number];
+
+/** Statuses a simulation never leaves. */
+export const FINAL_SIMULATION_STATES: ReadonlySet<SimulationState> = new Set<SimulationState>(['COMPLETED', 'FAILED', 'CANCELLED']);
+
+/** Latency statistics of successful calls, in milliseconds (the engine's `LatencySummary`). */
+export interface LatencySummaryDto {
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** What one component did after warm-up (ARCHITECTURE.md §5; docs/engine.md §8). */
+export interface ComponentSummaryDto {
+  /** The component type, e.g. `SERVICE`. */
+  type: string;
+  arrivals: number;
+  completions: number;
+  errors: number;
+  drops: number;
+  timeouts: number;
+  /** Calls refused by the component's open circuit breaker. */
+  rejected: number;
+  /** Completions per second. */
+  throughput: number;
+  /** Busy workers / provisioned workers, 0–1. */
+  utilization: number;
+  /** Time-average number of calls waiting (not in service). */
+  meanQueueLength: number;
+  latency: LatencySummaryDto;
+}
+
+/** The client requests finishing after warm-up. */
+export interface EndToEndSummaryDto {
+  requests: number;
+  completions: number;
+  errors: number;
+  /** Successful requests per second. */
+  throughput: number;
+  /** errors / (completions + errors), 0–1. */
+  errorRate: number;
+  latency: LatencySummaryDto;
+}
+
+/**
+ * The result summary shared by the CLI's `--json`, the API and the web app. With replications,
+ * `ci95` has this same shape and holds 95% confidence half-widths.
+ */
+export interface SimulationSummaryDto {
+  endToEnd: EndToEndSummaryDto;
+  /** By component id. */
+  components: Record<string, ComponentSummaryDto>;
+}
+
+/** A fault's window as it actually happened (clipped to the run), for annotations. */
+export interface FaultWindowDto {
+  type: FaultType;
+  target: string;
+  startSec: number;
+  endSec: number;
+  /** The fault's numeric parameters (`rate`, `delayMs`, `factor`, `replicas`). */
+  params: Record<string, number>;
+}
+
+/** Facts of a completed run beyond its summary. */
+export interface SimulationRunDto {
+  settings: {
+    durationSec: number;
+    /** The warm-up actually removed: the detected one when `warmupMode` is `auto`. */
+    warmupSec: number;
+    warmupMode: 'fixed' | 'auto';
+    seed: number;
+    /** Width of a time-series bucket, simulated seconds. */
+    bucketSec: number;
+  };
+  replications: number;
+  /** Events processed by every replication together. */
+  events: number;
+  wallMs: number;
+  faults: FaultWindowDto[];
+}
+
+/**
+ * A simulation as `GET /api/simulations/:id` answers it (ARCHITECTURE.md §6). `summary`, `ci95`
+ * and `result` are present once COMPLETED (`ci95` only with replications > 1); the list of a
+ * design's simulations carries `summary` but not `result`.
+ */
+export interface SimulationDto {
+  id: string;
+  /** The design version that ran. */
+  designId: string;
+  projectId: string;
+  status: SimulationState;
+  /** 0–1 over the whole simulation. */
+  progress: number;
+  /** The validated configuration, defaults applied (faults included). */
+  configuration: SimulationConfig;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Why it FAILED. */
+  error?: string;
+  summary?: SimulationSummaryDto;
+  ci95?: SimulationSummaryDto;
+  result?: SimulationRunDto;
+}
+
+/** `POST /api/designs/:id/simulations` answer (202): the run is queued. */
+export interface LaunchSimulationResponse {
+  id: string;
+  status: 'PENDING';
+}
+
+/** `GET /api/designs/:id/simulations` answer: newest first. */
+export interface SimulationListResponse {
+  simulations: SimulationDto[];
+}
+
+/**
+ * One `event: status` message of `GET /api/simulations/:id/events` (Server-Sent Events): the
+ * current state first, then every newer change; the stream ends after a final status.
+ */
+export interface SimulationStatusUpdate {
+  id: string;
+  status: SimulationState;
+  /** 0–1 over the whole simulation. */
+  progress: number;
+  /** 0-based index of the replication running. */
+  replication?: number;
+  replications?: number;
+  /** Simulated time reached in the current replication, milliseconds. */
+  simTimeMs?: number;
+  /** Events processed so far. */
+  events?: number;
+  error?: string;
+  /** Increases per simulation; a listener drops anything not newer than what it has. */
+  sequence: number;
+}

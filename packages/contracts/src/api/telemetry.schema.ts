@@ -1,0 +1,151 @@
+import { z } from 'zod';
+
+/**
+ * The per-bucket series every component and the end-to-end view report (the engine's
+ * `SERIES_METRICS`, docs/engine.md §8): counts per bucket for `arrivals` … `timeouts`,
+ * completions per second for `throughput`, milliseconds for the latencies, 0–1 for
+ * `utilization`, a time average for `queueLength`, active replicas, and `breakerState`
+ * (0 closed, 1 half-open, 2 open).
+ */
+export const METRIC_NAMES = [
+  'arrivals',
+  'completions',
+  'errors',
+  'drops',
+  'timeouts',
+  'throughput',
+  'latencyMean',
+  'latencyP50',
+  'latencyP95',
+  'latencyP99',
+  'latencyMax',
+  'utilization',
+  'queueLength',
+  'replicas',
+  'breakerState',
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** The component id under which the end-to-end series are stored and queried. */
+export const END_TO_END = '_end_to_end';
+
+/** Log levels of the engine's structured logs, least severe first. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};
+
+/** `GET /api/simulations/:id/metrics` query: `from`/`to` in simulated seconds. */
+export const metricQuerySchema = z.strictObject({
+  metric: z.string().min(1).max(64),
+  /** A component id or {@link END_TO_END}; omitted: every component and the end-to-end view. */
+  component: z.string().min(1).max(64).optional(),
+  from: z.coerce.number().min(0).optional(),
+  to: z.coerce.number().min(0).optional(),
+  /** At most this many points per series (bucket means). */
+  maxPoints: z.coerce.number().int().min(1).max(10_000).default(1000),
+});
+
+/** `GET /api/simulations/:id/traces` query, ordered by start time. */
+export const traceQuerySchema = z.strictObject({
+  status: z.enum(['OK', 'ERROR']).optional(),
+  minDurationMs: z.coerce.number().min(0).optional(),
+  /** Traces with at least one span on this component. */
+  component: z.string().min(1).max(64).optional(),
+  ...page,
+});
+
+/** `GET /api/simulations/:id/logs` query, in simulated time order. */
+export const logQuerySchema = z.strictObject({
+  /** Full-text search over the message. */
+  q: z.string().max(200).optional(),
+  level: z.enum(LOG_LEVELS).optional(),
+  component: z.string().min(1).max(64).optional(),
+  ...page,
+});
+
+export type MetricQueryParams = z.input<typeof metricQuerySchema>;
+export type TraceQueryParams = z.input<typeof traceQuerySchema>;
+export type LogQueryParams = z.input<typeof logQuerySchema>;
+
+/** One series of one component: points at bucket starts, simulated seconds. */
+export interface MetricSeriesDto {
+  /** A component id or {@link END_TO_END}. */
+  componentId: string;
+  /** The component type, `END_TO_END` for the end-to-end view. */
+  componentType: string;
+  metric: string;
+  points: { timeSec: number; value: number }[];
+}
+
+/** `GET /api/simulations/:id/metrics` answer. */
+export interface MetricSeriesResponse {
+  series: MetricSeriesDto[];
+}
+
+/** A span in OpenTelemetry's shape, simulated milliseconds (docs/engine.md §11). */
+export interface SpanDto {
+  traceId: string;
+  spanId: string;
+  /** Null for the trace's root. */
+  parentSpanId: string | null;
+  name: string;
+  /** `CLIENT` (a client's root), `CONSUMER` (a queue's root) or `SERVER`. */
+  kind: string;
+  componentId: string;
+  componentType: string;
+  startMs: number;
+  endMs: number;
+  durationMs: number;
+  /** `UNSET`: the span had not ended when its trace ended (work orphaned by a timeout or a crash). */
+  status: { code: 'OK' | 'ERROR' | 'UNSET'; message?: string };
+  /** `attempt`, `hop`, `replica`, `connection`, `deliveries`, `unfinished`. */
+  attributes: Record<string, string | number | boolean>;
+}
+
+/** A kept trace without its spans, as lists show it. */
+export interface TraceSummaryDto {
+  traceId: string;
+  rootComponentId: string;
+  startMs: number;
+  durationMs: number;
+  status: 'OK' | 'ERROR';
+  /** Why it was kept: `sampled`, `error` or `slow`. */
+  reason: string;
+  /** The producer's trace, for a message delivered from a QUEUE. */
+  linkedTraceId?: string;
+  spanCount: number;
+  /** Ids of the components its spans touched. */
+  components: string[];
+}
+
+/** `GET /api/simulations/:id/traces/:traceId` answer. */
+export type TraceDto = Omit<TraceSummaryDto, 'spanCount' | 'components'> & { spans: SpanDto[] };
+
+/** `GET /api/simulations/:id/traces` answer: one page and the number of matches. */
+export interface TracePageDto {
+  total: number;
+  traces: TraceSummaryDto[];
+}
+
+/** A structured log record, timestamped in simulated milliseconds. */
+export interface LogRecordDto {
+  /** Stable across redeliveries. */
+  id: string;
+  timeMs: number;
+  level: LogLevelName;
+  /** e.g. `fault_start`, `breaker_state`, `drop_suppressed`. */
+  event: string;
+  componentId: string | null;
+  message: string;
+  attributes?: Record<string, string | number | boolean>;
+}
+
+/** `GET /api/simulations/:id/logs` answer: one page and the number of matches. */
+export interface LogPageDto {
+  total: number;
+  logs: LogRecordDto[];
+}

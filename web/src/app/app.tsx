@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { useSession } from '../api/session';
+import { EditorPage } from '../pages/editor-page';
+import { LoginPage, RegisterPage } from '../pages/auth-pages';
+import { NotFoundPage } from '../pages/not-found-page';
+import { ProjectPage } from '../pages/project-page';
+import { ProjectsPage } from '../pages/projects-page';
+import { ToastRegion } from '../ui/toasts';
+import { matchPath, navigate, useLocation } from './router';
+import { TopBar } from './top-bar';
+
+/** Pages that need no account. */
+const PUBLIC_PATHS = new Set(['/login', '/register']);
+
+/** The whole app: routes, the session guard and the top bar. */
+export function App() {
+  const { pathname, search } = useLocation();
+  const session = useSession();
+  const isPublic = PUBLIC_PATHS.has(pathname);
+
+  useEffect(() => {
+    if (!session && !isPublic) navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+    if (session && (isPublic || pathname === '/')) navigate('/projects', { replace: true });
+  }, [session, isPublic, pathname, search]);
+
+  if (!session && !isPublic) return null;
+  return (
+    <>
+      {pathname === '/login' ? <LoginPage /> : pathname === '/register' ? <RegisterPage /> : <Routed pathname={pathname} />}
+      <ToastRegion />
+    </>
+  );
+}
+
+function Routed({ pathname }: { pathname: string }) {
+  const editor = matchPath('/projects/:projectId/designs/:designId', pathname);
+  if (editor) return <EditorPage key={editor.designId} projectId={editor.projectId!} designId={editor.designId!} />;
+  const project = matchPath('/projects/:projectId', pathname);
+  return (
+    <div className="app-shell">
+      <TopBar />
+      <main className="page">
+        {pathname === '/projects' || pathname === '/' ? <ProjectsPage /> : project ? <ProjectPage key={project.projectId} projectId={project.projectId!} /> : <NotFoundPage />}
+      </main>
+    </div>
+  );
+}

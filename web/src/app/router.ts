@@ -1,0 +1,64 @@
+import { useSyncExternalStore } from 'react';
+
+/** Where the app is: path and query, as the address bar shows them. */
+export interface Location {
+  readonly pathname: string;
+  readonly search: string;
+}
+
+const listeners = new Set<() => void>();
+let current: Location = readLocation();
+
+function readLocation(): Location {
+  return { pathname: window.location.pathname, search: window.location.search };
+}
+
+function notify(): void {
+  const next = readLocation();
+  if (next.pathname === current.pathname && next.search === current.search) return;
+  current = next;
+  for (const listener of listeners) listener();
+}
+
+window.addEventListener('popstate', notify);
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Goes to `to` (a path with an optional query), adding a history entry unless `replace`. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  notify();
+}
+
+/** The current location; re-renders the caller when it changes. */
+export function useLocation(): Location {
+  return useSyncExternalStore(subscribe, () => current);
+}
+
+/** The query parameters of the current location. */
+export function useSearchParams(): URLSearchParams {
+  const { search } = useLocation();
+  return new URLSearchParams(search);
+}
+
+/**
+ * Matches `pathname` against a pattern like `/projects/:projectId`; returns the parameters
+ * (URI-decoded) or undefined.
+ */
+export function matchPath(pattern: string, pathname: string): Record<string, string> | undefined {
+  const want = pattern.split('/').filter(Boolean);
+  const have = pathname.split('/').filter(Boolean);
+  if (want.length !== have.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const h = have[i]!;
+    if (w.startsWith(':')) params[w.slice(1)] = decodeURIComponent(h);
+    else if (w !== h) return undefined;
+  }
+  return params;
+}

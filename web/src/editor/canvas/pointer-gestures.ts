@@ -1,0 +1,289 @@
+import {
+  boxContains,
+  boxesIntersect,
+  boxFromCorners,
+  componentBox,
+  connect,
+  moveComponents,
+  panBy,
+  selectByClick,
+  selectByRectangle,
+  snapBox,
+  type Box,
+  type EditorStore,
+  type Point,
+} from '@architech/editor-core';
+import type { CanvasScene } from './canvas-scene';
+import { handlePoint, type Hit } from './hit-test';
+import { boxOf } from './scene-model';
+import { DRAG_THRESHOLD_PX, GRID_SIZE } from './theme';
+
+/** What the pointer gestures need from the canvas around them. */
+export interface GestureHost {
+  readonly store: EditorStore;
+  readonly scene: CanvasScene;
+  isReadOnly(): boolean;
+  /** Whether the space bar is held (space + drag pans). */
+  isSpaceHeld(): boolean;
+  /** A short message for the user (a refused connection). */
+  message(text: string): void;
+  setCursor(cursor: string): void;
+}
+
+type Gesture =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'pointing-component'; readonly id: string; readonly downScreen: Point; readonly downWorld: Point; readonly shift: boolean; readonly wasSelected: boolean }
+  | { readonly kind: 'dragging'; readonly ids: ReadonlySet<string>; readonly downWorld: Point; readonly grabbed: Box; readonly others: readonly Box[]; applied: Point }
+  | { readonly kind: 'pointing-connection'; readonly id: string; readonly shift: boolean }
+  | { readonly kind: 'pointing-canvas'; readonly downScreen: Point; readonly downWorld: Point; readonly shift: boolean }
+  | { readonly kind: 'rubber-band'; readonly downWorld: Point; readonly shift: boolean }
+  | { readonly kind: 'connecting'; readonly sourceId: string; readonly from: Point; target: string | undefined }
+  | { readonly kind: 'panning'; last: Point };
+
+const IDLE: Gesture = { kind: 'idle' };
+
+/**
+ * The canvas's pointer state machine (tldraw's "tool states", in miniature): press, then either a
+ * click or a drag, decided by {@link DRAG_THRESHOLD_PX}. Every change goes through editor-core
+ * commands so undo and redo see it; a component drag is one store transaction, hence one undo step.
+ *
+ * | press on               | click                          | drag                                  |
+ * |------------------------|--------------------------------|---------------------------------------|
+ * | component              | select (Shift toggles)         | move the selection, snapped           |
+ * | connection             | select (Shift toggles)         | —                                     |
+ * | handle (right edge)    | —                              | rubber arrow; release on a card = connect |
+ * | empty canvas           | clear selection (not w/ Shift) | rubber band (Shift adds)              |
+ * | middle button, Space+  | —                              | pan                                   |
+ */
+export class PointerGestures {
+  private gesture: Gesture = IDLE;
+
+  constructor(private readonly host: GestureHost) {}
+
+  /** Whether a press is in progress (keyboard edits wait until it ends). */
+  get active(): boolean {
+    return this.gesture.kind !== 'idle';
+  }
+
+  /** Starts a gesture; false when the press is not one the canvas handles. */
+  down(event: PointerEvent, screen: Point): boolean {
+    if (this.active) return false;
+    const { store, scene } = this.host;
+    if (event.button === 1 || (event.button === 0 && this.host.isSpaceHeld())) {
+      this.gesture = { kind: 'panning', last: screen };
+      this.refreshCursor();
+      return true;
+    }
+    if (event.button !== 0) return false;
+    const world = scene.toWorld(screen);
+    const readOnly = this.host.isReadOnly();
+    const hit = scene.hitTest(world, !readOnly);
+    const shift = event.shiftKey;
+    scene.showHandles(false);
+    if (hit?.kind === 'handle') {
+      const card = scene.model.card(hit.id)!;
+      this.gesture = { kind: 'connecting', sourceId: hit.id, from: handlePoint(card), target: undefined };
+      scene.setHover(undefined);
+      this.updateConnecting(world);
+    } else if (hit?.kind === 'component') {
+      const wasSelected = store.getState().selection.has(hit.id);
+      // Select on press so that a drag that follows moves what was pressed.
+      if (!wasSelected) store.dispatch(selectByClick(hit.id, { shift }));
+      if (!readOnly) store.beginTransaction();
+      this.gesture = { kind: 'pointing-component', id: hit.id, downScreen: screen, downWorld: world, shift, wasSelected };
+    } else if (hit?.kind === 'connection') {
+      this.gesture = { kind: 'pointing-connection', id: hit.id, shift };
+    } else {
+      this.gesture = { kind: 'pointing-canvas', downScreen: screen, downWorld: world, shift };
+    }
+    this.refreshCursor();
+    return true;
+  }
+
+  move(event: PointerEvent, screen: Point): void {
+    const { scene } = this.host;
+    const world = scene.toWorld(screen);
+    const g = this.gesture;
+    switch (g.kind) {
+      case 'idle':
+        this.hover(world);
+        return;
+      case 'pointing-component':
+        if (!this.host.isReadOnly() && travelled(g.downScreen, screen)) this.startDrag(g.id, g.downWorld, world, event.altKey);
+        return;
+      case 'dragging':
+        this.drag(g, world, event.altKey);
+        return;
+      case 'pointing-canvas':
+        if (travelled(g.downScreen, screen)) {
+          this.gesture = { kind: 'rubber-band', downWorld: g.downWorld, shift: g.shift };
+          this.updateBand(g.downWorld, world);
+        }
+        return;
+      case 'rubber-band':
+        this.updateBand(g.downWorld, world);
+        return;
+      case 'connecting':
+        this.updateConnecting(world);
+        return;
+      case 'panning':
+        this.host.store.dispatch(panBy(screen.x - g.last.x, screen.y - g.last.y));
+        g.last = screen;
+        return;
+      case 'pointing-connection':
+        return;
+    }
+  }
+
+  /** Ends the gesture: a click, a drop, a committed drag. */
+  up(screen: Point): void {
+    const { store, scene } = this.host;
+    const world = scene.toWorld(screen);
+    const g = this.gesture;
+    this.gesture = IDLE;
+    switch (g.kind) {
+      case 'pointing-component':
+        // A click on something already selected: Shift takes it out, a plain click keeps only it.
+        if (g.wasSelected) store.dispatch(selectByClick(g.id, { shift: g.shift }));
+        store.commitTransaction();
+        break;
+      case 'dragging':
+        store.commitTransaction();
+        scene.endDrag();
+        break;
+      case 'pointing-connection':
+        store.dispatch(selectByClick(g.id, { shift: g.shift }));
+        break;
+      case 'pointing-canvas':
+        store.dispatch(selectByClick(null, { shift: g.shift }));
+        break;
+      case 'rubber-band':
+        store.dispatch(selectByRectangle(g.downWorld, world, { additive: g.shift }));
+        scene.setRubberBand(undefined);
+        break;
+      case 'connecting':
+        scene.setConnecting(undefined);
+        if (g.target !== undefined) {
+          const outcome = store.dispatch(connect({ source: g.sourceId, target: g.target }));
+          if (!outcome.ok) this.host.message(outcome.message);
+        }
+        break;
+      case 'panning':
+      case 'idle':
+        break;
+    }
+    scene.showHandles(!this.host.isReadOnly());
+    this.hover(world);
+  }
+
+  /** Abandons the gesture (Escape): a drag is undone, a band or arrow dropped. False when idle. */
+  cancel(): boolean {
+    const { store, scene } = this.host;
+    const g = this.gesture;
+    if (g.kind === 'idle') return false;
+    this.gesture = IDLE;
+    if (g.kind === 'dragging' || g.kind === 'pointing-component') {
+      store.cancelTransaction();
+      scene.endDrag();
+    }
+    scene.setRubberBand(undefined);
+    scene.setConnecting(undefined);
+    scene.showHandles(!this.host.isReadOnly());
+    this.refreshCursor();
+    return true;
+  }
+
+  /** The pointer left the canvas while idle. */
+  leave(): void {
+    if (this.active) return;
+    this.host.scene.setHover(undefined);
+  }
+
+  /** Sets the cursor for the current gesture, space bar and hover. */
+  refreshCursor(hit?: Hit): void {
+    const g = this.gesture;
+    const readOnly = this.host.isReadOnly();
+    let cursor = 'default';
+    if (g.kind === 'panning') cursor = 'grabbing';
+    else if (g.kind === 'connecting') cursor = 'crosshair';
+    else if (g.kind === 'dragging') cursor = 'grabbing';
+    else if (this.host.isSpaceHeld()) cursor = 'grab';
+    else if (hit?.kind === 'handle') cursor = 'crosshair';
+    else if (hit?.kind === 'component') cursor = readOnly ? 'pointer' : 'move';
+    else if (hit?.kind === 'connection') cursor = 'pointer';
+    this.host.setCursor(cursor);
+  }
+
+  private hover(world: Point): void {
+    const hit = this.host.isSpaceHeld() ? undefined : this.host.scene.hitTest(world, !this.host.isReadOnly());
+    this.host.scene.setHover(hit?.id);
+    this.refreshCursor(hit);
+  }
+
+  private startDrag(id: string, downWorld: Point, world: Point, free: boolean): void {
+    const { store, scene } = this.host;
+    const selection = store.getState().selection;
+    const ids = new Set(scene.model.cards.filter((card) => selection.has(card.id) || card.id === id).map((card) => card.id));
+    scene.beginDrag(ids);
+    scene.setHover(undefined);
+    // Snap against what is on screen: guides to cards out of sight would only puzzle.
+    const view = viewBox(scene);
+    const others = scene.model.staticCards.map((card) => boxOf(card, { x: 0, y: 0 })).filter((box) => boxesIntersect(box, view));
+    const grabbed = componentBox(scene.model.card(id)!.component);
+    const drag: Gesture = { kind: 'dragging', ids, downWorld, grabbed, others, applied: { x: 0, y: 0 } };
+    this.gesture = drag;
+    this.refreshCursor();
+    this.drag(drag, world, free);
+  }
+
+  /** Moves the dragged group to the snapped position; the store hears of it only when it changes. */
+  private drag(g: Extract<Gesture, { kind: 'dragging' }>, world: Point, free: boolean): void {
+    const { store, scene } = this.host;
+    const moved = { ...g.grabbed, x: g.grabbed.x + world.x - g.downWorld.x, y: g.grabbed.y + world.y - g.downWorld.y };
+    const snapped = free ? { position: moved, guides: [] } : snapBox(moved, g.others, { zoom: scene.camera.zoom, gridSize: GRID_SIZE });
+    const offset = { x: snapped.position.x - g.grabbed.x, y: snapped.position.y - g.grabbed.y };
+    if (offset.x !== g.applied.x || offset.y !== g.applied.y) {
+      store.dispatch(moveComponents({ ids: g.ids, dx: offset.x - g.applied.x, dy: offset.y - g.applied.y }));
+      g.applied = offset;
+      scene.setDragOffset(offset);
+    }
+    scene.setGuides(snapped.guides);
+  }
+
+  private updateBand(from: Point, to: Point): void {
+    const band = boxFromCorners(from, to);
+    const { scene } = this.host;
+    const inside = scene.model.cards.filter((card) => boxContains(band, boxOf(card, { x: 0, y: 0 }))).map((card) => card.id);
+    scene.setRubberBand(band, new Set(inside));
+  }
+
+  private updateConnecting(world: Point): void {
+    const g = this.gesture;
+    if (g.kind !== 'connecting') return;
+    const { scene, store } = this.host;
+    const card = scene.cardAt(world, g.sourceId);
+    g.target = card?.id;
+    if (card === undefined) {
+      scene.setConnecting({ from: g.from, to: world, valid: false });
+      return;
+    }
+    const duplicate = store.getState().doc.connections.some((c) => c.source === g.sourceId && c.target === card.id);
+    const box = boxOf(card, { x: 0, y: 0 });
+    scene.setConnecting({
+      from: g.from,
+      to: { x: box.x, y: box.y + box.height / 2 },
+      target: box,
+      valid: card.type !== 'CLIENT' && !duplicate,
+    });
+  }
+}
+
+function travelled(from: Point, to: Point): boolean {
+  return Math.hypot(to.x - from.x, to.y - from.y) > DRAG_THRESHOLD_PX;
+}
+
+function viewBox(scene: CanvasScene): Box {
+  const topLeft = scene.toWorld({ x: 0, y: 0 });
+  const bottomRight = scene.toWorld({ x: scene.canvasSize.width, y: scene.canvasSize.height });
+  return boxFromCorners(topLeft, bottomRight);
+}

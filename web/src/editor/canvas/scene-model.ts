@@ -1,0 +1,240 @@
+import type { ComponentType } from '@architech/contracts';
+import { COMPONENT_SIZE, type Box, type EditorComponent, type EditorConnection, type EditorDocument, type Point } from '@architech/editor-core';
+import type { CanvasOverlays, DiffMark, ElementIssues, PreviewBadge } from '../overlays';
+import { nonOverlappingRuns } from './card-runs';
+import { componentSummary, previewText } from './component-summary';
+import { routeBetween, type Route } from './connection-route';
+import { fitText, textWidth } from './text-fit';
+import { CARD, TYPE_STYLES } from './theme';
+
+/** The texts of a card, already cut to fit, so drawing a frame measures nothing. */
+export interface CardText {
+  readonly name: string;
+  readonly label: string;
+  readonly summary: string;
+}
+
+/** Everything needed to draw one component, built once per component object (and overlay entry). */
+export interface CardModel {
+  readonly id: string;
+  readonly component: EditorComponent;
+  readonly type: ComponentType;
+  /** Top-left corner, world units. */
+  readonly x: number;
+  readonly y: number;
+  readonly text: CardText;
+  readonly issues: ElementIssues | undefined;
+  readonly preview: PreviewBadge | undefined;
+  /** The preview pill's text and width, world units. */
+  readonly previewLabel: { readonly text: string; readonly width: number } | undefined;
+  readonly diff: DiffMark | undefined;
+}
+
+/** Everything needed to draw one connection. */
+export interface RouteModel extends Route {
+  readonly id: string;
+  readonly connection: EditorConnection;
+  readonly issues: ElementIssues | undefined;
+  readonly diff: DiffMark | undefined;
+}
+
+/** A drag in progress: which components left the static layer, and where they were when it began. */
+export interface DragSet {
+  readonly ids: ReadonlySet<string>;
+  /** The dragged cards as they were when the drag began; the drag layer moves them as one group. */
+  readonly cards: readonly CardModel[];
+  /** {@link cards} split for drawing. */
+  readonly runs: readonly (readonly CardModel[])[];
+  /** Connections with at least one dragged end; redrawn on every move. */
+  readonly connections: readonly EditorConnection[];
+}
+
+const TEXT_WIDTH = COMPONENT_SIZE.width - CARD.textLeft - CARD.textRight;
+
+/**
+ * The drawable form of a document, rebuilt incrementally: documents are immutable, so a component
+ * or connection whose object (and overlay entries) did not change keeps its model, and its texts are
+ * not measured again. Splits the models into what the static layer draws and what a drag holds.
+ */
+export class SceneModel {
+  /** Every card in document order (later ones on top). */
+  cards: readonly CardModel[] = [];
+  /** Every route in document order. */
+  routes: readonly RouteModel[] = [];
+  /** Cards and routes of the static layer: all but those being dragged. */
+  staticCards: readonly CardModel[] = [];
+  staticRoutes: readonly RouteModel[] = [];
+  /** {@link staticCards} split for drawing (see `nonOverlappingRuns`). */
+  staticRuns: readonly (readonly CardModel[])[] = [];
+  drag: DragSet | undefined;
+
+  private doc: EditorDocument | undefined;
+  private overlays: CanvasOverlays = { issues: new Map() };
+  private cardsById = new Map<string, CardModel>();
+  private routesById = new Map<string, RouteModel>();
+
+  /** The card of a component id, if it is in the document. */
+  card(id: string): CardModel | undefined {
+    return this.cardsById.get(id);
+  }
+
+  /** The route of a connection id, if both its ends are in the document. */
+  route(id: string): RouteModel | undefined {
+    return this.routesById.get(id);
+  }
+
+  /** Brings the models up to date; true when what the static layer shows changed. */
+  update(doc: EditorDocument, overlays: CanvasOverlays): boolean {
+    if (doc === this.doc && overlays === this.overlays) return false;
+    this.doc = doc;
+    this.overlays = overlays;
+    const cardsById = new Map<string, CardModel>();
+    const cards = doc.components.map((component) => {
+      const card = this.cardFor(component);
+      cardsById.set(card.id, card);
+      return card;
+    });
+    const routesById = new Map<string, RouteModel>();
+    const routes: RouteModel[] = [];
+    for (const connection of doc.connections) {
+      const source = cardsById.get(connection.source);
+      const target = cardsById.get(connection.target);
+      if (source === undefined || target === undefined) continue;
+      const route = this.routeFor(connection, source, target);
+      routesById.set(route.id, route);
+      routes.push(route);
+    }
+    this.cardsById = cardsById;
+    this.routesById = routesById;
+    this.cards = cards;
+    this.routes = routes;
+    return this.splitStatic();
+  }
+
+  /** Takes the components `ids` (and their connections) out of the static layer for a drag. */
+  beginDrag(ids: ReadonlySet<string>): void {
+    const cards = this.cards.filter((card) => ids.has(card.id));
+    const connections = this.routes.filter((r) => ids.has(r.connection.source) || ids.has(r.connection.target)).map((r) => r.connection);
+    this.drag = { ids, cards, runs: nonOverlappingRuns(cards), connections };
+    this.splitStatic();
+  }
+
+  /** Puts the dragged components back into the static layer. */
+  endDrag(): void {
+    this.drag = undefined;
+    this.splitStatic();
+  }
+
+  /** The routes of the dragged connections with the dragged ends moved by `offset`. */
+  dragRoutes(offset: Point): RouteModel[] {
+    const drag = this.drag;
+    if (drag === undefined) return [];
+    const startBox = new Map(drag.cards.map((card) => [card.id, boxOf(card, offset)]));
+    const routes: RouteModel[] = [];
+    for (const connection of drag.connections) {
+      const source = startBox.get(connection.source) ?? this.boxOfId(connection.source);
+      const target = startBox.get(connection.target) ?? this.boxOfId(connection.target);
+      if (source === undefined || target === undefined) continue;
+      routes.push({ ...this.overlayOf(connection), ...routeBetween(source, target), id: connection.id, connection });
+    }
+    return routes;
+  }
+
+  private boxOfId(id: string): Box | undefined {
+    const card = this.cardsById.get(id);
+    return card === undefined ? undefined : boxOf(card, { x: 0, y: 0 });
+  }
+
+  /** Recomputes the static lists; true when they differ from before. */
+  private splitStatic(): boolean {
+    const drag = this.drag;
+    const cards = drag === undefined ? this.cards : this.cards.filter((card) => !drag.ids.has(card.id));
+    const routes =
+      drag === undefined
+        ? this.routes
+        : this.routes.filter((r) => !drag.ids.has(r.connection.source) && !drag.ids.has(r.connection.target));
+    const cardsChanged = !sameItems(cards, this.staticCards);
+    const changed = cardsChanged || !sameItems(routes, this.staticRoutes);
+    if (cardsChanged) this.staticRuns = nonOverlappingRuns(cards);
+    this.staticCards = cards;
+    this.staticRoutes = routes;
+    return changed;
+  }
+
+  private cardFor(component: EditorComponent): CardModel {
+    const previous = this.cardsById.get(component.id);
+    const issues = this.overlays.issues.get(component.id);
+    const preview = this.overlays.preview?.get(component.id);
+    const diff = this.overlays.diff?.get(component.id);
+    const { x, y } = component.position;
+    if (
+      previous !== undefined &&
+      previous.component === component &&
+      previous.issues === issues &&
+      previous.preview === preview &&
+      previous.diff === diff
+    ) {
+      return previous;
+    }
+    // A move keeps the name and properties objects: reuse the measured texts.
+    const sameContent =
+      previous !== undefined &&
+      previous.component.type === component.type &&
+      previous.component.name === component.name &&
+      previous.component.properties === component.properties;
+    const text = sameContent ? previous.text : cardText(component);
+    const previewLabel =
+      preview === undefined
+        ? undefined
+        : previous?.preview === preview
+          ? previous.previewLabel
+          : labelOf(previewText(preview));
+    return { id: component.id, component, type: component.type, x, y, text, issues, preview, previewLabel, diff };
+  }
+
+  private routeFor(connection: EditorConnection, source: CardModel, target: CardModel): RouteModel {
+    const previous = this.routesById.get(connection.id);
+    const overlay = this.overlayOf(connection);
+    if (
+      previous !== undefined &&
+      previous.connection === connection &&
+      previous.issues === overlay.issues &&
+      previous.diff === overlay.diff &&
+      previous.points[0] === source.x + COMPONENT_SIZE.width &&
+      previous.points[1] === source.y + COMPONENT_SIZE.height / 2 &&
+      previous.points[previous.points.length - 2] === target.x &&
+      previous.points[previous.points.length - 1] === target.y + COMPONENT_SIZE.height / 2
+    ) {
+      return previous;
+    }
+    const route = routeBetween(boxOf(source, { x: 0, y: 0 }), boxOf(target, { x: 0, y: 0 }));
+    return { ...overlay, ...route, id: connection.id, connection };
+  }
+
+  private overlayOf(connection: EditorConnection): Pick<RouteModel, 'issues' | 'diff'> {
+    return { issues: this.overlays.issues.get(connection.id), diff: this.overlays.diff?.get(connection.id) };
+  }
+}
+
+/** A card's box moved by `offset`. */
+export function boxOf(card: CardModel, offset: Point): Box {
+  return { x: card.x + offset.x, y: card.y + offset.y, ...COMPONENT_SIZE };
+}
+
+function cardText(component: EditorComponent): CardText {
+  return {
+    name: fitText(component.name || component.id, CARD.nameFont, TEXT_WIDTH),
+    label: TYPE_STYLES[component.type].label,
+    summary: fitText(componentSummary(component), CARD.summaryFont, TEXT_WIDTH),
+  };
+}
+
+function labelOf(text: string): { text: string; width: number } {
+  return { text, width: Math.ceil(textWidth(text, CARD.previewFont)) + 14 };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

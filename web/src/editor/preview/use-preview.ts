@@ -1,0 +1,84 @@
+import { useEffect, useRef, useState } from 'react';
+import { toDesign, type EditorDocument } from '@architech/editor-core';
+import { IDLE_PREVIEW, planPreview, readyPreview, type PreviewPlan, type PreviewState } from './preview-model';
+import { PreviewRunner, type PreviewOutcome } from './preview-runner';
+
+export type { PreviewState } from './preview-model';
+
+/** Quiet time after the last edit before a preview runs, ms. */
+export const PREVIEW_DEBOUNCE_MS = 300;
+
+const OFF: PreviewState = { ...IDLE_PREVIEW, message: 'Instant preview is off' };
+const STARTING: PreviewState = { ...IDLE_PREVIEW, message: 'Preview starts when you pause editing' };
+
+type RunPlan = Extract<PreviewPlan, { kind: 'run' }>;
+
+/**
+ * The instant preview of `doc`: {@link PREVIEW_DEBOUNCE_MS} after the last change, a short
+ * simulation (`previewWindow`) of the design in a Web Worker, turned into per-component badges and
+ * an end-to-end line. Runs only when the design validates (`invalid` otherwise); a newer design
+ * supersedes an older run, whose answer is dropped; a run over the wall limit is stopped
+ * (`PreviewRunner`). While a run is under way the previous badges stay, so the canvas does not
+ * flicker as the user types.
+ *
+ * @example const preview = usePreview(state.doc, previewOn); // preview.badges → canvas overlays
+ */
+export function usePreview(doc: EditorDocument, enabled: boolean): PreviewState {
+  const [state, setState] = useState<PreviewState>(enabled ? STARTING : OFF);
+  const runner = useRef<PreviewRunner | undefined>(undefined);
+  const running = useRef<{ readonly generation: number; readonly plan: RunPlan } | undefined>(undefined);
+
+  useEffect(() => {
+    const onOutcome = (outcome: PreviewOutcome) => {
+      const current = running.current;
+      if (current?.generation !== outcome.generation) return;
+      running.current = undefined;
+      setState(
+        outcome.kind === 'done'
+          ? readyPreview(current.plan.design, current.plan.window, outcome.summary, outcome.wallMs)
+          : { status: 'error', badges: new Map(), message: `Preview failed: ${outcome.message}` },
+      );
+    };
+    const instance = new PreviewRunner({
+      createWorker: () => new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' }),
+      onOutcome,
+    });
+    runner.current = instance;
+    return () => {
+      instance.dispose();
+      runner.current = undefined;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!enabled) {
+      runner.current?.cancel();
+      running.current = undefined;
+      setState(OFF);
+      return;
+    }
+    setState((previous) => (previous === OFF ? STARTING : previous));
+    const timer = setTimeout(() => {
+      const plan = planPreview(toDesign(doc));
+      if (plan.kind === 'skip') {
+        runner.current?.cancel();
+        running.current = undefined;
+        setState(plan.state);
+        return;
+      }
+      if (!runner.current) return;
+      running.current = { generation: runner.current.submit(plan.design, plan.config), plan };
+      setState((previous) => ({ ...lastFigures(previous), status: 'running' }));
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [doc, enabled]);
+
+  return state;
+}
+
+/** The badges and figures of the last finished run, kept while the next one runs; none after a pause or a failure. */
+function lastFigures(previous: PreviewState): PreviewState {
+  if (previous.status !== 'ready' && previous.status !== 'running') return IDLE_PREVIEW;
+  const { badges, endToEnd, simulatedSec, wallMs } = previous;
+  return { status: previous.status, badges, endToEnd, simulatedSec, wallMs };
+}

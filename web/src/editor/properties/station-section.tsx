@@ -1,0 +1,89 @@
+import { LIMITS } from '@architech/contracts';
+import { CheckboxField } from './choice-fields';
+import { DistributionField } from './distribution-field';
+import { NumberField } from './number-field';
+import { booleanAt, fieldsAt, numberAt, type Fields } from './read-properties';
+import { AutoscalingSection, CircuitBreakerSection, RetrySection } from './resilience-sections';
+
+/** Props of {@link StationSection}. */
+export interface StationSectionProps {
+  readonly properties: Fields;
+  /** A CACHE adds its hit ratio. */
+  readonly cache: boolean;
+}
+
+/**
+ * The properties of a queueing station — SERVICE, DATABASE or CACHE (docs/engine.md §2–3):
+ * capacity, service time, queue, timeout, errors, blocking calls and the optional resilience
+ * policies.
+ */
+export function StationSection({ properties, cache }: StationSectionProps) {
+  const autoscaled = fieldsAt(properties, 'autoscaling') !== undefined;
+  return (
+    <>
+      {cache && (
+        <NumberField
+          label="Hit ratio (0–1)"
+          path={['hitRatio']}
+          value={numberAt(properties, 'hitRatio')}
+          required
+          hint="Share of calls answered without calling downstream"
+        />
+      )}
+      <fieldset className="prop-group">
+        <legend>Capacity</legend>
+        <div className="prop-pair">
+          <NumberField
+            label={autoscaled ? 'Replicas at start' : 'Replicas'}
+            path={['replicas']}
+            value={numberAt(properties, 'replicas')}
+            placeholder="1"
+            emptyHint={`Default 1 (max ${LIMITS.maxReplicas})`}
+          />
+          <NumberField
+            label="Workers per replica"
+            path={['workers']}
+            value={numberAt(properties, 'workers')}
+            placeholder="1"
+            emptyHint="Default 1: concurrent calls per replica"
+          />
+        </div>
+        <NumberField
+          label="Queue capacity (calls per replica)"
+          path={['queueCapacity']}
+          value={numberAt(properties, 'queueCapacity')}
+          placeholder="unbounded"
+          emptyHint="Empty: unbounded. Waiting places beyond the workers; a call arriving to a full queue is dropped."
+        />
+      </fieldset>
+      <DistributionField label="Service time" owner={properties} path={['serviceTime']} />
+      <fieldset className="prop-group">
+        <legend>Failures</legend>
+        <NumberField
+          label="Timeout (ms)"
+          path={['timeoutMs']}
+          value={numberAt(properties, 'timeoutMs')}
+          placeholder="none"
+          emptyHint="Empty: callers wait as long as it takes"
+        />
+        <NumberField
+          label="Error rate (0–1)"
+          path={['errorRate']}
+          value={numberAt(properties, 'errorRate')}
+          placeholder="0"
+          emptyHint="Default 0: share of calls failing here"
+        />
+        <CheckboxField
+          label="Blocking calls (hold the worker during downstream calls)"
+          path={['blockingCalls']}
+          value={booleanAt(properties, 'blockingCalls')}
+          defaultValue={false}
+          hint="Thread-per-request: a slow dependency exhausts this component's workers."
+        />
+      </fieldset>
+      <RetrySection properties={properties} />
+      <CircuitBreakerSection properties={properties} />
+      <AutoscalingSection properties={properties} />
+    </>
+  );
+}

@@ -1,0 +1,264 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DesignVersionSummaryDto } from '@architech/contracts';
+import { addComponent, autoLayout, edit, fromDesign, setSelection, type Command, type EditorDocument } from '@architech/editor-core';
+import { describeError } from '../api/api-error';
+import { api } from '../api/endpoints';
+import { Link } from '../app/link';
+import { navigate, useSearchParams } from '../app/router';
+import { TopBar } from '../app/top-bar';
+import { EditorCanvas, type CanvasHandle } from '../editor/canvas/editor-canvas';
+import { ConflictDialog } from '../editor/conflict-dialog';
+import { documentOf, useDesignSession } from '../editor/design-session';
+import { EditorToolbar } from '../editor/editor-toolbar';
+import { designJson, download, fileNameOf, pickJsonFile } from '../editor/file-io';
+import { HistoryPanel } from '../editor/history-panel';
+import type { CanvasOverlays } from '../editor/overlays';
+import { Palette } from '../editor/palette';
+import { PreviewSummary } from '../editor/preview/preview-summary';
+import { usePreview } from '../editor/preview/use-preview';
+import { PropertiesPanel } from '../editor/properties/properties-panel';
+import { useCompare } from '../editor/use-compare';
+import { useDesignValidation } from '../editor/validation';
+import { ErrorMessage, Loading } from '../ui/feedback';
+import { toast } from '../ui/toasts';
+import '../editor/editor.css';
+
+/** Largest design file the importer reads: the gateway's default body limit. */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+const replaceDocument = (doc: EditorDocument): Command => ({ name: 'import-design', perform: () => edit({ doc, selection: new Set() }) });
+
+/** The canvas editor for one design version: palette, canvas, properties, versions, save. */
+export function EditorPage({ projectId, designId }: { projectId: string; designId: string }) {
+  const session = useDesignSession(projectId, designId);
+  const { store, state, editor, dirty, saving, conflict } = session;
+  const params = useSearchParams();
+  const [historyOpen, setHistoryOpen] = useState(params.get('panel') === 'history');
+  const [previewEnabled, setPreviewEnabled] = useState(true);
+  const [message, setMessage] = useState<string>();
+  const canvas = useRef<CanvasHandle | undefined>(undefined);
+  const ready = state.status === 'ready' ? state : undefined;
+  const readOnly = ready?.project.role === 'viewer';
+  const compare = useCompare(ready?.base.id);
+  const validation = useDesignValidation(editor.doc);
+  const preview = usePreview(editor.doc, previewEnabled && !compare.comparison);
+
+  const overlays = useMemo<CanvasOverlays>(
+    () => (compare.comparison ? { issues: new Map(), diff: compare.comparison.view.marks } : { issues: validation.byElement, ...(previewEnabled ? { preview: preview.badges } : {}) }),
+    [compare.comparison, validation.byElement, previewEnabled, preview.badges],
+  );
+
+  const save = useCallback(
+    async (onTopOf?: number) => {
+      if (!validation.runnable && validation.errors.length > 0) {
+        toast(`Fix ${validation.errors.length} problem${validation.errors.length === 1 ? '' : 's'} before saving: ${validation.errors[0]!.message}`, 'error');
+        return;
+      }
+      try {
+        const saved = await session.save(onTopOf);
+        if (saved) {
+          toast(`Saved as version ${saved.version}`);
+          navigate(`/projects/${projectId}/designs/${saved.id}${historyOpen ? '?panel=history' : ''}`, { replace: true });
+        }
+      } catch (e) {
+        toast(`Not saved: ${describeError(e)}`, 'error');
+      }
+    },
+    [session, validation, projectId, historyOpen],
+  );
+
+  // Ctrl/Cmd+S saves wherever the focus is; leaving with unsaved changes asks first.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        if (!readOnly && dirty) void save();
+      }
+    };
+    const onUnload = (event: BeforeUnloadEvent) => {
+      if (dirty) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('beforeunload', onUnload);
+    };
+  }, [dirty, readOnly, save]);
+
+  const exportJson = () => download(new Blob([designJson(editor.doc)], { type: 'application/json' }), fileNameOf(editor.doc, 'json'));
+  const exportPng = async () => {
+    if (!canvas.current) return;
+    download(await canvas.current.exportPng(), fileNameOf(editor.doc, 'png'));
+  };
+  const importJson = async () => {
+    const file = await pickJsonFile();
+    if (!file) return;
+    if (file.text.length > MAX_IMPORT_BYTES) return toast(`${file.name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most a design may be.`, 'error');
+    const result = fromDesign(file.text);
+    if (!result.ok) {
+      const first = result.issues[0];
+      return toast(`${file.name} is not a design Architech can open: ${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'unknown problem'}`, 'error');
+    }
+    store.dispatch(replaceDocument({ ...result.doc, name: result.doc.name || editor.doc.name }));
+    canvas.current?.fitToScreen();
+    toast(`Imported ${file.name} (undo to go back)`);
+  };
+  const restore = async (version: DesignVersionSummaryDto) => {
+    if (dirty && !window.confirm('Restoring replaces your unsaved changes. Continue?')) return;
+    try {
+      const [old, versions] = await Promise.all([api.getDesign(version.id), api.listVersions(version.id)]);
+      const latest = Math.max(...versions.versions.map((v) => v.version));
+      store.dispatch(replaceDocument(documentOf(old)));
+      compare.stop();
+      await save(latest);
+    } catch (e) {
+      toast(`Could not restore v${version.version}: ${describeError(e)}`, 'error');
+    }
+  };
+  const selectIssue = (path: string) => {
+    const match = /^(components|connections)\[(\d+)\]/.exec(path);
+    if (!match) return;
+    const element = (match[1] === 'components' ? editor.doc.components : editor.doc.connections)[Number(match[2])];
+    if (element) store.dispatch(setSelection([element.id]));
+  };
+
+  if (state.status === 'error')
+    return (
+      <div className="app-shell">
+        <TopBar />
+        <main className="page">
+          <ErrorMessage error={state.error} onRetry={() => void session.reload(designId)} />
+          <p>
+            <Link href={`/projects/${projectId}`}>Back to the project</Link>
+          </p>
+        </main>
+      </div>
+    );
+  if (!ready)
+    return (
+      <div className="app-shell">
+        <TopBar />
+        <Loading label="Opening the design…" />
+      </div>
+    );
+
+  const comparison = compare.comparison;
+  return (
+    <div className="editor-shell">
+      <TopBar>
+        <Link href="/projects">Projects</Link>/<Link href={`/projects/${projectId}`}>{ready.project.name}</Link>/
+        <strong className="ellipsis">{editor.doc.name || 'Untitled design'}</strong>
+        <span className="badge">v{ready.base.version}</span>
+        {dirty && <span className="badge unsaved">unsaved changes</span>}
+        {readOnly && <span className="badge viewer">read only</span>}
+      </TopBar>
+      <EditorToolbar
+        readOnly={readOnly || comparison !== undefined}
+        canUndo={store.canUndo()}
+        canRedo={store.canRedo()}
+        dirty={dirty}
+        saving={saving}
+        validation={validation}
+        previewEnabled={previewEnabled}
+        historyOpen={historyOpen}
+        onUndo={() => store.undo()}
+        onRedo={() => store.redo()}
+        onAutoLayout={() => {
+          store.dispatch(autoLayout());
+          canvas.current?.fitToScreen();
+        }}
+        onFit={() => canvas.current?.fitToScreen()}
+        onExportPng={() => void exportPng()}
+        onExportJson={exportJson}
+        onImportJson={() => void importJson()}
+        onSave={() => void save()}
+        onTogglePreview={() => setPreviewEnabled((v) => !v)}
+        onToggleHistory={() => setHistoryOpen((v) => !v)}
+        onSelectIssue={selectIssue}
+      />
+      <div className="editor-body">
+        <aside className="palette-column" aria-label="Components">
+          <Palette
+            disabled={readOnly || comparison !== undefined}
+            onAdd={(type) => {
+              const center = canvas.current?.viewportCenterWorld() ?? { x: 0, y: 0 };
+              store.dispatch(addComponent({ type, position: { x: Math.round(center.x - 80), y: Math.round(center.y - 32) } }));
+            }}
+          />
+        </aside>
+        <div className="canvas-column">
+          {comparison && (
+            <div className="alert info row diff-banner" role="status">
+              <span>
+                Comparing <strong>v{comparison.toVersion}</strong> with <strong>v{comparison.fromVersion}</strong>: <span className="diff-added">{comparison.view.counts.added} added</span>,{' '}
+                <span className="diff-removed">{comparison.view.counts.removed} removed</span>, <span className="diff-changed">{comparison.view.counts.changed} changed</span>
+              </span>
+              <span className="spacer" />
+              <button onClick={compare.stop}>Back to editing</button>
+            </div>
+          )}
+          {compare.error !== undefined && <ErrorMessage error={compare.error} />}
+          {message && (
+            <div className="alert warning row" role="status">
+              {message}
+              <span className="spacer" />
+              <button className="ghost icon" aria-label="Dismiss" onClick={() => setMessage(undefined)}>
+                ✕
+              </button>
+            </div>
+          )}
+          <div className="canvas-frame">
+            <EditorCanvas
+              key={comparison ? `diff-${comparison.against.id}` : 'edit'}
+              store={comparison?.store ?? store}
+              overlays={overlays}
+              readOnly={readOnly || comparison !== undefined}
+              onReady={(handle) => (canvas.current = handle)}
+              onMessage={setMessage}
+            />
+            {!comparison && editor.doc.components.length === 0 && (
+              <div className="canvas-empty" aria-hidden="true">
+                <strong>Drag a component from the left to start</strong>
+                <span>or click one to drop it in the middle. A client sends traffic; connect it to a load balancer or a service.</span>
+              </div>
+            )}
+          </div>
+          {!comparison && <PreviewSummary preview={preview} />}
+        </div>
+        <aside className="inspector-column">
+          {historyOpen ? (
+            <HistoryPanel
+              designId={ready.base.id}
+              currentVersion={ready.base.version}
+              refreshKey={ready.base.id}
+              comparingWith={comparison?.against.id}
+              canEdit={!readOnly}
+              onCompare={(v) => void compare.compare(v)}
+              onOpen={(v) => {
+                if (dirty && !window.confirm('Open another version and discard your unsaved changes?')) return;
+                compare.stop();
+                navigate(`/projects/${projectId}/designs/${v.id}?panel=history`);
+              }}
+              onRestore={(v) => void restore(v)}
+              onClose={() => {
+                setHistoryOpen(false);
+                compare.stop();
+              }}
+            />
+          ) : (
+            <PropertiesPanel store={comparison?.store ?? store} validation={validation} readOnly={readOnly || comparison !== undefined} />
+          )}
+        </aside>
+      </div>
+      <ConflictDialog
+        conflict={conflict}
+        baseVersion={ready.base.version}
+        onCancel={session.dismissConflict}
+        onExport={exportJson}
+        onReload={() => conflict && navigate(`/projects/${projectId}/designs/${conflict.latestId}`)}
+        onOverwrite={() => conflict && void save(conflict.latestVersion)}
+      />
+    </div>
+  );
+}

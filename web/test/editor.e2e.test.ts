@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { createTestDatabase, startLauncher } from '../../infra/launcher/test/support/processes';
+import { editorState, launchBrowser, openPage, screenshot, worldToPage } from './support/browser';
+
+/*
+ * The editor end to end: the real product (`npm start`'s launcher on a real PostgreSQL) serving the
+ * built web app, driven in Debian's Chromium like a designer would.
+ */
+
+jest.setTimeout(240_000);
+
+describe('the web editor', () => {
+  let browser: Browser;
+  let topology: Awaited<ReturnType<typeof startLauncher>>;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('web_editor');
+    topology = await startLauncher({ DATABASE_URL: database.url, RATE_LIMIT_PER_MIN: '0' });
+    browser = await launchBrowser();
+    ({ page, errors } = await openPage(browser));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await topology?.stop();
+    await database?.drop();
+  });
+
+  afterEach(() => expect(errors).toEqual([]));
+
+  const paletteItem = (name: string) => page.getByRole('button', { name: new RegExp(`^Add ${name}:`, 'i') });
+
+  /** Drags a palette item onto the canvas so that the component's centre lands at (x, y) of the canvas. */
+  async function dropFromPalette(name: string, x: number, y: number): Promise<void> {
+    await paletteItem(name).dragTo(page.getByTestId('editor-canvas'), { targetPosition: { x, y } });
+  }
+
+  async function centreOf(id: string): Promise<{ x: number; y: number }> {
+    const component = (await editorState(page)).components.find((c) => c.id === id)!;
+    return worldToPage(page, { x: component.position.x + 80, y: component.position.y + 32 });
+  }
+
+  /** Drags from the connection handle on the source's right edge to the target's centre. */
+  async function connectByDrag(sourceId: string, targetId: string): Promise<void> {
+    const source = (await editorState(page)).components.find((c) => c.id === sourceId)!;
+    const from = await worldToPage(page, { x: source.position.x + 160, y: source.position.y + 32 });
+    const centre = await centreOf(sourceId);
+    await page.mouse.move(centre.x, centre.y);
+    await page.mouse.move(from.x, from.y, { steps: 4 });
+    await page.mouse.down();
+    const to = await centreOf(targetId);
+    await page.mouse.move(to.x, to.y, { steps: 10 });
+    await page.mouse.up();
+  }
+
+  it('registers, creates a project and a design, draws, saves, reloads, undoes and round-trips JSON', async () => {
+    await page.goto(`${topology.url}/`);
+    await page.waitForURL(/\/login/);
+    await screenshot(page, 'login');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Name').fill('Dana Designer');
+    await page.getByLabel('Email').fill('dana@example.com');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/projects$/);
+    await page.getByText('No projects yet').waitFor();
+
+    await page.getByRole('button', { name: 'New project' }).click();
+    await page.getByLabel('Name').fill('Checkout');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]+$/);
+    await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+
+    await page.getByRole('button', { name: 'New design' }).click();
+    await page.getByLabel('Name').fill('Checkout path');
+    await page.getByLabel(/Blank canvas/).check();
+    await page.getByRole('button', { name: 'Create and open' }).click();
+    await page.waitForURL(/\/designs\/[0-9a-f-]+$/);
+    await page.getByTestId('editor-canvas').waitFor();
+
+    await dropFromPalette('Client', 150, 200);
+    await dropFromPalette('Service', 450, 200);
+    await dropFromPalette('Database', 750, 200);
+    let state = await editorState(page);
+    expect(state.components.map((c) => c.type)).toEqual(['CLIENT', 'SERVICE', 'DATABASE']);
+    const [client, service, database] = state.components.map((c) => c.id) as [string, string, string];
+    // Dropped where the pointer was (centred on it), in world coordinates.
+    const serviceCentre = await centreOf(service);
+    const canvasBox = (await page.getByTestId('editor-canvas').boundingBox())!;
+    expect(Math.abs(serviceCentre.x - (canvasBox.x + 450))).toBeLessThanOrEqual(20);
+
+    await connectByDrag(client, service);
+    await connectByDrag(service, database);
+    state = await editorState(page);
+    expect(state.connections.map((c) => [c.source, c.target])).toEqual([
+      [client, service],
+      [service, database],
+    ]);
+
+    const at = await centreOf(service);
+    await page.mouse.click(at.x, at.y);
+    expect((await editorState(page)).selection).toEqual([service]);
+    const replicas = page.getByLabel(/^Replicas/);
+    await replicas.fill('3');
+    await replicas.press('Enter');
+    state = await editorState(page);
+    expect(state.components.find((c) => c.id === service)!.properties.replicas).toBe(3);
+    await screenshot(page, 'editor-drawn');
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved as version 2').waitFor();
+    const saved = await editorState(page);
+
+    await page.reload();
+    await page.getByTestId('editor-canvas').waitFor();
+    await page.waitForFunction(() => (window as unknown as { __architech?: { store: { getState(): { doc: { components: unknown[] } } } } }).__architech?.store.getState().doc.components.length === 3);
+    const reloaded = await editorState(page);
+    expect(reloaded.components).toEqual(saved.components);
+    expect(reloaded.connections).toEqual(saved.connections);
+    await expect(page.getByText('v2', { exact: true }).isVisible()).resolves.toBe(true);
+
+    // Undo / redo from the keyboard on the focused canvas.
+    const db = await centreOf(database);
+    await page.mouse.click(db.x, db.y);
+    await page.keyboard.press('Delete');
+    expect((await editorState(page)).components).toHaveLength(2);
+    expect((await editorState(page)).connections).toHaveLength(1);
+    await page.keyboard.press('Control+z');
+    expect((await editorState(page)).components).toEqual(saved.components);
+    expect((await editorState(page)).connections).toEqual(saved.connections);
+    await page.keyboard.press('Control+Shift+z');
+    expect((await editorState(page)).components).toHaveLength(2);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect((await editorState(page)).components).toHaveLength(3);
+
+    // Export JSON, then import it back: the same design.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    expect(download.suggestedFilename()).toBe('checkout-path.json');
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(exported.components).toEqual(saved.components);
+    expect(exported.connections).toEqual(saved.connections);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import JSON' }).click()]);
+    await chooser.setFiles({ name: 'checkout-path.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+    await page.getByText(/Imported checkout-path.json/).waitFor();
+    const imported = await editorState(page);
+    expect(imported.components).toEqual(saved.components);
+    expect(imported.connections).toEqual(saved.connections);
+  });
+});
