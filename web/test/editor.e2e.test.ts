@@ -150,4 +150,71 @@ describe('the web editor', () => {
     expect(imported.components).toEqual(saved.components);
     expect(imported.connections).toEqual(saved.connections);
   });
+
+  it('starts from a template, previews it in the browser, resolves a save conflict, and compares versions', async () => {
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]+$/);
+    const projectUrl = page.url();
+    await page.getByRole('table', { name: 'Designs' }).waitFor();
+    await page.getByRole('button', { name: 'New design' }).click();
+    await page.getByLabel(/Three-tier web application/).check();
+    await screenshot(page, 'new-design');
+    await page.getByRole('button', { name: 'Create and open' }).click();
+    await page.waitForURL(/\/designs\/[0-9a-f-]+$/);
+
+    // The instant preview runs the engine in a Web Worker: figures, and no overload at 400 req/s.
+    const preview = page.getByRole('status').filter({ hasText: /Preview/ });
+    await expect(preview.getByText(/req\/s · p95 \d+(\.\d+)? ms/).waitFor()).resolves.toBeUndefined();
+    expect(await preview.textContent()).not.toMatch(/overloaded/);
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await screenshot(page, 'editor-template-preview');
+
+    // One web replica instead of three: 400 req/s × 20 ms on 4 workers is ρ = 2 — overloaded.
+    const web = (await editorState(page)).components.find((c) => c.id === 'web')!;
+    const at = await worldToPage(page, { x: web.position.x + 80, y: web.position.y + 32 });
+    await page.mouse.click(at.x, at.y);
+    await page.getByLabel(/^Replicas/).fill('1');
+    await page.getByLabel(/^Replicas/).press('Enter');
+    await preview.getByText(/1 overloaded/).waitFor();
+    await screenshot(page, 'editor-overloaded');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved as version 2').waitFor();
+
+    // Someone else saves version 3 meanwhile (same account, through the API).
+    const designId = page.url().split('/designs/')[1]!.split('?')[0]!;
+    const status = await page.evaluate(async (id) => {
+      const token = JSON.parse(localStorage.getItem('architech.session')!).accessToken as string;
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const v2 = await (await fetch(`/api/designs/${id}`, { headers })).json();
+      const res = await fetch(`/api/projects/${v2.projectId}/designs`, { method: 'POST', headers, body: JSON.stringify({ lineageId: v2.lineageId, baseVersion: 2, components: v2.components, connections: v2.connections }) });
+      return res.status;
+    }, designId);
+    expect(status).toBe(201);
+
+    await page.mouse.click(at.x, at.y);
+    await page.getByLabel(/^Replicas/).fill('3');
+    await page.getByLabel(/^Replicas/).press('Enter');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Someone saved a newer version' });
+    await dialog.getByText('v3', { exact: true }).first().waitFor();
+    await screenshot(page, 'save-conflict');
+    await dialog.getByRole('button', { name: 'Save mine as v4' }).click();
+    await page.getByText('Saved as version 4').waitFor();
+    expect((await editorState(page)).components.find((c) => c.id === 'web')!.properties.replicas).toBe(3);
+
+    // Versions: compare v4 with v2 (replicas 1 → 3 on the web tier), then restore v2 as v5.
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await page.getByRole('button', { name: 'Compare the edited version with v2' }).click();
+    await page.getByText(/Comparing v4 with v2/).waitFor();
+    await expect(page.locator('.diff-banner').textContent()).resolves.toMatch(/0 added, 0 removed, 1 changed/);
+    await screenshot(page, 'version-diff');
+    await page.getByRole('button', { name: 'Back to editing' }).click();
+    await page.getByRole('button', { name: 'Restore v2 as a new version' }).click();
+    await page.getByText('Saved as version 5').waitFor();
+    expect((await editorState(page)).components.find((c) => c.id === 'web')!.properties.replicas).toBe(1);
+
+    await page.goto(projectUrl);
+    await page.getByRole('table', { name: 'Designs' }).getByText('v5').waitFor();
+    await screenshot(page, 'project');
+  });
 });

@@ -34,7 +34,7 @@ export function App() {
 
 function Routed({ pathname }: { pathname: string }) {
   const editor = matchPath('/projects/:projectId/designs/:designId', pathname);
-  if (editor) return <EditorPage key={editor.designId} projectId={editor.projectId!} designId={editor.designId!} />;
+  if (editor) return <EditorPage key={editor.projectId} projectId={editor.projectId!} designId={editor.designId!} />;
   const project = matchPath('/projects/:projectId', pathname);
   return (
     <div className="app-shell">

@@ -33,7 +33,7 @@ export class DesignsService {
     await this.access.requireEditor(projectId, userId);
     const outcome = validateDesign({ components: input.components, connections: input.connections });
     if (!outcome.ok) throw ApiException.validation('design', outcome.issues);
-    const graph = { components: outcome.value.components, connections: outcome.value.connections };
+    const graph = { components: input.components, connections: input.connections };
     const version = { projectId, createdBy: userId, name: input.name, description: input.description, ...graph };
     if (input.lineageId === undefined || input.baseVersion === undefined) {
       const design = await this.versions.insertFirst({ ...version, name: input.name ?? DEFAULT_DESIGN_NAME });
