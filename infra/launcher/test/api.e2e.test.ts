@@ -87,7 +87,9 @@ describe('projects and versioned designs', () => {
     const v1 = await api.post(`/api/projects/${projectId}/designs`, { name: 'Checkout flow', ...sampleDesign() }, owner.token);
     expect(v1.status).toBe(201);
     expect(v1.body).toMatchObject({ projectId, version: 1, isLatest: true, name: 'Checkout flow' });
-    expect(v1.body.components[1].properties.workers).toBe(1);
+    // Stored as written: what was sent comes back, defaults are not spelled out.
+    expect(v1.body.components).toEqual(sampleDesign().components);
+    expect(v1.body.connections).toEqual(sampleDesign().connections.map((c) => ({ properties: {}, ...c })));
 
     const edited = sampleDesign(20);
     edited.components.push({ id: 'cache', type: 'CACHE', name: 'Cache', properties: { hitRatio: 0.9, serviceTime: { dist: 'constant', value: 1 } } as never, position: { x: 300, y: 100 } });

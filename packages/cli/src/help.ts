@@ -48,6 +48,7 @@ Options:
                           the slowest requests are always kept, and errored requests up to a share
                           of the trace budget (a uniform sample when there are more)
   --max-events N          stop with an error (exit 1) after N simulation events
+  --rate-multiplier X     multiply every client's arrival rate (and profile) by X (default 1)
   --json                  print the engine's full result as one JSON document on stdout
   --no-series             with --json, leave out 'timeseries' (the per-bucket series of every metric
                           and component, by far the largest part of the document)

@@ -12,6 +12,7 @@ export interface RunSettings {
   maxReplications?: number;
   maxEvents?: number;
   sampleRate?: number;
+  rateMultiplier?: number;
 }
 
 /** Which flag sets each configuration field, so that a range error names what the user typed. */
@@ -24,6 +25,7 @@ const FLAG_OF_FIELD: Record<string, string> = {
   maxReplications: '--max-replications',
   maxEvents: '--max-events',
   'tracing.sampleRate': '--sample-rate',
+  'workload.rateMultiplier': '--rate-multiplier',
 };
 
 /** A validated configuration and the warnings it raised (e.g. a fault starting after the end). */
@@ -51,6 +53,7 @@ export function buildSimulationConfig(settings: RunSettings, faults: readonly un
     maxEvents: settings.maxEvents,
     faults,
     tracing: settings.sampleRate === undefined ? undefined : { sampleRate: settings.sampleRate },
+    workload: settings.rateMultiplier === undefined ? undefined : { rateMultiplier: settings.rateMultiplier },
   };
   const outcome = validateSimulationConfig(input, design);
   const warnings = outcome.warnings.map((issue) => locate(issue, faultsFile));

@@ -49,6 +49,15 @@ describe('simulation configuration validation', () => {
     ]);
   });
 
+  it('overrides the workload of clients only, with positive rates', () => {
+    const ok = validateSimulationConfig({ durationSec: 60, workload: { clients: { users: { ratePerSec: 50 } } } }, design);
+    expect(ok.ok && ok.value.workload).toEqual({ rateMultiplier: 1, clients: { users: { ratePerSec: 50 } } });
+    const notAClient = validateSimulationConfig({ durationSec: 60, workload: { rateMultiplier: 2, clients: { api: { ratePerSec: 50 } } } }, design);
+    expect(!notAClient.ok && notAClient.issues.map((i) => `${i.path}:${i.code}`)).toEqual(['workload.clients.api:invalid_target']);
+    const negative = validateSimulationConfig({ durationSec: 60, workload: { rateMultiplier: -1 } }, design);
+    expect(!negative.ok && negative.issues[0]!.path).toBe('workload.rateMultiplier');
+  });
+
   it('warns about a fault that starts after the run', () => {
     const outcome = validateSimulationConfig({ durationSec: 60, faults: [{ type: 'slowdown', target: 'api', startSec: 90 }] }, design);
     expect(outcome.ok).toBe(true);

@@ -23,7 +23,7 @@ export function validateSimulationConfig(input: unknown, design?: Design): Valid
   const config = parsed.data;
   const issues: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
-  if (design) issues.push(...faultTargetIssues(config.faults, design));
+  if (design) issues.push(...faultTargetIssues(config.faults, design), ...workloadIssues(config, design));
   config.faults.forEach((fault, index) => {
     if (fault.startSec >= config.durationSec) {
       warnings.push({ path: `faults[${index}].startSec`, code: 'after_end', message: `the fault starts at ${fault.startSec}s, after the run ends (${config.durationSec}s); it will not happen` });
@@ -56,4 +56,12 @@ export function faultTargetIssues(faults: readonly Fault[], design: Design): Val
     }
   });
   return issues;
+}
+
+/** Checks that every client the workload overrides is a CLIENT of the design. */
+function workloadIssues(config: SimulationConfig, design: Design): ValidationIssue[] {
+  const clients = new Set(design.components.filter((c) => c.type === 'CLIENT').map((c) => c.id));
+  return Object.keys(config.workload?.clients ?? {})
+    .filter((id) => !clients.has(id))
+    .map((id) => ({ path: `workload.clients.${id}`, code: 'invalid_target', message: `'${id}' is not a CLIENT of the design; only clients have a rate to override` }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { elementIdSchema } from './design.schema';
 import { faultSchema } from './fault.schema';
 import { LIMITS } from './limits';
 
@@ -10,6 +11,17 @@ export const tracingSchema = z.strictObject({
   /** How many of the slowest requests are always kept. */
   slowest: z.number().int().min(0).max(1000).default(20),
   maxLogs: z.number().int().min(0).max(LIMITS.maxLogs).default(10_000),
+});
+
+/**
+ * The offered load of a run, overriding the design's clients without editing the design: a base
+ * rate per client id, then a multiplier on every client (arrival profiles scale along).
+ *
+ * @example { "rateMultiplier": 1.5, "clients": { "users": { "ratePerSec": 200 } } }
+ */
+export const workloadSchema = z.strictObject({
+  rateMultiplier: z.number().positive().max(1000).default(1),
+  clients: z.record(elementIdSchema, z.strictObject({ ratePerSec: z.number().positive().max(LIMITS.maxRatePerSec) })).default({}),
 });
 
 /**
@@ -30,6 +42,7 @@ export const simulationConfigSchema = z
     tracing: tracingSchema.default({ sampleRate: 0.01, maxTraces: 1000, slowest: 20, maxLogs: 10_000 }),
     /** Events budget of the whole simulation; exceeding it stops the run with an error. */
     maxEvents: z.number().int().positive().optional(),
+    workload: workloadSchema.optional(),
   })
   .refine((c) => c.warmupSec === 'auto' || c.warmupSec < c.durationSec, {
     message: 'warmupSec must be shorter than durationSec',

@@ -9,6 +9,7 @@ export type { FaultWindow } from './runtime/fault-injector';
 export { MAX_HOPS } from './runtime/replication';
 export type { SeriesBucket } from './runtime/replication';
 export type * from './model/design';
+export { applyWorkload } from './model/workload';
 export type { Summary, ComponentSummary, EndToEndSummary, LatencySummary } from './metrics/summary';
 export { SERIES_METRICS } from './metrics/series';
 export type { SeriesSet, SeriesMetric } from './metrics/series';

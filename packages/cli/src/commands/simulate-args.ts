@@ -16,6 +16,7 @@ const OPTIONS: OptionSpecs = {
   'max-events': { type: 'string' },
   faults: { type: 'string' },
   'sample-rate': { type: 'string' },
+  'rate-multiplier': { type: 'string' },
   json: { type: 'boolean' },
   // Declared as its own flag: util.parseArgs in Node 20 has no automatic `--no-` negation.
   'no-series': { type: 'boolean' },
@@ -56,6 +57,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       maxReplications: number('max-replications', 'integer'),
       maxEvents: number('max-events', 'integer'),
       sampleRate: number('sample-rate'),
+      rateMultiplier: number('rate-multiplier'),
     },
     json: values.json === true,
     series: values['no-series'] !== true,

@@ -99,6 +99,14 @@ export interface TracingSpec {
   maxLogs: number;
 }
 
+/** Offered load of the run, overriding the design's clients (see `applyWorkload`). */
+export interface WorkloadSpec {
+  /** Every client's rate (and arrival profile) multiplied by this. */
+  rateMultiplier: number;
+  /** Base rate per client id, before the multiplier; its profile is scaled by the same ratio. */
+  clients: Readonly<Record<string, { ratePerSec: number }>>;
+}
+
 /** How to run a design; mirrors the contracts' simulation configuration. */
 export interface RunConfigSpec {
   durationSec: number;
@@ -110,4 +118,5 @@ export interface RunConfigSpec {
   faults: readonly FaultSpec[];
   tracing: TracingSpec;
   maxEvents?: number;
+  workload?: WorkloadSpec;
 }

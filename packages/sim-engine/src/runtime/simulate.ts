@@ -5,6 +5,7 @@ import { meanWithCi95, relativeHalfWidth } from '../stats/confidence';
 import { aggregateSummaries, SeriesAccumulator } from './aggregate';
 import { Replication, type ReplicationOutput, type SeriesBucket } from './replication';
 import type { SimulationProgress, SimulationResult } from './result';
+import { applyWorkload } from '../model/workload';
 
 /** Time-series cells (components × buckets) per replication; longer runs get wider buckets. */
 export const MAX_SERIES_CELLS = 250_000;
@@ -58,7 +59,8 @@ function headlineHalfWidths(runs: readonly EndToEndSummary[]): number[] {
  *   maxReplications: 50, faults: [], tracing: { sampleRate: 0.01, maxTraces: 1000, slowest: 20, maxLogs: 10000 } });
  * result.summary.endToEnd.latency.p99;
  */
-export function simulate(design: DesignSpec, config: RunConfigSpec, options: SimulateOptions = {}): SimulationResult {
+export function simulate(designAsDrawn: DesignSpec, config: RunConfigSpec, options: SimulateOptions = {}): SimulationResult {
+  const design = applyWorkload(designAsDrawn, config.workload);
   const clock = options.clock;
   const started = clock ? clock() : 0;
   const bucketSec = Math.max(1, Math.ceil((design.components.length * config.durationSec) / MAX_SERIES_CELLS));

@@ -17,7 +17,9 @@ export class DesignsController {
     // Stored as the user wrote it (the parsed value would spell out every default), so a design
     // reads back exactly as it was saved; whoever runs it parses it again with validateDesign.
     const written = body as Pick<SaveDesignInput, 'components' | 'connections'>;
-    return this.designs.save(projectId, user.id, { ...input, components: written.components, connections: written.connections ?? [] });
+    const components = written.components.map((c) => ({ ...c, properties: c.properties ?? {} }));
+    const connections = (written.connections ?? []).map((c) => ({ ...c, properties: c.properties ?? {} }));
+    return this.designs.save(projectId, user.id, { ...input, components, connections } as SaveDesignInput);
   }
 
   @Get('projects/:projectId/designs')
