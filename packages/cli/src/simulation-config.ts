@@ -54,6 +54,8 @@ export function buildSimulationConfig(settings: RunSettings, faults: readonly un
     faults,
     tracing: settings.sampleRate === undefined ? undefined : { sampleRate: settings.sampleRate },
     workload: settings.rateMultiplier === undefined ? undefined : { rateMultiplier: settings.rateMultiplier },
+    // A steady-state hypothesis is checked by the web app after a run; the CLI prints the summary.
+    hypothesis: undefined,
   };
   const outcome = validateSimulationConfig(input, design);
   const warnings = outcome.warnings.map((issue) => locate(issue, faultsFile));

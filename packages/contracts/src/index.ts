@@ -1,4 +1,5 @@
 export * from './limits';
+export * from './hypothesis.schema';
 export * from './distribution.schema';
 export * from './arrival.schema';
 export * from './resilience.schema';

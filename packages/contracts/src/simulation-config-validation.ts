@@ -3,7 +3,8 @@ import type { Fault } from './fault.schema';
 import { fromZodIssues, type ValidationIssue, type ValidationOutcome } from './issues';
 import { simulationConfigSchema, type SimulationConfig } from './simulation-config.schema';
 
-const COMPONENT_FAULT_TARGETS: Record<Fault['type'], readonly string[]> = {
+/** Which component types each fault type can target. */
+export const COMPONENT_FAULT_TARGETS: Record<Fault['type'], readonly string[]> = {
   crash: ['SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER', 'QUEUE'],
   error: ['SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER'],
   slowdown: ['SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER'],
@@ -11,7 +12,8 @@ const COMPONENT_FAULT_TARGETS: Record<Fault['type'], readonly string[]> = {
   packet_loss: ['CLIENT', 'SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER', 'QUEUE'],
   partition: ['CLIENT', 'SERVICE', 'DATABASE', 'CACHE', 'LOAD_BALANCER', 'QUEUE'],
 };
-const CONNECTION_FAULTS: ReadonlySet<Fault['type']> = new Set(['latency', 'packet_loss', 'partition']);
+/** Fault types that can target a connection. */
+export const CONNECTION_FAULTS: ReadonlySet<Fault['type']> = new Set(['latency', 'packet_loss', 'partition']);
 
 /**
  * Validates a simulation configuration and, given the design it will run, that every fault

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { elementIdSchema } from './design.schema';
 import { faultSchema } from './fault.schema';
+import { hypothesisSchema } from './hypothesis.schema';
 import { LIMITS } from './limits';
 
 /** Sampling of traces and the memory bound of traces and logs. */
@@ -43,6 +44,8 @@ export const simulationConfigSchema = z
     /** Events budget of the whole simulation; exceeding it stops the run with an error. */
     maxEvents: z.number().int().positive().optional(),
     workload: workloadSchema.optional(),
+    /** Steady-state hypothesis checked against the result (the engine ignores it). */
+    hypothesis: hypothesisSchema.optional(),
   })
   .refine((c) => c.warmupSec === 'auto' || c.warmupSec < c.durationSec, {
     message: 'warmupSec must be shorter than durationSec',
