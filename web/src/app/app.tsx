@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { useSession } from '../api/session';
+import { ComparePage } from '../pages/compare-page';
 import { EditorPage } from '../pages/editor-page';
+import { SimulationPage } from '../pages/simulation-page';
+import { ReplayView } from '../simulation/replay/replay-view';
 import { LoginPage, RegisterPage } from '../pages/auth-pages';
 import { NotFoundPage } from '../pages/not-found-page';
 import { ProjectPage } from '../pages/project-page';
@@ -35,6 +38,11 @@ export function App() {
 function Routed({ pathname }: { pathname: string }) {
   const editor = matchPath('/projects/:projectId/designs/:designId', pathname);
   if (editor) return <EditorPage key={editor.projectId} projectId={editor.projectId!} designId={editor.designId!} />;
+  const simulation = matchPath('/projects/:projectId/simulations/:simulationId', pathname);
+  if (simulation)
+    return <SimulationPage key={simulation.simulationId} projectId={simulation.projectId!} simulationId={simulation.simulationId!} replay={<ReplayView simulationId={simulation.simulationId!} />} />;
+  const compare = matchPath('/projects/:projectId/compare', pathname);
+  if (compare) return <ComparePage projectId={compare.projectId!} />;
   const project = matchPath('/projects/:projectId', pathname);
   return (
     <div className="app-shell">

@@ -43,10 +43,10 @@ export function useDesignSession(projectId: string, designId: string) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<SaveConflict>();
-  const [savedPrint, setSavedPrint] = useState('');
+  const [saved, setSaved] = useState<{ doc: EditorDocument; print: string }>();
   const loadedId = useRef<string | undefined>(undefined);
   const editor = useSyncExternalStore(store.subscribe, store.getState);
-  const dirty = state.status === 'ready' && fingerprint(editor.doc) !== savedPrint;
+  const dirty = state.status === 'ready' && fingerprint(editor.doc) !== saved?.print;
 
   const open = useCallback(
     async (id: string) => {
@@ -57,7 +57,7 @@ export function useDesignSession(projectId: string, designId: string) {
         const doc = documentOf(version);
         store.load(doc);
         loadedId.current = version.id;
-        setSavedPrint(fingerprint(doc));
+        setSaved({ doc, print: fingerprint(doc) });
         setConflict(undefined);
         setState({ status: 'ready', project, base: baseOf(version) });
       } catch (error) {
@@ -79,7 +79,7 @@ export function useDesignSession(projectId: string, designId: string) {
       const design = toDesign(doc);
       setSaving(true);
       try {
-        const saved = await api.saveDesign(projectId, {
+        const version = await api.saveDesign(projectId, {
           ...(design.name ? { name: design.name } : {}),
           ...(design.description ? { description: design.description } : {}),
           lineageId: state.base.lineageId,
@@ -87,11 +87,11 @@ export function useDesignSession(projectId: string, designId: string) {
           components: design.components as DesignVersionDto['components'],
           connections: (design.connections ?? []) as DesignVersionDto['connections'],
         });
-        loadedId.current = saved.id;
-        setSavedPrint(fingerprint(doc));
+        loadedId.current = version.id;
+        setSaved({ doc, print: fingerprint(doc) });
         setConflict(undefined);
-        setState({ ...state, base: baseOf(saved) });
-        return saved;
+        setState({ ...state, base: baseOf(version) });
+        return version;
       } catch (error) {
         if (error instanceof ApiError && error.status === 409 && error.details && typeof error.details === 'object' && 'latestVersion' in error.details) {
           setConflict(error.details as SaveConflict);
@@ -105,7 +105,7 @@ export function useDesignSession(projectId: string, designId: string) {
     [projectId, state, store],
   );
 
-  return { store, state, editor, dirty, saving, conflict, dismissConflict: () => setConflict(undefined), save, reload: open };
+  return { store, state, editor, dirty, saving, conflict, savedDoc: saved?.doc, dismissConflict: () => setConflict(undefined), save, reload: open };
 }
 
 function baseOf(version: DesignVersionDto): BaseVersion {

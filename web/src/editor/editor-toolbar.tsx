@@ -22,6 +22,11 @@ export interface EditorToolbarProps {
   readonly onTogglePreview: () => void;
   readonly onToggleHistory: () => void;
   readonly onSelectIssue: (path: string) => void;
+  readonly runOpen: boolean;
+  readonly runsOpen: boolean;
+  readonly canRun: boolean;
+  readonly onToggleRun: () => void;
+  readonly onToggleRuns: () => void;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -93,6 +98,14 @@ export function EditorToolbar(p: EditorToolbarProps) {
       <button onClick={p.onToggleHistory} aria-pressed={p.historyOpen} title="Versions: compare and restore">
         Versions
       </button>
+      <button onClick={p.onToggleRuns} aria-pressed={p.runsOpen} title="Past simulations of this version">
+        Runs
+      </button>
+      {p.canRun && (
+        <button onClick={p.onToggleRun} aria-pressed={p.runOpen} title="Simulate the saved version with a workload, faults and a hypothesis">
+          ▶ Run…
+        </button>
+      )}
       {!p.readOnly && (
         <button className="primary" onClick={p.onSave} disabled={p.saving || !p.dirty} title={`Save as a new version (${mod}S)`}>
           {p.saving ? 'Saving…' : p.dirty ? 'Save' : 'Saved'}

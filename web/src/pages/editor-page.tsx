@@ -17,6 +17,8 @@ import { Palette } from '../editor/palette';
 import { PreviewSummary } from '../editor/preview/preview-summary';
 import { usePreview } from '../editor/preview/use-preview';
 import { PropertiesPanel } from '../editor/properties/properties-panel';
+import { LaunchPanel } from '../simulation/launcher/launch-panel';
+import { SimulationList } from '../simulation/simulation-list';
 import { useCompare } from '../editor/use-compare';
 import { useDesignValidation } from '../editor/validation';
 import { ErrorMessage, Loading } from '../ui/feedback';
@@ -34,6 +36,8 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
   const { store, state, editor, dirty, saving, conflict } = session;
   const params = useSearchParams();
   const [historyOpen, setHistoryOpen] = useState(params.get('panel') === 'history');
+  const [runsOpen, setRunsOpen] = useState(params.get('panel') === 'runs');
+  const [runOpen, setRunOpen] = useState(params.get('panel') === 'run');
   const [previewEnabled, setPreviewEnabled] = useState(true);
   const [message, setMessage] = useState<string>();
   const canvas = useRef<CanvasHandle | undefined>(undefined);
@@ -174,8 +178,19 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
         onImportJson={() => void importJson()}
         onSave={() => void save()}
         onTogglePreview={() => setPreviewEnabled((v) => !v)}
-        onToggleHistory={() => setHistoryOpen((v) => !v)}
+        onToggleHistory={() => {
+          setHistoryOpen((v) => !v);
+          setRunsOpen(false);
+        }}
         onSelectIssue={selectIssue}
+        runOpen={runOpen}
+        runsOpen={runsOpen}
+        canRun={!readOnly && comparison === undefined}
+        onToggleRun={() => setRunOpen((v) => !v)}
+        onToggleRuns={() => {
+          setRunsOpen((v) => !v);
+          setHistoryOpen(false);
+        }}
       />
       <div className="editor-body">
         <aside className="palette-column" aria-label="Components">
@@ -225,9 +240,23 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
             )}
           </div>
           {!comparison && <PreviewSummary preview={preview} />}
+          {runOpen && !comparison && session.savedDoc && (
+            <LaunchPanel projectId={projectId} versionId={ready.base.id} version={ready.base.version} doc={session.savedDoc} dirty={dirty} onClose={() => setRunOpen(false)} />
+          )}
         </div>
         <aside className="inspector-column">
-          {historyOpen ? (
+          {runsOpen ? (
+            <section className="side-panel" aria-labelledby="runs-title">
+              <div className="row panel-head">
+                <h2 id="runs-title">Runs of v{ready.base.version}</h2>
+                <span className="spacer" />
+                <button className="ghost icon" aria-label="Close runs" onClick={() => setRunsOpen(false)}>
+                  ✕
+                </button>
+              </div>
+              <SimulationList projectId={projectId} designId={ready.base.id} />
+            </section>
+          ) : historyOpen ? (
             <HistoryPanel
               designId={ready.base.id}
               currentVersion={ready.base.version}

@@ -3,6 +3,7 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import {
   attributesToProto,
   BUS_TOPICS,
+  END_TO_END,
   LogBatchSchema,
   LogLevel,
   MetricBatchSchema,
@@ -20,9 +21,6 @@ import { EVENT_BUS } from './job-publisher';
 const SERIES_PER_BATCH = 60;
 const TRACES_PER_BATCH = 100;
 const LOGS_PER_BATCH = 1000;
-
-/** The component id under which end-to-end series are stored. */
-export const END_TO_END = '_end_to_end';
 
 const LEVELS: Record<LogRecord['level'], LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
 const KINDS: Record<string, SpanKind> = { CLIENT: SpanKind.CLIENT, SERVER: SpanKind.SERVER, CONSUMER: SpanKind.CONSUMER };

@@ -279,8 +279,11 @@ export class CanvasScene {
   }
 }
 
-/** A shape that draws itself with `draw` on the layer's native 2D context, in world coordinates. */
-function customShape(draw: (ctx: CanvasRenderingContext2D) => void): Konva.Shape {
+/**
+ * A shape that draws itself with `draw` on the layer's native 2D context, in world coordinates.
+ * Exported for the simulation replay, which draws the same scene on its own stage.
+ */
+export function customShape(draw: (ctx: CanvasRenderingContext2D) => void): Konva.Shape {
   return new Konva.Shape({
     listening: false,
     perfectDrawEnabled: false,

@@ -1,0 +1,141 @@
+import { memo, useCallback, useMemo, useRef } from 'react';
+import type { Component, SimulationDto } from '@architech/contracts';
+import { MAX_SERIES_CELLS } from '@architech/sim-engine';
+import { useSearchParams } from '../../app/router';
+import { ErrorMessage } from '../../ui/feedback';
+import { parseSeconds, secondsParam } from '../sim-time';
+import { setParams } from '../url-state';
+import { useSimTime } from '../use-sim-time';
+import { alignSeries, findSeries, type Columns } from './align-series';
+import { annotationsOf, type Annotation } from './annotations';
+import { planDashboard, type ChartSpec, type DashboardComponent } from './chart-catalog';
+import { DashboardToolbar } from './dashboard-toolbar';
+import { TimeChart } from './time-chart';
+import { useChartWidth } from './use-chart-width';
+import { useMetricSeries, type SeriesAnswers } from './use-metric-series';
+import './dashboard.css';
+
+/** Props of {@link Dashboard}. */
+export interface DashboardProps {
+  readonly simulation: SimulationDto;
+  /** The design version that ran: names and types of its components. */
+  readonly components: readonly Component[];
+  /** The run is in progress: series refresh every {@link LIVE_REFRESH_MS}. */
+  readonly running: boolean;
+}
+
+/** How often the series of a run in progress are fetched again. */
+export const LIVE_REFRESH_MS = 2000;
+
+/**
+ * Grafana-like panels of a run's time series in simulated time: the component picker (`component`),
+ * a zoom window (`from`/`to`: drag across any chart; Reset zoom), a time cursor shared by every
+ * chart and the replay (`t`: hover to compare, click to pin), the warm-up and fault windows
+ * shaded with labels. Refreshes live while the run goes on.
+ */
+export function Dashboard({ simulation, components, running }: DashboardProps) {
+  const params = useSearchParams();
+  const scope = params.get('component') ?? undefined;
+  const fromSec = parseSeconds(params.get('from'));
+  const toSec = parseSeconds(params.get('to'));
+  const [t, setT] = useSimTime();
+  const durationSec = simulation.configuration.durationSec;
+
+  const grid = useRef<HTMLDivElement>(null);
+  const chartWidth = useChartWidth(grid);
+
+  const dashboardComponents = useMemo<DashboardComponent[]>(
+    () => components.map((c) => ({ id: c.id, label: c.name || c.id, type: c.type, hasBreaker: c.type !== 'CLIENT' && c.type !== 'QUEUE' && c.properties.circuitBreaker !== undefined })),
+    [components],
+  );
+  const nameOf = useMemo(() => {
+    const names = new Map(dashboardComponents.map((c) => [c.id, c.label]));
+    return (id: string) => names.get(id) ?? id;
+  }, [dashboardComponents]);
+  // Busiest first: where an SRE looks when there are more components than lines.
+  const ranking = useMemo(() => (simulation.summary ? new Map(Object.entries(simulation.summary.components).map(([id, c]) => [id, c.utilization])) : undefined), [simulation.summary]);
+  const plan = useMemo(() => planDashboard(dashboardComponents, scope, ranking), [dashboardComponents, scope, ranking]);
+  const bucketSec = simulation.result?.settings.bucketSec ?? Math.max(1, Math.ceil((components.length * durationSec) / MAX_SERIES_CELLS));
+
+  // Nothing is fetched before the charts' width is known: that width is the number of points.
+  const series = useMetricSeries(simulation.id, plan.queries, chartWidth === undefined ? undefined : { fromSec, toSec, maxPoints: chartWidth }, running ? LIVE_REFRESH_MS : undefined);
+  const annotations = useMemo(() => annotationsOf(simulation, nameOf), [simulation, nameOf]);
+  const start = fromSec ?? 0;
+  const end = toSec !== undefined && toSec > start ? toSec : durationSec;
+  const xRange = useMemo(() => [start, end] as const, [start, end]);
+
+  const zoom = useCallback((from: number | undefined, to: number | undefined) => {
+    setParams({ from: from === undefined ? undefined : secondsParam(from), to: to === undefined ? undefined : secondsParam(to) });
+  }, []);
+  const pick = useCallback((sec: number | undefined) => setT(sec, { push: true }), [setT]);
+
+  const empty = series.answers !== undefined && series.answers.size > 0 && [...series.answers.values()].every((list) => list.every((s) => s.points.length === 0));
+  return (
+    <div className="dashboard stack">
+      <DashboardToolbar
+        components={dashboardComponents}
+        scope={dashboardComponents.some((c) => c.id === scope) ? scope : undefined}
+        onScope={(id) => setParams({ component: id })}
+        fromSec={fromSec}
+        toSec={toSec}
+        durationSec={durationSec}
+        onRange={zoom}
+        t={t}
+        onTime={pick}
+        live={running}
+        refreshing={series.loading && !running}
+      />
+      {plan.hiddenCount > 0 && (
+        <p className="muted dashboard-note">
+          The “by component” charts show the {plan.shown.length} busiest components; {plan.hiddenCount} more are left out. Pick one above to see it alone.
+        </p>
+      )}
+      {series.error !== undefined && <ErrorMessage error={series.error} onRetry={series.retry} />}
+      {empty && (
+        <p className="alert info" role="status">
+          {running || simulation.status === 'PENDING' ? 'Waiting for the first simulated seconds of the run…' : 'This run stored no time series.'}
+        </p>
+      )}
+      <div className="chart-grid" ref={grid}>
+        {plan.charts.map((spec) => (
+          <ChartPanel
+            key={spec.id}
+            spec={spec}
+            answers={series.answers}
+            bucketSec={bucketSec}
+            xRange={xRange}
+            annotations={annotations}
+            marker={t}
+            syncKey={`simulation-${simulation.id}`}
+            onZoom={zoom}
+            onPick={pick}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+interface ChartPanelProps {
+  readonly spec: ChartSpec;
+  readonly answers: SeriesAnswers | undefined;
+  readonly bucketSec: number;
+  readonly xRange: readonly [number, number];
+  readonly annotations: readonly Annotation[];
+  readonly marker: number | undefined;
+  readonly syncKey: string;
+  readonly onZoom: (fromSec: number, toSec: number) => void;
+  readonly onPick: (sec: number) => void;
+}
+
+/** One chart fed from the shared answers; memoised so a new time cursor does not realign data. */
+const ChartPanel = memo(function ChartPanel({ spec, answers, bucketSec, ...rest }: ChartPanelProps) {
+  const columns = useMemo<Columns | undefined>(() => {
+    if (!answers) return undefined;
+    return alignSeries(
+      spec.lines.map((line) => findSeries(answers, line.metric, line.componentId)?.points),
+      spec.lines.map((line) => (line.perSecond ? 1 / bucketSec : 1)),
+    );
+  }, [spec, answers, bucketSec]);
+  return <TimeChart title={spec.title} unit={spec.unit} yRange={spec.yRange} lines={spec.lines} columns={columns} {...rest} />;
+});

@@ -1,0 +1,75 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { MetricSeriesDto } from '@architech/contracts';
+import { simulationsApi } from '../../api/simulations';
+import { queryKey, type SeriesQuery } from './chart-catalog';
+
+/** The answers to a set of series queries, by {@link queryKey}. */
+export type SeriesAnswers = ReadonlyMap<string, readonly MetricSeriesDto[]>;
+
+/** Which part of the run to fetch, and how finely. */
+export interface SeriesWindow {
+  readonly fromSec?: number;
+  readonly toSec?: number;
+  /** Points per series: about the chart's width in pixels, more would not be seen. */
+  readonly maxPoints: number;
+}
+
+/** The series of a dashboard: the last complete answer stays on screen while the next one loads. */
+export interface SeriesState {
+  readonly answers: SeriesAnswers | undefined;
+  readonly loading: boolean;
+  readonly error: unknown;
+  readonly retry: () => void;
+}
+
+/**
+ * Fetches every query in parallel, again when the window changes, and every `refreshMs` after
+ * the previous answer while `refreshMs` is set (a run in progress). Without a window (the
+ * charts' width is not known yet) nothing is fetched. A refresh waits for the
+ * previous one, so a slow server is never asked twice at once.
+ */
+export function useMetricSeries(simulationId: string, queries: readonly SeriesQuery[], range: SeriesWindow | undefined, refreshMs: number | undefined): SeriesState {
+  const [answers, setAnswers] = useState<SeriesAnswers>();
+  const [error, setError] = useState<unknown>();
+  const [loading, setLoading] = useState(true);
+  const [round, setRound] = useState(0);
+  const key = useMemo(() => queries.map(queryKey).join(','), [queries]);
+  const fromSec = range?.fromSec;
+  const toSec = range?.toSec;
+  const maxPoints = range?.maxPoints;
+
+  useEffect(() => {
+    if (maxPoints === undefined) return;
+    const controller = new AbortController();
+    let timer: number | undefined;
+    setLoading(true);
+    Promise.all(
+      queries.map((q) =>
+        simulationsApi
+          .metrics(simulationId, { metric: q.metric, component: q.component, from: fromSec, to: toSec, maxPoints }, controller.signal)
+          .then((series) => [queryKey(q), series] as const),
+      ),
+    ).then(
+      (entries) => {
+        if (controller.signal.aborted) return;
+        setAnswers(new Map(entries));
+        setError(undefined);
+        setLoading(false);
+        if (refreshMs !== undefined) timer = window.setTimeout(() => setRound((r) => r + 1), refreshMs);
+      },
+      (e: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(e);
+        setLoading(false);
+      },
+    );
+    return () => {
+      controller.abort();
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
+    // `key` stands for `queries`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [simulationId, key, fromSec, toSec, maxPoints, refreshMs, round]);
+
+  return { answers, loading, error, retry: () => setRound((r) => r + 1) };
+}

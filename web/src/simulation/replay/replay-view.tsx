@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { SimulationDto } from '@architech/contracts';
+import { ErrorMessage, Loading } from '../../ui/feedback';
+import { useAsync } from '../../ui/use-async';
+import { useLiveSimulation } from '../use-live-simulation';
+import { useSimTime } from '../use-sim-time';
+import { ActiveFaults } from './active-faults';
+import type { ColourMode } from './heat-scale';
+import { loadReplay } from './load-replay';
+import { ReplayControls } from './replay-controls';
+import { attachReplayGestures } from './replay-gestures';
+import { ReplayLegend } from './replay-legend';
+import type { PlayerSnapshot, ReplayPlayer } from './replay-player';
+import { installReplayTestHook } from './replay-test-hook';
+import { ReplayTooltip, type ReplayHover } from './replay-tooltip';
+import { dotTrackOf } from './request-dots';
+import { loadTraceSample } from './load-trace-sample';
+import { useReplayKeyboard } from './use-replay-keyboard';
+import { useReplayPlayer } from './use-replay-player';
+import './replay.css';
+
+/** Props of {@link ReplayView}. */
+export interface ReplayViewProps {
+  readonly simulationId: string;
+}
+
+/**
+ * A completed simulation replayed on its design: cards coloured by utilisation or error rate,
+ * connections as wide as their throughput, sampled requests moving along them, breaker states,
+ * replica counts and fault windows — over a scrubber of simulated time shared with the dashboards
+ * through the URL's `t` (`useSimTime`). Loads the run, its design version and every component's
+ * series once (a request per metric), then the sampled traces for the dots in the background.
+ * Publishes `window.__architechReplay` (see `replay-test-hook.ts`) while mounted.
+ *
+ * @example
+ * <ReplayView simulationId={simulationId} />
+ */
+export function ReplayView({ simulationId }: ReplayViewProps) {
+  const live = useLiveSimulation(simulationId);
+  const simulation = live.simulation;
+  const completed = simulation?.status === 'COMPLETED' ? simulation : undefined;
+  const model = useAsync((signal) => (completed === undefined ? Promise.resolve(undefined) : loadReplay(completed, signal)), [completed?.id, completed?.status]);
+  const traces = useAsync((signal) => (completed === undefined ? Promise.resolve(undefined) : loadTraceSample(completed.id, signal)), [completed?.id]);
+  const replay = model.status === 'ready' ? model.value : undefined;
+
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [t, setT] = useSimTime();
+  const player = useReplayPlayer(replay, hostRef, setT, t);
+  const snapshot = usePlayerSnapshot(player);
+  const [hover, setHover] = useState<ReplayHover>();
+  const tracesLoaded = useRef(false);
+  const names = useMemo(() => new Map([...(replay?.doc.components ?? []), ...(replay?.doc.connections ?? [])].map((e) => [e.id, 'name' in e && e.name ? e.name : e.id])), [replay]);
+  const nameOf = useCallback((id: string) => names.get(id) ?? id, [names]);
+
+  useEffect(() => {
+    if (player !== undefined && t !== undefined) player.follow(t);
+  }, [player, t]);
+  useEffect(() => {
+    tracesLoaded.current = traces.status === 'ready' && traces.value !== undefined;
+    if (player !== undefined && replay !== undefined && traces.value !== undefined) player.setTrack(dotTrackOf(traces.value, replay.scene.edges));
+  }, [player, replay, traces.status, traces.value]);
+  useEffect(() => (player === undefined ? undefined : installReplayTestHook(player, () => tracesLoaded.current)), [player]);
+  useEffect(() => {
+    const host = hostRef.current;
+    if (player === undefined || host === null) return;
+    return attachReplayGestures(host, player.stage, {
+      onHover: (card, at) => setHover(card < 0 ? undefined : { card, at, width: host.clientWidth, height: host.clientHeight }),
+    });
+  }, [player]);
+  useReplayKeyboard(player);
+
+  return (
+    <section className="replay" aria-label="Simulation replay" data-testid="replay">
+      <div className="replay__toolbar">
+        <ColourModeToggle mode={snapshot.mode} onChange={(mode) => player?.setMode(mode)} disabled={player === undefined} />
+        <span className="spacer" />
+        <TraceStatus status={completed === undefined ? undefined : traces.status} count={traces.value?.length} />
+        <button onClick={() => player?.stage.fit()} disabled={player === undefined} title="Fit the design in view (or double-click the canvas)">
+          Fit
+        </button>
+      </div>
+      <div className="replay__canvas" data-testid="replay-canvas">
+        <div ref={hostRef} className="replay__stage" />
+        {player !== undefined && replay !== undefined && (
+          <>
+            <ActiveFaults player={player} faults={replay.faults} nameOf={nameOf} />
+            <ReplayLegend mode={snapshot.mode} />
+            <ReplayTooltip player={player} model={replay} hover={hover} />
+          </>
+        )}
+        <div className="replay__overlay-message">
+          <ReplayMessage live={live} simulation={simulation} model={model} />
+        </div>
+      </div>
+      {player !== undefined && replay !== undefined && (
+        <ReplayControls player={player} durationSec={replay.durationSec} warmupSec={replay.warmupSec} faults={replay.faults} errorRate={replay.endToEndErrorRate} nameOf={nameOf} />
+      )}
+    </section>
+  );
+}
+
+const IDLE: PlayerSnapshot = { playing: false, speed: 1, mode: 'utilization' };
+const noSubscription = () => () => undefined;
+
+/** The player's play state, speed and colour mode (defaults before it exists). */
+function usePlayerSnapshot(player: ReplayPlayer | undefined): PlayerSnapshot {
+  return useSyncExternalStore(player?.subscribe ?? noSubscription, player?.getSnapshot ?? (() => IDLE));
+}
+
+function ColourModeToggle({ mode, onChange, disabled }: { mode: ColourMode; onChange: (mode: ColourMode) => void; disabled: boolean }) {
+  const name = useId();
+  const options: readonly [ColourMode, string][] = [
+    ['utilization', 'Utilisation'],
+    ['errorRate', 'Error rate'],
+  ];
+  return (
+    <fieldset className="replay-segmented" disabled={disabled}>
+      <legend>Colour by</legend>
+      <div className="replay-segmented__group">
+        {options.map(([value, label]) => (
+          <label key={value}>
+            <input type="radio" name={name} value={value} checked={mode === value} onChange={() => onChange(value)} />
+            {label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function TraceStatus({ status, count }: { status: 'loading' | 'ready' | 'error' | undefined; count: number | undefined }) {
+  if (status === undefined) return null;
+  if (status === 'loading') {
+    return (
+      <span className="replay__status" role="status">
+        <span className="spinner" aria-hidden="true" /> Loading sampled requests…
+      </span>
+    );
+  }
+  if (status === 'error') return <span className="replay__status">Sampled requests unavailable: no dots</span>;
+  return <span className="replay__status">{count === 0 ? 'No sampled requests in this run' : `${count} sampled requests`}</span>;
+}
+
+/** What covers the canvas until the replay can play: loading, an error, or why there is nothing yet. */
+function ReplayMessage(props: { live: ReturnType<typeof useLiveSimulation>; simulation: SimulationDto | undefined; model: ReturnType<typeof useAsync<unknown>> }) {
+  const { live, simulation, model } = props;
+  if (simulation === undefined) {
+    return live.load.status === 'error' ? <ErrorMessage error={live.load.error} onRetry={live.load.reload} /> : <Loading label="Loading the simulation…" />;
+  }
+  const status = live.state ?? simulation.status;
+  if (status === 'PENDING' || status === 'RUNNING') {
+    const progress = live.live?.progress ?? simulation.progress;
+    return (
+      <div className="alert info" role="status">
+        The replay opens when the run completes ({Math.round(progress * 100)} % done).
+      </div>
+    );
+  }
+  if (simulation.status !== 'COMPLETED') {
+    return (
+      <div className="alert warning" role="status">
+        This run {simulation.status === 'FAILED' ? `failed${simulation.error ? `: ${simulation.error}` : ''}` : 'was cancelled'}, so there is nothing to replay.
+      </div>
+    );
+  }
+  if (model.status === 'error') return <ErrorMessage error={model.error} onRetry={model.reload} />;
+  if (model.status === 'loading') return <Loading label="Loading the replay…" />;
+  return null;
+}

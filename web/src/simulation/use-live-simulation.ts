@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { FINAL_SIMULATION_STATES, type SimulationDto, type SimulationState, type SimulationStatusUpdate } from '@architech/contracts';
+import { simulationsApi, subscribeToStatus } from '../api/simulations';
+import { useAsync, type AsyncState } from '../ui/use-async';
+
+/** Poll period when the live stream is unavailable. */
+const POLL_MS = 2000;
+
+/** A simulation and, while it runs, its latest live progress. */
+export interface LiveSimulation {
+  /** The load of the simulation itself (its error, a reload). */
+  readonly load: AsyncState<SimulationDto> & { reload: () => void };
+  /** The simulation asked for, once loaded. */
+  readonly simulation: SimulationDto | undefined;
+  /** The latest status event, while the run is not final. */
+  readonly live: SimulationStatusUpdate | undefined;
+  /** The state to show: the live one when newer than the loaded simulation. */
+  readonly state: SimulationState | undefined;
+}
+
+/**
+ * Loads a simulation and follows it until it is final: over Server-Sent Events, falling back to
+ * polling when the stream fails. Reloads the simulation (summary, result) when it turns final.
+ */
+export function useLiveSimulation(simulationId: string): LiveSimulation {
+  const simulation = useAsync((signal) => simulationsApi.get(simulationId, signal), [simulationId]);
+  const [live, setLive] = useState<SimulationStatusUpdate>();
+  const [streamFailed, setStreamFailed] = useState(false);
+  const loaded = simulation.value?.id === simulationId ? simulation.value : undefined;
+  const running = loaded !== undefined && !FINAL_SIMULATION_STATES.has(loaded.status);
+  const { reload } = simulation;
+
+  useEffect(() => {
+    setLive(undefined);
+    setStreamFailed(false);
+  }, [simulationId]);
+
+  useEffect(() => {
+    if (!running || streamFailed) return;
+    return subscribeToStatus(
+      simulationId,
+      (event) => {
+        setLive(event);
+        if (FINAL_SIMULATION_STATES.has(event.status)) reload();
+      },
+      () => setStreamFailed(true),
+    );
+  }, [simulationId, running, streamFailed, reload]);
+
+  useEffect(() => {
+    if (!running || !streamFailed) return;
+    const timer = window.setInterval(reload, POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [running, streamFailed, reload]);
+
+  const current = live?.id === simulationId && running ? live : undefined;
+  return { load: simulation, simulation: loaded, live: current, state: current?.status ?? loaded?.status };
+}
