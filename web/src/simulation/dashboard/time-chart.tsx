@@ -153,6 +153,14 @@ export function TimeChart(props: TimeChartProps) {
     <figure className="time-chart" aria-label={`${title}: chart over simulated time`}>
       <figcaption className="time-chart-title">{title}</figcaption>
       <div ref={container} className="time-chart-plot" />
+      {/* The shaded windows are drawn on the canvas; this says the same in words for screen readers. */}
+      <ul className="sr-only" aria-label="Marked time windows">
+        {annotations.map((a) => (
+          <li key={`${a.kind}-${a.label}-${a.startSec}`}>
+            {a.label}: {a.startSec}–{a.endSec} s
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createTestDatabase, startLauncher } from '../../infra/launcher/test/support/processes';
+import { launchBrowser, openPage, screenshot } from './support/browser';
+
+/*
+ * Fault injection end to end in the browser: launch a run with a crash on the timeline, watch it,
+ * read the dashboard, scrub the replay into the fault, open a failed trace, find the crash in the
+ * logs, and compare with a baseline — on the real product (launcher, real PostgreSQL).
+ */
+
+jest.setTimeout(300_000);
+
+const threeTier = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'three-tier.json'), 'utf8'));
+
+describe('simulations in the web app', () => {
+  let browser: Browser;
+  let topology: Awaited<ReturnType<typeof startLauncher>>;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('web_simulations');
+    topology = await startLauncher({ DATABASE_URL: database.url, RATE_LIMIT_PER_MIN: '0' });
+    browser = await launchBrowser();
+    ({ page, errors } = await openPage(browser, 1440, 900));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await topology?.stop();
+    await database?.drop();
+  });
+
+  /** Calls the API from the page with the signed-in user's token. */
+  function api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    return page.evaluate(
+      async ({ method, path, body }) => {
+        const token = JSON.parse(localStorage.getItem('architech.session')!).accessToken as string;
+        const res = await fetch(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+        return { status: res.status, body: await res.json() };
+      },
+      { method, path, body },
+    );
+  }
+
+  async function waitUntilFinished(id: string): Promise<any> {
+    for (let i = 0; i < 600; i++) {
+      const sim = (await api('GET', `/api/simulations/${id}`)).body;
+      if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(sim.status)) return sim;
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`simulation ${id} did not finish`);
+  }
+
+  it('runs a crash fault from the timeline and shows it on the dashboard, the replay, traces, logs and compare', async () => {
+    await page.goto(`${topology.url}/register`);
+    await page.getByLabel('Name').fill('Sam SRE');
+    await page.getByLabel('Email').fill('sam@example.com');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/projects$/);
+    const project = (await api('POST', '/api/projects', { name: 'Resilience' })).body;
+    const design = (await api('POST', `/api/projects/${project.id}/designs`, { name: threeTier.name, components: threeTier.components, connections: threeTier.connections })).body;
+
+    // Open the saved design, add a crash of the database on the fault timeline, launch.
+    await page.goto(`${topology.url}/projects/${project.id}/designs/${design.id}`);
+    await page.getByRole('button', { name: /Run…/ }).click();
+    await page.getByLabel('Duration (simulated s)').fill('900');
+    await page.getByLabel(/^Warm-up/).fill('30');
+    await page.getByLabel('Fault target').selectOption('db');
+    await page.getByLabel('Fault type').selectOption('crash');
+    await page.getByRole('button', { name: 'Add fault' }).click();
+    const bar = page.getByRole('button', { name: /^crash fault on PostgreSQL primary \(db\): crash 300 s–480 s/ });
+    await bar.waitFor();
+    // Keyboard editing of the bar: 10 s later, then back.
+    await bar.press('Shift+ArrowRight');
+    await page.getByRole('button', { name: /crash 310 s–490 s/ }).press('Shift+ArrowLeft');
+    await bar.waitFor();
+    await screenshot(page, 'launch-fault-timeline');
+    await page.getByRole('button', { name: 'Launch simulation' }).click();
+    await page.waitForURL(/\/simulations\/[0-9a-f-]+/);
+    const crashId = page.url().split('/simulations/')[1]!.split('?')[0]!;
+
+    // Live progress over SSE, then the result.
+    const seen: number[] = [];
+    const progress = page.getByRole('progressbar', { name: 'Simulation progress' });
+    for (let i = 0; i < 400 && !(await page.getByTestId('hypothesis-verdict').isVisible()); i++) {
+      const now = await progress.getAttribute('aria-valuenow', { timeout: 100 }).catch(() => null);
+      if (now !== null) seen.push(Number(now));
+      await page.waitForTimeout(100);
+    }
+    const finished = await waitUntilFinished(crashId);
+    expect(finished).toMatchObject({ status: 'COMPLETED', progress: 1 });
+    expect(seen.length).toBeGreaterThan(0);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    await expect(page.getByTestId('hypothesis-verdict').textContent()).resolves.toMatch(/FAIL.*error rate < 1%/);
+
+    // The dashboard: series with points, the crash window marked on the charts.
+    const metrics = page.waitForResponse((r) => r.url().includes(`/api/simulations/${crashId}/metrics`) && r.ok());
+    await page.reload();
+    const series = await (await metrics).json();
+    expect(series.series.some((s: { points: unknown[] }) => s.points.length > 100)).toBe(true);
+    const throughput = page.getByRole('figure', { name: /^Load and throughput — end to end/ });
+    await throughput.getByText('crash · PostgreSQL primary: 300–480 s').waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+    await screenshot(page, 'simulation-dashboard');
+
+    // Replay: the database's colour before and inside the crash window.
+    await page.getByRole('tab', { name: 'Replay' }).click();
+    await page.waitForFunction(() => ((window as any).__architechReplay?.frames() ?? 0) > 0);
+    const scrubber = page.getByRole('slider', { name: 'Simulated time' });
+    await scrubber.fill('200');
+    await page.waitForFunction(() => Math.abs((window as any).__architechReplay.time() - 200) < 1.5);
+    const before = await page.evaluate(() => (window as any).__architechReplay.colourOf('db'));
+    await scrubber.fill('400');
+    await page.waitForFunction(() => Math.abs((window as any).__architechReplay.time() - 400) < 1.5);
+    const during = await page.evaluate(() => (window as any).__architechReplay.colourOf('db'));
+    expect(before).toBeDefined();
+    expect(during).toBeDefined();
+    expect(during).not.toEqual(before);
+    await screenshot(page, 'simulation-replay');
+
+    // Traces: a failed one opens in the waterfall.
+    await page.goto(`${topology.url}/projects/${project.id}/simulations/${crashId}?tab=traces&status=error`);
+    const openTrace = page.getByRole('button', { name: /^Open trace / }).first();
+    await openTrace.click();
+    const waterfall = page.getByRole('list', { name: 'Spans, in call order' });
+    await waterfall.waitFor();
+    await expect(waterfall.getByRole('button', { name: /, error/ }).count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'simulation-trace');
+
+    // Logs: the crash is found by a full-text search.
+    await page.getByRole('tab', { name: 'Logs' }).click();
+    await page.getByLabel('Search the log messages').fill('crash');
+    const logs = page.getByRole('table', { name: 'Log records' });
+    await logs.getByText(/crash/i).first().waitFor();
+    await screenshot(page, 'simulation-logs');
+
+    // Compare with the same run without the fault: a higher error rate under the crash.
+    const baseline = (await api('POST', `/api/designs/${design.id}/simulations`, { durationSec: 900, warmupSec: 30, seed: finished.configuration.seed })).body;
+    await waitUntilFinished(baseline.id);
+    await page.goto(`${topology.url}/projects/${project.id}/compare?a=${baseline.id}&b=${crashId}`);
+    const table = page.getByRole('table', { name: 'Metrics of A and B' });
+    const errorRate = table.locator('tr', { has: page.locator('th', { hasText: /^error rate$/ }) }).first();
+    await errorRate.waitFor();
+    await expect(errorRate.getAttribute('class')).resolves.toBe('verdict-worse');
+    await expect(errorRate.locator('td').nth(2).textContent()).resolves.toMatch(/^\+/);
+    await screenshot(page, 'simulation-compare');
+    expect(errors).toEqual([]);
+  });
+});
