@@ -30,5 +30,6 @@ module.exports = {
     'services/gateway',
     'infra/launcher',
     'web',
+    'infra/deploy-check',
   ].map(project),
 };

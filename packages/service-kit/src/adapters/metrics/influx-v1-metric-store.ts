@@ -39,9 +39,22 @@ export class InfluxV1MetricStore implements MetricStore {
     this.batchPoints = options.batchPoints ?? 5000;
   }
 
-  /** Creates the database unless it exists (`CREATE DATABASE` is idempotent in InfluxQL). */
+  /**
+   * Creates the database unless it exists (`CREATE DATABASE` is idempotent in InfluxQL). InfluxDB
+   * 2.x/3.x refuse `CREATE DATABASE` over the v1 API: there the bucket must already exist (docker
+   * compose creates it), which a query on it proves; otherwise the refusal is reported with what to do.
+   */
   async ensureDatabase(): Promise<void> {
-    await this.http.query(`CREATE DATABASE ${quoteIdentifier(this.options.database)}`, { mutating: true });
+    try {
+      await this.http.query(`CREATE DATABASE ${quoteIdentifier(this.options.database)}`, { mutating: true });
+    } catch (refused) {
+      try {
+        await this.http.query('SHOW MEASUREMENTS LIMIT 1');
+      } catch {
+        const reason = refused instanceof Error ? refused.message : String(refused);
+        throw new Error(`InfluxDB database '${this.options.database}' neither exists nor can be created (${reason}); on InfluxDB 2.x/3.x create a bucket of that name (with a DBRP mapping) first`);
+      }
+    }
   }
 
   async write(points: MetricPoint[]): Promise<void> {
