@@ -1,3 +1,5 @@
+import type { MetricSeriesDto } from '@architech/contracts';
+
 /** One value of one metric of one component at one simulated time. */
 export interface MetricPoint {
   simulationId: string;
@@ -21,12 +23,8 @@ export interface MetricQuery {
   maxPoints?: number;
 }
 
-export interface MetricSeries {
-  componentId: string;
-  componentType: string;
-  metric: string;
-  points: { timeSec: number; value: number }[];
-}
+/** One series as queried: the API's shape. */
+export type MetricSeries = MetricSeriesDto;
 
 /**
  * The metric store port. Writes are idempotent: a point with the same (simulation, component,

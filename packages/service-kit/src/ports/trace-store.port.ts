@@ -1,43 +1,15 @@
-/** A span in OpenTelemetry's shape (the engine's `Span`), stored per simulation. */
-export interface StoredSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string | null;
-  name: string;
-  kind: string;
-  componentId: string;
-  componentType: string;
-  startMs: number;
-  endMs: number;
-  durationMs: number;
-  status: { code: 'OK' | 'ERROR' | 'UNSET'; message?: string };
-  attributes: Record<string, string | number | boolean>;
-}
+import type { LogRecordDto, SpanDto, TraceDto, TraceSummaryDto } from '@architech/contracts';
+
+/** A span in OpenTelemetry's shape (the engine's `Span`), stored per simulation: the API's shape. */
+export type StoredSpan = SpanDto;
 
 /** A trace as written: its root facts and spans. */
-export interface StoredTrace {
-  traceId: string;
-  rootComponentId: string;
-  startMs: number;
-  durationMs: number;
-  status: 'OK' | 'ERROR';
-  reason: string;
-  linkedTraceId?: string;
-  spans: StoredSpan[];
-}
+export type StoredTrace = TraceDto;
 
-export type TraceSummary = Omit<StoredTrace, 'spans'> & { spanCount: number; components: string[] };
+export type TraceSummary = TraceSummaryDto;
 
 /** A structured log record with a stable id (so a redelivered batch is not stored twice). */
-export interface StoredLog {
-  id: string;
-  timeMs: number;
-  level: 'debug' | 'info' | 'warn' | 'error';
-  event: string;
-  componentId: string | null;
-  message: string;
-  attributes?: Record<string, string | number | boolean>;
-}
+export type StoredLog = LogRecordDto;
 
 export interface TraceQuery {
   simulationId: string;
