@@ -34,6 +34,8 @@ export { deleteSelection } from './commands/delete-selection';
 export { updateProperties } from './commands/update-properties';
 export type { UpdatePropertiesInput } from './commands/update-properties';
 export { renameComponent, renameDocument } from './commands/rename';
+export { setDescription } from './commands/set-description';
+export { replaceDocument } from './commands/replace-document';
 export { paste, duplicateSelection, PASTE_OFFSET } from './commands/paste';
 export { selectByClick, selectByRectangle, selectAll, setSelection } from './commands/select';
 export type { RubberBandMode, RubberBandOptions } from './commands/select';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DesignVersionSummaryDto } from '@architech/contracts';
-import { addComponent, autoLayout, edit, fromDesign, setSelection, type Command, type EditorDocument } from '@architech/editor-core';
+import { addComponent, autoLayout, fromDesign, replaceDocument, setSelection } from '@architech/editor-core';
 import { describeError } from '../api/api-error';
 import { api } from '../api/endpoints';
 import { Link } from '../app/link';
@@ -27,8 +27,6 @@ import '../editor/editor.css';
 
 /** Largest design file the importer reads: the gateway's default body limit. */
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
-const replaceDocument = (doc: EditorDocument): Command => ({ name: 'import-design', perform: () => edit({ doc, selection: new Set() }) });
 
 /** The canvas editor for one design version: palette, canvas, properties, versions, save. */
 export function EditorPage({ projectId, designId }: { projectId: string; designId: string }) {

@@ -3,7 +3,7 @@ import { renameDocument, type EditorDocument, type EditorStore } from '@architec
 import type { DesignValidation } from '../validation';
 import { COMPONENT_LABELS, counted } from './component-labels';
 import { issuesAt, type FieldIssues } from './field-issues';
-import { setDescription } from './set-description';
+import { setDescription } from '@architech/editor-core';
 import { TextField } from './text-field';
 
 /** Props of {@link DesignSummary}. */

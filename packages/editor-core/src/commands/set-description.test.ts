@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
-import { EditorStore, sequentialIds } from '@architech/editor-core';
+import { EditorStore } from '../editor-store';
+import { sequentialIds } from '../ids';
 import { setDescription } from './set-description';
 
 describe('setting the design’s description', () => {

@@ -1,9 +1,7 @@
-import { edit, NO_CHANGE, type Command, type EditorDocument } from '@architech/editor-core';
+import { edit, NO_CHANGE, type Command } from '../command';
+import type { EditorDocument } from '../document';
 
-/**
- * Sets the design's description, trimmed; an empty one removes it. editor-core has commands for
- * the names (`renameDocument`) but none yet for the description, which the panel edits too.
- */
+/** Sets the design's description, trimmed; an empty one removes it. */
 export function setDescription(text: string): Command {
   return {
     name: 'set-description',
