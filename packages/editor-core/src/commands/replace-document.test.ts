@@ -16,6 +16,6 @@ describe('replacing the document', () => {
     expect(store.getState().selection.size).toBe(0);
     expect(toDesign(store.getState().doc).components.map((c) => c.id)).toEqual(['users', 'api']);
     store.undo();
-    expect(store.getState().doc).toBe(drawn);
+    expect(store.getState().doc).toEqual(drawn);
   });
 });
