@@ -28,21 +28,21 @@ export function drawBadges(ctx: CanvasRenderingContext2D, scene: ReplayScene, st
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.lineWidth = 1;
-  const { cards, cardFlags, cardRow } = scene;
+  const { cards, cardFlags } = scene;
   for (let i = 0; i < cards.length; i++) {
     const flags = cardFlags[i];
-    if ((flags & (HAS_BREAKER | HAS_AUTOSCALING)) === 0 || cardRow[i] < 0) continue;
+    if ((flags & (HAS_BREAKER | HAS_AUTOSCALING)) === 0 || state.cardRow[i] < 0) continue;
     const card = cards[i];
     if (!isVisible(card, view.visible)) continue;
     let right = card.x + W - 8;
     const y = card.y - CHIP_HEIGHT / 2;
-    if ((flags & HAS_BREAKER) !== 0) {
+    if ((flags & HAS_BREAKER) !== 0 && state.knows('breakerState')) {
       const s = state.breaker[i];
       const chip = BREAKER_CHIPS[s === BREAKER_OPEN ? 2 : s === BREAKER_HALF_OPEN ? 1 : 0];
       chipAt(ctx, right - BREAKER_WIDTH, y, BREAKER_WIDTH, chip.fill, chip.border, chip.ink, chip.text);
       right -= BREAKER_WIDTH + GAP;
     }
-    if ((flags & HAS_AUTOSCALING) !== 0) chipAt(ctx, right - REPLICAS_WIDTH, y, REPLICAS_WIDTH, REPLAY_COLOURS.replicas, REPLAY_COLOURS.replicas, '#ffffff', replicasText(state.replicas[i]));
+    if ((flags & HAS_AUTOSCALING) !== 0 && state.knows('replicas')) chipAt(ctx, right - REPLICAS_WIDTH, y, REPLICAS_WIDTH, REPLAY_COLOURS.replicas, REPLAY_COLOURS.replicas, '#ffffff', replicasText(state.replicas[i]));
   }
 }
 

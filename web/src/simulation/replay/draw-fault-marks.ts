@@ -15,6 +15,9 @@ const LABEL_HEIGHT = 18;
 /** One pulse every this many wall-clock ms; the dashes march at the same pace. */
 const PULSE_MS = 1200;
 
+const DASH = [6, 4];
+const SOLID: number[] = [];
+
 /** Widths of the fault labels, measured once per fault. */
 const labelWidths = new WeakMap<ReplayScene, Float32Array>();
 
@@ -24,12 +27,13 @@ const labelWidths = new WeakMap<ReplayScene, Float32Array>();
  * fault type's timeline colour.
  */
 export function drawFaultMarks(ctx: CanvasRenderingContext2D, scene: ReplayScene, state: FrameState, view: DrawView, wallMs: number): void {
+  if (!state.anyFault) return;
   const phase = (wallMs % PULSE_MS) / PULSE_MS;
   const pulse = 0.55 + 0.45 * Math.cos(phase * 2 * Math.PI);
   const px = 1 / view.zoom;
   ctx.font = CARD.previewFont;
   const widths = widthsOf(ctx, scene);
-  ctx.setLineDash([6, 4]);
+  ctx.setLineDash(DASH);
   ctx.lineDashOffset = -phase * 20;
   for (let i = 0; i < scene.cards.length; i++) {
     if (state.cardFault[i] < 0) continue;
@@ -47,7 +51,7 @@ export function drawFaultMarks(ctx: CanvasRenderingContext2D, scene: ReplayScene
     traceTrimmed(ctx, route.points, 0);
     outline(ctx, pulse, px);
   }
-  ctx.setLineDash([]);
+  ctx.setLineDash(SOLID);
   ctx.lineDashOffset = 0;
 
   ctx.textAlign = 'center';

@@ -36,7 +36,7 @@ function frame(faults: FaultWindow[] = []): FrameState {
   byMetric.breakerState = [dto('api', 'breakerState', [0, 0, 1, 2])];
   byMetric.replicas = [dto('api', 'replicas', [2, 2, 3, 3])];
   const series = buildReplaySeries({ bucketSec: 1, durationSec: 4, componentIds: ['web', 'api'], byMetric: byMetric as unknown as SeriesByMetric });
-  const scene = buildReplayScene(doc, series, faults);
+  const scene = buildReplayScene(doc, faults);
   return new FrameState(scene, series, Float32Array.from([10, 10, 10, 10]));
 }
 

@@ -1,7 +1,7 @@
 import { formatNumber, formatPercent } from '../metric-format';
 import { isActive } from './fault-windows';
 import { ERROR_RATE_SCALE, HEAT_STEPS, heatIndex, UTILIZATION_SCALE, type ColourMode } from './heat-scale';
-import { bucketAt, interpolateAt, type ReplaySeries } from './replay-series';
+import { bucketAt, interpolateAt, type ReplayMetric, type ReplaySeries } from './replay-series';
 import { IS_CLIENT, type ReplayScene } from './replay-scene';
 
 /** {@link FrameState.heat} of a card that shows no colour (a client coloured by utilisation, or no data). */
@@ -30,8 +30,13 @@ export class FrameState {
   readonly routeErrorRate: Float32Array;
   /** The value pill under each card, rebuilt only when its bucket or the colour mode changes. */
   readonly labels: string[];
+  /** Row of each card in the series (−1: the run reported nothing for it). */
+  readonly cardRow: Int32Array;
+  /** Series row of each route's target (its error rate tints the flow), −1 when unknown. */
+  private readonly routeTargetRow: Int32Array;
   private readonly labelKey: Float64Array;
   private timeSec = 0;
+  private faulted = false;
 
   constructor(
     private readonly scene: ReplayScene,
@@ -51,6 +56,18 @@ export class FrameState {
     this.routeErrorRate = new Float32Array(routes);
     this.labels = new Array<string>(cards).fill('');
     this.labelKey = new Float64Array(cards).fill(-1);
+    this.cardRow = Int32Array.from(scene.cards, (card) => series.rowOf.get(card.id) ?? -1);
+    this.routeTargetRow = Int32Array.from(scene.routes, (route) => series.rowOf.get(route.connection.target) ?? -1);
+  }
+
+  /** Whether `metric` was loaded (badges wait for theirs rather than show a default). */
+  knows(metric: ReplayMetric): boolean {
+    return this.series.loaded.has(metric);
+  }
+
+  /** Whether some fault is in effect on a card or a route at the last {@link update}. */
+  get anyFault(): boolean {
+    return this.faulted;
   }
 
   /** The simulated time of the last {@link update}. */
@@ -67,7 +84,7 @@ export class FrameState {
     this.markFaults(t);
     const scale = mode === 'utilization' ? UTILIZATION_SCALE : ERROR_RATE_SCALE;
     for (let i = 0; i < scene.cards.length; i++) {
-      const row = scene.cardRow[i];
+      const row = this.cardRow[i];
       if (row < 0) {
         this.heat[i] = HEAT_NEUTRAL;
         this.magnitude[i] = 0;
@@ -94,7 +111,7 @@ export class FrameState {
     }
     for (let r = 0; r < scene.routes.length; r++) {
       this.routeRate[r] = interpolateAt(this.flows, scene.routeFlowRow[r], buckets, bucketSec, t);
-      const target = scene.routeTargetRow[r];
+      const target = this.routeTargetRow[r];
       this.routeErrorRate[r] = target < 0 ? 0 : interpolateAt(series.errorRate, target, buckets, bucketSec, t);
     }
   }
@@ -112,8 +129,10 @@ export class FrameState {
     const { faults, faultCard, faultRoute } = this.scene;
     this.cardFault.fill(-1);
     this.routeFault.fill(-1);
+    this.faulted = false;
     for (let f = 0; f < faults.length; f++) {
       if (!isActive(faults[f], t)) continue;
+      this.faulted ||= faultCard[f] >= 0 || faultRoute[f] >= 0;
       if (faultCard[f] >= 0 && this.cardFault[faultCard[f]] < 0) this.cardFault[faultCard[f]] = f;
       if (faultRoute[f] >= 0 && this.routeFault[faultRoute[f]] < 0) this.routeFault[faultRoute[f]] = f;
     }

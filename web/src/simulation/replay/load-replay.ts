@@ -6,20 +6,15 @@ import { documentOf } from '../../editor/design-session';
 import { connectionFlows } from './connection-flow';
 import { faultWindowsOf, type FaultWindow } from './fault-windows';
 import { buildReplayScene, type ReplayScene } from './replay-scene';
-import { buildReplaySeries, endToEndErrorRate, REPLAY_METRICS, type ReplaySeries, type SeriesByMetric } from './replay-series';
+import { buildReplaySeries, endToEndErrorRate, mergeSeries, type ReplayMetric, type ReplaySeries, type SeriesByMetric } from './replay-series';
 
 /** The most points per series the metrics API returns (`maxPoints`); longer runs come downsampled. */
 const MAX_POINTS = 10_000;
 
-/** Everything a replay shows, loaded once and indexed for drawing. */
+/** What the replay draws before any series has arrived: the design that ran and the run's frame. */
 export interface ReplayModel {
   readonly simulation: SimulationDto;
   readonly doc: EditorDocument;
-  readonly series: ReplaySeries;
-  /** Requests per second per connection (document order) and bucket. */
-  readonly flows: Float32Array;
-  /** The end-to-end error rate per bucket, for the timeline's sparkline. */
-  readonly endToEndErrorRate: Float32Array;
   readonly faults: readonly FaultWindow[];
   readonly scene: ReplayScene;
   readonly durationSec: number;
@@ -27,40 +22,62 @@ export interface ReplayModel {
   readonly warmupSec: number;
 }
 
-/**
- * Loads what a replay of `simulation` needs: the design version that ran and, per metric, the
- * series of every component at once (one request per metric, seven in all, in parallel — not one
- * per component), then lays them out in typed arrays and derives the connection flows.
- */
-export async function loadReplay(simulation: SimulationDto, signal: AbortSignal): Promise<ReplayModel> {
-  const runBucketSec = simulation.result?.settings.bucketSec ?? 1;
-  const durationSec = simulation.configuration.durationSec;
-  const maxPoints = Math.min(MAX_POINTS, Math.ceil(durationSec / runBucketSec));
-  const [version, ...answers] = await Promise.all([
-    api.getDesign(simulation.designId),
-    ...REPLAY_METRICS.map((metric) => simulationsApi.metrics(simulation.id, { metric, maxPoints }, signal)),
-  ]);
-  signal.throwIfAborted();
-  const byMetric = Object.fromEntries(REPLAY_METRICS.map((metric, i) => [metric, answers[i]!])) as unknown as SeriesByMetric;
-  const doc = documentOf(version);
-  const bucketSec = Math.ceil(durationSec / runBucketSec) > MAX_POINTS ? downsampledWidth(answers.flat(), runBucketSec) : runBucketSec;
-  const series = buildReplaySeries({ bucketSec, countBucketSec: runBucketSec, durationSec, componentIds: doc.components.map((c) => c.id), byMetric });
-  const flows = connectionFlows(
-    doc.connections.map((c) => ({ source: c.source, target: c.target, weight: c.properties.weight ?? 1 })),
-    series,
-  );
+/** The run's series, laid out for drawing. */
+export interface ReplayData {
+  readonly series: ReplaySeries;
+  /** Requests per second per connection (document order) and bucket. */
+  readonly flows: Float32Array;
+  /** The end-to-end error rate per bucket, for the timeline's sparkline. */
+  readonly endToEndErrorRate: Float32Array;
+  /**
+   * Whether the series reach the end of the run. A run turns COMPLETED before the telemetry
+   * service has stored its last batches (seconds later on the embedded store), so a replay opened
+   * at once may see them cut short, and loads them again.
+   */
+  readonly complete: boolean;
+}
+
+/** Loads the design version that ran `simulation` and indexes it for the replay. */
+export async function loadReplayModel(simulation: SimulationDto): Promise<ReplayModel> {
+  const doc = documentOf(await api.getDesign(simulation.designId));
   const faults = faultWindowsOf(simulation);
   const configuredWarmup = simulation.configuration.warmupSec;
   return {
     simulation,
     doc,
-    series,
-    flows,
-    endToEndErrorRate: endToEndErrorRate(byMetric.errors, byMetric.completions, END_TO_END, series.buckets, bucketSec),
     faults,
-    scene: buildReplayScene(doc, series, faults),
-    durationSec,
+    scene: buildReplayScene(doc, faults),
+    durationSec: simulation.configuration.durationSec,
     warmupSec: simulation.result?.settings.warmupSec ?? (typeof configuredWarmup === 'number' ? configuredWarmup : 0),
+  };
+}
+
+/**
+ * Loads every component's series of `metrics` — one request per metric for all components at once,
+ * in parallel, not one per component — adds them to what `previous` loaded, and lays them out in
+ * typed arrays with the connection flows derived from them.
+ *
+ * @example
+ * const first = await loadReplayData(model, FIRST_METRICS, signal);
+ * const all = await loadReplayData(model, LATER_METRICS, signal, first);
+ */
+export async function loadReplayData(model: ReplayModel, metrics: readonly ReplayMetric[], signal: AbortSignal, previous?: ReplayData): Promise<ReplayData> {
+  const { simulation, doc, durationSec } = model;
+  const runBucketSec = simulation.result?.settings.bucketSec ?? 1;
+  const maxPoints = Math.min(MAX_POINTS, Math.ceil(durationSec / runBucketSec));
+  const fetched = await Promise.all(metrics.map((metric) => simulationsApi.metrics(simulation.id, { metric, maxPoints }, signal)));
+  const answers: SeriesByMetric = Object.fromEntries(metrics.map((metric, i) => [metric, fetched[i]!]));
+  const bucketSec = previous?.series.bucketSec ?? (Math.ceil(durationSec / runBucketSec) > MAX_POINTS ? downsampledWidth(fetched.flat(), runBucketSec) : runBucketSec);
+  const loaded = buildReplaySeries({ bucketSec, countBucketSec: runBucketSec, durationSec, componentIds: doc.components.map((c) => c.id), byMetric: answers });
+  const series = previous === undefined ? loaded : mergeSeries(previous.series, loaded);
+  const edges = doc.connections.map((c) => ({ source: c.source, target: c.target, weight: c.properties.weight ?? 1 }));
+  const reachesEnd = (s: MetricSeriesDto) => (s.points.at(-1)?.timeSec ?? -1) + 2 * bucketSec >= durationSec;
+  return {
+    series,
+    complete: (previous?.complete ?? true) && fetched.every((answer) => answer.filter(reachesEnd).length >= doc.components.length),
+    flows: previous !== undefined && answers.arrivals === undefined ? previous.flows : connectionFlows(edges, series),
+    endToEndErrorRate:
+      previous !== undefined && answers.errors === undefined ? previous.endToEndErrorRate : endToEndErrorRate(answers.errors, answers.completions, END_TO_END, series.buckets, bucketSec),
   };
 }
 

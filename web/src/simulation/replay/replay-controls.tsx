@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import { isActive, type FaultWindow } from './fault-windows';
 import { PLAYBACK_SPEEDS } from './playback-clock';
 import type { ReplayPlayer } from './replay-player';
 import { formatClock, spokenTime } from './replay-time';
 import { TimelineStrip } from './timeline-strip';
+
+/** Positions the playhead can take along the timeline: about one per pixel of a wide screen. */
+const PLAYHEAD_STEPS = 2000;
 
 /** Props of {@link ReplayControls}. */
 export interface ReplayControlsProps {
@@ -24,7 +27,7 @@ export interface ReplayControlsProps {
  * Re-renders only when play state or speed change: the frame loop moves the scrubber, the playhead
  * and the readout directly.
  */
-export function ReplayControls(props: ReplayControlsProps) {
+export const ReplayControls = memo(function ReplayControls(props: ReplayControlsProps) {
   const { player, durationSec, warmupSec, faults, errorRate, nameOf } = props;
   const { playing, speed } = useSyncExternalStore(player.subscribe, player.getSnapshot);
   const rangeRef = useRef<HTMLInputElement>(null);
@@ -35,15 +38,21 @@ export function ReplayControls(props: ReplayControlsProps) {
 
   useEffect(() => {
     let shownSecond = -1;
+    let shownStep = -1;
     return player.onFrame((t) => {
-      const range = rangeRef.current;
-      if (range !== null) range.value = String(t);
-      if (cursorRef.current !== null) cursorRef.current.style.transform = `translateX(${(100 * t) / durationSec}%)`;
+      // The scrubber and playhead move in steps of 1/PLAYHEAD_STEPS of the run (about a pixel):
+      // finer writes would only restyle them without moving anything on screen.
+      const step = Math.round((t / durationSec) * PLAYHEAD_STEPS);
+      if (step !== shownStep) {
+        shownStep = step;
+        if (rangeRef.current !== null) rangeRef.current.value = String(t);
+        if (cursorRef.current !== null) cursorRef.current.style.transform = `translateX(${(100 * step) / PLAYHEAD_STEPS}%)`;
+      }
       const second = Math.floor(t + 1e-6);
       if (second === shownSecond) return;
       shownSecond = second;
       if (timeRef.current !== null) timeRef.current.textContent = formatClock(t);
-      range?.setAttribute('aria-valuetext', valueText(t, durationSec, faults, nameOf));
+      rangeRef.current?.setAttribute('aria-valuetext', valueText(t, durationSec, faults, nameOf));
     });
   }, [player, durationSec, faults, nameOf]);
 
@@ -74,9 +83,10 @@ export function ReplayControls(props: ReplayControlsProps) {
         <button className="icon" onClick={() => player.step(1)} aria-label="Forward one second" title="Forward 1 s (→, Shift+→ 10 s)">
           <StepIcon />
         </button>
-        <output className="replay-controls__time" aria-label="Current simulated time">
+        {/* A timer is not announced as it changes: the scrubber's aria-valuetext is, once a second. */}
+        <span className="replay-controls__time" role="timer">
           <strong ref={timeRef}>00:00</strong> <span>/ {total}</span>
-        </output>
+        </span>
         <span className="spacer" />
         <span className="replay-controls__hint" aria-hidden="true">
           <kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> ±1 s · drag to pan, wheel to zoom
@@ -94,7 +104,7 @@ export function ReplayControls(props: ReplayControlsProps) {
       </div>
     </div>
   );
-}
+});
 
 /** What a screen reader hears for the scrubber: the time, the run's length and the faults in effect. */
 function valueText(t: number, durationSec: number, faults: readonly FaultWindow[], nameOf: (id: string) => string): string {

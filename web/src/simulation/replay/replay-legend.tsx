@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { formatNumber } from '../metric-format';
 import { FLOW_LEGEND_RATES, flowWidth } from './flow-width';
 import { ERROR_RATE_SCALE, heatGradientCss, UTILIZATION_SCALE, type ColourMode } from './heat-scale';
@@ -9,7 +9,7 @@ import { BREAKER_CHIPS, REPLAY_COLOURS } from './replay-theme';
  * the throughput widths (log scale), the request dots, breaker chips and the fault outline.
  * Collapsible, so it never hides the part of a design a user is looking at.
  */
-export function ReplayLegend({ mode }: { mode: ColourMode }) {
+export const ReplayLegend = memo(function ReplayLegend({ mode }: { mode: ColourMode }) {
   const [open, setOpen] = useState(true);
   const scale = mode === 'utilization' ? UTILIZATION_SCALE : ERROR_RATE_SCALE;
   if (!open) {
@@ -77,7 +77,7 @@ export function ReplayLegend({ mode }: { mode: ColourMode }) {
       </div>
     </aside>
   );
-}
+});
 
 function Dot({ colour, r, faded = false }: { colour: string; r: number; faded?: boolean }) {
   return (

@@ -14,10 +14,10 @@ import { REPLAY_COLOURS } from './replay-theme';
  * Paints the replay layer for one instant: connection flows, request dots, card health, badges and
  * fault marks, in that order (so dots run under the cards and fault marks sit on top). Owns the
  * {@link FrameState}, recomputed only when the simulated time or the colour mode changed (a paused
- * replay repaints only to animate a fault's pulse).
+ * replay repaints only to animate a fault's pulse). Paints nothing until it has the series.
  */
 export class ReplayPainter {
-  readonly state: FrameState;
+  private state: FrameState | undefined;
   private readonly palette: HeatPalette = heatPalette();
   private colourMode: ColourMode = 'utilization';
   private dots: DotTrack = EMPTY_TRACK;
@@ -25,12 +25,17 @@ export class ReplayPainter {
   private computedMode: ColourMode | undefined;
   private lastDots = 0;
 
-  constructor(
-    readonly scene: ReplayScene,
-    series: ReplaySeries,
-    flows: Float32Array,
-  ) {
-    this.state = new FrameState(scene, series, flows);
+  constructor(readonly scene: ReplayScene) {}
+
+  /** Whether the series have arrived. */
+  get hasData(): boolean {
+    return this.state !== undefined;
+  }
+
+  /** The series to paint, and the flows per connection and bucket derived from them (`connectionFlows`). */
+  setData(series: ReplaySeries, flows: Float32Array): void {
+    this.state = new FrameState(this.scene, series, flows);
+    this.computedAt = Number.NaN;
   }
 
   get mode(): ColourMode {
@@ -53,8 +58,7 @@ export class ReplayPainter {
 
   /** Whether a frame drawn later would differ even at the same simulated time (a fault pulses). */
   get animating(): boolean {
-    const { cardFault, routeFault } = this.state;
-    return cardFault.some((f) => f >= 0) || routeFault.some((f) => f >= 0);
+    return this.state?.anyFault === true;
   }
 
   /**
@@ -62,25 +66,27 @@ export class ReplayPainter {
    * long dots take to cross (see `dotTravelSec`); `wallMs` drives the fault pulse.
    */
   paint(ctx: CanvasRenderingContext2D, view: DrawView, t: number, speed: number, wallMs: number): void {
+    const { state } = this;
+    if (state === undefined) return;
     if (t !== this.computedAt || this.colourMode !== this.computedMode) {
-      this.state.update(t, this.colourMode);
+      state.update(t, this.colourMode);
       this.computedAt = t;
       this.computedMode = this.colourMode;
     }
-    drawFlows(ctx, this.scene, this.state, view);
+    drawFlows(ctx, this.scene, state, view);
     this.lastDots = drawDots(ctx, this.scene, this.dots, t, dotTravelSec(speed), view);
-    drawHealth(ctx, this.scene, this.state, this.palette, view);
-    drawBadges(ctx, this.scene, this.state, view);
-    drawFaultMarks(ctx, this.scene, this.state, view, wallMs);
+    drawHealth(ctx, this.scene, state, this.palette, view);
+    drawBadges(ctx, this.scene, state, view);
+    drawFaultMarks(ctx, this.scene, state, view, wallMs);
   }
 
   /**
    * The colour a component's card shows in the last frame painted (`#rrggbb`), for tests; undefined
-   * for an unknown id.
+   * for an unknown id or before the series arrived.
    */
   colourOf(componentId: string): string | undefined {
     const i = this.scene.cardIndex.get(componentId);
-    if (i === undefined) return undefined;
+    if (i === undefined || this.state === undefined) return undefined;
     const heat = this.state.heat[i];
     return heat >= 0 ? this.palette.strong[heat] : heat === HEAT_DOWN ? REPLAY_COLOURS.down : REPLAY_COLOURS.neutral;
   }

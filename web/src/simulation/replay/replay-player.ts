@@ -8,6 +8,8 @@ import { ReplayStage } from './replay-stage';
 
 /** How often, at most, playback moves the shared time (the URL's `t`, the dashboards' cursor). */
 const PUBLISH_MS = 250;
+/** Paused, a fault's pulse repaints at most this often: smooth enough, and a paused tab stays cheap. */
+const IDLE_PULSE_MS = 50;
 
 /** What the controls render from; a new object only when one of them changes. */
 export interface PlayerSnapshot {
@@ -21,9 +23,6 @@ export interface PlayerOptions {
   /** The Konva container. */
   readonly host: HTMLDivElement;
   readonly scene: ReplayScene;
-  readonly series: ReplaySeries;
-  /** Requests per second per connection and bucket (`connectionFlows`). */
-  readonly flows: Float32Array;
   readonly durationSec: number;
   /** Moves the shared simulated time (called at most every {@link PUBLISH_MS} while playing). */
   readonly publish: (t: number) => void;
@@ -43,8 +42,16 @@ export class ReplayPlayer {
   private raf = 0;
   private lastWall = 0;
   private wallMs = 0;
+  /** Something other than the pulse changed since the last frame (time, mode, data, size). */
+  private invalidated = true;
   private lastPublishWall = Number.NEGATIVE_INFINITY;
   private lastPublished: number | undefined;
+  /**
+   * The last few times published: the shared time may come back a render late, after a newer one
+   * was published, and must not then pull the replay back.
+   */
+  private readonly recent = new Float64Array(4).fill(Number.NaN);
+  private recentNext = 0;
   private framesDrawn = 0;
   private firstFrame: number | undefined;
   private snapshot: PlayerSnapshot;
@@ -53,17 +60,17 @@ export class ReplayPlayer {
 
   constructor(private readonly options: PlayerOptions) {
     this.clock = new PlaybackClock(options.durationSec);
-    this.painter = new ReplayPainter(options.scene, options.series, options.flows);
+    this.painter = new ReplayPainter(options.scene);
     this.stage = new ReplayStage(options.host, options.scene, (ctx, view) => this.painter.paint(ctx, view, this.clock.timeSec, this.clock.speed, this.wallMs));
     this.snapshot = { playing: false, speed: this.clock.speed, mode: this.painter.mode };
   }
 
-  /** Frames painted since the player was made. */
+  /** Frames painted with the series since the player was made. */
   get frames(): number {
     return this.framesDrawn;
   }
 
-  /** `performance.now()` of the first frame painted (milliseconds since navigation), once there was one. */
+  /** `performance.now()` of the first frame painted with the series (milliseconds since navigation), once there was one. */
   get firstFrameAt(): number | undefined {
     return this.firstFrame;
   }
@@ -116,8 +123,14 @@ export class ReplayPlayer {
    * the echo of what this player published.
    */
   follow(t: number): void {
-    if (this.lastPublished !== undefined && Math.abs(t - this.lastPublished) < 5e-4) return;
+    for (const sent of this.recent) if (Math.abs(t - sent) < 5e-4) return;
     this.clock.seek(t);
+    this.request();
+  }
+
+  /** The series arrived: frames show them from now on. */
+  setData(series: ReplaySeries, flows: Float32Array): void {
+    this.painter.setData(series, flows);
     this.request();
   }
 
@@ -142,9 +155,10 @@ export class ReplayPlayer {
 
   readonly getSnapshot = (): PlayerSnapshot => this.snapshot;
 
-  /** Schedules a frame (one at most is pending). */
+  /** Schedules a frame (one at most is pending) to show a change. */
   request(): void {
-    if (this.raf === 0) this.raf = requestAnimationFrame(this.frame);
+    this.invalidated = true;
+    this.schedule();
   }
 
   destroy(): void {
@@ -155,15 +169,26 @@ export class ReplayPlayer {
     this.stage.destroy();
   }
 
+  private schedule(): void {
+    if (this.raf === 0) this.raf = requestAnimationFrame(this.frame);
+  }
+
   private readonly frame = (wallMs: number): void => {
     this.raf = 0;
+    if (!this.clock.playing && !this.invalidated && wallMs - this.wallMs < IDLE_PULSE_MS) {
+      this.schedule();
+      return;
+    }
+    this.invalidated = false;
     const wasPlaying = this.clock.playing;
     this.clock.tick(this.lastWall === 0 ? 0 : wallMs - this.lastWall);
     this.lastWall = wallMs;
     this.wallMs = wallMs;
     this.stage.drawReplay();
-    this.framesDrawn++;
-    this.firstFrame ??= performance.now();
+    if (this.painter.hasData) {
+      this.framesDrawn++;
+      this.firstFrame ??= performance.now();
+    }
     const t = this.clock.timeSec;
     for (const listener of this.frameListeners) listener(t);
     if (this.clock.playing) {
@@ -171,7 +196,7 @@ export class ReplayPlayer {
         this.lastPublishWall = wallMs;
         this.publishNow();
       }
-      this.request();
+      this.schedule();
       return;
     }
     if (wasPlaying) {
@@ -180,13 +205,15 @@ export class ReplayPlayer {
       this.changed();
     }
     this.lastWall = 0;
-    if (this.painter.animating) this.request();
+    if (this.painter.animating) this.schedule();
   };
 
   private publishNow(): void {
     const t = Math.round(this.clock.timeSec * 1000) / 1000;
     if (t === this.lastPublished) return;
     this.lastPublished = t;
+    this.recent[this.recentNext] = t;
+    this.recentNext = (this.recentNext + 1) % this.recent.length;
     this.options.publish(t);
   }
 

@@ -3,7 +3,6 @@ import { routeMidpoint } from '../../editor/canvas/connection-route';
 import { SceneModel, type CardModel, type RouteModel } from '../../editor/canvas/scene-model';
 import type { FaultWindow } from './fault-windows';
 import { endsKey, type EdgeIndex } from './request-dots';
-import type { ReplaySeries } from './replay-series';
 import { routePathOf, type RoutePath } from './route-path';
 
 /** Card flags (bit set): what a card's badges show. */
@@ -14,8 +13,9 @@ export const IS_CLIENT = 4;
 
 /**
  * The design as the replay draws it, indexed once: the editor's card and route models (so the
- * replay looks exactly like the editor), and for each card and route the rows of its series and
- * the facts a frame needs, in typed arrays indexed like `cards` and `routes`.
+ * replay looks exactly like the editor), and for each card and route the facts a frame needs, in
+ * typed arrays indexed like `cards` and `routes`. Built from the design alone, so the canvas shows
+ * while the series are still loading.
  */
 export interface ReplayScene {
   readonly cards: readonly CardModel[];
@@ -23,14 +23,10 @@ export interface ReplayScene {
   readonly runs: readonly (readonly CardModel[])[];
   readonly routes: readonly RouteModel[];
   readonly cardIndex: ReadonlyMap<string, number>;
-  /** Row of each card in the series (−1: the run reported nothing for it). */
-  readonly cardRow: Int32Array;
   /** {@link HAS_BREAKER} | {@link HAS_AUTOSCALING} | {@link IS_CLIENT}. */
   readonly cardFlags: Uint8Array;
   /** Row of each route in the connection flows (its index in the document). */
   readonly routeFlowRow: Int32Array;
-  /** Series row of each route's target (its error rate tints the flow). */
-  readonly routeTargetRow: Int32Array;
   readonly routePaths: readonly RoutePath[];
   /** Midpoints of the routes, `[x0, y0, x1, y1, …]`: where a connection fault's label goes. */
   readonly routeMid: Float64Array;
@@ -44,13 +40,12 @@ export interface ReplayScene {
 }
 
 /** Indexes a document for the replay. */
-export function buildReplayScene(doc: EditorDocument, series: ReplaySeries, faults: readonly FaultWindow[]): ReplayScene {
+export function buildReplayScene(doc: EditorDocument, faults: readonly FaultWindow[]): ReplayScene {
   const model = new SceneModel();
   model.update(doc, { issues: new Map() });
   const cards = model.cards;
   const routes = model.routes;
   const cardIndex = new Map(cards.map((card, i) => [card.id, i] as const));
-  const cardRow = Int32Array.from(cards, (card) => series.rowOf.get(card.id) ?? -1);
   const cardFlags = Uint8Array.from(cards, (card) => {
     const props = card.component.properties as Readonly<Record<string, unknown>>;
     return (props.circuitBreaker !== undefined ? HAS_BREAKER : 0) | (props.autoscaling !== undefined ? HAS_AUTOSCALING : 0) | (card.type === 'CLIENT' ? IS_CLIENT : 0);
@@ -68,10 +63,8 @@ export function buildReplayScene(doc: EditorDocument, series: ReplaySeries, faul
     runs: model.staticRuns,
     routes,
     cardIndex,
-    cardRow,
     cardFlags,
     routeFlowRow: Int32Array.from(routes, (route) => connectionIndex.get(route.id)!),
-    routeTargetRow: Int32Array.from(routes, (route) => series.rowOf.get(route.connection.target) ?? -1),
     routePaths: routes.map(routePathOf),
     routeMid,
     edges: { byId: routeIndex, byEnds: new Map(routes.map((route, i) => [endsKey(route.connection.source, route.connection.target), i] as const)) },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { MetricSeriesDto } from '@architech/contracts';
-import { bucketAt, buildReplaySeries, endToEndErrorRate, interpolateAt, REPLAY_METRICS, type SeriesByMetric } from './replay-series';
+import { bucketAt, buildReplaySeries, endToEndErrorRate, interpolateAt, mergeSeries, REPLAY_METRICS, type SeriesByMetric } from './replay-series';
 
 const series = (componentId: string, metric: string, values: readonly (number | undefined)[], bucketSec = 1): MetricSeriesDto => ({
   componentId,
@@ -46,6 +46,12 @@ describe('the replay series', () => {
     expect(Array.from(s.arrivalsPerSec)).toEqual([10, 20]);
   });
 
+  it('reads 0 for a metric not loaded yet, and says which are', () => {
+    const s = buildReplaySeries({ bucketSec: 1, durationSec: 2, componentIds: ['a'], byMetric: { utilization: [series('a', 'utilization', [0.5, 0.5])] } });
+    expect(Array.from(s.breakerState)).toEqual([0, 0]);
+    expect([...s.loaded]).toEqual(['utilization']);
+  });
+
   it('gives the end-to-end error rate per bucket', () => {
     const rate = endToEndErrorRate([series('_end_to_end', 'errors', [1, 0])], [series('_end_to_end', 'completions', [3, 0])], '_end_to_end', 2, 1);
     expect(Array.from(rate)).toEqual([0.25, 0]);
@@ -70,5 +76,17 @@ describe('reading a series at a simulated time', () => {
     expect(bucketAt(3, 2, 3.9)).toBe(1);
     expect(bucketAt(3, 2, -1)).toBe(0);
     expect(bucketAt(3, 2, 600)).toBe(2);
+  });
+});
+
+describe('merging series loaded in two steps', () => {
+  it('keeps the first step’s metrics and adds the second’s', () => {
+    const byMetric = (metric: string, values: number[]) => ({ [metric]: [series('a', metric, values)] });
+    const first = buildReplaySeries({ bucketSec: 1, durationSec: 2, componentIds: ['a'], byMetric: byMetric('utilization', [0.5, 0.25]) });
+    const later = buildReplaySeries({ bucketSec: 1, durationSec: 2, componentIds: ['a'], byMetric: byMetric('breakerState', [2, 0]) });
+    const merged = mergeSeries(first, later);
+    expect(Array.from(merged.utilization)).toEqual([0.5, 0.25]);
+    expect(Array.from(merged.breakerState)).toEqual([2, 0]);
+    expect([...merged.loaded].sort()).toEqual(['breakerState', 'utilization']);
   });
 });

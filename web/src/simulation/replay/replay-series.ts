@@ -4,6 +4,11 @@ import type { MetricName, MetricSeriesDto } from '@architech/contracts';
 export const REPLAY_METRICS = ['utilization', 'arrivals', 'completions', 'errors', 'queueLength', 'replicas', 'breakerState'] as const satisfies readonly MetricName[];
 export type ReplayMetric = (typeof REPLAY_METRICS)[number];
 
+/** What the first frame needs (colours, flows, labels); the rest follows in the background. */
+export const FIRST_METRICS: readonly ReplayMetric[] = ['utilization', 'arrivals', 'completions', 'errors'];
+/** What only badges and the tooltip show. */
+export const LATER_METRICS: readonly ReplayMetric[] = REPLAY_METRICS.filter((m) => !FIRST_METRICS.includes(m));
+
 /** The engine's `breakerState` values (docs/engine.md §8). */
 export const BREAKER_CLOSED = 0;
 export const BREAKER_HALF_OPEN = 1;
@@ -35,16 +40,18 @@ export interface ReplaySeries {
   readonly replicas: Uint16Array;
   /** Highest breaker state in the bucket (see {@link BREAKER_OPEN}). */
   readonly breakerState: Uint8Array;
+  /** The metrics that were loaded; the arrays of the others read 0. */
+  readonly loaded: ReadonlySet<ReplayMetric>;
 }
 
-/** Series of one metric, as the metrics API answers a query without `component`. */
-export type SeriesByMetric = Readonly<Record<ReplayMetric, readonly MetricSeriesDto[]>>;
+/** Series of each metric loaded, as the metrics API answers a query without `component`. */
+export type SeriesByMetric = Readonly<Partial<Record<ReplayMetric, readonly MetricSeriesDto[]>>>;
 
 /**
  * Lays the API's series out as {@link ReplaySeries}. Points are placed by `timeSec`, so missing
  * buckets are tolerated: counts and rates read 0 there, replicas and breaker state keep their last
  * value (a state holds until it changes). Series of ids not in `componentIds` (the end-to-end view)
- * are ignored.
+ * are ignored; a metric not in `byMetric` reads 0 everywhere.
  *
  * @example
  * const series = buildReplaySeries({ bucketSec: 1, durationSec: 600, componentIds: ['lb', 'api'], byMetric });
@@ -87,6 +94,26 @@ export function buildReplaySeries(input: {
     queueLength: matrix(byMetric.queueLength, layout, new Float32Array(cells), 1),
     replicas,
     breakerState,
+    loaded: new Set(REPLAY_METRICS.filter((m) => byMetric[m] !== undefined)),
+  };
+}
+
+/**
+ * `base` with the metrics `more` loaded added (same layout), so a second load of other metrics
+ * completes the first without keeping the API's answers around.
+ */
+export function mergeSeries(base: ReplaySeries, more: ReplaySeries): ReplaySeries {
+  const has = (metric: ReplayMetric) => more.loaded.has(metric);
+  return {
+    ...base,
+    utilization: has('utilization') ? more.utilization : base.utilization,
+    arrivalsPerSec: has('arrivals') ? more.arrivalsPerSec : base.arrivalsPerSec,
+    completionsPerSec: has('completions') ? more.completionsPerSec : base.completionsPerSec,
+    errorRate: has('errors') && has('completions') ? more.errorRate : base.errorRate,
+    queueLength: has('queueLength') ? more.queueLength : base.queueLength,
+    replicas: has('replicas') ? more.replicas : base.replicas,
+    breakerState: has('breakerState') ? more.breakerState : base.breakerState,
+    loaded: new Set([...base.loaded, ...more.loaded]),
   };
 }
 
@@ -94,7 +121,7 @@ export function buildReplaySeries(input: {
  * One bucketed series of the end-to-end view (`_end_to_end`) as an array over the buckets, e.g.
  * the error rate the timeline's sparkline draws.
  */
-export function endToEndErrorRate(errors: readonly MetricSeriesDto[], completions: readonly MetricSeriesDto[], componentId: string, buckets: number, bucketSec: number): Float32Array {
+export function endToEndErrorRate(errors: readonly MetricSeriesDto[] | undefined, completions: readonly MetricSeriesDto[] | undefined, componentId: string, buckets: number, bucketSec: number): Float32Array {
   const rowOf = new Map([[componentId, 0]]);
   const layout = { rowOf, buckets, bucketSec };
   const failed = matrix(errors, layout, new Float32Array(buckets), 1);
@@ -135,9 +162,9 @@ interface Layout {
   readonly bucketSec: number;
 }
 
-function matrix<A extends Float32Array | Uint16Array | Uint8Array>(series: readonly MetricSeriesDto[], layout: Layout, out: A, scale: number): A {
+function matrix<A extends Float32Array | Uint16Array | Uint8Array>(series: readonly MetricSeriesDto[] | undefined, layout: Layout, out: A, scale: number): A {
   const { rowOf, buckets, bucketSec } = layout;
-  for (const s of series) {
+  for (const s of series ?? []) {
     const row = rowOf.get(s.componentId);
     if (row === undefined) continue;
     for (const point of s.points) {

@@ -3,7 +3,7 @@ import type { Point } from '@architech/editor-core';
 import { TYPE_STYLES } from '../../editor/canvas/theme';
 import { formatNumber, formatPercent } from '../metric-format';
 import { isActive } from './fault-windows';
-import type { ReplayModel } from './load-replay';
+import type { ReplayData, ReplayModel } from './load-replay';
 import type { ReplayPlayer } from './replay-player';
 import { BREAKER_CHIPS } from './replay-theme';
 import { bucketAt } from './replay-series';
@@ -29,7 +29,7 @@ export interface ReplayHover {
  * Grafana panel: utilisation, traffic, errors, queue, replicas, breaker, faults in effect. While
  * playing it refreshes four times a second, not every frame.
  */
-export function ReplayTooltip({ player, model, hover }: { player: ReplayPlayer; model: ReplayModel; hover: ReplayHover | undefined }) {
+export function ReplayTooltip({ player, model, data, hover }: { player: ReplayPlayer; model: ReplayModel; data: ReplayData; hover: ReplayHover | undefined }) {
   const [t, setT] = useState(() => player.clock.timeSec);
   const hovering = hover !== undefined && hover.card >= 0;
 
@@ -45,16 +45,17 @@ export function ReplayTooltip({ player, model, hover }: { player: ReplayPlayer; 
   }, [player, hovering]);
 
   if (!hovering) return null;
-  const { scene, series, faults } = model;
+  const { scene, faults } = model;
+  const { series } = data;
   const card = scene.cards[hover.card]!;
-  const row = scene.cardRow[hover.card]!;
+  const row = series.rowOf.get(card.id) ?? -1;
   const left = hover.at.x + (hover.at.x > hover.width - FLIP_X_PX ? -FLIP_X_PX + 10 : 16);
   const top = hover.at.y + (hover.at.y > hover.height - FLIP_Y_PX ? -FLIP_Y_PX + 20 : 16);
   const active = faults.filter((f) => f.target === card.id && isActive(f, t));
   const cell = row < 0 ? -1 : row * series.buckets + bucketAt(series.buckets, series.bucketSec, t);
 
   return (
-    <div className="replay-tooltip" style={{ left, top }} role="status">
+    <div className="replay-tooltip" style={{ left, top }} aria-hidden="true">
       <div className="replay-tooltip__title">{card.component.name || card.id}</div>
       <div className="replay-tooltip__type">
         {TYPE_STYLES[card.type].label} · at {formatClock(t)}
@@ -78,15 +79,15 @@ export function ReplayTooltip({ player, model, hover }: { player: ReplayPlayer; 
           {card.type !== 'CLIENT' && (
             <>
               <dt>Queue</dt>
-              <dd>{formatNumber(series.queueLength[cell]!)}</dd>
+              <dd>{series.loaded.has('queueLength') ? formatNumber(series.queueLength[cell]!) : '…'}</dd>
               <dt>Replicas</dt>
-              <dd>{series.replicas[cell]}</dd>
+              <dd>{series.loaded.has('replicas') ? series.replicas[cell] : '…'}</dd>
             </>
           )}
           {(card.component.properties as Record<string, unknown>).circuitBreaker !== undefined && (
             <>
               <dt>Breaker</dt>
-              <dd>{BREAKER_CHIPS[Math.min(2, series.breakerState[cell]!)]!.text}</dd>
+              <dd>{series.loaded.has('breakerState') ? BREAKER_CHIPS[Math.min(2, series.breakerState[cell]!)]!.text : '…'}</dd>
             </>
           )}
         </dl>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { SimulationDto } from '@architech/contracts';
 import { ErrorMessage, Loading } from '../../ui/feedback';
 import { useAsync } from '../../ui/use-async';
@@ -6,7 +6,7 @@ import { useLiveSimulation } from '../use-live-simulation';
 import { useSimTime } from '../use-sim-time';
 import { ActiveFaults } from './active-faults';
 import type { ColourMode } from './heat-scale';
-import { loadReplay } from './load-replay';
+import type { ReplayData, ReplayModel } from './load-replay';
 import { ReplayControls } from './replay-controls';
 import { attachReplayGestures } from './replay-gestures';
 import { ReplayLegend } from './replay-legend';
@@ -14,8 +14,8 @@ import type { PlayerSnapshot, ReplayPlayer } from './replay-player';
 import { installReplayTestHook } from './replay-test-hook';
 import { ReplayTooltip, type ReplayHover } from './replay-tooltip';
 import { dotTrackOf } from './request-dots';
-import { loadTraceSample } from './load-trace-sample';
 import { useReplayKeyboard } from './use-replay-keyboard';
+import { useReplayLoads } from './use-replay-loads';
 import { useReplayPlayer } from './use-replay-player';
 import './replay.css';
 
@@ -36,12 +36,7 @@ export interface ReplayViewProps {
  * <ReplayView simulationId={simulationId} />
  */
 export function ReplayView({ simulationId }: ReplayViewProps) {
-  const live = useLiveSimulation(simulationId);
-  const simulation = live.simulation;
-  const completed = simulation?.status === 'COMPLETED' ? simulation : undefined;
-  const model = useAsync((signal) => (completed === undefined ? Promise.resolve(undefined) : loadReplay(completed, signal)), [completed?.id, completed?.status]);
-  const traces = useAsync((signal) => (completed === undefined ? Promise.resolve(undefined) : loadTraceSample(completed.id, signal)), [completed?.id]);
-  const replay = model.status === 'ready' ? model.value : undefined;
+  const { live, simulation, model, data, rest, replay, loaded, traces, waitingForSeries } = useReplayLoads(simulationId);
 
   const hostRef = useRef<HTMLDivElement>(null);
   const [t, setT] = useSimTime();
@@ -49,16 +44,19 @@ export function ReplayView({ simulationId }: ReplayViewProps) {
   const snapshot = usePlayerSnapshot(player);
   const [hover, setHover] = useState<ReplayHover>();
   const tracesLoaded = useRef(false);
-  const names = useMemo(() => new Map([...(replay?.doc.components ?? []), ...(replay?.doc.connections ?? [])].map((e) => [e.id, 'name' in e && e.name ? e.name : e.id])), [replay]);
+  const names = useMemo(() => namesOf(replay), [replay]);
   const nameOf = useCallback((id: string) => names.get(id) ?? id, [names]);
 
   useEffect(() => {
     if (player !== undefined && t !== undefined) player.follow(t);
   }, [player, t]);
   useEffect(() => {
-    tracesLoaded.current = traces.status === 'ready' && traces.value !== undefined;
-    if (player !== undefined && replay !== undefined && traces.value !== undefined) player.setTrack(dotTrackOf(traces.value, replay.scene.edges));
-  }, [player, replay, traces.status, traces.value]);
+    if (player !== undefined && loaded !== undefined) player.setData(loaded.series, loaded.flows);
+  }, [player, loaded]);
+  useEffect(() => {
+    tracesLoaded.current = traces?.status === 'ready' && traces.value !== undefined;
+    if (player !== undefined && replay !== undefined && traces?.value !== undefined) player.setTrack(dotTrackOf(traces.value, replay.scene.edges));
+  }, [player, replay, traces?.status, traces?.value]);
   useEffect(() => (player === undefined ? undefined : installReplayTestHook(player, () => tracesLoaded.current)), [player]);
   useEffect(() => {
     const host = hostRef.current;
@@ -74,29 +72,49 @@ export function ReplayView({ simulationId }: ReplayViewProps) {
       <div className="replay__toolbar">
         <ColourModeToggle mode={snapshot.mode} onChange={(mode) => player?.setMode(mode)} disabled={player === undefined} />
         <span className="spacer" />
-        <TraceStatus status={completed === undefined ? undefined : traces.status} count={traces.value?.length} />
+        {rest.status === 'error' && (
+          <span className="replay__status" role="alert">
+            Breaker, replica and queue series did not load.{' '}
+            <button className="ghost" onClick={rest.reload}>
+              Retry
+            </button>
+          </span>
+        )}
+        {waitingForSeries && (
+          <span className="replay__status" role="status">
+            <span className="spinner" aria-hidden="true" /> The run’s last seconds are still being stored…
+          </span>
+        )}
+        <TraceStatus status={traces?.status} count={traces?.value?.length} />
         <button onClick={() => player?.stage.fit()} disabled={player === undefined} title="Fit the design in view (or double-click the canvas)">
           Fit
         </button>
       </div>
       <div className="replay__canvas" data-testid="replay-canvas">
         <div ref={hostRef} className="replay__stage" />
-        {player !== undefined && replay !== undefined && (
+        {player !== undefined && replay !== undefined && loaded !== undefined && (
           <>
             <ActiveFaults player={player} faults={replay.faults} nameOf={nameOf} />
             <ReplayLegend mode={snapshot.mode} />
-            <ReplayTooltip player={player} model={replay} hover={hover} />
+            <ReplayTooltip player={player} model={replay} data={loaded} hover={hover} />
           </>
         )}
-        <div className="replay__overlay-message">
-          <ReplayMessage live={live} simulation={simulation} model={model} />
-        </div>
+        <ReplayMessage live={live} simulation={simulation} model={model} data={data} components={replay?.doc.components.length} />
       </div>
-      {player !== undefined && replay !== undefined && (
-        <ReplayControls player={player} durationSec={replay.durationSec} warmupSec={replay.warmupSec} faults={replay.faults} errorRate={replay.endToEndErrorRate} nameOf={nameOf} />
+      {player !== undefined && replay !== undefined && loaded !== undefined && (
+        <ReplayControls player={player} durationSec={replay.durationSec} warmupSec={replay.warmupSec} faults={replay.faults} errorRate={loaded.endToEndErrorRate} nameOf={nameOf} />
       )}
     </section>
   );
+}
+
+/** What the canvas calls each component (its name, else its id) and connection (`source → target`). */
+function namesOf(replay: ReplayModel | undefined): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  if (replay === undefined) return names;
+  for (const c of replay.doc.components) names.set(c.id, c.name || c.id);
+  for (const c of replay.doc.connections) names.set(c.id, `${names.get(c.source) ?? c.source} → ${names.get(c.target) ?? c.target}`);
+  return names;
 }
 
 const IDLE: PlayerSnapshot = { playing: false, speed: 1, mode: 'utilization' };
@@ -141,29 +159,41 @@ function TraceStatus({ status, count }: { status: 'loading' | 'ready' | 'error' 
   return <span className="replay__status">{count === 0 ? 'No sampled requests in this run' : `${count} sampled requests`}</span>;
 }
 
-/** What covers the canvas until the replay can play: loading, an error, or why there is nothing yet. */
-function ReplayMessage(props: { live: ReturnType<typeof useLiveSimulation>; simulation: SimulationDto | undefined; model: ReturnType<typeof useAsync<unknown>> }) {
-  const { live, simulation, model } = props;
+type Loaded<T> = ReturnType<typeof useAsync<T>>;
+
+/**
+ * What covers the canvas until the replay can play — loading, an error, or why there is nothing
+ * yet — and, once the design shows, a small notice while its series load.
+ */
+function ReplayMessage(props: { live: ReturnType<typeof useLiveSimulation>; simulation: SimulationDto | undefined; model: Loaded<unknown>; data: Loaded<ReplayData | undefined>; components: number | undefined }) {
+  const { live, simulation, model, data, components } = props;
+  let message: ReactNode;
   if (simulation === undefined) {
-    return live.load.status === 'error' ? <ErrorMessage error={live.load.error} onRetry={live.load.reload} /> : <Loading label="Loading the simulation…" />;
-  }
-  const status = live.state ?? simulation.status;
-  if (status === 'PENDING' || status === 'RUNNING') {
-    const progress = live.live?.progress ?? simulation.progress;
-    return (
+    message = live.load.status === 'error' ? <ErrorMessage error={live.load.error} onRetry={live.load.reload} /> : <Loading label="Loading the simulation…" />;
+  } else if ((live.state ?? simulation.status) === 'PENDING' || (live.state ?? simulation.status) === 'RUNNING') {
+    message = (
       <div className="alert info" role="status">
-        The replay opens when the run completes ({Math.round(progress * 100)} % done).
+        The replay opens when the run completes ({Math.round((live.live?.progress ?? simulation.progress) * 100)} % done).
       </div>
     );
-  }
-  if (simulation.status !== 'COMPLETED') {
-    return (
+  } else if (simulation.status !== 'COMPLETED') {
+    message = (
       <div className="alert warning" role="status">
         This run {simulation.status === 'FAILED' ? `failed${simulation.error ? `: ${simulation.error}` : ''}` : 'was cancelled'}, so there is nothing to replay.
       </div>
     );
+  } else if (model.status === 'error') {
+    message = <ErrorMessage error={model.error} onRetry={model.reload} />;
+  } else if (model.status === 'loading') {
+    message = <Loading label="Loading the design…" />;
+  } else if (data.status === 'error' && data.value === undefined) {
+    message = <ErrorMessage error={data.error} onRetry={data.reload} />;
+  } else if (data.status === 'loading' && data.value === undefined) {
+    return (
+      <div className="replay__notice" role="status">
+        <span className="spinner" aria-hidden="true" /> Loading the time series of {components ?? 'the'} components…
+      </div>
+    );
   }
-  if (model.status === 'error') return <ErrorMessage error={model.error} onRetry={model.reload} />;
-  if (model.status === 'loading') return <Loading label="Loading the replay…" />;
-  return null;
+  return message === undefined ? null : <div className="replay__overlay-message">{message}</div>;
 }

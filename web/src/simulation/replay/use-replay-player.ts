@@ -3,8 +3,9 @@ import type { ReplayModel } from './load-replay';
 import { ReplayPlayer } from './replay-player';
 
 /**
- * Creates the {@link ReplayPlayer} for a loaded replay inside `host` (which must be mounted), sizes
- * its stage with the host, and destroys it when the replay or the host goes. `publish` may change
+ * Creates the {@link ReplayPlayer} for a loaded design inside `host` (which must be mounted), sizes
+ * its stage with the host, and destroys it when the replay or the host goes; the series are given
+ * to it later (`setData`). `publish` may change
  * between renders; the player always calls the latest. The player starts at `startSec`.
  */
 export function useReplayPlayer(replay: ReplayModel | undefined, host: RefObject<HTMLDivElement | null>, publish: (t: number) => void, startSec: number | undefined): ReplayPlayer | undefined {
@@ -22,8 +23,6 @@ export function useReplayPlayer(replay: ReplayModel | undefined, host: RefObject
     const created = new ReplayPlayer({
       host: element,
       scene: replay.scene,
-      series: replay.series,
-      flows: replay.flows,
       durationSec: replay.durationSec,
       publish: (t) => publishRef.current(t),
     });

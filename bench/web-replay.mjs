@@ -1,0 +1,258 @@
+/* global window, document, requestAnimationFrame -- the functions passed to page.evaluate run in the browser. */
+// `npm run build --silent && node bench/web-replay.mjs`: the simulation replay and the dashboard in
+// headless Chromium (Debian's /usr/bin/chromium) at 1920×1080, the real app served by the launcher
+// (PGlite in a temporary directory). A 50-component design (clients → load balancers → services →
+// caches, queues, workers → databases) runs 600 simulated seconds with a crash fault and a latency
+// fault; the replay plays it at 10× for 5 s: fps and frame times (requestAnimationFrame deltas),
+// time to the first replay frame. Then the dashboard of a 3,600-s run of the same design: time
+// until its charts have drawn, and how many points each shows. Target 60 fps. Prints figures;
+// asserts nothing. WEB_DIR=<dir> serves another build of the web app; BENCH_SCREENSHOT=<file.png>
+// saves the replay during the crash.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const WIDTH = Number(process.env.BENCH_WIDTH ?? 1920);
+const HEIGHT = Number(process.env.BENCH_HEIGHT ?? 1080);
+const PLAY_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SPEED = 10;
+const REPLAY_SEC = 600;
+const DASHBOARD_SEC = Number(process.env.BENCH_DASHBOARD_SEC ?? 3600);
+const CRASH = { type: 'crash', target: 'db-3', startSec: 240, durationSec: 60 };
+const LATENCY = { type: 'latency', target: 'fe-2>be-2', startSec: 420, durationSec: 45, delayMs: 200 };
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const freePort = () => new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+
+function startLauncher(env) {
+  const child = spawn(process.execPath, [join(root, 'infra/launcher/dist/main.js')], { env: { ...process.env, RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '4', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => { out += d; if (/running at/.test(out)) resolve(() => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); })); });
+    child.stderr.on('data', (d) => { out += d; });
+    child.on('exit', (code) => reject(new Error(`launcher exited ${code}: ${out}`)));
+  });
+}
+
+async function call(url, method, path, body, token) {
+  const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body && JSON.stringify(body) });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/**
+ * 50 components in six columns: 4 clients → 3 load balancers → 10 front ends → 12 back ends →
+ * 5 caches and 2 queues (with 4 workers) → 10 databases. Requests take one downstream each (by
+ * weight), so utilisations differ; some back ends have a circuit breaker, some autoscale.
+ */
+export function replayDesign() {
+  const components = [];
+  const connections = [];
+  const station = (mean, extra = {}) => ({ replicas: 1, workers: 4, serviceTime: { dist: 'exponential', mean }, timeoutMs: 2000, ...extra });
+  const add = (id, type, name, properties, column, row) => components.push({ id, type, name, properties, position: { x: column * 280, y: row * 110 } });
+  const link = (source, target, properties) => connections.push({ id: `${source}>${target}`, source, target, ...(properties ? { properties } : {}) });
+
+  for (let i = 0; i < 4; i++) add(`client-${i}`, 'CLIENT', ['Web', 'Mobile', 'Partner API', 'Batch'][i], { arrival: { process: 'poisson', ratePerSec: [120, 90, 60, 40][i] } }, 0, 2 + i * 3);
+  for (let i = 0; i < 3; i++) add(`lb-${i}`, 'LOAD_BALANCER', `Edge LB ${i + 1}`, { strategy: 'least_connections' }, 1, 2 + i * 4);
+  for (let i = 0; i < 10; i++) add(`fe-${i}`, 'SERVICE', `Frontend ${i + 1}`, station(20 + 12 * (i % 4)), 2, i * 1.3);
+  for (let i = 0; i < 12; i++) {
+    const extra = i % 3 === 0 ? { circuitBreaker: { failureThreshold: 0.5, windowSize: 20, openMs: 5000 } } : i % 3 === 1 ? { autoscaling: { minReplicas: 1, maxReplicas: 4, targetUtilization: 0.6, scaleOutDelaySec: 10, cooldownSec: 30, evaluationIntervalSec: 5 } } : {};
+    add(`be-${i}`, 'SERVICE', `Backend ${i + 1}`, station(30 + 10 * (i % 5), { workers: 2, ...extra }), 3, i * 1.1);
+  }
+  for (let i = 0; i < 5; i++) add(`cache-${i}`, 'CACHE', `Cache ${i + 1}`, { replicas: 1, workers: 8, serviceTime: { dist: 'exponential', mean: 1 }, hitRatio: 0.7 }, 4, i * 1.3);
+  for (let i = 0; i < 2; i++) add(`queue-${i}`, 'QUEUE', `Queue ${i + 1}`, { maxDeliveries: 3 }, 4, 7 + i * 2);
+  for (let i = 0; i < 4; i++) add(`worker-${i}`, 'SERVICE', `Worker ${i + 1}`, station(60), 5, 8 + i * 1.2);
+  for (let i = 0; i < 10; i++) add(`db-${i}`, 'DATABASE', `DB ${i + 1}`, station(25 + 8 * (i % 4), { workers: 8 }), 6, i * 1.3);
+
+  const lbOf = [0, 1, 2, 0];
+  for (let i = 0; i < 4; i++) link(`client-${i}`, `lb-${lbOf[i]}`);
+  const feOf = [[0, 1, 2, 3], [4, 5, 6], [7, 8, 9]];
+  feOf.forEach((fes, lb) => fes.forEach((fe) => link(`lb-${lb}`, `fe-${fe}`)));
+  for (let fe = 0; fe < 10; fe++) {
+    link(`fe-${fe}`, `be-${fe}`, { weight: 3, packetLossRate: 0 });
+    link(`fe-${fe}`, `be-${(fe + 5) % 12}`);
+  }
+  link('fe-9', 'be-10');
+  link('fe-8', 'be-11');
+  for (let be = 0; be < 5; be++) link(`be-${be}`, `cache-${be}`);
+  for (let be = 5; be < 10; be++) link(`be-${be}`, `db-${be}`);
+  link('be-10', 'queue-0');
+  link('be-11', 'queue-1');
+  for (let c = 0; c < 5; c++) link(`cache-${c}`, `db-${c}`);
+  for (let w = 0; w < 4; w++) {
+    link(`queue-${w >> 1}`, `worker-${w}`);
+    link(`worker-${w}`, `db-${(w * 3) % 10}`);
+  }
+  return { name: 'Bench replay: 50 components', components, connections };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs a simulation to COMPLETED, then waits until its telemetry is stored: the status turns final
+ * before the telemetry service has written the last metric and span batches, and pages opened
+ * meanwhile would measure that ingestion, not the web app.
+ */
+async function simulate(url, token, designId, config) {
+  const { id } = await call(url, 'POST', `/api/designs/${designId}/simulations`, config, token);
+  const started = Date.now();
+  let sim;
+  for (;;) {
+    sim = await call(url, 'GET', `/api/simulations/${id}`, null, token);
+    if (sim.status === 'COMPLETED') break;
+    if (sim.status === 'FAILED' || sim.status === 'CANCELLED') throw new Error(`simulation ${id} ${sim.status}: ${sim.error ?? ''}`);
+    await sleep(250);
+  }
+  const completedMs = Date.now() - started;
+  const buckets = Math.ceil(config.durationSec / (sim.result?.settings.bucketSec ?? 1));
+  let previous = '';
+  for (;;) {
+    const [series] = (await call(url, 'GET', `/api/simulations/${id}/metrics?metric=arrivals&component=_end_to_end&maxPoints=10000`, null, token)).series;
+    const traces = (await call(url, 'GET', `/api/simulations/${id}/traces?limit=1`, null, token)).total;
+    const logs = (await call(url, 'GET', `/api/simulations/${id}/logs?limit=1`, null, token)).total;
+    const now = `${series?.points.length}/${traces}/${logs}`;
+    if ((series?.points.length ?? 0) >= buckets && now === previous) break;
+    previous = now;
+    await sleep(1000);
+  }
+  const storedMs = Date.now() - started;
+  // The store settles (checkpoints) after a large write: let it, so the page measures the web app.
+  await sleep(3000);
+  return { id, completedMs, storedMs, events: sim.result?.events };
+}
+
+const nextFrames = (page, n = 2) => page.evaluate((count) => new Promise((resolve) => { let left = count; const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick)); requestAnimationFrame(tick); }), n);
+
+/** Plays the replay at SPEED for PLAY_SECONDS, counting animation frames in the page. */
+async function measurePlayback(page) {
+  await page.evaluate((speed) => {
+    const w = window;
+    w.__frames = [];
+    w.__measuring = true;
+    w.__replayFramesBefore = w.__architechReplay.frames();
+    w.__simBefore = w.__architechReplay.time();
+    w.__dots = [];
+    const tick = (t) => { w.__frames.push(t); w.__dots.push(w.__architechReplay.dots()); if (w.__measuring) requestAnimationFrame(tick); };
+    w.__architechReplay.setSpeed(speed);
+    w.__architechReplay.play();
+    requestAnimationFrame(tick);
+  }, SPEED);
+  await page.waitForTimeout(PLAY_SECONDS * 1000);
+  const r = await page.evaluate(() => {
+    const w = window;
+    w.__measuring = false;
+    w.__architechReplay.pause();
+    return { frames: w.__frames, replayFrames: w.__architechReplay.frames() - w.__replayFramesBefore, simAdvanced: w.__architechReplay.time() - w.__simBefore, dots: w.__dots };
+  });
+  const deltas = r.frames.slice(1).map((t, i) => t - r.frames[i]).sort((a, b) => a - b);
+  const seconds = (r.frames[r.frames.length - 1] - r.frames[0]) / 1000;
+  const pct = (p) => deltas[Math.min(deltas.length - 1, Math.floor(p * deltas.length))];
+  const meanDots = r.dots.reduce((a, b) => a + b, 0) / Math.max(1, r.dots.length);
+  return {
+    label: `replay at ${SPEED}×, ${PLAY_SECONDS} s`,
+    fps: +((r.frames.length - 1) / seconds).toFixed(1),
+    frameP50Ms: +pct(0.5).toFixed(1),
+    frameP95Ms: +pct(0.95).toFixed(1),
+    frameMaxMs: +deltas[deltas.length - 1].toFixed(1),
+    replayFrames: r.replayFrames,
+    simSecAdvanced: +r.simAdvanced.toFixed(1),
+    meanDots: +meanDots.toFixed(1),
+  };
+}
+
+/** Opens the dashboard and waits until every chart has its data drawn: the metrics answers are in and two frames have passed. */
+async function measureDashboard(page, url, projectId, simId) {
+  const pending = new Set();
+  const answers = [];
+  const onRequest = (req) => { if (req.url().includes('/metrics?')) pending.add(req); };
+  const onFinished = async (req) => {
+    if (!pending.has(req)) return;
+    const res = await req.response();
+    const body = res ? await res.json().catch(() => undefined) : undefined;
+    answers.push({ at: Date.now(), series: body?.series ?? [] });
+    pending.delete(req);
+  };
+  page.on('request', onRequest);
+  page.on('requestfinished', onFinished);
+  page.on('requestfailed', (req) => pending.delete(req));
+  const openedAt = Date.now();
+  await page.goto(`${url}/projects/${projectId}/simulations/${simId}?tab=dashboard`);
+  await page.waitForFunction(() => document.querySelectorAll('.uplot').length > 0, null, { timeout: 60_000 });
+  // Settled: answers arrived, nothing asked for 500 ms.
+  for (let quiet = 0; quiet < 10;) {
+    await page.waitForTimeout(50);
+    quiet = pending.size === 0 && answers.length > 0 ? quiet + 1 : 0;
+  }
+  const lastAnswer = Math.max(...answers.map((a) => a.at));
+  await nextFrames(page, 2);
+  const drawnMs = Date.now() - openedAt;
+  const charts = await page.evaluate(() => document.querySelectorAll('.uplot').length);
+  const points = answers.flatMap((a) => a.series.map((s) => s.points.length));
+  page.off('request', onRequest);
+  page.off('requestfinished', onFinished);
+  return { charts, requests: answers.length, series: points.length, maxPointsPerSeries: Math.max(0, ...points), lastAnswerMs: lastAnswer - openedAt, drawnMs };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'architech-bench-replay-'));
+const port = await freePort();
+const stop = await startLauncher({ DATABASE_URL: '', DATA_DIR: dataDir, GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', SIM_MAX_DURATION_SEC: String(Math.max(DASHBOARD_SEC, REPLAY_SEC)) });
+const url = `http://127.0.0.1:${port}`;
+let browser;
+try {
+  const email = `bench-${Date.now()}@example.com`;
+  await call(url, 'POST', '/api/auth/register', { email, password: 'benchmark password', name: 'Bench' });
+  const login = await call(url, 'POST', '/api/auth/login', { email, password: 'benchmark password' });
+  const token = login.accessToken;
+  const project = await call(url, 'POST', '/api/projects', { name: 'Bench replay' }, token);
+  const design = await call(url, 'POST', `/api/projects/${project.id}/designs`, replayDesign(), token);
+  const replaySim = await simulate(url, token, design.id, { durationSec: REPLAY_SEC, warmupSec: 30, seed: 7, faults: [CRASH, LATENCY] });
+  console.log(`${REPLAY_SEC}-s simulation: ${replaySim.events?.toLocaleString('en-US')} events, COMPLETED after ${(replaySim.completedMs / 1000).toFixed(1)} s, telemetry stored after ${(replaySim.storedMs / 1000).toFixed(1)} s`);
+
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS, headless: true });
+  const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
+  const session = { accessToken: token, user: login.user, expiresAt: Date.now() + login.expiresInSec * 1000 };
+  await page.addInitScript((s) => localStorage.setItem('architech.session', s), JSON.stringify(session));
+
+  // Replay.
+  await page.goto(`${url}/projects/${project.id}/simulations/${replaySim.id}?tab=replay&t=30`);
+  await page.waitForFunction(() => (window.__architechReplay?.frames() ?? 0) > 0, null, { timeout: 120_000 });
+  const firstFrameMs = await page.evaluate(() => window.__architechReplay.firstFrameAt());
+  await page.waitForFunction(() => window.__architechReplay.tracesLoaded(), null, { timeout: 120_000 }).catch(() => undefined);
+  const tracesMs = await page.evaluate(() => performance.now());
+  await page.getByTestId('replay-canvas').scrollIntoViewIfNeeded();
+  const colours = {};
+  for (const [label, sec] of [['before the crash', CRASH.startSec - 10], ['during the crash', CRASH.startSec + 10]]) {
+    await page.evaluate((s) => window.__architechReplay.seek(s), sec);
+    await nextFrames(page);
+    colours[label] = await page.evaluate((id) => window.__architechReplay.colourOf(id), CRASH.target);
+  }
+  if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
+  await page.evaluate(() => window.__architechReplay.seek(200));
+  await nextFrames(page);
+  const playback = await measurePlayback(page);
+  const urlT = await page.evaluate(() => new URLSearchParams(window.location.search).get('t'));
+
+  // Dashboard, of a run long enough to hold 3,600 points per series.
+  const dashboardSim = await simulate(url, token, design.id, { durationSec: DASHBOARD_SEC, warmupSec: 30, seed: 7, faults: [CRASH, LATENCY] });
+  console.log(`${DASHBOARD_SEC}-s simulation: ${dashboardSim.events?.toLocaleString('en-US')} events, COMPLETED after ${(dashboardSim.completedMs / 1000).toFixed(1)} s, telemetry stored after ${(dashboardSim.storedMs / 1000).toFixed(1)} s`);
+  const dashboard = await measureDashboard(page, url, project.id, dashboardSim.id);
+
+  console.log(`\nReplay: 50 components, ${replayDesign().connections.length} connections, ${REPLAY_SEC} simulated s, ${WIDTH}×${HEIGHT}, headless Chromium (software rendering, --disable-gpu)`);
+  console.log(`first replay frame ${Math.round(firstFrameMs)} ms after navigation started; sampled traces loaded at ${Math.round(tracesMs)} ms`);
+  console.log(`colour of ${CRASH.target}: ${colours['before the crash']} before the crash, ${colours['during the crash']} during it; URL t after playing: ${urlT}`);
+  console.table([playback]);
+  console.log('target: 60 fps');
+  console.log(`\nDashboard of the ${DASHBOARD_SEC}-s run (${DASHBOARD_SEC} one-second buckets per series in the store):`);
+  console.table([{ charts: dashboard.charts, metricRequests: dashboard.requests, series: dashboard.series, pointsPerSeries: dashboard.maxPointsPerSeries, lastAnswerMs: dashboard.lastAnswerMs, drawnMs: dashboard.drawnMs }]);
+  console.log('(pointsPerSeries is what the dashboard asks for: one point per pixel of chart width, downsampled by the API)');
+} finally {
+  await browser?.close();
+  await stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
