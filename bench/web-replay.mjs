@@ -201,7 +201,8 @@ async function measureDashboard(page, url, projectId, simId) {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'architech-bench-replay-'));
 const port = await freePort();
-const stop = await startLauncher({ DATABASE_URL: '', DATA_DIR: dataDir, GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', SIM_MAX_DURATION_SEC: String(Math.max(DASHBOARD_SEC, REPLAY_SEC)) });
+// BENCH_DATABASE_URL runs it on a PostgreSQL server instead of embedded PGlite.
+const stop = await startLauncher({ DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', DATA_DIR: dataDir, GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', SIM_MAX_DURATION_SEC: String(Math.max(DASHBOARD_SEC, REPLAY_SEC)) });
 const url = `http://127.0.0.1:${port}`;
 let browser;
 try {
