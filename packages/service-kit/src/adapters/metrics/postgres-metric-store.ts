@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { MetricPoint, MetricQuery, MetricSeries, MetricStore } from '../../ports/metric-store.port';
 import { columnParameters, distinctPointColumns } from './metric-point-columns';
 import { storablePoints } from './metric-point-rules';
-import { checkMetricQuery, orderSeries } from './metric-query-rules';
+import { checkMetricQuery, orderSeries, planDownsampling, type DownsamplingPlan } from './metric-query-rules';
 import { quoteMetricSchema } from './metric-schema';
 
 export interface PostgresMetricStoreOptions {
@@ -86,31 +86,20 @@ export class PostgresMetricStore implements MetricStore {
   async query(query: MetricQuery): Promise<MetricSeries[]> {
     checkMetricQuery(query);
     const { where, params } = this.filter(query);
-    if (query.maxPoints === undefined) {
-      const { rows } = await this.pool.query<PointRow>(
-        `SELECT component_id, component_type, time_sec, value FROM ${this.table} WHERE ${where} ORDER BY component_id, time_sec`,
+    let plan: DownsamplingPlan | null = null;
+    if (query.maxPoints !== undefined) {
+      const { rows } = await this.pool.query<{ first_sec: number | null; last_sec: number | null; largest: number | null }>(
+        `SELECT min(first_sec) AS first_sec, max(last_sec) AS last_sec, max(n)::int AS largest
+         FROM (SELECT count(*) AS n, min(time_sec) AS first_sec, max(time_sec) AS last_sec
+               FROM ${this.table} WHERE ${where} GROUP BY component_id) per_series`,
         params,
       );
-      return orderSeries(toSeries(rows, query.metric));
+      const extent = rows[0];
+      if (extent.largest === null) return [];
+      plan = planDownsampling({ firstSec: extent.first_sec!, lastSec: extent.last_sec!, largestSeries: extent.largest }, query.maxPoints);
     }
-    // One pass over the matched points: the extent and the bucket width (planDownsampling's rule,
-    // in SQL) come from the same materialised rows the buckets are averaged from. Without
-    // downsampling every point is its own bucket, and the average of one value is that value.
-    const maxPoints = `$${params.push(query.maxPoints)}::int`;
-    const { rows } = await this.pool.query<PointRow>(
-      `WITH matched AS MATERIALIZED (
-         SELECT component_id, component_type, time_sec, value FROM ${this.table} WHERE ${where}
-       ), plan AS (
-         SELECT min(time_sec) AS origin,
-                CASE WHEN (SELECT max(n) FROM (SELECT count(*) AS n FROM matched GROUP BY component_id) per_series) > ${maxPoints}
-                     THEN floor((max(time_sec) - min(time_sec)) / ${maxPoints}) + 1 END AS width
-         FROM matched
-       )
-       SELECT component_id, max(component_type) AS component_type,
-              CASE WHEN plan.width IS NULL THEN time_sec ELSE plan.origin + floor((time_sec - plan.origin) / plan.width) * plan.width END AS time_sec,
-              avg(value) AS value
-       FROM matched CROSS JOIN plan
-       GROUP BY component_id, 3 ORDER BY component_id, 3`,
+    const { rows } = plan ? await this.bucketed(where, params, plan) : await this.pool.query<PointRow>(
+      `SELECT component_id, component_type, time_sec, value FROM ${this.table} WHERE ${where} ORDER BY component_id, time_sec`,
       params,
     );
     return orderSeries(toSeries(rows, query.metric));
@@ -146,6 +135,19 @@ export class PostgresMetricStore implements MetricStore {
     if (query.fromSec !== undefined) clauses.push(`time_sec >= $${params.push(query.fromSec)}::float8`);
     if (query.toSec !== undefined) clauses.push(`time_sec <= $${params.push(query.toSec)}::float8`);
     return { where: clauses.join(' AND '), params };
+  }
+
+  private bucketed(where: string, params: unknown[], plan: DownsamplingPlan) {
+    const origin = `$${params.length + 1}::float8`;
+    const width = `$${params.length + 2}::float8`;
+    const last = `$${params.length + 3}::float8`;
+    return this.pool.query<PointRow>(
+      `SELECT component_id, max(component_type) AS component_type,
+              ${origin} + floor((time_sec - ${origin}) / ${width}) * ${width} AS time_sec, avg(value) AS value
+       FROM ${this.table} WHERE ${where} AND time_sec >= ${origin} AND time_sec <= ${last}
+       GROUP BY component_id, 3 ORDER BY component_id, 3`,
+      [...params, plan.originSec, plan.bucketSec, plan.lastSec],
+    );
   }
 }
 
