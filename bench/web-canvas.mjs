@@ -2,38 +2,15 @@
 // `npm run bench:web`: the canvas editor in headless Chromium (Debian's /usr/bin/chromium) with a
 // design of 500 components and 800 connections: frames per second while dragging a selection of
 // 50 components, and while wheel-zooming at the cursor. Target ≥ 50 fps. Prints figures; asserts nothing.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { call, freePort, launchChromium, startLauncher } from './support/web-bench.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const WIDTH = Number(process.env.BENCH_WIDTH ?? 1920);
 const HEIGHT = Number(process.env.BENCH_HEIGHT ?? 1080);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-const freePort = () => new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
-
-function startLauncher(env) {
-  const child = spawn(process.execPath, [join(root, 'infra/launcher/dist/main.js')], { env: { ...process.env, RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '4', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => { out += d; if (/running at/.test(out)) resolve(() => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); })); });
-    child.stderr.on('data', (d) => { out += d; });
-    child.on('exit', (code) => reject(new Error(`launcher exited ${code}: ${out}`)));
-  });
-}
-
-async function call(url, method, path, body, token) {
-  const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body && JSON.stringify(body) });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** 10 layers of 50 components (clients, then services, databases last), 800 connections between consecutive layers. */
 export function bigDesign() {
@@ -76,7 +53,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'architech-bench-web-'));
 const port = await freePort();
 const stop = await startLauncher({ DATABASE_URL: '', DATA_DIR: dataDir, GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1' });
 const url = `http://127.0.0.1:${port}`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS, headless: true });
+const browser = await launchChromium();
 try {
   const email = `bench-${Date.now()}@example.com`;
   await call(url, 'POST', '/api/auth/register', { email, password: 'benchmark password', name: 'Bench' });

@@ -8,15 +8,11 @@
 // until its charts have drawn, and how many points each shows. Target 60 fps. Prints figures;
 // asserts nothing. WEB_DIR=<dir> serves another build of the web app; BENCH_SCREENSHOT=<file.png>
 // saves the replay during the crash.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { call, freePort, launchChromium, startLauncher } from './support/web-bench.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const WIDTH = Number(process.env.BENCH_WIDTH ?? 1920);
 const HEIGHT = Number(process.env.BENCH_HEIGHT ?? 1080);
 const PLAY_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -25,26 +21,7 @@ const REPLAY_SEC = 600;
 const DASHBOARD_SEC = Number(process.env.BENCH_DASHBOARD_SEC ?? 3600);
 const CRASH = { type: 'crash', target: 'db-3', startSec: 240, durationSec: 60 };
 const LATENCY = { type: 'latency', target: 'fe-2>be-2', startSec: 420, durationSec: 45, delayMs: 200 };
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-const freePort = () => new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
-
-function startLauncher(env) {
-  const child = spawn(process.execPath, [join(root, 'infra/launcher/dist/main.js')], { env: { ...process.env, RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '4', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => { out += d; if (/running at/.test(out)) resolve(() => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); })); });
-    child.stderr.on('data', (d) => { out += d; });
-    child.on('exit', (code) => reject(new Error(`launcher exited ${code}: ${out}`)));
-  });
-}
-
-async function call(url, method, path, body, token) {
-  const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body && JSON.stringify(body) });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /**
  * 50 components in six columns: 4 clients → 3 load balancers → 10 front ends → 12 back ends →
@@ -215,7 +192,7 @@ try {
   const replaySim = await simulate(url, token, design.id, { durationSec: REPLAY_SEC, warmupSec: 30, seed: 7, faults: [CRASH, LATENCY] });
   console.log(`${REPLAY_SEC}-s simulation: ${replaySim.events?.toLocaleString('en-US')} events, COMPLETED after ${(replaySim.completedMs / 1000).toFixed(1)} s, telemetry stored after ${(replaySim.storedMs / 1000).toFixed(1)} s`);
 
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS, headless: true });
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
   const session = { accessToken: token, user: login.user, expiresAt: Date.now() + login.expiresInSec * 1000 };
   await page.addInitScript((s) => localStorage.setItem('architech.session', s), JSON.stringify(session));
