@@ -114,11 +114,16 @@ describe('simulations in the web app', () => {
     const scrubber = page.getByRole('slider', { name: 'Simulated time' });
     await scrubber.fill('200');
     await page.waitForFunction(() => Math.abs((window as any).__architechReplay.time() - 200) < 1.5);
+    // colourOf reads the last painted frame: let a frame or two paint the new moment first.
+    const painted = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await painted();
     const before = await page.evaluate(() => (window as any).__architechReplay.colourOf('db'));
     await scrubber.fill('400');
     await page.waitForFunction(() => Math.abs((window as any).__architechReplay.time() - 400) < 1.5);
-    const during = await page.evaluate(() => (window as any).__architechReplay.colourOf('db'));
     expect(before).toBeDefined();
+    // The crash shows within a few frames (the series of a just-finished run may still be landing).
+    await page.waitForFunction((colour) => (window as any).__architechReplay.colourOf('db') !== colour, before, { timeout: 15_000 });
+    const during = await page.evaluate(() => (window as any).__architechReplay.colourOf('db'));
     expect(during).toBeDefined();
     expect(during).not.toEqual(before);
     await screenshot(page, 'simulation-replay');
