@@ -37,7 +37,7 @@ export const simulationsApi = {
   get: (id: string, signal?: AbortSignal) => request<SimulationDto>('GET', `/simulations/${enc(id)}`, undefined, signal),
   /** A PENDING run stops at once, a RUNNING one within a second (its final status arrives over the events). */
   cancel: (id: string) => request<SimulationDto>('DELETE', `/simulations/${enc(id)}`),
-  /** Series of one metric: of one component (or `END_TO_END`), or of every component when `component` is omitted. */
+  /** Series of one metric: of the components (or `END_TO_END`) listed comma-separated in `component`, or of every component when it is omitted. */
   metrics: (id: string, params: MetricQueryParams, signal?: AbortSignal) => request<MetricSeriesResponse>('GET', `/simulations/${enc(id)}/metrics${query(params)}`, undefined, signal).then((r) => r.series),
   traces: (id: string, filters: TraceQueryParams, signal?: AbortSignal) => request<TracePageDto>('GET', `/simulations/${enc(id)}/traces${query(filters)}`, undefined, signal),
   trace: (id: string, traceId: string, signal?: AbortSignal) => request<TraceDto>('GET', `/simulations/${enc(id)}/traces/${enc(traceId)}`, undefined, signal),

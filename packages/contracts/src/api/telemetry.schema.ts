@@ -38,11 +38,31 @@ const page = {
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 };
 
-/** `GET /api/simulations/:id/metrics` query: `from`/`to` in simulated seconds. */
+/** Most component ids one metrics query may list: a dashboard asks for one metric's lines at once. */
+export const MAX_QUERIED_COMPONENTS = 100;
+
+const queriedComponentId = z.string().min(1).max(64);
+
+/**
+ * `GET /api/simulations/:id/metrics` query: `from`/`to` in simulated seconds.
+ *
+ * @example
+ * ```ts
+ * metricQuerySchema.parse({ metric: 'utilization', component: 'api,db' }).component; // ['api', 'db']
+ * ```
+ */
 export const metricQuerySchema = z.strictObject({
   metric: z.string().min(1).max(64),
-  /** A component id or {@link END_TO_END}; omitted: every component and the end-to-end view. */
-  component: z.string().min(1).max(64).optional(),
+  /**
+   * Component ids (or {@link END_TO_END}), comma-separated, at most {@link MAX_QUERIED_COMPONENTS}
+   * (design ids hold no comma); omitted: every component and the end-to-end view.
+   */
+  component: z
+    .string()
+    .min(1)
+    .transform((list) => list.split(','))
+    .pipe(z.array(queriedComponentId).max(MAX_QUERIED_COMPONENTS, `list at most ${MAX_QUERIED_COMPONENTS} components`))
+    .optional(),
   from: z.coerce.number().min(0).optional(),
   to: z.coerce.number().min(0).optional(),
   /** At most this many points per series (bucket means). */

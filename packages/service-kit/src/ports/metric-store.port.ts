@@ -12,11 +12,23 @@ export interface MetricPoint {
   value: number;
 }
 
+/**
+ * One metric of a simulation. `componentId` and `componentIds` both narrow the components; give
+ * at most one of them (an adapter refuses both as `invalid_query`). Neither: every component.
+ *
+ * @example
+ * ```ts
+ * // One request for three charts' lines: the series of those that have points, by component id.
+ * await store.query({ simulationId, metric: 'utilization', componentIds: ['api', 'db', 'cache'], maxPoints: 800 });
+ * ```
+ */
 export interface MetricQuery {
   simulationId: string;
   metric: string;
-  /** Omitted: every component. */
+  /** One component. */
   componentId?: string;
+  /** Several components, sharing one downsampling grid; an id with no points is simply absent, an empty list matches nothing. */
+  componentIds?: readonly string[];
   fromSec?: number;
   toSec?: number;
   /** Downsample to at most this many points per series (mean per time bucket). */

@@ -102,6 +102,30 @@ export function describeMetricStoreContract(name: string, make: () => Promise<Me
       expect(await store.query({ simulationId: sim, metric: 'throughput', componentId: 'nobody' })).toEqual([]);
     });
 
+    it('returns exactly the series of several listed components, by id as usual, leaving out ids without points', async () => {
+      const sim = randomUUID();
+      await store.write([...linear(sim, 'web', 0, 9), ...linear(sim, 'db', 0, 9), ...linear(sim, 'cache', 0, 9), ...linear(sim, '_end_to_end', 0, 9)]);
+      const series = await store.query({ simulationId: sim, metric: 'throughput', componentIds: ['web', 'nobody', '_end_to_end', 'db'], fromSec: 2, toSec: 3 });
+      expect(series).toEqual(['_end_to_end', 'db', 'web'].map((componentId) => ({ componentId, componentType: 'SERVICE', metric: 'throughput', points: [2, 3].map((t) => ({ timeSec: t, value: t })) })));
+      expect(await store.query({ simulationId: sim, metric: 'throughput', componentIds: ['nobody', 'else'] })).toEqual([]);
+      expect(await store.query({ simulationId: sim, metric: 'throughput', componentIds: [] })).toEqual([]);
+    });
+
+    it('downsamples several listed components on one bucket grid, set by the listed series only', async () => {
+      const sim = randomUUID();
+      await store.write([...linear(sim, 'web', 0, 99), ...linear(sim, 'db', 0, 100), ...linear(sim, 'early', 0, 3), ...linear(sim, 'other', 0, 1000)]);
+      const series = await store.query({ simulationId: sim, metric: 'throughput', componentIds: ['web', 'db', 'early'], maxPoints: 10 });
+      // As with every component: the widest listed range (0…100 s) into 10 buckets of 11 s, `other` ignored.
+      expect(series.map((s) => s.componentId)).toEqual(['db', 'early', 'web']);
+      expect(pointsOf(series, 'db')).toEqual([...Array.from({ length: 9 }, (_, k) => ({ timeSec: 11 * k, value: 11 * k + 5 })), { timeSec: 99, value: 99.5 }]);
+      expect(pointsOf(series, 'web')).toEqual([...Array.from({ length: 9 }, (_, k) => ({ timeSec: 11 * k, value: 11 * k + 5 })), { timeSec: 99, value: 99 }]);
+      expect(pointsOf(series, 'early')).toEqual([{ timeSec: 0, value: 1.5 }]);
+    });
+
+    it('refuses a query giving both componentId and componentIds', async () => {
+      await expect(store.query({ simulationId: randomUUID(), metric: 'throughput', componentId: 'web', componentIds: ['db'] })).rejects.toMatchObject({ code: 'invalid_query' });
+    });
+
     it('downsamples to at most maxPoints equal time buckets holding the mean of their points', async () => {
       const sim = randomUUID();
       await store.write([...linear(sim, 'web', 0, 99), ...linear(sim, 'db', 0, 100)]);
@@ -153,6 +177,8 @@ export function describeMetricStoreContract(name: string, make: () => Promise<Me
       await store.write(ids.map((id, i) => point(sim, id, 0, i, { componentType: `type ${id}` })));
       const series = await store.query({ simulationId: sim, metric: 'throughput' });
       expect(series.map((s) => s.componentId)).toEqual([...ids].sort());
+      const listed = await store.query({ simulationId: sim, metric: 'throughput', componentIds: [ids[1], ids[4], ids[6]] });
+      expect(listed.map((s) => s.componentId)).toEqual([ids[1], ids[4], ids[6]].sort());
       for (const [i, id] of ids.entries()) {
         expect(await store.query({ simulationId: sim, metric: 'throughput', componentId: id })).toEqual([
           { componentId: id, componentType: `type ${id}`, metric: 'throughput', points: [{ timeSec: 0, value: i }] },

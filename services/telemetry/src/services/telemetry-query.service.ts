@@ -18,7 +18,7 @@ export class TelemetryQueryService {
   async metricSeries(simulationId: string, query: unknown, user: AuthUser): Promise<MetricSeriesResponse> {
     await this.requireReader(simulationId, user);
     const q = parseInput(metricQuerySchema, query, 'metrics query');
-    return { series: await this.metrics.query({ simulationId, metric: q.metric, componentId: q.component, fromSec: q.from, toSec: q.to, maxPoints: q.maxPoints }) };
+    return { series: await this.metrics.query({ simulationId, metric: q.metric, componentIds: q.component, fromSec: q.from, toSec: q.to, maxPoints: q.maxPoints }) };
   }
 
   async traceList(simulationId: string, query: unknown, user: AuthUser): Promise<TracePageDto> {

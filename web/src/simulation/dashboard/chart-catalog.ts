@@ -10,7 +10,7 @@ export interface DashboardComponent {
   readonly hasBreaker: boolean;
 }
 
-/** One request to the metrics API: one metric of one component, or of all (`component` undefined). */
+/** One metric of one component, or of all (`component` undefined); requests batch these per metric (`batchQueries`, metric-batches.ts). */
 export interface SeriesQuery {
   readonly metric: MetricName;
   readonly component?: string;
@@ -135,9 +135,9 @@ export function planDashboard(components: readonly DashboardComponent[], scope: 
 }
 
 /**
- * The fewest requests that feed `charts`. With few components, one request per metric brings
- * every component at once (and the end-to-end series with them); with many, only the lines drawn
- * are asked for, one component each.
+ * The fewest queries that feed `charts`. With few components, one query per metric brings every
+ * component at once (and the end-to-end series with them); with many, only the lines drawn are
+ * asked for, one component each, which `batchQueries` then sends as one request per metric.
  */
 export function queriesFor(charts: readonly ChartSpec[], fewComponents: boolean): SeriesQuery[] {
   const wanted = new Map<MetricName, Set<string>>();

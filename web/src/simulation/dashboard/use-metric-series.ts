@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { MetricSeriesDto } from '@architech/contracts';
 import { simulationsApi } from '../../api/simulations';
 import { queryKey, type SeriesQuery } from './chart-catalog';
+import { batchQueries, splitBatchAnswer } from './metric-batches';
 
 /** The answers to a set of series queries, by {@link queryKey}. */
 export type SeriesAnswers = ReadonlyMap<string, readonly MetricSeriesDto[]>;
@@ -23,10 +24,10 @@ export interface SeriesState {
 }
 
 /**
- * Fetches every query in parallel, again when the window changes, and every `refreshMs` after
- * the previous answer while `refreshMs` is set (a run in progress). Without a window (the
- * charts' width is not known yet) nothing is fetched. A refresh waits for the
- * previous one, so a slow server is never asked twice at once.
+ * Fetches every query in parallel, one request per metric ({@link batchQueries}), again when the
+ * window changes, and every `refreshMs` after the previous answer while `refreshMs` is set (a run
+ * in progress). Without a window (the charts' width is not known yet) nothing is fetched. A
+ * refresh waits for the previous one, so a slow server is never asked twice at once.
  */
 export function useMetricSeries(simulationId: string, queries: readonly SeriesQuery[], range: SeriesWindow | undefined, refreshMs: number | undefined): SeriesState {
   const [answers, setAnswers] = useState<SeriesAnswers>();
@@ -44,15 +45,15 @@ export function useMetricSeries(simulationId: string, queries: readonly SeriesQu
     let timer: number | undefined;
     setLoading(true);
     Promise.all(
-      queries.map((q) =>
+      batchQueries(queries).map((batch) =>
         simulationsApi
-          .metrics(simulationId, { metric: q.metric, component: q.component, from: fromSec, to: toSec, maxPoints }, controller.signal)
-          .then((series) => [queryKey(q), series] as const),
+          .metrics(simulationId, { metric: batch.metric, component: batch.components?.join(','), from: fromSec, to: toSec, maxPoints }, controller.signal)
+          .then((series) => splitBatchAnswer(batch, series)),
       ),
     ).then(
-      (entries) => {
+      (answered) => {
         if (controller.signal.aborted) return;
-        setAnswers(new Map(entries));
+        setAnswers(new Map(answered.flat()));
         setError(undefined);
         setLoading(false);
         if (refreshMs !== undefined) timer = window.setTimeout(() => setRound((r) => r + 1), refreshMs);

@@ -3,7 +3,7 @@ import { InfluxV1Http, type InfluxSeries, type InfluxV1Connection } from './infl
 import { quoteIdentifier, quoteString, timeLiteral } from './influxql';
 import { timestampMs, toLine } from './line-protocol';
 import { storablePoints } from './metric-point-rules';
-import { checkMetricQuery, orderSeries, planDownsampling, type DownsamplingPlan } from './metric-query-rules';
+import { checkMetricQuery, orderSeries, planDownsampling, queriedComponents, type DownsamplingPlan } from './metric-query-rules';
 
 export interface InfluxV1MetricStoreOptions extends InfluxV1Connection {
   /** Lines per `/write` request; default 5000 (InfluxData's advice for batch size). */
@@ -68,6 +68,8 @@ export class InfluxV1MetricStore implements MetricStore {
 
   async query(query: MetricQuery): Promise<MetricSeries[]> {
     checkMetricQuery(query);
+    // InfluxQL has no empty disjunction to write: nothing can match, so nothing is asked.
+    if (queriedComponents(query)?.length === 0) return [];
     const from = `FROM ${this.measurement(query.metric)} WHERE ${this.filter(query)}`;
     let plan: DownsamplingPlan | null = null;
     if (query.maxPoints !== undefined) {
@@ -104,7 +106,9 @@ export class InfluxV1MetricStore implements MetricStore {
 
   private filter(query: MetricQuery): string {
     const clauses = [`"simulation_id" = ${quoteString(query.simulationId)}`];
-    if (query.componentId !== undefined) clauses.push(`"component_id" = ${quoteString(query.componentId)}`);
+    const components = queriedComponents(query);
+    // Tag equalities, not a regex: each id is quoted as a plain string, so no character of it means anything.
+    if (components !== undefined) clauses.push(`(${components.map((id) => `"component_id" = ${quoteString(id)}`).join(' OR ')})`);
     // The bounds are rounded as the timestamps were, so a bound equal to a point's time includes it.
     if (query.fromSec !== undefined) clauses.push(`time >= ${timeLiteral(timestampMs(query.fromSec))}`);
     if (query.toSec !== undefined) clauses.push(`time <= ${timeLiteral(timestampMs(query.toSec))}`);

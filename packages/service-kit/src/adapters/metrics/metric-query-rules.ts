@@ -21,11 +21,22 @@ export interface DownsamplingPlan {
   bucketSec: number;
 }
 
-/** Refuses a query no adapter can answer sensibly (`maxPoints` must be a positive integer). */
+/**
+ * Refuses a query no adapter can answer sensibly: `maxPoints` must be a positive integer, and
+ * `componentId` and `componentIds` exclude each other.
+ */
 export function checkMetricQuery(query: MetricQuery): void {
+  if (query.componentId !== undefined && query.componentIds !== undefined) {
+    throw new MetricStoreError('invalid_query', `give componentId or componentIds, not both (simulation ${query.simulationId}, metric ${query.metric})`, { query });
+  }
   if (query.maxPoints !== undefined && !(Number.isInteger(query.maxPoints) && query.maxPoints >= 1)) {
     throw new MetricStoreError('invalid_query', `maxPoints must be a positive integer, got ${query.maxPoints} (simulation ${query.simulationId}, metric ${query.metric})`, { query });
   }
+}
+
+/** The components a query narrows to, one or several, or `undefined` for every component. */
+export function queriedComponents(query: MetricQuery): readonly string[] | undefined {
+  return query.componentIds ?? (query.componentId === undefined ? undefined : [query.componentId]);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { MetricPoint, MetricQuery, MetricSeries, MetricStore } from '../../ports/metric-store.port';
 import { columnParameters, distinctPointColumns } from './metric-point-columns';
 import { storablePoints } from './metric-point-rules';
-import { checkMetricQuery, orderSeries, planDownsampling, type DownsamplingPlan } from './metric-query-rules';
+import { checkMetricQuery, orderSeries, planDownsampling, queriedComponents, type DownsamplingPlan } from './metric-query-rules';
 import { quoteMetricSchema } from './metric-schema';
 
 export interface PostgresMetricStoreOptions {
@@ -131,7 +131,8 @@ export class PostgresMetricStore implements MetricStore {
   private filter(query: MetricQuery): { where: string; params: unknown[] } {
     const params: unknown[] = [query.simulationId, query.metric];
     const clauses = ['simulation_id = $1', 'metric = $2'];
-    if (query.componentId !== undefined) clauses.push(`component_id = $${params.push(query.componentId)}`);
+    const components = queriedComponents(query);
+    if (components !== undefined) clauses.push(`component_id = ANY($${params.push([...components])}::text[])`);
     if (query.fromSec !== undefined) clauses.push(`time_sec >= $${params.push(query.fromSec)}::float8`);
     if (query.toSec !== undefined) clauses.push(`time_sec <= $${params.push(query.toSec)}::float8`);
     return { where: clauses.join(' AND '), params };

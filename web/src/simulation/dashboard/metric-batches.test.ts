@@ -1,0 +1,46 @@
+import { END_TO_END, type MetricSeriesDto } from '@architech/contracts';
+import type { SeriesQuery } from './chart-catalog';
+import { batchQueries, splitBatchAnswer } from './metric-batches';
+
+const series = (componentId: string, metric = 'utilization'): MetricSeriesDto => ({ componentId, componentType: 'SERVICE', metric, points: [{ timeSec: 0, value: 1 }] });
+
+describe('the batching of a dashboard’s metric queries', () => {
+  it('asks once per metric for all of its listed components, in the order first asked', () => {
+    const queries: SeriesQuery[] = [
+      { metric: 'utilization', component: 'api' },
+      { metric: 'latencyP50', component: END_TO_END },
+      { metric: 'utilization', component: 'db' },
+      { metric: 'latencyP50', component: 'api' },
+    ];
+    expect(batchQueries(queries).map((b) => [b.metric, b.components])).toEqual([
+      ['utilization', ['api', 'db']],
+      ['latencyP50', [END_TO_END, 'api']],
+    ]);
+  });
+
+  it('keeps a query for every component as a request of its own', () => {
+    const batches = batchQueries([{ metric: 'throughput' }, { metric: 'queueLength', component: 'api' }]);
+    expect(batches.map((b) => [b.metric, b.components])).toEqual([
+      ['throughput', undefined],
+      ['queueLength', ['api']],
+    ]);
+  });
+
+  it('splits a long component list into requests of at most the allowed length, each id once', () => {
+    const queries: SeriesQuery[] = ['a', 'b', 'c', 'a', 'd', 'e'].map((component) => ({ metric: 'replicas', component }));
+    const batches = batchQueries(queries, 2);
+    expect(batches.map((b) => b.components)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(batches[0]!.queries).toHaveLength(3);
+  });
+
+  it('gives each query the answer it would have had alone', () => {
+    const [batch] = batchQueries([{ metric: 'utilization', component: 'api' }, { metric: 'utilization', component: 'gone' }, { metric: 'utilization', component: 'db' }]);
+    expect(splitBatchAnswer(batch!, [series('api'), series('db')])).toEqual([
+      ['utilization|api', [series('api')]],
+      ['utilization|gone', []],
+      ['utilization|db', [series('db')]],
+    ]);
+    const [all] = batchQueries([{ metric: 'utilization' }]);
+    expect(splitBatchAnswer(all!, [series('api'), series('db')])).toEqual([['utilization|*', [series('api'), series('db')]]]);
+  });
+});
