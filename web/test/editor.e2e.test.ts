@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { createTestDatabase, startLauncher } from '../../infra/launcher/test/support/processes';
-import { editorState, launchBrowser, openPage, screenshot, worldToPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { editorState, screenshot, worldToPage } from './support/browser';
+import { startProduct, type RunningProduct } from './support/product';
 
 /*
  * The editor end to end: the real product (`npm start`'s launcher on a real PostgreSQL) serving the
@@ -11,24 +11,16 @@ import { editorState, launchBrowser, openPage, screenshot, worldToPage } from '.
 jest.setTimeout(240_000);
 
 describe('the web editor', () => {
-  let browser: Browser;
-  let topology: Awaited<ReturnType<typeof startLauncher>>;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let product: RunningProduct;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    database = await createTestDatabase('web_editor');
-    topology = await startLauncher({ DATABASE_URL: database.url, RATE_LIMIT_PER_MIN: '0' });
-    browser = await launchBrowser();
-    ({ page, errors } = await openPage(browser));
+    product = await startProduct('web_editor');
+    ({ page, errors } = product);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await topology?.stop();
-    await database?.drop();
-  });
+  afterAll(() => product?.stop());
 
   afterEach(() => expect(errors).toEqual([]));
 
@@ -58,7 +50,7 @@ describe('the web editor', () => {
   }
 
   it('registers, creates a project and a design, draws, saves, reloads, undoes and round-trips JSON', async () => {
-    await page.goto(`${topology.url}/`);
+    await page.goto(`${product.url}/`);
     await page.waitForURL(/\/login/);
     await screenshot(page, 'login');
     await page.getByRole('link', { name: 'Create an account' }).click();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createTestDatabase, startLauncher } from '../../infra/launcher/test/support/processes';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { startProduct, type RunningProduct } from './support/product';
 
 /*
  * Fault injection end to end in the browser: launch a run with a crash on the timeline, watch it,
@@ -15,24 +15,16 @@ jest.setTimeout(300_000);
 const threeTier = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'three-tier.json'), 'utf8'));
 
 describe('simulations in the web app', () => {
-  let browser: Browser;
-  let topology: Awaited<ReturnType<typeof startLauncher>>;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let product: RunningProduct;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    database = await createTestDatabase('web_simulations');
-    topology = await startLauncher({ DATABASE_URL: database.url, RATE_LIMIT_PER_MIN: '0' });
-    browser = await launchBrowser();
-    ({ page, errors } = await openPage(browser, 1440, 900));
+    product = await startProduct('web_simulations', 1440, 900);
+    ({ page, errors } = product);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await topology?.stop();
-    await database?.drop();
-  });
+  afterAll(() => product?.stop());
 
   /** Calls the API from the page with the signed-in user's token. */
   function api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -56,7 +48,7 @@ describe('simulations in the web app', () => {
   }
 
   it('runs a crash fault from the timeline and shows it on the dashboard, the replay, traces, logs and compare', async () => {
-    await page.goto(`${topology.url}/register`);
+    await page.goto(`${product.url}/register`);
     await page.getByLabel('Name').fill('Sam SRE');
     await page.getByLabel('Email').fill('sam@example.com');
     await page.getByLabel('Password').fill('correct horse battery');
@@ -66,7 +58,7 @@ describe('simulations in the web app', () => {
     const design = (await api('POST', `/api/projects/${project.id}/designs`, { name: threeTier.name, components: threeTier.components, connections: threeTier.connections })).body;
 
     // Open the saved design, add a crash of the database on the fault timeline, launch.
-    await page.goto(`${topology.url}/projects/${project.id}/designs/${design.id}`);
+    await page.goto(`${product.url}/projects/${project.id}/designs/${design.id}`);
     await page.getByRole('button', { name: /Run…/ }).click();
     await page.getByLabel('Duration (simulated s)').fill('900');
     await page.getByLabel(/^Warm-up/).fill('30');
@@ -129,7 +121,7 @@ describe('simulations in the web app', () => {
     await screenshot(page, 'simulation-replay');
 
     // Traces: a failed one opens in the waterfall.
-    await page.goto(`${topology.url}/projects/${project.id}/simulations/${crashId}?tab=traces&status=error`);
+    await page.goto(`${product.url}/projects/${project.id}/simulations/${crashId}?tab=traces&status=error`);
     const openTrace = page.getByRole('button', { name: /^Open trace / }).first();
     await openTrace.click();
     const waterfall = page.getByRole('list', { name: 'Spans, in call order' });
@@ -147,7 +139,7 @@ describe('simulations in the web app', () => {
     // Compare with the same run without the fault: a higher error rate under the crash.
     const baseline = (await api('POST', `/api/designs/${design.id}/simulations`, { durationSec: 900, warmupSec: 30, seed: finished.configuration.seed })).body;
     await waitUntilFinished(baseline.id);
-    await page.goto(`${topology.url}/projects/${project.id}/compare?a=${baseline.id}&b=${crashId}`);
+    await page.goto(`${product.url}/projects/${project.id}/compare?a=${baseline.id}&b=${crashId}`);
     const table = page.getByRole('table', { name: 'Metrics of A and B' });
     const errorRate = table.locator('tr', { has: page.locator('th', { hasText: /^error rate$/ }) }).first();
     await errorRate.waitFor();

@@ -6,7 +6,8 @@ import { drawInteraction, type ConnectingPicture, type InteractionPicture } from
 import { drawRoutes, strokeRoutes } from './draw-routes';
 import { componentAt, connectionAt, handleAt, handlePoint, type Hit } from './hit-test';
 import { boxOf, SceneModel, type CardModel, type RouteModel } from './scene-model';
-import { CANVAS_COLORS, CARD, CONNECTION_HIT_PX, GRID_SIZE, HANDLE_HIT_PX } from './theme';
+import { applyStageViewport } from './stage-viewport';
+import { CANVAS_COLORS, CARD, CONNECTION_HIT_PX, HANDLE_HIT_PX } from './theme';
 
 /** Extra world margin, screen px, drawn round the visible area so nothing pops in at the edges. */
 const CULL_MARGIN_PX = 40;
@@ -199,13 +200,7 @@ export class CanvasScene {
 
   private applyViewport(viewport: Viewport): void {
     this.viewport = viewport;
-    this.stage.position({ x: viewport.x, y: viewport.y });
-    this.stage.scale({ x: viewport.zoom, y: viewport.zoom });
-    // The dot grid is a CSS background of the container: moving it costs no canvas redraw.
-    let step = GRID_SIZE * viewport.zoom;
-    while (step < 10) step *= 5;
-    this.container.style.backgroundSize = `${step}px ${step}px`;
-    this.container.style.backgroundPosition = `${viewport.x}px ${viewport.y}px`;
+    applyStageViewport(this.stage, this.container, viewport);
   }
 
   private drawView(): DrawView {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { ComponentFilter } from '../component-filter';
 import { LOG_LEVELS, type Component, type LogLevelName, type LogRecordDto } from '@architech/contracts';
 import { simulationsApi } from '../../api/simulations';
 import { useSearchParams } from '../../app/router';
@@ -68,17 +69,7 @@ export function LogsTab({ simulationId, components, running, canReplay }: LogsTa
             ))}
           </select>
         </label>
-        <label>
-          Component
-          <select value={component ?? ''} onChange={(e) => filter({ component: e.target.value || undefined })}>
-            <option value="">any</option>
-            {components.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name || c.id}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ComponentFilter value={component} components={components} onChange={(id) => filter({ component: id })} />
         {running && <span className="badge live">● live</span>}
       </div>
       {logs.status === 'error' && <ErrorMessage error={logs.error} onRetry={logs.reload} />}

@@ -5,7 +5,7 @@ import { drawCards, type DrawView } from '../../editor/canvas/draw-cards';
 import { drawRoutes } from '../../editor/canvas/draw-routes';
 import { componentAt } from '../../editor/canvas/hit-test';
 import { boxOf } from '../../editor/canvas/scene-model';
-import { GRID_SIZE } from '../../editor/canvas/theme';
+import { applyStageViewport } from '../../editor/canvas/stage-viewport';
 import type { ReplayScene } from './replay-scene';
 
 /** Room round the design when fitting it, screen px (badges and fault labels hang outside the cards). */
@@ -99,13 +99,7 @@ export class ReplayStage {
 
   private apply(viewport: Viewport): void {
     this.viewport = viewport;
-    this.stage.position({ x: viewport.x, y: viewport.y });
-    this.stage.scale({ x: viewport.zoom, y: viewport.zoom });
-    // The dot grid is the container's CSS background: moving it costs no canvas repaint.
-    let step = GRID_SIZE * viewport.zoom;
-    while (step < 10) step *= 5;
-    this.container.style.backgroundSize = `${step}px ${step}px`;
-    this.container.style.backgroundPosition = `${viewport.x}px ${viewport.y}px`;
+    applyStageViewport(this.stage, this.container, viewport);
     this.stage.batchDraw();
   }
 

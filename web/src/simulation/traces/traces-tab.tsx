@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { ComponentFilter } from '../component-filter';
 import type { Component } from '@architech/contracts';
 import { simulationsApi } from '../../api/simulations';
 import { useSearchParams } from '../../app/router';
@@ -87,17 +88,7 @@ export function TracesTab({ simulationId, components, canReplay }: TracesTabProp
           Min. duration (ms)
           <input type="number" min={0} step="any" defaultValue={minMsText} key={minMsText} onBlur={(e) => filter({ minMs: e.target.value || undefined })} onKeyDown={(e) => e.key === 'Enter' && filter({ minMs: e.currentTarget.value || undefined })} />
         </label>
-        <label>
-          Component
-          <select value={component ?? ''} onChange={(e) => filter({ component: e.target.value || undefined })}>
-            <option value="">any</option>
-            {components.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name || c.id}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ComponentFilter value={component} components={components} onChange={(id) => filter({ component: id })} />
       </div>
       {list.status === 'error' && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {list.status === 'loading' && !list.value && <Loading label="Loading traces…" />}

@@ -1,0 +1,36 @@
+import type { Browser, Page } from 'playwright-core';
+import { createTestDatabase, startLauncher } from '../../../infra/launcher/test/support/processes';
+import { launchBrowser, openPage } from './browser';
+
+/** The real product for a browser test: the launcher on a fresh PostgreSQL database, and a Chromium page. */
+export interface RunningProduct {
+  /** The gateway: web app and API. */
+  readonly url: string;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Uncaught errors of the page, for the test to check. */
+  readonly errors: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts `npm start`'s launcher on its own database (named after `suite`) and opens a page of `width`×`height`. */
+export async function startProduct(suite: string, width?: number, height?: number): Promise<RunningProduct> {
+  const database = await createTestDatabase(suite);
+  const topology = await startLauncher({ DATABASE_URL: database.url, RATE_LIMIT_PER_MIN: '0' }).catch(async (error) => {
+    await database.drop();
+    throw error;
+  });
+  const browser = await launchBrowser();
+  const { page, errors } = await openPage(browser, width, height);
+  return {
+    url: topology.url,
+    browser,
+    page,
+    errors,
+    stop: async () => {
+      await browser.close();
+      await topology.stop();
+      await database.drop();
+    },
+  };
+}
