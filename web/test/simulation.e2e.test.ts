@@ -61,7 +61,12 @@ describe('simulations in the web app', () => {
     await page.goto(`${product.url}/projects/${project.id}/designs/${design.id}`);
     await page.getByRole('button', { name: /Run…/ }).click();
     await page.getByLabel('Duration (simulated s)').fill('900');
+    // Validated in the browser with the API's rules: a warm-up as long as the run is refused, by field.
+    await page.getByLabel(/^Warm-up/).fill('900');
+    await page.getByText('warmupSec must be shorter than durationSec').waitFor();
+    await expect(page.getByRole('button', { name: 'Launch simulation' }).isDisabled()).resolves.toBe(true);
     await page.getByLabel(/^Warm-up/).fill('30');
+    await expect(page.getByRole('button', { name: 'Launch simulation' }).isEnabled()).resolves.toBe(true);
     await page.getByLabel('Fault target').selectOption('db');
     await page.getByLabel('Fault type').selectOption('crash');
     await page.getByRole('button', { name: 'Add fault' }).click();
