@@ -90,7 +90,7 @@ function Comparison({ projectId, a, b }: { projectId: string; a: Run; b: Run }) 
           <h2 id="compare-table-title">Headline metrics</h2>
           <p className="muted compare-legend">
             After warm-up; latencies of successful requests. <span className="better">Green</span>: B is better, <span className="worse">red</span>: B is worse; grey: within the
-            95% confidence intervals (with replications), so possibly chance.
+            95% confidence intervals (with replications), so possibly chance, or (without) a change under 1%.
           </p>
           <CompareTable rows={rows} labelA={label(a)} labelB={label(b)} />
         </section>

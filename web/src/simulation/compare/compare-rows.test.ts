@@ -37,6 +37,8 @@ describe('comparing two runs', () => {
 
   it('calls a difference smaller than the combined confidence half-widths within noise', () => {
     expect(deltaOf(row({ a: 100, b: 104, ciA: 3, ciB: 4 }))!.verdict).toBe('within-noise');
+    // Without replications there is no interval: a change under 1% is called negligible, not worse.
+    expect(deltaOf(row({ a: 49.3, b: 49.31 }))!.verdict).toBe('negligible');
     expect(deltaOf(row({ a: 100, b: 106, ciA: 3, ciB: 4 }))!.verdict).toBe('worse');
   });
 

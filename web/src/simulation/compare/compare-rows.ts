@@ -30,11 +30,13 @@ export interface Delta {
    * combined half-width (√(hA² + hB²)), so it may well be chance. `changed`: a metric with no
    * better direction (utilisation) moved.
    */
-  readonly verdict: 'better' | 'worse' | 'same' | 'within-noise' | 'changed';
+  readonly verdict: 'better' | 'worse' | 'same' | 'within-noise' | 'negligible' | 'changed';
 }
 
 /** Relative differences below this are rounding, not change. */
 const SAME = 1e-9;
+/** Without confidence intervals, a relative change smaller than this is not called better or worse. */
+export const NEGLIGIBLE_CHANGE = 0.01;
 
 /**
  * Every headline metric of two results, end to end first, then per component (in A's order, then
@@ -77,6 +79,7 @@ export function deltaOf(row: CompareRow): Delta | undefined {
   const scale = Math.max(Math.abs(row.a), Math.abs(row.b));
   if (Math.abs(absolute) <= SAME * scale) return { absolute: 0, relative: row.a === 0 ? undefined : 0, verdict: 'same' };
   if (row.ciA !== undefined && row.ciB !== undefined && Math.abs(absolute) <= Math.hypot(row.ciA, row.ciB)) return { absolute, relative, verdict: 'within-noise' };
+  if (row.ciA === undefined && relative !== undefined && Math.abs(relative) < NEGLIGIBLE_CHANGE) return { absolute, relative, verdict: 'negligible' };
   if (row.better === 'neither') return { absolute, relative, verdict: 'changed' };
   const improved = row.better === 'higher' ? absolute > 0 : absolute < 0;
   return { absolute, relative, verdict: improved ? 'better' : 'worse' };

@@ -6,6 +6,7 @@ const VERDICT_TEXT: Record<Delta['verdict'], string> = {
   worse: 'worse',
   same: 'no change',
   'within-noise': 'within the confidence intervals: may be chance',
+  negligible: 'under 1%: negligible',
   changed: 'changed (neither better nor worse)',
 };
 
@@ -34,7 +35,8 @@ function Value({ value, ci, unit }: { value: number | undefined; ci: number | un
 
 /**
  * Two runs metric by metric: A, B, and B − A absolute and relative, coloured green when B is
- * better, red when worse, grey when the difference is within the confidence intervals.
+ * better, red when worse, grey when the difference is within the confidence intervals (or under 1%
+ * without them).
  */
 export function CompareTable({ rows, labelA, labelB }: { rows: readonly CompareRow[]; labelA: string; labelB: string }) {
   const groups = [...new Set(rows.map((r) => r.group))];
