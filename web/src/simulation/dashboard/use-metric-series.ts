@@ -44,16 +44,20 @@ export function useMetricSeries(simulationId: string, queries: readonly SeriesQu
     const controller = new AbortController();
     let timer: number | undefined;
     setLoading(true);
+    // Each metric's answer is shown as soon as it arrives (the end-to-end charts need not wait for
+    // the per-component ones); until then a chart keeps what it showed.
     Promise.all(
       batchQueries(queries).map((batch) =>
         simulationsApi
           .metrics(simulationId, { metric: batch.metric, component: batch.components?.join(','), from: fromSec, to: toSec, maxPoints }, controller.signal)
-          .then((series) => splitBatchAnswer(batch, series)),
+          .then((series) => {
+            const entries = splitBatchAnswer(batch, series);
+            if (!controller.signal.aborted) setAnswers((previous) => new Map([...(previous ?? []), ...entries]));
+          }),
       ),
     ).then(
-      (answered) => {
+      () => {
         if (controller.signal.aborted) return;
-        setAnswers(new Map(answered.flat()));
         setError(undefined);
         setLoading(false);
         if (refreshMs !== undefined) timer = window.setTimeout(() => setRound((r) => r + 1), refreshMs);
