@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { saveDesignSchema, type DesignDiffDto, type SaveDesignInput, type DesignVersionDto, type DesignVersionSummaryDto } from '@architech/contracts';
+import { saveDesignSchema, type DesignDiffDto, type DesignVersionDto, type DesignVersionSummaryDto } from '@architech/contracts';
 import { CurrentUser, parseInput, type AuthUser } from '@architech/service-kit';
 import { z } from 'zod';
 import { DesignsService } from '../services/designs.service';
@@ -13,13 +13,7 @@ export class DesignsController {
 
   @Post('projects/:projectId/designs')
   save(@Param('projectId') projectId: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<DesignVersionDto> {
-    const input = parseInput(saveDesignSchema, body, 'design');
-    // Stored as the user wrote it (the parsed value would spell out every default), so a design
-    // reads back exactly as it was saved; whoever runs it parses it again with validateDesign.
-    const written = body as Pick<SaveDesignInput, 'components' | 'connections'>;
-    const components = written.components.map((c) => ({ ...c, properties: c.properties ?? {} }));
-    const connections = (written.connections ?? []).map((c) => ({ ...c, properties: c.properties ?? {} }));
-    return this.designs.save(projectId, user.id, { ...input, components, connections } as SaveDesignInput);
+    return this.designs.save(projectId, user.id, parseInput(saveDesignSchema, body, 'design'), body);
   }
 
   @Get('projects/:projectId/designs')

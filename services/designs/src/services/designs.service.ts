@@ -13,6 +13,7 @@ import { DesignAccess } from './design-access.service';
 import { diffDesigns } from './design-diff';
 import { toDesignVersionDto, toDesignVersionSummaryDto } from './design-dto';
 import { isUuid } from './is-uuid';
+import { writtenGraph } from './written-graph';
 
 /** The name of version 1 when the client gives none. */
 const DEFAULT_DESIGN_NAME = 'Untitled design';
@@ -27,13 +28,14 @@ export class DesignsService {
 
   /**
    * Saves version 1 of a new design, or version n+1 of `input.lineageId` when `input.baseVersion`
-   * is still its latest version (else 409 naming the latest).
+   * is still its latest version (else 409 naming the latest). `body` is the request as sent: the
+   * graph is stored as written (see `writtenGraph`), `input` its parsed, validated reading.
    */
-  async save(projectId: string, userId: string, input: SaveDesignInput): Promise<DesignVersionDto> {
+  async save(projectId: string, userId: string, input: SaveDesignInput, body: unknown): Promise<DesignVersionDto> {
     await this.access.requireEditor(projectId, userId);
     const outcome = validateDesign({ components: input.components, connections: input.connections });
     if (!outcome.ok) throw ApiException.validation('design', outcome.issues);
-    const graph = { components: input.components, connections: input.connections };
+    const graph = writtenGraph(body);
     const version = { projectId, createdBy: userId, name: input.name, description: input.description, ...graph };
     if (input.lineageId === undefined || input.baseVersion === undefined) {
       const design = await this.versions.insertFirst({ ...version, name: input.name ?? DEFAULT_DESIGN_NAME });
