@@ -208,5 +208,27 @@ describe('the web editor', () => {
     await page.goto(projectUrl);
     await page.getByRole('table', { name: 'Designs' }).getByText('v5').waitFor();
     await screenshot(page, 'project');
+
+    // Members: add a colleague by email as viewer, make them editor, then remove them.
+    const colleague = await page.evaluate(async () => {
+      const res = await fetch('/api/auth/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'casey@example.com', password: 'correct horse battery', name: 'Casey Colleague' }) });
+      return res.status;
+    });
+    expect(colleague).toBe(201);
+    const members = page.getByRole('list', { name: 'Project members' });
+    await page.getByLabel('Email of the person to add').fill('casey@example.com');
+    await page.getByLabel('Role', { exact: true }).selectOption('viewer');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await members.getByText('Casey Colleague').waitFor();
+    await expect(page.getByLabel('Role of Casey Colleague').inputValue()).resolves.toBe('viewer');
+    await page.getByLabel('Role of Casey Colleague').selectOption('editor');
+    await page.getByText('Casey Colleague is now editor').waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Remove Casey Colleague' }).click();
+    await members.getByText('Casey Colleague').waitFor({ state: 'detached' });
+    // An email nobody registered is explained, not just refused.
+    await page.getByLabel('Email of the person to add').fill('nobody@example.com');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('Nobody has an account with this email yet. Ask them to register first.').waitFor();
   });
 });

@@ -144,7 +144,19 @@ describe('simulations in the web app', () => {
     // Compare with the same run without the fault: a higher error rate under the crash.
     const baseline = (await api('POST', `/api/designs/${design.id}/simulations`, { durationSec: 900, warmupSec: 30, seed: finished.configuration.seed })).body;
     await waitUntilFinished(baseline.id);
-    await page.goto(`${product.url}/projects/${project.id}/compare?a=${baseline.id}&b=${crashId}`);
+    // The editor's Runs panel lists both runs of the version; ticking them opens the comparison.
+    await page.goto(`${product.url}/projects/${project.id}/designs/${design.id}?panel=runs`);
+    const runs = page.getByRole('table', { name: 'Simulations of this design version' });
+    const ticks = runs.getByRole('checkbox', { name: /^Compare the run of / });
+    await ticks.nth(1).waitFor();
+    expect(await ticks.count()).toBe(2);
+    await ticks.nth(0).check();
+    await ticks.nth(1).check();
+    await page.getByRole('button', { name: 'Compare the two' }).click();
+    // The older run (the crash) is A; swapping makes the baseline A.
+    await page.waitForURL(new RegExp(`/compare\\?a=${crashId}&b=${baseline.id}$`));
+    await page.getByRole('button', { name: 'Swap A and B' }).click();
+    await page.waitForURL(new RegExp(`/compare\\?a=${baseline.id}&b=${crashId}$`));
     const table = page.getByRole('table', { name: 'Metrics of A and B' });
     const errorRate = table.locator('tr', { has: page.locator('th', { hasText: /^error rate$/ }) }).first();
     await errorRate.waitFor();
