@@ -135,6 +135,12 @@ describe('the web editor', () => {
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(exported.components).toEqual(saved.components);
     expect(exported.connections).toEqual(saved.connections);
+    // Export PNG: a real PNG image of the design, named after it.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('checkout-path.png');
+    const image = readFileSync((await png.path())!);
+    expect(image.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(image.length).toBeGreaterThan(2000);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import JSON' }).click()]);
     await chooser.setFiles({ name: 'checkout-path.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
     await page.getByText(/Imported checkout-path.json/).waitFor();
