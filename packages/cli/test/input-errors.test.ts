@@ -44,6 +44,14 @@ describe('bad input to architech', () => {
       expectInputError(['simulate', file], new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: components\\[2\\]\\.properties\\.serviceTime\\.mean: Too small`, 'm'));
     });
 
+    it('names a call-graph field that does not apply to its source (stage under fanOut "one")', () => {
+      const bad = threeTier() as { connections: { properties?: Record<string, unknown> }[] };
+      bad.connections[2].properties = { ...bad.connections[2].properties, stage: 2 };
+      const file = files.write('stage.json', bad);
+      expectInputError(['simulate', file], `${file}: connections[2].properties.stage: stage applies only when the source calls all its downstreams (fanOut: "all")`);
+      expectInputError(['validate', file], 'connections[2].properties.stage');
+    });
+
     it('rejects a faults file that is neither an array nor { faults: [...] }', () => {
       const odd = files.write('odd.json', { crash: 'db' });
       expectInputError(['simulate', design(), '--faults', odd], `${odd}: expected a JSON array of faults or an object { "faults": [...] }`);

@@ -103,3 +103,57 @@ describe('design validation', () => {
     expect(formatPath([])).toBe('');
   });
 });
+
+describe('call graphs (fanOut, stage, probability, optional)', () => {
+  const fanOut = (role: Record<string, unknown> = {}, mode: 'one' | 'all' = 'all') => {
+    const d = valid() as any;
+    d.components[2].properties.fanOut = mode;
+    d.components.push({ id: 'cache', type: 'CACHE', properties: { hitRatio: 1, serviceTime: { dist: 'constant', value: 1 } } });
+    d.connections.push({ id: 'c4', source: 'api', target: 'cache', properties: { stage: 2, ...role } });
+    return d;
+  };
+
+  it('accepts stages, probabilities and optional calls under fanOut "all", and fills fanOut "one" by default', () => {
+    const outcome = validateDesign(fanOut({ probability: 0.25, optional: true }));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const api = outcome.value.components[2];
+    expect(api.type === 'SERVICE' && api.properties.fanOut).toBe('all');
+    expect(outcome.value.connections[3].properties).toMatchObject({ stage: 2, probability: 0.25, optional: true });
+    const plain = validateDesign(valid());
+    expect(plain.ok && plain.value.components[3].type === 'DATABASE' && plain.value.components[3].properties.fanOut).toBe('one');
+  });
+
+  it('accepts optional under fanOut "one", where it is the only call-graph field that applies', () => {
+    const d = valid() as any;
+    d.connections[2].properties = { optional: true };
+    expect(validateDesign(d).ok).toBe(true);
+  });
+
+  it('refuses stage and probability when the source picks one downstream, naming the field', () => {
+    const issues = issuesOf(fanOut({ probability: 0.5 }, 'one'));
+    expect(issues.map((i) => i.path).sort()).toEqual(['connections[3].properties.probability', 'connections[3].properties.stage']);
+    expect(issues[0].code).toBe('not_applicable');
+    expect(issues[0].message).toMatch(/fanOut: "all"/);
+    const d = valid() as any;
+    d.connections[1].properties.stage = 1;
+    expect(issuesOf(d)).toEqual([expect.objectContaining({ path: 'connections[1].properties.stage', message: expect.stringMatching(/LOAD_BALANCER/) })]);
+  });
+
+  it('refuses a weight under fanOut "all" (as written: weight has a default)', () => {
+    expect(issuesOf(fanOut({ weight: 2 }))).toEqual([expect.objectContaining({ path: 'connections[3].properties.weight', code: 'not_applicable' })]);
+  });
+
+  it('refuses a stage below 1 or not whole, a probability outside [0, 1], fanOut on a load balancer, and unknown modes', () => {
+    expect(issuesOf(fanOut({ stage: 0 }))[0]).toMatchObject({ path: 'connections[3].properties.stage', code: 'too_small' });
+    expect(issuesOf(fanOut({ stage: 1.5 }))[0]).toMatchObject({ path: 'connections[3].properties.stage', code: 'invalid_type' });
+    expect(issuesOf(fanOut({ probability: 1.2 }))[0]).toMatchObject({ path: 'connections[3].properties.probability', code: 'too_big' });
+    expect(issuesOf(fanOut({ probability: -0.1 }))[0]).toMatchObject({ path: 'connections[3].properties.probability', code: 'too_small' });
+    const lb = valid() as any;
+    lb.components[1].properties.fanOut = 'all';
+    expect(issuesOf(lb)[0]).toMatchObject({ path: 'components[1].properties', code: 'unrecognized_keys' });
+    const mode = fanOut();
+    mode.components[2].properties.fanOut = 'some';
+    expect(issuesOf(mode)[0]).toMatchObject({ path: 'components[2].properties.fanOut' });
+  });
+});

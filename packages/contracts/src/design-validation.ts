@@ -1,4 +1,4 @@
-import { designSchema, type Component, type Design } from './design.schema';
+import { designSchema, type Component, type Connection, type Design } from './design.schema';
 import { fromZodIssues, type ValidationIssue, type ValidationOutcome } from './issues';
 
 /**
@@ -9,7 +9,9 @@ import { fromZodIssues, type ValidationIssue, type ValidationOutcome } from './i
  * by id); connections join existing components, never a component to itself, never into a CLIENT;
  * CLIENT, LOAD_BALANCER and QUEUE components, and caches that can miss, need a downstream; and the
  * synchronous call graph (every edge except those leaving a QUEUE) has no cycle, because a
- * synchronous cycle would make a request call itself forever.
+ * synchronous cycle would make a request call itself forever. A connection's `stage` and
+ * `probability` apply only when its source calls all its downstreams (`fanOut: "all"`), its
+ * `weight` only when the source picks one.
  */
 export function validateDesign(input: unknown): ValidationOutcome<Design> {
   const parsed = designSchema.safeParse(input);
@@ -48,6 +50,7 @@ export function validateDesign(input: unknown): ValidationOutcome<Design> {
       issues.push({ path: `${at}.target`, code: 'invalid_target', message: `a CLIENT ('${connection.target}') only sends requests; it cannot be a connection's target` });
       return;
     }
+    issues.push(...callRoleIssues(input, index, connection, source.component));
     const list = outgoing.get(connection.source) ?? [];
     list.push(connection.target);
     outgoing.set(connection.source, list);
@@ -75,6 +78,35 @@ export function validateDesign(input: unknown): ValidationOutcome<Design> {
   }
 
   return issues.length > 0 ? { ok: false, issues, warnings } : { ok: true, value: design, warnings };
+}
+
+/** Whether `component` calls every downstream (`fanOut: "all"`) rather than picking one. */
+export function fansOutToAll(component: Component): boolean {
+  return (component.type === 'SERVICE' || component.type === 'DATABASE' || component.type === 'CACHE') && component.properties.fanOut === 'all';
+}
+
+/** A connection's call-graph properties must match its source's mode (`weight` is read as written: it has a default). */
+function callRoleIssues(input: unknown, index: number, connection: Connection, source: Component): ValidationIssue[] {
+  const at = `connections[${index}].properties`;
+  const p = connection.properties;
+  if (fansOutToAll(source)) {
+    if (writtenWeight(input, index) === undefined) return [];
+    return [{ path: `${at}.weight`, code: 'not_applicable', message: `weight picks one downstream, but '${source.id}' calls all its downstreams (fanOut: "all"); use probability for a share of requests` }];
+  }
+  const mode = source.type === 'SERVICE' || source.type === 'DATABASE' || source.type === 'CACHE' ? `calls one downstream (fanOut: "one")` : `is a ${source.type}, which calls one downstream`;
+  const issues: ValidationIssue[] = [];
+  for (const field of ['stage', 'probability'] as const) {
+    if (p[field] === undefined) continue;
+    issues.push({ path: `${at}.${field}`, code: 'not_applicable', message: `${field} applies only when the source calls all its downstreams (fanOut: "all"); '${source.id}' ${mode}` });
+  }
+  return issues;
+}
+
+function writtenWeight(input: unknown, index: number): unknown {
+  const connections = (input as { connections?: unknown }).connections;
+  if (!Array.isArray(connections)) return undefined;
+  const properties = (connections[index] as { properties?: unknown } | undefined)?.properties;
+  return properties !== null && typeof properties === 'object' ? (properties as { weight?: unknown }).weight : undefined;
 }
 
 function findSynchronousCycle(

@@ -24,6 +24,8 @@ const stationProperties = {
   circuitBreaker: circuitBreakerSchema.optional(),
   autoscaling: autoscalingSchema.optional(),
   blockingCalls: z.boolean().default(false),
+  /** `one`: each forwarded request calls one downstream, picked by weight; `all`: every downstream, in stages. */
+  fanOut: z.enum(['one', 'all']).default('one'),
   errorRate: z.number().min(0).max(1).default(0),
 };
 
@@ -97,6 +99,12 @@ export const connectionSchema = z.strictObject({
       latency: distributionSchema.optional(),
       packetLossRate: z.number().min(0).max(1).default(0),
       weight: z.number().positive().default(1),
+      /** Under a `fanOut: "all"` source: calls of one stage run in parallel, stage n + 1 after stage n settles. Default 1. */
+      stage: z.number().int().min(1).max(LIMITS.maxStage).optional(),
+      /** Under a `fanOut: "all"` source: share of requests that make this call, drawn per request. Default 1. */
+      probability: z.number().min(0).max(1).optional(),
+      /** The caller tolerates this call's failure (a fallback). Default false. */
+      optional: z.boolean().optional(),
     })
     .default({ packetLossRate: 0, weight: 1 }),
 });

@@ -27,6 +27,8 @@ export const LIMITS = {
   maxProfilePoints: 1000,
   /** Sampled traces kept per simulation. */
   maxTraces: 5000,
+  /** Highest fan-out `stage` of a connection. */
+  maxStage: 100,
   /** Log records kept per simulation. */
   maxLogs: 50_000,
 } as const;

@@ -56,6 +56,16 @@ export class TraceContext {
   }
 }
 
+/** Progress of one request's fan-out at a `fanOut: "all"` component: its stage and what is still out. */
+export class FanOut {
+  /** Index of the stage whose calls are out. */
+  stage = -1;
+  /** Calls of that stage not yet settled. */
+  pending = 0;
+  /** A required call of that stage failed: no later stage starts. */
+  failed = false;
+}
+
 /**
  * One attempt of a request at one component: the unit of queueing, of metrics and of tracing
  * (one span). Retries are new calls with `attempt + 1` to the same component.
@@ -71,8 +81,8 @@ export class Call {
   /** Replica incarnation when the call started there; a crash bumps it, orphaning the call. */
   epoch = 0;
   holdsWorker = false;
-  /** Downstream link this call is waiting on, for least-connections accounting. */
-  downstream: Link | null = null;
+  /** Fan-out progress while a `fanOut: "all"` component waits on its calls; null otherwise. */
+  fan: FanOut | null = null;
   /** Messages: how many deliveries were attempted. */
   deliveries = 0;
   /** Generation of the callee's circuit breaker when the call was let through. */

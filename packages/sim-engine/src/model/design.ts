@@ -55,6 +55,8 @@ export interface ComponentPropertiesSpec {
   circuitBreaker?: CircuitBreakerSpec;
   autoscaling?: AutoscalingSpec;
   blockingCalls?: boolean;
+  /** SERVICE, DATABASE, CACHE: call one downstream (by weight) or all of them, in stages. */
+  fanOut?: 'one' | 'all';
   errorRate?: number;
   hitRatio?: number;
   strategy?: 'round_robin' | 'random' | 'least_connections';
@@ -76,7 +78,17 @@ export interface ConnectionSpec {
   id: string;
   source: string;
   target: string;
-  properties: { latency?: DistributionSpec; packetLossRate?: number; weight?: number };
+  properties: {
+    latency?: DistributionSpec;
+    packetLossRate?: number;
+    weight?: number;
+    /** Under a `fanOut: "all"` source: calls of one stage run in parallel, stages in sequence. */
+    stage?: number;
+    /** Under a `fanOut: "all"` source: share of requests that make this call. */
+    probability?: number;
+    /** The caller tolerates this call's failure. */
+    optional?: boolean;
+  };
 }
 
 export interface DesignSpec {

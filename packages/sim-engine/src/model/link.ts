@@ -2,9 +2,21 @@ import type { Rng } from '../random/rng';
 import type { Sampler } from '../random/distributions';
 import type { SimNode } from './node';
 
+/** How a caller uses one connection in its call graph (see `ConnectionSpec`). */
+export interface CallRole {
+  /** Stage of the call when the source fans out to all downstreams; 0 when it picks one. */
+  stage: number;
+  /** Share of requests that make this call (fan-out only). */
+  probability: number;
+  /** The caller tolerates this call's failure (a fallback). */
+  optional: boolean;
+}
+
+const PLAIN: CallRole = { stage: 0, probability: 1, optional: false };
+
 /**
  * A connection at run time: one-way latency sampled per crossing, packet loss, routing weight,
- * plus the faults currently applied to it.
+ * its role in the caller's call graph, plus the faults currently applied to it.
  */
 export class Link {
   /** Calls currently outstanding on this link (least-connections routing). */
@@ -12,6 +24,10 @@ export class Link {
   extraDelayMs = 0;
   faultLossRate = 0;
   partitions = 0;
+  /** Fan-out stage (1, 2, …) when the source calls all its downstreams; 0 otherwise. */
+  readonly stage: number;
+  readonly probability: number;
+  readonly optional: boolean;
 
   constructor(
     readonly id: string,
@@ -21,7 +37,12 @@ export class Link {
     private readonly latency: Sampler | null,
     private readonly baseLossRate: number,
     private readonly rng: Rng,
-  ) {}
+    role: CallRole = PLAIN,
+  ) {
+    this.stage = role.stage;
+    this.probability = role.probability;
+    this.optional = role.optional;
+  }
 
   /** Samples one crossing's delay in milliseconds. */
   delayMs(): number {

@@ -2,17 +2,19 @@ import { createSampler, type Sampler } from '../random/distributions';
 import type { Rng } from '../random/rng';
 import type { NodeStats } from '../metrics/node-stats';
 import { Autoscaler, type Scalable } from './autoscaler';
-import { CallPhase, type Call, type Outcome } from './call';
+import { CallPhase, FanOut, type Call, type Outcome } from './call';
 import type { SimContext } from './context';
 import type { ComponentSpec } from './design';
+import type { Link } from './link';
 import { SimNode, type CrashToken } from './node';
 import { Replica } from './replica';
 
 /**
  * SERVICE, DATABASE and CACHE: replicas × workers serving FCFS queues of bounded capacity. After its
- * service time a call goes to one downstream (a CACHE only on a miss); by default the worker is
- * free during the downstream call (non-blocking I/O), with `blockingCalls` it is held until the
- * answer returns. Replicas are chosen round-robin among those in rotation.
+ * service time a call goes to one downstream picked by weight, or with `fanOut: "all"` to every
+ * downstream, stage by stage (a CACHE only on a miss); by default the worker is free during the
+ * downstream calls (non-blocking I/O), with `blockingCalls` it is held until the answer returns.
+ * Replicas are chosen round-robin among those in rotation.
  */
 export class Station extends SimNode implements Scalable {
   private readonly replicas: Replica[] = [];
@@ -28,6 +30,10 @@ export class Station extends SimNode implements Scalable {
   private readonly trackInFlight: boolean;
   private pending = 0;
   private readonly autoscaler: Autoscaler | null;
+  /** With `fanOut: "all"`: the random stream of `probability` draws; null when calling one downstream. */
+  private readonly fanRng: Rng | null;
+  /** Downstreams grouped by stage, in stage order; built on the first fan-out. */
+  private stages: Link[][] | null = null;
 
   constructor(ctx: SimContext, spec: ComponentSpec, stats: NodeStats, trackInFlight: boolean) {
     super(ctx, spec, stats);
@@ -45,6 +51,7 @@ export class Station extends SimNode implements Scalable {
     for (let i = 0; i < initial; i++) this.replicas.push(new Replica(i, trackInFlight));
     this.rebuildRotation();
     this.autoscaler = p.autoscaling ? new Autoscaler(ctx, this, p.autoscaling) : null;
+    this.fanRng = p.fanOut === 'all' ? ctx.stream(this, 'fanout') : null;
   }
 
   /** Schedules the autoscaler's first evaluation. */
@@ -94,13 +101,53 @@ export class Station extends SimNode implements Scalable {
     }
     if (!this.blocking) this.release(replica, call);
     call.phase = CallPhase.AwaitingDownstream;
+    if (this.fanRng !== null) {
+      call.fan = new FanOut();
+      this.startStage(call, replica, 0);
+      return;
+    }
     this.ctx.call(call, this.pickDownstream());
   }
 
   onDownstreamResult(call: Call, outcome: Outcome): void {
     const replica = this.replicas[call.replica];
     if (replica.epoch !== call.epoch || call.phase !== CallPhase.AwaitingDownstream) return;
-    this.finish(call, replica, outcome === 'ok' ? 'ok' : 'downstream_error');
+    const fan = call.fan;
+    if (fan === null) {
+      this.finish(call, replica, outcome === 'ok' ? 'ok' : 'downstream_error');
+      return;
+    }
+    if (outcome !== 'ok') fan.failed = true;
+    if (--fan.pending > 0) return;
+    // Every call of the stage has settled: a required failure ends the request, else the next stage.
+    if (fan.failed) this.finish(call, replica, 'downstream_error');
+    else this.startStage(call, replica, fan.stage + 1);
+  }
+
+  /**
+   * Makes the calls of stage `from` (or of the first later stage where a call is drawn) in parallel;
+   * answers `call` when no stage is left. Which calls a stage makes is drawn before any is sent, so
+   * that a call settling at once cannot start the next stage early.
+   */
+  private startStage(call: Call, replica: Replica, from: number): void {
+    const fan = call.fan as FanOut;
+    const stages = (this.stages ??= groupByStage(this.downstream));
+    for (let s = from; s < stages.length; s++) {
+      const chosen = this.drawCalls(stages[s]);
+      if (chosen.length === 0) continue;
+      fan.stage = s;
+      fan.pending = chosen.length;
+      for (const link of chosen) this.ctx.call(call, link);
+      return;
+    }
+    this.finish(call, replica, 'ok');
+  }
+
+  private drawCalls(stage: Link[]): Link[] {
+    const rng = this.fanRng as Rng;
+    const chosen: Link[] = [];
+    for (const link of stage) if (link.probability >= 1 || (link.probability > 0 && rng.next() < link.probability)) chosen.push(link);
+    return chosen;
   }
 
   override concurrency(): number {
@@ -234,4 +281,15 @@ export class Station extends SimNode implements Scalable {
     const provisioned = this.replicas.filter((r) => r.active || r.draining).length;
     this.stats.capacity.set(this.ctx.scheduler.now, provisioned * this.workers);
   }
+}
+
+/** The links of a fan-out, grouped by `stage` in increasing order (design order within a stage). */
+function groupByStage(links: readonly Link[]): Link[][] {
+  const byStage = new Map<number, Link[]>();
+  for (const link of links) {
+    const group = byStage.get(link.stage);
+    if (group) group.push(link);
+    else byStage.set(link.stage, [link]);
+  }
+  return [...byStage.keys()].sort((a, b) => a - b).map((stage) => byStage.get(stage) as Link[]);
 }

@@ -175,7 +175,6 @@ export class Replication implements SimContext {
 
   call(parent: Call, link: Link): void {
     link.inFlight++;
-    parent.downstream = link;
     this.attempt(parent, link, 1);
   }
 
@@ -302,7 +301,11 @@ export class Replication implements SimContext {
 
   private deliver(parent: Call, link: Link, outcome: Outcome): void {
     link.inFlight--;
-    parent.downstream = null;
+    if (outcome !== 'ok' && link.optional) {
+      // The caller has a fallback: the failed call is counted where it failed, not passed up.
+      this.logNoisy('fallback', parent.node, `${parent.node.id}: optional call to ${link.target.id} failed (${outcome}); answered without it`);
+      outcome = 'ok';
+    }
     parent.node.onDownstreamResult(parent, outcome);
   }
 

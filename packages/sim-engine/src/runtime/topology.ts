@@ -30,7 +30,9 @@ export function buildTopology(
   const clients: Client[] = [];
   const stations: Station[] = [];
   const byId = new Map<string, SimNode>();
+  const fanOutAll = new Set<string>();
   for (const spec of design.components) {
+    if (spec.properties.fanOut === 'all') fanOutAll.add(spec.id);
     const stats = makeStats(spec.id);
     let node: SimNode;
     switch (spec.type) {
@@ -62,7 +64,9 @@ export function buildTopology(
     const target = byId.get(c.target);
     if (!source || !target) throw new Error(`connection ${c.id} joins unknown components; validate the design first`);
     const p = c.properties;
-    const link = new Link(c.id, source, target, p.weight ?? 1, p.latency ? createSampler(p.latency) : null, p.packetLossRate ?? 0, linkRng(c.id));
+    const fansOut = fanOutAll.has(c.source);
+    const role = { stage: fansOut ? (p.stage ?? 1) : 0, probability: fansOut ? (p.probability ?? 1) : 1, optional: p.optional ?? false };
+    const link = new Link(c.id, source, target, p.weight ?? 1, p.latency ? createSampler(p.latency) : null, p.packetLossRate ?? 0, linkRng(c.id), role);
     source.addDownstream(link);
     target.upstream.push(link);
     links.set(c.id, link);

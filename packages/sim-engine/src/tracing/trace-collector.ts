@@ -95,7 +95,11 @@ export class TraceCollector {
       const endMs = unfinished ? nowMs : call.endMs;
       const attributes: Record<string, string | number | boolean> = { attempt: call.attempt, hop: call.hop };
       if (call.replica >= 0) attributes.replica = call.replica;
-      if (call.link) attributes.connection = call.link.id;
+      if (call.link) {
+        attributes.connection = call.link.id;
+        if (call.link.stage > 0) attributes.stage = call.link.stage;
+        if (call.link.optional) attributes.optional = true;
+      }
       if (call.deliveries > 0) attributes.deliveries = call.deliveries;
       if (unfinished) attributes.unfinished = true;
       const status: Span['status'] = unfinished
