@@ -2,10 +2,11 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 const require = createRequire(import.meta.url);
-const { simulate } = require('../packages/sim-engine/dist/index.js');
+// SIM_ENGINE_DIST loads another build of the engine (`npm run bench -- --baseline <ref>`).
+const { simulate } = require(process.env.SIM_ENGINE_DIST ?? '../packages/sim-engine/dist/index.js');
 const { validateDesign, validateSimulationConfig } = require('../packages/contracts/dist/index.js');
 
-const design = validateDesign(JSON.parse(readFileSync(new URL('./microservices-20.json', import.meta.url), 'utf8')));
+const design = validateDesign(JSON.parse(readFileSync(new URL(`./${process.argv[2] ?? 'microservices-20.json'}`, import.meta.url), 'utf8')));
 if (!design.ok) throw new Error(JSON.stringify(design.issues));
 const ratePerSec = design.value.components.find((c) => c.type === 'CLIENT').properties.arrival.ratePerSec;
 const durationSec = Math.ceil(1_000_000 / ratePerSec);
@@ -19,7 +20,7 @@ if (!config.ok) throw new Error(JSON.stringify(config.issues));
 const result = simulate(design.value, config.value, { clock: () => performance.now() });
 const e = result.summary.endToEnd;
 console.log(JSON.stringify({
-  bench: 'microservices-20',
+  bench: process.argv[2] ?? 'microservices-20.json',
   components: design.value.components.length,
   requests: e.requests,
   events: result.events,

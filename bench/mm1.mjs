@@ -1,7 +1,8 @@
 // M/M/1 at ρ = 0.9 for at least 10 million events: raw engine speed.
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-const { simulate } = require('../packages/sim-engine/dist/index.js');
+// SIM_ENGINE_DIST loads another build of the engine (`npm run bench -- --baseline <ref>`).
+const { simulate } = require(process.env.SIM_ENGINE_DIST ?? '../packages/sim-engine/dist/index.js');
 
 const design = {
   components: [

@@ -1,10 +1,23 @@
 // `npm run bench`: each benchmark in its own Node process (so peak RSS is its own), figures printed.
+// `npm run bench -- --baseline <git-ref>` also builds the engine of <ref> in a temporary worktree and
+// runs M/M/1 and the 20-component design alternately on both builds, printing the ratio.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpus } from 'node:os';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const run = (file, args = []) => JSON.parse(execFileSync(process.execPath, [here + file, ...args], { encoding: 'utf8' }).trim().split('\n').pop());
+const root = join(here, '..');
+const run = (file, args = [], env = {}) =>
+  JSON.parse(execFileSync(process.execPath, [here + file, ...args], { encoding: 'utf8', env: { ...process.env, ...env } }).trim().split('\n').pop());
+
+const baselineAt = process.argv.indexOf('--baseline');
+const baselineRef = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
+if (baselineAt > 0 && !baselineRef) {
+  console.error('bench: --baseline needs a git ref, e.g. --baseline HEAD~3');
+  process.exit(2);
+}
 
 console.log(`Architech engine benchmarks — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one core each\n`);
 const mm1 = run('mm1.mjs');
@@ -14,11 +27,40 @@ console.log(`  wall time         ${(mm1.wallMs / 1000).toFixed(2)} s`);
 console.log(`  events/s          ${mm1.eventsPerSec.toLocaleString('en-US')}`);
 console.log(`  mean response     ${mm1.meanResponseMs} ms (theory ${mm1.theoryMeanResponseMs} ms)`);
 console.log(`  peak RSS          ${mm1.peakRssMB} MB\n`);
-const ms = run('microservices.mjs');
-console.log(`1M requests, ${ms.components}-component microservices with retries, a breaker and a crash fault (target < 5 s, < 300 MB)`);
-console.log(`  requests          ${ms.requests.toLocaleString('en-US')}`);
-console.log(`  events            ${ms.events.toLocaleString('en-US')}`);
-console.log(`  wall time         ${(ms.wallMs / 1000).toFixed(2)} s`);
-console.log(`  events/s          ${ms.eventsPerSec.toLocaleString('en-US')}`);
-console.log(`  peak RSS          ${ms.peakRssMB} MB`);
-console.log(`  error rate        ${(ms.errorRate * 100).toFixed(2)} %, p99 ${ms.p99Ms} ms, breaker rejections ${ms.breakerRejections}`);
+for (const file of ['microservices-20.json', 'microservices-20-fanout.json']) {
+  const ms = run('microservices.mjs', [file]);
+  console.log(`1M requests, ${ms.components}-component microservices${file.includes('fanout') ? ' with fan-out (stages, a 30 % optional call)' : ''}, retries, a breaker and a crash fault (target < 5 s, < 300 MB) — ${file}`);
+  console.log(`  requests          ${ms.requests.toLocaleString('en-US')}`);
+  console.log(`  events            ${ms.events.toLocaleString('en-US')}`);
+  console.log(`  wall time         ${(ms.wallMs / 1000).toFixed(2)} s`);
+  console.log(`  events/s          ${ms.eventsPerSec.toLocaleString('en-US')}`);
+  console.log(`  peak RSS          ${ms.peakRssMB} MB`);
+  console.log(`  error rate        ${(ms.errorRate * 100).toFixed(2)} %, p99 ${ms.p99Ms} ms, breaker rejections ${ms.breakerRejections}\n`);
+}
+
+if (baselineRef) {
+  const dir = join(tmpdir(), 'architech-bench-baseline');
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${baselineRef}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
+  if (existsSync(dir)) execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: root });
+  execFileSync('git', ['worktree', 'add', '--detach', dir, commit], { cwd: root, stdio: 'ignore' });
+  try {
+    execFileSync(join(root, 'node_modules/.bin/tsc'), ['-b', join(dir, 'packages/sim-engine')], { stdio: 'inherit' });
+    const baseline = { SIM_ENGINE_DIST: join(dir, 'packages/sim-engine/dist/index.js') };
+    const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const rounds = 5;
+    console.log(`Against the engine of ${baselineRef} (${commit.slice(0, 10)}), alternating, median of ${rounds} runs each (events/s; ratio > 1 = this build faster)`);
+    for (const [label, file, args] of [['M/M/1 ρ = 0.9, 20,000 s', 'mm1.mjs', ['20000']], ['20-component design, 1M requests', 'microservices.mjs', ['microservices-20.json']]]) {
+      const now = [];
+      const then = [];
+      for (let i = 0; i < rounds; i++) {
+        now.push(run(file, args).eventsPerSec);
+        then.push(run(file, args, baseline).eventsPerSec);
+      }
+      const a = median(now);
+      const b = median(then);
+      console.log(`  ${label.padEnd(36)} this ${a.toLocaleString('en-US')}  baseline ${b.toLocaleString('en-US')}  ratio ${(a / b).toFixed(3)}`);
+    }
+  } finally {
+    execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: root });
+  }
+}
