@@ -1,5 +1,6 @@
 import type { Component, Connection } from '@architech/contracts';
 import cacheAside from '../../../examples/cache-aside.json';
+import checkout from '../../../examples/checkout-fanout.json';
 import microservices from '../../../examples/microservices-resilience.json';
 import queueWorker from '../../../examples/queue-worker.json';
 import threeTier from '../../../examples/three-tier.json';
@@ -27,5 +28,6 @@ export const TEMPLATES: readonly DesignTemplate[] = [
   template('three-tier', 'Clients → load balancer → web → app → database.', threeTier),
   template('cache-aside', 'A cache in front of a database; misses go through.', cacheAside),
   template('queue-worker', 'A queue with autoscaled consumers.', queueWorker),
-  template('microservices', 'Services with timeouts, retries and circuit breakers.', microservices),
+  template('microservices', 'A gateway that calls auth, then orders ∥ inventory ∥ optional recommendations; retries and breakers.', microservices),
+  template('checkout', 'A call graph in three stages, with a 10 % fraud check and an optional call.', checkout),
 ];
