@@ -29,6 +29,7 @@ export type RefusalCode =
   | 'invalid_target'
   | 'duplicate_connection'
   | 'not_an_object'
+  | 'not_applicable'
   | 'invalid_clipboard';
 
 /**

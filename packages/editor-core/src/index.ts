@@ -35,6 +35,8 @@ export { updateProperties } from './commands/update-properties';
 export type { UpdatePropertiesInput } from './commands/update-properties';
 export { renameComponent, renameDocument } from './commands/rename';
 export { setDescription } from './commands/set-description';
+export { setFanOut } from './commands/set-fan-out';
+export type { SetFanOutInput } from './commands/set-fan-out';
 export { replaceDocument } from './commands/replace-document';
 export { paste, duplicateSelection, PASTE_OFFSET } from './commands/paste';
 export { selectByClick, selectByRectangle, selectAll, setSelection } from './commands/select';
