@@ -1,6 +1,7 @@
 import { validateDesign, type Component, type Design, type DesignInput } from '@architech/contracts';
 import { distributionMean, type ComponentSummary, type RunConfigSpec, type Summary } from '@architech/sim-engine';
 import type { PreviewBadge } from '../overlays';
+import { expectedArrivalRates } from './arrival-rates';
 import { PREVIEW_MAX_EVENTS, previewConfig, previewWindow, type PreviewWindow } from './preview-window';
 
 /** What the instant preview shows: per-component badges and an end-to-end line. */
@@ -88,13 +89,14 @@ export function readyPreview(design: Design, window: Pick<PreviewWindow, 'durati
 /** One badge per component the engine reported on. `measuredSec` is the window after warm-up. */
 export function previewBadges(design: Design, summary: Summary, measuredSec: number): Map<string, PreviewBadge> {
   const badges = new Map<string, PreviewBadge>();
+  const expected = expectedArrivalRates(design);
   for (const component of design.components) {
     const stats = summary.components[component.id];
     if (!stats) continue;
     badges.set(component.id, {
       utilization: stats.utilization,
       latencyP95Ms: stats.completions > 0 ? stats.latency.p95 : undefined,
-      overloaded: isOverloaded(component, stats, measuredSec),
+      overloaded: isOverloaded(component, stats, measuredSec, expected.get(component.id)),
     });
   }
   return badges;
@@ -108,8 +110,10 @@ export function previewBadges(design: Design, summary: Summary, measuredSec: num
  * 2. **Dropping**: more than {@link OVERLOAD_DROP_SHARE} (1 %) of its arrivals dropped by a full
  *    queue — a bounded queue caps utilisation just below 1 while the excess is thrown away.
  * 3. **Offered load ≥ 1** (SERVICE, DATABASE, CACHE): λ·E[S] / (replicas × workers) ≥ 1, with λ the
- *    arrivals per second after warm-up, E[S] the service-time mean and replicas the most it can
- *    have (`autoscaling.maxReplicas` when it scales). An unstable unbounded queue starts empty,
+ *    larger of the arrivals per second after warm-up and the rate the design's traffic equations
+ *    give (`expectedArrivalRates`: λ × probability along each fan-out edge, λ × weight share
+ *    otherwise — a 15 s window draws a rare branch too seldom to measure it), E[S] the
+ *    service-time mean and replicas the most it can have (`autoscaling.maxReplicas` when it scales). An unstable unbounded queue starts empty,
  *    so over a 15 s window its measured utilisation stays a little under 1 while the queue grows
  *    without bound; the arithmetic says what the window cannot show yet. Retries count (each
  *    attempt is an arrival); with `blockingCalls` a worker is held longer than E[S], which only
@@ -117,10 +121,11 @@ export function previewBadges(design: Design, summary: Summary, measuredSec: num
  *
  * CLIENTs and LOAD_BALANCERs never queue, so they are never overloaded (utilisation 0, no drops).
  */
-export function isOverloaded(component: Component, stats: ComponentSummary, measuredSec: number): boolean {
+export function isOverloaded(component: Component, stats: ComponentSummary, measuredSec: number, expectedRatePerSec = 0): boolean {
   if (stats.utilization >= OVERLOAD_UTILIZATION) return true;
   if (stats.arrivals > 0 && stats.drops / stats.arrivals > OVERLOAD_DROP_SHARE) return true;
-  const load = offeredLoad(component, stats.arrivals, measuredSec);
+  const arrivals = Math.max(stats.arrivals, expectedRatePerSec * measuredSec);
+  const load = offeredLoad(component, arrivals, measuredSec);
   return load !== undefined && load >= 1;
 }
 

@@ -1,4 +1,4 @@
-import { renameComponent, type EditorComponent, type EditorStore } from '@architech/editor-core';
+import { renameComponent, setFanOut, type EditorComponent, type EditorStore } from '@architech/editor-core';
 import type { ElementIssues } from '../overlays';
 import { ClientSection } from './client-section';
 import { COMPONENT_LABELS } from './component-labels';
@@ -45,21 +45,21 @@ export function ComponentPanel({ store, component, prefix, issues, readOnly }: C
   );
   return (
     <ElementForm store={store} id={component.id} prefix={prefix} issues={issues} readOnly={readOnly} shownByFields={[namePath]} header={header}>
-      <TypeSection component={component} />
+      <TypeSection component={component} onFanOut={(mode) => store.dispatch(setFanOut({ id: component.id, mode }))} />
     </ElementForm>
   );
 }
 
-function TypeSection({ component }: { readonly component: EditorComponent }) {
+function TypeSection({ component, onFanOut }: { readonly component: EditorComponent; readonly onFanOut: (mode: 'one' | 'all') => void }) {
   const properties = component.properties as Fields;
   switch (component.type) {
     case 'CLIENT':
       return <ClientSection properties={properties} />;
     case 'SERVICE':
     case 'DATABASE':
-      return <StationSection properties={properties} cache={false} />;
+      return <StationSection properties={properties} cache={false} onFanOut={onFanOut} />;
     case 'CACHE':
-      return <StationSection properties={properties} cache={true} />;
+      return <StationSection properties={properties} cache={true} onFanOut={onFanOut} />;
     case 'LOAD_BALANCER':
       return <LoadBalancerSection properties={properties} />;
     case 'QUEUE':

@@ -1,11 +1,12 @@
 import type { EditorConnection, EditorDocument } from '@architech/editor-core';
 import { findComponent } from '@architech/editor-core';
+import { CheckboxField } from './choice-fields';
 import { useElementEditor } from './element-editor';
 import { FieldMessages } from './field-frame';
 import { issuesAt } from './field-issues';
 import { DistributionField } from './distribution-field';
 import { NumberField } from './number-field';
-import { numberAt, type Fields } from './read-properties';
+import { booleanAt, numberAt, type Fields } from './read-properties';
 
 /** Props of {@link ConnectionSection}. */
 export interface ConnectionSectionProps {
@@ -15,11 +16,16 @@ export interface ConnectionSectionProps {
 
 /**
  * A connection: where requests go (source → target, fixed: redraw it to change), its one-way
- * latency, loss and routing weight (docs/engine.md §3).
+ * latency and loss, and its role in the source's call graph (docs/engine.md §1, §3): a routing
+ * weight when the source picks one downstream; stage and probability when it calls them all;
+ * optional under both. A field the source's mode does not read is shown only while it is set (so
+ * an imported mistake can be cleared).
  */
 export function ConnectionSection({ doc, connection }: ConnectionSectionProps) {
   const editor = useElementEditor();
   const properties = connection.properties as Fields;
+  const source = findComponent(doc, connection.source);
+  const fansOut = source !== undefined && (source.properties as Fields).fanOut === 'all';
   const end = (id: string) => {
     const component = findComponent(doc, id);
     return component ? (component.name ?? component.id) : `${id} (missing)`;
@@ -41,12 +47,39 @@ export function ConnectionSection({ doc, connection }: ConnectionSectionProps) {
         placeholder="0"
         emptyHint="Default 0: share of crossings lost, each way"
       />
-      <NumberField
-        label="Weight"
-        path={['weight']}
-        value={numberAt(properties, 'weight')}
-        placeholder="1"
-        emptyHint="Default 1: share of the source's traffic when it has several downstreams"
+      {(!fansOut || numberAt(properties, 'weight') !== undefined) && (
+        <NumberField
+          label="Weight"
+          path={['weight']}
+          value={numberAt(properties, 'weight')}
+          placeholder="1"
+          emptyHint="Default 1: share of the source's traffic when it has several downstreams"
+        />
+      )}
+      {(fansOut || numberAt(properties, 'stage') !== undefined) && (
+        <NumberField
+          label="Stage"
+          path={['stage']}
+          value={numberAt(properties, 'stage')}
+          placeholder="1"
+          emptyHint="Default 1: calls of one stage run in parallel; stage 2 starts when every call of stage 1 has settled"
+        />
+      )}
+      {(fansOut || numberAt(properties, 'probability') !== undefined) && (
+        <NumberField
+          label="Probability (0–1)"
+          path={['probability']}
+          value={numberAt(properties, 'probability')}
+          placeholder="1"
+          emptyHint="Default 1: share of requests that make this call, drawn per request"
+        />
+      )}
+      <CheckboxField
+        label="Optional (the caller tolerates this call's failure)"
+        path={['optional']}
+        value={booleanAt(properties, 'optional')}
+        defaultValue={false}
+        hint="A fallback: a failed optional call does not fail the request; its errors still count where they happen."
       />
     </>
   );

@@ -1,8 +1,8 @@
 import { LIMITS } from '@architech/contracts';
-import { CheckboxField } from './choice-fields';
+import { CheckboxField, SelectField } from './choice-fields';
 import { DistributionField } from './distribution-field';
 import { NumberField } from './number-field';
-import { booleanAt, fieldsAt, numberAt, type Fields } from './read-properties';
+import { booleanAt, fieldsAt, numberAt, stringAt, type Fields } from './read-properties';
 import { AutoscalingSection, CircuitBreakerSection, RetrySection } from './resilience-sections';
 
 /** Props of {@link StationSection}. */
@@ -10,17 +10,39 @@ export interface StationSectionProps {
   readonly properties: Fields;
   /** A CACHE adds its hit ratio. */
   readonly cache: boolean;
+  /** Switches `fanOut` (with the connection fields the new mode does not read removed, one undo step). */
+  readonly onFanOut: (mode: 'one' | 'all') => void;
 }
+
+const CALL_MODES = [
+  { value: 'one', label: 'One downstream, picked by weight' },
+  { value: 'all', label: 'All downstreams, in stages' },
+] as const;
 
 /**
  * The properties of a queueing station — SERVICE, DATABASE or CACHE (docs/engine.md §2–3):
  * capacity, service time, queue, timeout, errors, blocking calls and the optional resilience
  * policies.
  */
-export function StationSection({ properties, cache }: StationSectionProps) {
+export function StationSection({ properties, cache, onFanOut }: StationSectionProps) {
   const autoscaled = fieldsAt(properties, 'autoscaling') !== undefined;
+  const fanOut = stringAt(properties, 'fanOut');
   return (
     <>
+      <SelectField
+        label={cache ? 'Calls (on a miss)' : 'Calls'}
+        path={['fanOut']}
+        value={fanOut}
+        choices={CALL_MODES}
+        emptyHint="Default: one downstream per request, picked by the connections' weights"
+        onCommit={onFanOut}
+      />
+      {fanOut === 'all' && (
+        <p className="field-hint">
+          Every request calls each downstream connection: the same stage in parallel, the next stage when the previous one has settled. Set stage,
+          probability and optional on the connections.
+        </p>
+      )}
       {cache && (
         <NumberField
           label="Hit ratio (0–1)"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { connectionFlows } from './connection-flow';
+import { connectionFlows, flowEdges } from './connection-flow';
 import type { ReplaySeries } from './replay-series';
 
 /** A series with only arrivals, one bucket per entry. */
@@ -52,5 +52,27 @@ describe('the flow over a connection', () => {
       arrivals({ c1: [0], c2: [0], lb: [10] }),
     );
     expect(Array.from(flows)).toEqual([5, 5, 0]);
+  });
+
+  it('carries the full rate (times its probability) down every branch of a fan-out, not a weight share', () => {
+    // api calls x always and y for 20 % of requests; `other` splits evenly between y and z.
+    const doc = {
+      components: [
+        { id: 'api', properties: { fanOut: 'all' } },
+        { id: 'other', properties: {} },
+      ],
+      connections: [
+        { source: 'api', target: 'x', properties: {} },
+        { source: 'api', target: 'y', properties: { probability: 0.2 } },
+        { source: 'other', target: 'y', properties: {} },
+        { source: 'other', target: 'z', properties: {} },
+      ],
+    };
+    const edges = flowEdges(doc);
+    expect(edges.map((e) => e.probability)).toEqual([1, 0.2, undefined, undefined]);
+    const flows = connectionFlows(edges, arrivals({ api: [100], other: [40], x: [100], y: [40], z: [20] }));
+    expect(flows[0]).toBeCloseTo(100);
+    expect(flows[1]).toBeCloseTo(20);
+    expect(flows[2]).toBeCloseTo(20);
   });
 });

@@ -3,7 +3,7 @@ import type { EditorDocument } from '@architech/editor-core';
 import { api } from '../../api/endpoints';
 import { simulationsApi } from '../../api/simulations';
 import { documentOf } from '../../editor/design-session';
-import { connectionFlows } from './connection-flow';
+import { connectionFlows, flowEdges } from './connection-flow';
 import { faultWindowsOf, type FaultWindow } from './fault-windows';
 import { buildReplayScene, type ReplayScene } from './replay-scene';
 import { buildReplaySeries, endToEndErrorRate, mergeSeries, type ReplayMetric, type ReplaySeries, type SeriesByMetric } from './replay-series';
@@ -70,7 +70,7 @@ export async function loadReplayData(model: ReplayModel, metrics: readonly Repla
   const bucketSec = previous?.series.bucketSec ?? (Math.ceil(durationSec / runBucketSec) > MAX_POINTS ? downsampledWidth(fetched.flat(), runBucketSec) : runBucketSec);
   const loaded = buildReplaySeries({ bucketSec, countBucketSec: runBucketSec, durationSec, componentIds: doc.components.map((c) => c.id), byMetric: answers });
   const series = previous === undefined ? loaded : mergeSeries(previous.series, loaded);
-  const edges = doc.connections.map((c) => ({ source: c.source, target: c.target, weight: c.properties.weight ?? 1 }));
+  const edges = flowEdges(doc);
   const reachesEnd = (s: MetricSeriesDto) => (s.points.at(-1)?.timeSec ?? -1) + 2 * bucketSec >= durationSec;
   return {
     series,

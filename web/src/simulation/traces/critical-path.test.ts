@@ -9,7 +9,7 @@ function span(spanId: string, parentSpanId: string | null, startMs: number, endM
 }
 
 describe('the critical path of a trace', () => {
-  it('follows, from the root, the child that finished last at every level', () => {
+  it('follows, from the root, the child that finished last and the calls made before it, at every level', () => {
     const spans = [
       span('root', null, 0, 100),
       span('auth', 'root', 5, 20),
@@ -17,7 +17,7 @@ describe('the critical path of a trace', () => {
       span('cache', 'api', 25, 30),
       span('db', 'api', 31, 90),
     ];
-    expect(criticalPath(spans)).toEqual(['root', 'api', 'db']);
+    expect(criticalPath(spans)).toEqual(['root', 'auth', 'api', 'cache', 'db']);
   });
 
   it('ignores a child still running after its parent ended (the parent timed out)', () => {
@@ -29,9 +29,24 @@ describe('the critical path of a trace', () => {
     expect(criticalPath([span('root', null, 0, 50), span('late', 'root', 10, 80)])).toEqual(['root']);
   });
 
-  it('takes the last retry attempt when attempts are sequential', () => {
+  it('takes both attempts when a retry followed a failed attempt: the failure held the request up too', () => {
     const spans = [span('root', null, 0, 100), span('try1', 'root', 1, 40, 'ERROR'), span('try2', 'root', 45, 99)];
-    expect(criticalPath(spans)).toEqual(['root', 'try2']);
+    expect(criticalPath(spans)).toEqual(['root', 'try1', 'try2']);
+  });
+
+  it('follows the call that finished last in each stage of a fan-out, and descends into each', () => {
+    const spans = [
+      span('root', null, 0, 100),
+      span('api', 'root', 2, 98),
+      // Stage 1: auth ∥ audit; audit finished last.
+      span('auth', 'api', 3, 20),
+      span('audit', 'api', 3, 25),
+      // Stage 2, after stage 1 settled: orders ∥ inventory; orders finished last.
+      span('orders', 'api', 26, 90),
+      span('inventory', 'api', 26, 60),
+      span('orders-db', 'orders', 30, 85),
+    ];
+    expect(criticalPath(spans)).toEqual(['root', 'api', 'audit', 'orders', 'orders-db']);
   });
 
   it('breaks a tie between children ending together by the later start', () => {
