@@ -28,7 +28,7 @@ describe('design validation', () => {
     if (!outcome.ok) return;
     const api = outcome.value.components[2];
     expect(api.type === 'SERVICE' && api.properties.workers).toBe(1);
-    expect(outcome.value.connections[0].properties).toEqual({ packetLossRate: 0, weight: 1 });
+    expect(outcome.value.connections[0].properties).toEqual({ packetLossRate: 0 });
   });
 
   it('names the path of a bad field', () => {
@@ -140,7 +140,7 @@ describe('call graphs (fanOut, stage, probability, optional)', () => {
     expect(issuesOf(d)).toEqual([expect.objectContaining({ path: 'connections[1].properties.stage', message: expect.stringMatching(/LOAD_BALANCER/) })]);
   });
 
-  it('refuses a weight under fanOut "all" (as written: weight has a default)', () => {
+  it('refuses a weight under fanOut "all"', () => {
     expect(issuesOf(fanOut({ weight: 2 }))).toEqual([expect.objectContaining({ path: 'connections[3].properties.weight', code: 'not_applicable' })]);
   });
 

@@ -50,7 +50,7 @@ export function validateDesign(input: unknown): ValidationOutcome<Design> {
       issues.push({ path: `${at}.target`, code: 'invalid_target', message: `a CLIENT ('${connection.target}') only sends requests; it cannot be a connection's target` });
       return;
     }
-    issues.push(...callRoleIssues(input, index, connection, source.component));
+    issues.push(...callRoleIssues(index, connection, source.component));
     const list = outgoing.get(connection.source) ?? [];
     list.push(connection.target);
     outgoing.set(connection.source, list);
@@ -85,12 +85,12 @@ export function fansOutToAll(component: Component): boolean {
   return (component.type === 'SERVICE' || component.type === 'DATABASE' || component.type === 'CACHE') && component.properties.fanOut === 'all';
 }
 
-/** A connection's call-graph properties must match its source's mode (`weight` is read as written: it has a default). */
-function callRoleIssues(input: unknown, index: number, connection: Connection, source: Component): ValidationIssue[] {
+/** A connection's call-graph properties must match its source's mode. */
+function callRoleIssues(index: number, connection: Connection, source: Component): ValidationIssue[] {
   const at = `connections[${index}].properties`;
   const p = connection.properties;
   if (fansOutToAll(source)) {
-    if (writtenWeight(input, index) === undefined) return [];
+    if (p.weight === undefined) return [];
     return [{ path: `${at}.weight`, code: 'not_applicable', message: `weight picks one downstream, but '${source.id}' calls all its downstreams (fanOut: "all"); use probability for a share of requests` }];
   }
   const mode = source.type === 'SERVICE' || source.type === 'DATABASE' || source.type === 'CACHE' ? `calls one downstream (fanOut: "one")` : `is a ${source.type}, which calls one downstream`;
@@ -100,13 +100,6 @@ function callRoleIssues(input: unknown, index: number, connection: Connection, s
     issues.push({ path: `${at}.${field}`, code: 'not_applicable', message: `${field} applies only when the source calls all its downstreams (fanOut: "all"); '${source.id}' ${mode}` });
   }
   return issues;
-}
-
-function writtenWeight(input: unknown, index: number): unknown {
-  const connections = (input as { connections?: unknown }).connections;
-  if (!Array.isArray(connections)) return undefined;
-  const properties = (connections[index] as { properties?: unknown } | undefined)?.properties;
-  return properties !== null && typeof properties === 'object' ? (properties as { weight?: unknown }).weight : undefined;
 }
 
 function findSynchronousCycle(

@@ -98,7 +98,8 @@ export const connectionSchema = z.strictObject({
     .strictObject({
       latency: distributionSchema.optional(),
       packetLossRate: z.number().min(0).max(1).default(0),
-      weight: z.number().positive().default(1),
+      /** Routing weight among the source's downstreams when it picks one (default 1; kept as written so a misplaced weight can be named). */
+      weight: z.number().positive().optional(),
       /** Under a `fanOut: "all"` source: calls of one stage run in parallel, stage n + 1 after stage n settles. Default 1. */
       stage: z.number().int().min(1).max(LIMITS.maxStage).optional(),
       /** Under a `fanOut: "all"` source: share of requests that make this call, drawn per request. Default 1. */
@@ -106,7 +107,7 @@ export const connectionSchema = z.strictObject({
       /** The caller tolerates this call's failure (a fallback). Default false. */
       optional: z.boolean().optional(),
     })
-    .default({ packetLossRate: 0, weight: 1 }),
+    .default({ packetLossRate: 0 }),
 });
 
 /**

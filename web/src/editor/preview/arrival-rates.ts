@@ -17,11 +17,11 @@ const MAX_PASSES = 200;
 export function expectedArrivalRates(design: Design): Map<string, number> {
   const byId = new Map(design.components.map((c) => [c.id, c]));
   const totalWeight = new Map<string, number>();
-  for (const c of design.connections) totalWeight.set(c.source, (totalWeight.get(c.source) ?? 0) + c.properties.weight);
+  for (const c of design.connections) totalWeight.set(c.source, (totalWeight.get(c.source) ?? 0) + (c.properties.weight ?? 1));
   const share = (c: Connection): number => {
     const source = byId.get(c.source);
     if (source && callsAll(source)) return c.properties.probability ?? 1;
-    return c.properties.weight / (totalWeight.get(c.source) ?? c.properties.weight);
+    return (c.properties.weight ?? 1) / (totalWeight.get(c.source) ?? 1);
   };
   const edges = design.connections.filter((c) => byId.has(c.source) && byId.has(c.target)).map((c) => ({ source: c.source, target: c.target, share: share(c) }));
 

@@ -51,6 +51,10 @@ export class ReplayPainter {
     this.dots = track;
   }
 
+  get track(): DotTrack {
+    return this.dots;
+  }
+
   /** Dots drawn by the last frame. */
   get dotsDrawn(): number {
     return this.lastDots;

@@ -29,6 +29,8 @@ export interface ReplayTestHook {
   dots(): number;
   /** Whether the sampled traces have arrived (dots can show). */
   tracesLoaded(): boolean;
+  /** Ids of the connections that request or response dots cross, departing between two simulated times (s). */
+  dotConnections(fromSec: number, toSec: number): string[];
 }
 
 declare global {
@@ -57,6 +59,15 @@ export function installReplayTestHook(player: ReplayPlayer, tracesLoaded: () => 
     colourOf: (id) => player.painter.colourOf(id),
     dots: () => player.painter.dotsDrawn,
     tracesLoaded,
+    dotConnections: (fromSec, toSec) => {
+      const { track, scene } = player.painter;
+      const idOf = new Map([...scene.edges.byId].map(([id, index]) => [index, id]));
+      const crossed = new Set<string>();
+      for (let i = 0; i < track.count; i++) {
+        if (track.departSec[i] >= fromSec && track.departSec[i] <= toSec) crossed.add(idOf.get(track.edge[i]) ?? String(track.edge[i]));
+      }
+      return [...crossed].sort();
+    },
   };
   window.__architechReplay = hook;
   return () => {
