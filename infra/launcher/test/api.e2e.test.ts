@@ -150,6 +150,27 @@ describe('projects and versioned designs', () => {
     expect(bad2.body.error.details[0]).toMatchObject({ path: 'connections[1].target', code: 'dangling_connection' });
   });
 
+  it('names a call-graph field that does not apply to its source, and stores a fan-out as written', async () => {
+    const misplaced = sampleDesign() as ReturnType<typeof sampleDesign> & { connections: { properties?: Record<string, unknown> }[] };
+    misplaced.connections[1].properties = { ...misplaced.connections[1].properties, stage: 2 };
+    const bad = await api.post(`/api/projects/${projectId}/designs`, { name: 'Bad', ...misplaced }, owner.token);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0]).toMatchObject({ path: 'connections[1].properties.stage', code: 'not_applicable' });
+    const fanOut = sampleDesign() as ReturnType<typeof sampleDesign> & { components: { properties: Record<string, unknown> }[]; connections: { properties?: Record<string, unknown> }[] };
+    fanOut.components[1].properties.fanOut = 'all';
+    fanOut.connections[1].properties = { ...fanOut.connections[1].properties, stage: 2, probability: 0.5, optional: true };
+    const weighted = structuredClone(fanOut);
+    weighted.connections[1].properties!.weight = 2;
+    const bad2 = await api.post(`/api/projects/${projectId}/designs`, { name: 'Bad', ...weighted }, owner.token);
+    expect(bad2.status).toBe(400);
+    expect(bad2.body.error.details[0]).toMatchObject({ path: 'connections[1].properties.weight', code: 'not_applicable' });
+    const good = await api.post(`/api/projects/${projectId}/designs`, { name: 'Fan-out', ...fanOut }, owner.token);
+    expect(good.status).toBe(201);
+    const read = await api.get(`/api/designs/${good.body.id}`, owner.token);
+    expect(read.body.components[1].properties.fanOut).toBe('all');
+    expect(read.body.connections[1].properties).toEqual({ latency: { dist: 'constant', value: 1 }, stage: 2, probability: 0.5, optional: true });
+  });
+
   it('keeps an audit trail of every write that only an owner can read', async () => {
     const audit = await api.get(`/api/projects/${projectId}/audit`, owner.token);
     expect(audit.status).toBe(200);
