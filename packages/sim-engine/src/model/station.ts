@@ -144,6 +144,8 @@ export class Station extends SimNode implements Scalable {
   }
 
   private drawCalls(stage: Link[]): Link[] {
+    // Without a probability below 1 every call is made: the stage itself, no draw, no copy.
+    if (stage.every(certain)) return stage;
     const rng = this.fanRng as Rng;
     const chosen: Link[] = [];
     for (const link of stage) if (link.probability >= 1 || (link.probability > 0 && rng.next() < link.probability)) chosen.push(link);
@@ -281,6 +283,10 @@ export class Station extends SimNode implements Scalable {
     const provisioned = this.replicas.filter((r) => r.active || r.draining).length;
     this.stats.capacity.set(this.ctx.scheduler.now, provisioned * this.workers);
   }
+}
+
+function certain(link: Link): boolean {
+  return link.probability >= 1;
 }
 
 /** The links of a fan-out, grouped by `stage` in increasing order (design order within a stage). */
