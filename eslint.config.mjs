@@ -1,9 +1,12 @@
-// Lint enforces the architecture (STYLE.md): dependency direction, public entries only, and no
-// ambient I/O, clock or randomness inside the engine packages.
+// Lint enforces the architecture (docs/architecture.md): the import table of tools/boundaries
+// (dependency direction, public entries only, no relative paths into another workspace, banned
+// packages per layer), and no ambient I/O, clock or randomness inside the engine packages.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from './tools/boundaries/eslint-rule.cjs';
+import table from './tools/boundaries/table.cjs';
 
 const noDeepImports = {
   group: ['@architech/*/src/*', '@architech/*/dist/*', '../../*/src/*'],
@@ -24,16 +27,17 @@ export default tseslint.config(
     },
   },
   {
+    // The import table of docs/architecture.md, defined once in tools/boundaries/table.cjs.
+    files: table.WORKSPACES.map((w) => `${w.dir}/src/**/*.{ts,tsx}`),
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { architech: { rules: { boundaries: boundaries.rule } } },
+    rules: { 'architech/boundaries': 'error' },
+  },
+  {
     // Pure packages: nothing of ours, no Node built-ins, no ambient clock, randomness, timers or console.
     files: ['packages/sim-engine/src/**/*.ts', 'packages/contracts/src/**/*.ts', 'packages/editor-core/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['@architech/*', '!@architech/contracts'], message: 'sim-engine and contracts import nothing of ours; editor-core only contracts (ARCHITECTURE.md §2).' },
-          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net'], message: 'Engine packages do no I/O.' },
-        ],
-      }],
       'no-restricted-globals': ['error',
         ...['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'fetch', 'console', 'process', 'performance', 'window', 'document'].map((name) => ({
           name,
@@ -53,21 +57,7 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'off' },
   },
   {
-    // sim-engine and contracts import nothing of ours at all (editor-core may use contracts).
-    files: ['packages/sim-engine/src/**/*.ts', 'packages/contracts/src/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['@architech/*'], message: 'sim-engine and contracts import nothing of ours (ARCHITECTURE.md §2).' },
-          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net'], message: 'Engine packages do no I/O.' },
-        ],
-      }],
-    },
-  },
-  {
-    // The web app runs in the browser: browser globals, the hooks rules, and of ours only the
-    // packages ARCHITECTURE.md §2 lists (never a service or service-kit, never Node built-ins).
+    // The web app runs in the browser: browser globals and the hooks rules (its imports: the table).
     files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
@@ -75,13 +65,6 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      'no-restricted-imports': ['error', {
-        patterns: [
-          noDeepImports,
-          { group: ['@architech/*', '!@architech/contracts', '!@architech/editor-core', '!@architech/sim-engine'], message: 'web imports only contracts, editor-core and sim-engine (ARCHITECTURE.md §2).' },
-          { group: ['node:*'], message: 'The web app runs in the browser.' },
-        ],
-      }],
     },
   },
   {
@@ -90,7 +73,7 @@ export default tseslint.config(
     rules: { 'no-loss-of-precision': 'off' },
   },
   {
-    files: ['**/*.mjs', '**/*.js', 'jest.config.js'],
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs', 'jest.config.js'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -31,5 +31,6 @@ module.exports = {
     'infra/launcher',
     'web',
     'infra/deploy-check',
+    'tools',
   ].map(project),
 };

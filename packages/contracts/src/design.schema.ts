@@ -111,7 +111,7 @@ export const connectionSchema = z.strictObject({
 });
 
 /**
- * A design document (ARCHITECTURE.md §4). Parse it with {@link validateDesign}, which adds the
+ * A design document (docs/architecture.md §4). Parse it with {@link validateDesign}, which adds the
  * graph checks a schema cannot express (dangling connections, cycles, unique ids).
  */
 export const designSchema = z.object({

@@ -9,7 +9,7 @@ const window = {
 };
 
 /**
- * A fault injected during a run (ARCHITECTURE.md §5).
+ * A fault injected during a run (docs/engine.md).
  *
  * @example { "type": "crash", "target": "db", "startSec": 30, "durationSec": 20 }
  */

@@ -26,7 +26,7 @@ export const workloadSchema = z.strictObject({
 });
 
 /**
- * How to run a design (ARCHITECTURE.md §5).
+ * How to run a design (docs/engine.md).
  *
  * @example { "durationSec": 300, "warmupSec": "auto", "seed": 42, "replications": 5, "faults": [] }
  */

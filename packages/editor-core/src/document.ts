@@ -60,7 +60,7 @@ export function findConnection(doc: EditorDocument, id: string): EditorConnectio
 }
 
 /**
- * The design document (ARCHITECTURE.md §4) for a document: plain, mutable JSON sharing nothing
+ * The design document (docs/architecture.md §4) for a document: plain, mutable JSON sharing nothing
  * with the editor's state. A complete design passes `validateDesign`; a design still being drawn
  * (say, a load balancer with no downstream yet) exports as it is and validation says what is missing.
  */

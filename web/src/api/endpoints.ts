@@ -14,7 +14,7 @@ import { request } from './http';
 
 const enc = encodeURIComponent;
 
-/** The gateway's public API (ARCHITECTURE.md §6), one typed function per route the web app uses. */
+/** The gateway's public API (docs/api.md), one typed function per route the web app uses. */
 export const api = {
   register: (body: { email: string; password: string; name: string }) => request<{ user: UserDto }>('POST', '/auth/register', body),
   login: (body: { email: string; password: string }) => request<LoginResponse>('POST', '/auth/login', body),

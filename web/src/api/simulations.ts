@@ -28,7 +28,7 @@ function query(params: object): string {
   return text ? `?${text}` : '';
 }
 
-/** The simulations and telemetry routes of the public API (ARCHITECTURE.md §6, docs/api.md "Simulations"). */
+/** The simulations and telemetry routes of the public API (docs/api.md, docs/api.md "Simulations"). */
 export const simulationsApi = {
   /** Queues a run of a design version; the answer comes before it starts (202). */
   launch: (designId: string, config: SimulationConfigInput, signal?: AbortSignal) => request<LaunchSimulationResponse>('POST', `/designs/${enc(designId)}/simulations`, config, signal),

@@ -18,7 +18,7 @@ export function fileNameOf(doc: EditorDocument, extension: string): string {
   return `${base}.${extension}`;
 }
 
-/** The design document (ARCHITECTURE.md §4) as pretty JSON, the format `architech simulate` and the API read. */
+/** The design document (docs/architecture.md §4) as pretty JSON, the format `architech simulate` and the API read. */
 export function designJson(doc: EditorDocument): string {
   return `${JSON.stringify(toDesign(doc), null, 2)}\n`;
 }

@@ -51,7 +51,7 @@ export const EXTRA_VARIABLES: Record<string, string> = {
 };
 
 /**
- * ARCHITECTURE.md §3: the adapter each port uses in the distributed topology (the defaults are the
+ * docs/architecture.md §3: the adapter each port uses in the distributed topology (the defaults are the
  * embedded ones), and the variables that adapter then needs.
  */
 export const DISTRIBUTED_ADAPTERS: Record<string, { value: string; needs: string[] }> = {

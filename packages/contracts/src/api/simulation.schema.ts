@@ -20,7 +20,7 @@ export interface LatencySummaryDto {
   max: number;
 }
 
-/** What one component did after warm-up (ARCHITECTURE.md §5; docs/engine.md §8). */
+/** What one component did after warm-up (docs/engine.md; docs/engine.md §8). */
 export interface ComponentSummaryDto {
   /** The component type, e.g. `SERVICE`. */
   type: string;
@@ -91,7 +91,7 @@ export interface SimulationRunDto {
 }
 
 /**
- * A simulation as `GET /api/simulations/:id` answers it (ARCHITECTURE.md §6). `summary`, `ci95`
+ * A simulation as `GET /api/simulations/:id` answers it (docs/api.md). `summary`, `ci95`
  * and `result` are present once COMPLETED (`ci95` only with replications > 1); the list of a
  * design's simulations carries `summary` but not `result`.
  */

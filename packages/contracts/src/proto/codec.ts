@@ -12,7 +12,7 @@ import type { SimulationStatusEvent } from './architech/v1/simulation_status_pb'
 import { SpanBatchSchema } from './architech/v1/span_batch_pb';
 import type { SpanBatch } from './architech/v1/span_batch_pb';
 
-/** Every bus message is keyed by its simulation id (ARCHITECTURE.md §3), so it must carry one. */
+/** Every bus message is keyed by its simulation id (docs/architecture.md §3), so it must carry one. */
 type KeyedSchema = DescMessage & { field: { simulationId: unknown } };
 
 function requireSimulationId(schema: DescMessage, message: { simulationId: string }, byteLength: number): void {

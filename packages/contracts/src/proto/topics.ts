@@ -1,5 +1,5 @@
 /**
- * Bus topic of each message kind (ARCHITECTURE.md §3): one topic per kind, every message keyed by
+ * Bus topic of each message kind (docs/architecture.md §3): one topic per kind, every message keyed by
  * its simulation id so that a simulation's messages keep their order.
  *
  * @example

@@ -2,7 +2,7 @@ import type { ApiErrorBody, ValidationIssue } from '@architech/contracts';
 
 /**
  * An error the API answers with its JSON error shape (`{ error: { code, message, details } }`,
- * ARCHITECTURE.md §6). Throw it from services; the exception filter renders it.
+ * docs/api.md). Throw it from services; the exception filter renders it.
  */
 export class ApiException extends Error {
   constructor(

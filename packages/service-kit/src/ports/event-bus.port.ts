@@ -20,7 +20,7 @@ export interface Subscription {
 }
 
 /**
- * The event bus port (ARCHITECTURE.md §3). Semantics every adapter guarantees:
+ * The event bus port (docs/architecture.md §3). Semantics every adapter guarantees:
  * - at-least-once: a message whose handler throws (or whose consumer dies before finishing) is
  *   delivered again, so handlers must be idempotent;
  * - order per key within a topic;

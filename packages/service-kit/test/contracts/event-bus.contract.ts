@@ -24,7 +24,7 @@ const range = (from: number, to: number) => Array.from({ length: to - from }, (_
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The event bus port's contract (ARCHITECTURE.md §3), run against every adapter so they are
+ * The event bus port's contract (docs/architecture.md §3), run against every adapter so they are
  * interchangeable: delivery intact, per-key order, consumer groups, redelivery after a handler
  * failure, and `stop()` handing partitions over. Each spec uses its own topics and groups, so it can
  * run against a shared broker.

@@ -24,7 +24,7 @@ const linear = (simulationId: string, componentId: string, fromSec: number, toSe
 const pointsOf = (series: MetricSeries[], componentId: string) => series.find((s) => s.componentId === componentId)?.points;
 
 /**
- * The behaviour every {@link MetricStore} adapter must share (the port's TSDoc, ARCHITECTURE.md
+ * The behaviour every {@link MetricStore} adapter must share (the port's TSDoc, docs/architecture.md
  * §3), run once per adapter. `make` runs before the suite and `dispose` after it; every spec
  * writes under its own simulation id, so specs never see each other's points.
  *

@@ -4,7 +4,7 @@ import { summarizeTrace } from '../../src/adapters/traces/trace-summary';
 import { byKey, sampleLogs, sampleTraces, traceIdOf, traceOf } from './trace-store.fixtures';
 
 /**
- * The behaviour every {@link TraceStore} adapter must have (ARCHITECTURE.md §3: one contract suite
+ * The behaviour every {@link TraceStore} adapter must have (docs/architecture.md §3: one contract suite
  * per port, run against every reachable adapter). `make` is called once per suite, after the
  * caller's own `beforeAll` (which prepares the backing store); the store is closed after the suite.
  * Each spec writes under its own simulation id, so specs never see each other's data.

@@ -7,7 +7,7 @@ export interface LatencySummary {
   max: number;
 }
 
-/** What a component did after warm-up (ARCHITECTURE.md §5). */
+/** What a component did after warm-up (docs/engine.md). */
 export interface ComponentSummary {
   type: string;
   /** Calls that reached the component. */

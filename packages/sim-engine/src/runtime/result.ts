@@ -3,7 +3,7 @@ import type { EndToEndSummary, Summary } from '../metrics/summary';
 import type { LogRecord, Trace } from '../tracing/span';
 import type { FaultWindow } from './fault-injector';
 
-/** The engine's result (ARCHITECTURE.md §5): a contract shared by the CLI, the API and the web app. */
+/** The engine's result (docs/engine.md): a contract shared by the CLI, the API and the web app. */
 export interface SimulationResult {
   /** Mean over replications of each replication's post-warm-up summary. */
   summary: Summary;

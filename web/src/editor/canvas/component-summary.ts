@@ -70,7 +70,7 @@ function distribution(value: unknown): string | undefined {
   }
 }
 
-/** Replicas and workers default to 1 (ARCHITECTURE.md §4). */
+/** Replicas and workers default to 1 (docs/architecture.md §4). */
 function count(value: unknown): string {
   return typeof value === 'number' ? formatNumber(value) : '1';
 }

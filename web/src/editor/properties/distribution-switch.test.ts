@@ -3,7 +3,7 @@ import { distributionSchema } from '@architech/contracts';
 import { DISTRIBUTIONS, FALLBACK_MEAN_MS, switchDistribution, writtenMean } from './distribution-switch';
 
 describe('switching a distribution to another family', () => {
-  it('keeps the mean, with the spreads of the ARCHITECTURE.md examples', () => {
+  it('keeps the mean, with the spreads of the docs/engine.md examples', () => {
     const from = { dist: 'exponential', mean: 10 };
     expect(DISTRIBUTIONS.map(({ value }) => switchDistribution(from, value))).toEqual([
       { dist: 'exponential', mean: 10 },

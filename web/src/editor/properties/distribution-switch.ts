@@ -1,7 +1,7 @@
 import type { Distribution } from '@architech/contracts';
 import { numberAt, type Fields } from './read-properties';
 
-/** The distribution families of ARCHITECTURE.md §4. */
+/** The distribution families of docs/architecture.md §4. */
 export type DistributionName = Distribution['dist'];
 
 /** The families in the order the editor offers them, with what each is called there. */
@@ -42,7 +42,7 @@ export function writtenMean(distribution: Fields | undefined): number | undefine
 /**
  * The distribution of family `dist` that replaces `current` when the user picks another family:
  * it keeps the mean, so switching shape does not change the load, and gets the spread of the
- * examples in ARCHITECTURE.md §4 (uniform ±50 %, normal σ = mean/5, log-normal σ = mean/2).
+ * examples in docs/architecture.md §4 (uniform ±50 %, normal σ = mean/5, log-normal σ = mean/2).
  *
  * @example switchDistribution({ dist: 'exponential', mean: 10 }, 'uniform') // { dist: 'uniform', min: 5, max: 15 }
  */

@@ -2,7 +2,7 @@ import type { ArrivalProfile, AutoscalingPolicy, CircuitBreakerPolicy, RetryPoli
 
 /*
  * What an optional setting holds the moment it is switched on: valid values from the examples of
- * ARCHITECTURE.md §4, so a design stays runnable while the user adjusts them. Fields with a schema
+ * docs/architecture.md §4, so a design stays runnable while the user adjusts them. Fields with a schema
  * default are left out, so the design says only what the user chose.
  */
 

@@ -21,7 +21,7 @@ interface Topic {
 }
 
 /**
- * The embedded event bus (ARCHITECTURE.md §3): the {@link EventBus} semantics inside one process,
+ * The embedded event bus (docs/architecture.md §3): the {@link EventBus} semantics inside one process,
  * with nothing persisted.
  *
  * Each topic is a set of partition logs; a message goes to partition `hash(key) % partitions`, and

@@ -29,7 +29,7 @@ export interface KafkaEventBusOptions {
 }
 
 /**
- * The distributed event bus (ARCHITECTURE.md §3) on Kafka via kafkajs.
+ * The distributed event bus (docs/architecture.md §3) on Kafka via kafkajs.
  *
  * Publishing goes through one idempotent producer (acks from all in-sync replicas, so a retried
  * send is not written twice) with the port's key as the Kafka key, so one key stays in one

@@ -2,7 +2,7 @@ import type { MetricStore } from '../../ports/metric-store.port';
 import { InfluxV1MetricStore, type InfluxV1MetricStoreOptions } from './influx-v1-metric-store';
 import { PostgresMetricStore, type PostgresMetricStoreOptions } from './postgres-metric-store';
 
-/** Which metric store a service uses (ARCHITECTURE.md §3): Postgres tables by default, InfluxDB when distributed. */
+/** Which metric store a service uses (docs/architecture.md §3): Postgres tables by default, InfluxDB when distributed. */
 export type MetricStoreConfig = ({ kind: 'postgres' } & PostgresMetricStoreOptions) | ({ kind: 'influxdb-v1' } & InfluxV1MetricStoreOptions);
 
 /**

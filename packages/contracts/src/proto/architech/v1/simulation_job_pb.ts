@@ -38,7 +38,7 @@ export type SimulationJob = Message<"architech.v1.SimulationJob"> & {
 
   /**
    * The validated design document as JSON. Its format is defined once, by the zod schema in
-   * packages/contracts (ARCHITECTURE.md §4); carrying it as JSON avoids a second, drifting
+   * packages/contracts (docs/architecture.md §4); carrying it as JSON avoids a second, drifting
    * definition here.
    *
    * @generated from field: string design_json = 4;
@@ -46,7 +46,7 @@ export type SimulationJob = Message<"architech.v1.SimulationJob"> & {
   designJson: string;
 
   /**
-   * The validated simulation configuration as JSON (ARCHITECTURE.md §5), for the same reason.
+   * The validated simulation configuration as JSON (docs/engine.md), for the same reason.
    *
    * @generated from field: string configuration_json = 5;
    */

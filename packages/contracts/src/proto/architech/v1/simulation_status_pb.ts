@@ -71,7 +71,7 @@ export type SimulationStatusEvent = Message<"architech.v1.SimulationStatusEvent"
   errorMessage: string;
 
   /**
-   * The engine's result summary as JSON (ARCHITECTURE.md §5), set when status is COMPLETED. Its
+   * The engine's result summary as JSON (docs/engine.md), set when status is COMPLETED. Its
    * format is defined by the contracts package, so it is carried as JSON rather than redeclared.
    *
    * @generated from field: string summary_json = 9;
