@@ -143,6 +143,7 @@ describe('call graphs in the web app', () => {
     const waterfall = page.getByRole('list', { name: 'Spans, in call order' });
     await waterfall.waitFor();
     await waterfall.getByRole('button', { name: /on Orders,/ }).first().waitFor();
+    await expect(waterfall.getByRole('button', { name: /on Orders,/ }).first().textContent()).resolves.toContain('stage 2');
     await waterfall.getByRole('button', { name: /on Inventory,/ }).first().waitFor();
     await screenshot(page, 'fan-out-trace');
 

@@ -1,5 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { TraceDto } from '@architech/contracts';
+import type { SpanDto, TraceDto } from '@architech/contracts';
 import { formatMs } from '../metric-format';
 import { formatSimTime } from '../sim-time';
 import { criticalPath } from './critical-path';
@@ -124,6 +124,7 @@ export function TraceWaterfall({ trace, nameOf, colorOf, selectedSpanId, onSelec
                     >
                       {nameOf(span.componentId)}
                       {span.name !== span.componentId && <span className="muted"> {span.name}</span>}
+                      <CallRoleTags attributes={span.attributes} />
                     </button>
                   </span>
                   {/* The bar repeats the row's button for the mouse; the button is what keyboards and screen readers use. */}
@@ -146,5 +147,18 @@ export function TraceWaterfall({ trace, nameOf, colorOf, selectedSpanId, onSelec
         </ol>
       </div>
     </section>
+  );
+}
+
+/** A call's place in its caller's call graph: its fan-out stage and whether the caller tolerates its failure. */
+function CallRoleTags({ attributes }: { readonly attributes: SpanDto['attributes'] }) {
+  const stage = typeof attributes.stage === 'number' ? attributes.stage : undefined;
+  const optional = attributes.optional === true;
+  if (stage === undefined && !optional) return null;
+  return (
+    <>
+      {stage !== undefined && <span className="span-tag" title="Fan-out stage: calls of one stage run in parallel">stage {stage}</span>}
+      {optional && <span className="span-tag" title="Optional call: the caller answers without it when it fails">optional</span>}
+    </>
   );
 }
