@@ -53,6 +53,11 @@ describe('the critical path of a trace', () => {
     expect(criticalPath([span('root', null, 0, 10), span('a', 'root', 1, 9), span('b', 'root', 3, 9)])).toEqual(['root', 'b']);
   });
 
+  it('ends on zero-length calls (a crashed callee answers at once) instead of looping on them', () => {
+    const spans = [span('root', null, 0, 10), span('api', 'root', 1, 9), span('db1', 'api', 5, 5, 'ERROR'), span('db2', 'api', 5, 5, 'ERROR'), span('auth', 'api', 2, 4)];
+    expect(criticalPath(spans).sort()).toEqual(['api', 'auth', 'db1', 'db2', 'root']);
+  });
+
   it('is empty for an empty trace and survives a span that names itself as parent', () => {
     expect(criticalPath([])).toEqual([]);
     expect(criticalPath([span('x', 'x', 0, 1)])).toEqual(['x']);

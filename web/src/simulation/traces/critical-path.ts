@@ -24,11 +24,14 @@ export function criticalPath(spans: readonly SpanDto[]): string[] {
     seen.add(span.spanId);
     path.push(span.spanId);
     const critical: SpanDto[] = [];
+    // Each step takes a child that has not been taken, so a zero-length child cannot be taken twice.
+    let candidates = children.get(span.spanId) ?? [];
     let until = span.endMs + END_TOLERANCE_MS;
     for (;;) {
-      const next = latestEndingBy(children.get(span.spanId) ?? [], until, span.startMs - END_TOLERANCE_MS);
+      const next = latestEndingBy(candidates, until, span.startMs - END_TOLERANCE_MS);
       if (!next) break;
       critical.push(next);
+      candidates = candidates.filter((c) => c !== next);
       until = next.startMs + END_TOLERANCE_MS;
     }
     for (const child of critical.reverse()) visit(child);
