@@ -5,7 +5,7 @@ import { Autoscaler, type Scalable } from './autoscaler';
 import { CallPhase, FanOut, type Call, type Outcome } from './call';
 import type { SimContext } from './context';
 import type { ComponentSpec } from './design';
-import type { Link } from './link';
+import { FanOutPlan } from './fan-out-plan';
 import { SimNode, type CrashToken } from './node';
 import { Replica } from './replica';
 
@@ -32,8 +32,8 @@ export class Station extends SimNode implements Scalable {
   private readonly autoscaler: Autoscaler | null;
   /** With `fanOut: "all"`: the random stream of `probability` draws; null when calling one downstream. */
   private readonly fanRng: Rng | null;
-  /** Downstreams grouped by stage, in stage order; built on the first fan-out. */
-  private stages: Link[][] | null = null;
+  /** With `fanOut: "all"`: the stages of its calls, built on the first fan-out (the links are wired after construction). */
+  private plan: FanOutPlan | null = null;
 
   constructor(ctx: SimContext, spec: ComponentSpec, stats: NodeStats, trackInFlight: boolean) {
     super(ctx, spec, stats);
@@ -131,9 +131,9 @@ export class Station extends SimNode implements Scalable {
    */
   private startStage(call: Call, replica: Replica, from: number): void {
     const fan = call.fan as FanOut;
-    const stages = (this.stages ??= groupByStage(this.downstream));
-    for (let s = from; s < stages.length; s++) {
-      const chosen = this.drawCalls(stages[s]);
+    const plan = (this.plan ??= new FanOutPlan(this.downstream, this.fanRng as Rng));
+    for (let s = from; s < plan.stages.length; s++) {
+      const chosen = plan.draw(s);
       if (chosen.length === 0) continue;
       fan.stage = s;
       fan.pending = chosen.length;
@@ -141,15 +141,6 @@ export class Station extends SimNode implements Scalable {
       return;
     }
     this.finish(call, replica, 'ok');
-  }
-
-  private drawCalls(stage: Link[]): Link[] {
-    // Without a probability below 1 every call is made: the stage itself, no draw, no copy.
-    if (stage.every(certain)) return stage;
-    const rng = this.fanRng as Rng;
-    const chosen: Link[] = [];
-    for (const link of stage) if (link.probability >= 1 || (link.probability > 0 && rng.next() < link.probability)) chosen.push(link);
-    return chosen;
   }
 
   override concurrency(): number {
@@ -283,19 +274,4 @@ export class Station extends SimNode implements Scalable {
     const provisioned = this.replicas.filter((r) => r.active || r.draining).length;
     this.stats.capacity.set(this.ctx.scheduler.now, provisioned * this.workers);
   }
-}
-
-function certain(link: Link): boolean {
-  return link.probability >= 1;
-}
-
-/** The links of a fan-out, grouped by `stage` in increasing order (design order within a stage). */
-function groupByStage(links: readonly Link[]): Link[][] {
-  const byStage = new Map<number, Link[]>();
-  for (const link of links) {
-    const group = byStage.get(link.stage);
-    if (group) group.push(link);
-    else byStage.set(link.stage, [link]);
-  }
-  return [...byStage.keys()].sort((a, b) => a - b).map((stage) => byStage.get(stage) as Link[]);
 }

@@ -1,0 +1,162 @@
+import { Scheduler } from '../core/scheduler';
+import { Call, CallPhase, type Outcome, type TraceContext } from '../model/call';
+import type { Link } from '../model/link';
+import type { SimNode } from '../model/node';
+import { retryDelayMs } from '../model/retry-backoff';
+import type { Rng } from '../random/rng';
+
+/**
+ * Longest chain of calls one request may make, counting hops through queues. Validation rejects
+ * synchronous cycles; this cap stops asynchronous ones (a consumer feeding its own queue).
+ */
+export const MAX_HOPS = 64;
+
+/** Outcomes a retry policy retries. An open breaker and the hop cap are final. */
+const RETRYABLE: ReadonlySet<Outcome> = new Set<Outcome>(['error', 'downstream_error', 'timeout', 'dropped', 'unavailable', 'crashed', 'lost']);
+
+/**
+ * The protocol between components (docs/engine.md §4): one attempt of a call crosses a connection
+ * (latency, loss), meets the callee's breaker and timer, and its answer crosses back; the caller
+ * then feeds the breaker, retries with backoff, tolerates an optional call's failure, or passes
+ * the result up. Owns the scheduler; the environment that extends it supplies streams and logs.
+ */
+export abstract class CallProtocol {
+  readonly scheduler = new Scheduler();
+  private readonly retryRngs = new Map<SimNode, Rng>();
+  private callSerial = 0;
+  private readonly kArrive: number;
+  private readonly kResponse: number;
+  private readonly kTimeout: number;
+  private readonly kLost: number;
+  private readonly kRetry: number;
+
+  constructor() {
+    const s = this.scheduler;
+    this.kArrive = s.register((call: Call) => this.arrive(call));
+    this.kResponse = s.register((call: Call) => {
+      if (!call.settled) this.settle(call, call.outcome);
+    });
+    this.kTimeout = s.register((call: Call) => this.onTimeout(call));
+    this.kLost = s.register((call: Call) => {
+      if (!call.settled) this.settle(call, 'lost');
+    });
+    this.kRetry = s.register((call: Call) => this.attempt(call.parent as Call, call.link as Link, call.attempt + 1));
+  }
+
+  /** A random stream for one purpose of one component. */
+  abstract stream(node: SimNode, purpose: string): Rng;
+  abstract log(level: 'debug' | 'info' | 'warn' | 'error', event: string, componentId: string | null, message: string, attributes?: Record<string, string | number | boolean>): void;
+  abstract logNoisy(event: string, node: SimNode, message: string): void;
+
+  /** The root call of a trace, held by `node` itself (calls are numbered in creation order: span ids derive from it). */
+  protected newRootCall(trace: TraceContext, node: SimNode): Call {
+    const call = new Call(this.callSerial++, trace, null, node, null, 1, trace.hopsBefore, this.scheduler.now);
+    if (trace.record) trace.add(call);
+    return call;
+  }
+
+  call(parent: Call, link: Link): void {
+    link.inFlight++;
+    this.attempt(parent, link, 1);
+  }
+
+  respond(call: Call, outcome: Outcome, record = true): void {
+    call.phase = CallPhase.Done;
+    if (call.settled) return;
+    const now = this.scheduler.now;
+    call.endMs = now;
+    call.outcome = outcome;
+    const node = call.node;
+    if (!record) {
+      // The component counts this outcome itself (a queue counts consumed messages).
+    } else if (outcome === 'ok') node.stats.completion(now, now - call.arrivedMs);
+    else if (outcome !== 'dropped') node.stats.error(now);
+    const link = call.link as Link;
+    if (link.loses()) {
+      this.logNoisy('lost', node, `${link.id}: response from ${node.id} lost`);
+      if (node.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, call);
+      return;
+    }
+    const delay = link.delayMs();
+    if (delay > 0) this.scheduler.scheduleIn(delay, this.kResponse, call);
+    else this.settle(call, outcome);
+  }
+
+  /** Sends attempt number `attemptNo` of a call along `link`. */
+  private attempt(parent: Call, link: Link, attemptNo: number): void {
+    const now = this.scheduler.now;
+    const target = link.target;
+    const hop = parent.hop + 1;
+    if (hop > MAX_HOPS) {
+      this.log('error', 'hop_limit', target.id, `request exceeded ${MAX_HOPS} hops at ${target.id}`, { hop });
+      this.deliver(parent, link, 'hop_limit');
+      return;
+    }
+    if (target.breaker !== null && !target.breaker.allow()) {
+      target.stats.reject(now);
+      this.logNoisy('circuit_open', target, `${target.id}: call rejected by the open circuit breaker`);
+      this.deliver(parent, link, 'circuit_open');
+      return;
+    }
+    const child = new Call(this.callSerial++, parent.trace, parent, target, link, attemptNo, hop, now);
+    if (parent.trace.record) parent.trace.add(child);
+    if (target.breaker !== null) child.breakerGeneration = target.breaker.generation;
+    if (target.timeoutMs !== undefined) this.scheduler.schedule(now + target.timeoutMs, this.kTimeout, child);
+    if (link.loses()) {
+      this.logNoisy('lost', target, `${link.id}: request to ${target.id} lost`);
+      if (target.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, child);
+      return;
+    }
+    const delay = link.delayMs();
+    if (delay > 0) this.scheduler.scheduleIn(delay, this.kArrive, child);
+    else this.arrive(child);
+  }
+
+  private arrive(call: Call): void {
+    call.arrivedMs = this.scheduler.now;
+    call.node.receive(call);
+  }
+
+  private onTimeout(call: Call): void {
+    if (call.settled) return;
+    call.node.stats.timeout(this.scheduler.now);
+    this.logNoisy('timeout', call.node, `${call.node.id}: call timed out after ${call.node.timeoutMs} ms`);
+    this.settle(call, 'timeout');
+  }
+
+  /** The caller concludes an attempt: feed the breaker, then retry or pass the result up. */
+  private settle(call: Call, outcome: Outcome): void {
+    call.settled = true;
+    if (call.endMs < 0) {
+      call.endMs = this.scheduler.now;
+      call.outcome = outcome;
+    }
+    const node = call.node;
+    if (node.breaker !== null) node.breaker.record(outcome === 'ok', call.breakerGeneration);
+    const retry = node.retry;
+    if (outcome !== 'ok' && retry !== undefined && call.attempt < retry.maxAttempts && RETRYABLE.has(outcome)) {
+      this.scheduler.scheduleIn(retryDelayMs(retry, call.attempt, this.retryRng(node)), this.kRetry, call);
+      return;
+    }
+    this.deliver(call.parent as Call, call.link as Link, outcome);
+  }
+
+  private deliver(parent: Call, link: Link, outcome: Outcome): void {
+    link.inFlight--;
+    if (outcome !== 'ok' && link.optional) {
+      // The caller has a fallback: the failed call is counted where it failed, not passed up.
+      this.logNoisy('fallback', parent.node, `${parent.node.id}: optional call to ${link.target.id} failed (${outcome}); answered without it`);
+      outcome = 'ok';
+    }
+    parent.node.onDownstreamResult(parent, outcome);
+  }
+
+  private retryRng(node: SimNode): Rng {
+    let rng = this.retryRngs.get(node);
+    if (!rng) {
+      rng = this.stream(node, 'retry');
+      this.retryRngs.set(node, rng);
+    }
+    return rng;
+  }
+}

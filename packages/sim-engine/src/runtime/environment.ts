@@ -1,0 +1,98 @@
+import type { NodeStats } from '../metrics/node-stats';
+import { TraceContext, type Call, type Outcome } from '../model/call';
+import type { CircuitBreaker } from '../model/circuit-breaker';
+import type { Autoscaler } from '../model/autoscaler';
+import type { Client } from '../model/client';
+import type { LogLevel, ModelEvents, SimContext } from '../model/context';
+import type { TracingSpec } from '../model/design';
+import type { SimNode } from '../model/node';
+import type { Station } from '../model/station';
+import { createStream, hashLabel, type Rng } from '../random/rng';
+import { LogBuffer } from '../tracing/log-buffer';
+import type { LogRecord } from '../tracing/span';
+import { TraceCollector } from '../tracing/trace-collector';
+import { CallProtocol } from './call-protocol';
+
+/** What identifies a replication's random streams and shapes its traces and logs. */
+export interface EnvironmentSettings {
+  durationSec: number;
+  seed: number;
+  replication: number;
+  /** Names the family of random streams: `replication` for measured runs, `pilot` for warm-up detection. */
+  streamFamily: 'replication' | 'pilot';
+  tracing: TracingSpec;
+}
+
+/**
+ * Everything a component model may ask of the running simulation ({@link SimContext}): the
+ * scheduler and the call protocol it extends, labelled random streams, traces, logs and the
+ * end-to-end bookkeeping of client requests.
+ */
+export class SimEnvironment extends CallProtocol implements SimContext {
+  readonly events: ModelEvents;
+  readonly endMs: number;
+  readonly traces: TraceCollector;
+  readonly logs: LogBuffer;
+  /** End-to-end statistics when there are several clients; null while one client's own statistics serve. */
+  endToEnd: NodeStats | null = null;
+  private traceSerial = 0;
+
+  constructor(private readonly settings: EnvironmentSettings) {
+    super();
+    this.endMs = settings.durationSec * 1000;
+    const s = this.scheduler;
+    this.events = {
+      serviceDone: s.register((call: Call) => call.node.onServiceDone(call)),
+      clientArrival: s.register((client: Client) => client.emit()),
+      breakerHalfOpen: s.register((breaker: CircuitBreaker) => breaker.halfOpen()),
+      autoscaleEvaluate: s.register((autoscaler: Autoscaler) => autoscaler.evaluate()),
+      replicaReady: s.register((station: Station) => station.replicaReady()),
+    };
+    const salt = hashLabel(`${settings.seed}/${settings.replication}`);
+    this.traces = new TraceCollector(settings.tracing, salt, this.rootStream('tracing'));
+    this.logs = new LogBuffer(settings.tracing.maxLogs);
+  }
+
+  stream(node: SimNode, purpose: string): Rng {
+    return this.rootStream('component', node.id, purpose);
+  }
+
+  /** A stream of the replication itself (not of a component), e.g. one per connection. */
+  rootStream(...labels: (string | number)[]): Rng {
+    return createStream(this.settings.seed, this.settings.streamFamily, this.settings.replication, ...labels);
+  }
+
+  startTrace(hopsBefore: number, linkedSerial: number): TraceContext {
+    const sampled = this.traces.enabled && this.traces.headSample();
+    return new TraceContext(this.traceSerial++, this.scheduler.now, sampled, this.traces.enabled, hopsBefore, linkedSerial);
+  }
+
+  rootCall(trace: TraceContext, node: SimNode): Call {
+    return this.newRootCall(trace, node);
+  }
+
+  finishTrace(trace: TraceContext, root: Call, outcome: Outcome): void {
+    this.traces.finish(trace, root, outcome, this.scheduler.now);
+  }
+
+  requestStarted(): void {
+    if (this.endToEnd !== null) this.endToEnd.arrival(this.scheduler.now);
+  }
+
+  requestFinished(root: Call, outcome: Outcome): void {
+    if (this.endToEnd === null) return;
+    const now = this.scheduler.now;
+    if (outcome === 'ok') this.endToEnd.completion(now, now - root.sentMs);
+    else this.endToEnd.error(now);
+  }
+
+  log(level: LogLevel, event: string, componentId: string | null, message: string, attributes?: Record<string, string | number | boolean>): void {
+    const record: LogRecord = { timeMs: this.scheduler.now, level, event, componentId, message };
+    if (attributes) record.attributes = attributes;
+    this.logs.push(record);
+  }
+
+  logNoisy(event: string, node: SimNode, message: string): void {
+    this.logs.pushNoisy({ timeMs: this.scheduler.now, level: 'warn', event, componentId: node.id, message });
+  }
+}
