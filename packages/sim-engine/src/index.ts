@@ -4,6 +4,8 @@
  */
 export { simulate, SimulationCancelledError, EventBudgetExceededError, MAX_SERIES_CELLS } from './runtime/simulate';
 export type { SimulateOptions } from './runtime/simulate';
+export { runHosted } from './runtime/hosted-run';
+export type { EngineHost, EngineMessage, HostedRunOptions } from './runtime/hosted-run';
 export type { SimulationResult, SimulationProgress } from './runtime/result';
 export type { FaultWindow } from './runtime/fault-injector';
 export { MAX_HOPS } from './runtime/replication';

@@ -2,18 +2,20 @@
  * The instant preview's worker: runs the engine off the main thread so typing never stutters. One
  * request at a time, synchronously; the page terminates the worker to stop a run (preview-runner.ts).
  */
-import { simulate } from '@architech/sim-engine';
+import { runHosted } from '@architech/sim-engine';
 import type { PreviewRequest, PreviewResponse } from './preview-protocol';
 
 self.addEventListener('message', (event: MessageEvent<PreviewRequest>) => {
   const { generation, design, config } = event.data;
-  let response: PreviewResponse;
-  try {
-    const result = simulate(design, config, { clock: () => performance.now() });
-    response = { generation, ok: true, summary: result.summary, events: result.events, wallMs: result.wallMs };
-  } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'engine_error';
-    response = { generation, ok: false, code, message: error instanceof Error ? error.message : String(error) };
-  }
-  self.postMessage(response);
+  runHosted(design, config, {}, {
+    clock: () => performance.now(),
+    cancelled: () => false,
+    post: (message) => {
+      let response: PreviewResponse;
+      if (message.kind === 'done') response = { generation, ok: true, summary: message.result.summary, events: message.result.events, wallMs: message.result.wallMs };
+      else if (message.kind === 'failed') response = { generation, ok: false, code: message.code, message: message.message };
+      else return;
+      self.postMessage(response);
+    },
+  });
 });
