@@ -1,7 +1,7 @@
 // A single OpenSearch 2.19 node started from the jars Maven resolved into lib/opensearch, with the
 // plugins it needs loaded from the classpath (the way OpenSearch's own test framework's MockNode
-// does): transport-netty4 (HTTP and transport), analysis-common and lang-painless. Security is
-// off (the security plugin is not on the classpath). Loopback only; data under the given folder.
+// does): transport-netty4 (HTTP and transport), analysis-common, lang-painless and reindex
+// (_delete_by_query). Security is off (the security plugin is not on the classpath). Loopback only; data under the given folder.
 //
 //   java -cp 'lib/opensearch/*' src/OpenSearchNode.java <data dir> [http port]
 //
@@ -16,6 +16,7 @@ import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.logging.LogConfigurator;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
+import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.painless.PainlessPlugin;
@@ -59,7 +60,7 @@ public class OpenSearchNode {
     Environment environment =
         InternalSettingsPreparer.prepareEnvironment(settings, Collections.emptyMap(), null, () -> "architech-search");
     Node node = new ClasspathPluginNode(
-        environment, List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, PainlessPlugin.class));
+        environment, List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, PainlessPlugin.class, ReindexPlugin.class));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
