@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { attributesFromProto, BUS_TOPICS, decodeLogBatch, decodeMetricBatch, decodeSpanBatch, LogLevel, SpanKind, SpanStatusCode, TraceKeepReason, TraceStatus } from '@architech/contracts';
 import { decodeOrSkip, type EventBus, type MetricPoint, type MetricStore, type StoredLog, type StoredTrace, type Subscription, type TraceStore } from '@architech/service-kit';
 import { EVENT_BUS, METRIC_STORE, TRACE_STORE } from '../tokens';
+import { TelemetryCompletion } from './completion';
 
 const LEVELS: Record<number, StoredLog['level']> = { [LogLevel.DEBUG]: 'debug', [LogLevel.INFO]: 'info', [LogLevel.WARN]: 'warn', [LogLevel.ERROR]: 'error' };
 const KINDS: Record<number, string> = { [SpanKind.CLIENT]: 'CLIENT', [SpanKind.SERVER]: 'SERVER', [SpanKind.CONSUMER]: 'CONSUMER' };
@@ -23,13 +24,15 @@ export class Ingestion implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(METRIC_STORE) private readonly metrics: MetricStore,
     @Inject(TRACE_STORE) private readonly traces: TraceStore,
+    private readonly completion: TelemetryCompletion,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const group = 'telemetry-ingest';
-    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.metrics, group }, (m) => this.ingestMetrics(m.value)));
-    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.spans, group }, (m) => this.ingestSpans(m.value)));
-    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.logs, group }, (m) => this.ingestLogs(m.value)));
+    // After each stored batch, completion checks whether it was the last of a final publication.
+    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.metrics, group }, (m) => this.ingestMetrics(m.value).then(() => this.completion.landed(m.key, m.headers))));
+    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.spans, group }, (m) => this.ingestSpans(m.value).then(() => this.completion.landed(m.key, m.headers))));
+    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.logs, group }, (m) => this.ingestLogs(m.value).then(() => this.completion.landed(m.key, m.headers))));
   }
 
   async onApplicationShutdown(): Promise<void> {
