@@ -90,7 +90,7 @@ describe('a simulation with a crash fault', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress[progress.length - 1]).toBe(1);
     const sim = await api.get(`/api/simulations/${simulationId}`, owner.token);
-    expect(sim.body).toMatchObject({ id: simulationId, designId, status: 'COMPLETED', progress: 1 });
+    expect(sim.body).toMatchObject({ id: simulationId, designId, status: 'COMPLETED', progress: 1, telemetryComplete: expect.any(Boolean) });
     summary = sim.body.summary;
     expect(summary.endToEnd.errorRate).toBeGreaterThan(0.05);
     expect(summary.components.db.errors).toBeGreaterThan(0);
@@ -98,11 +98,12 @@ describe('a simulation with a crash fault', () => {
     expect(list.body.simulations[0]).toMatchObject({ id: simulationId, status: 'COMPLETED' });
   });
 
-  it('has per-second metrics that add up to the summary, with errors inside the fault window', async () => {
-    const completions = await eventually(
-      () => api.get(`/api/simulations/${simulationId}/metrics?metric=completions&component=_end_to_end&maxPoints=1000`, owner.token),
-      (r) => r.status === 200 && r.body.series.length === 1 && r.body.series[0].points.length === 120,
-    );
+  it('says when its telemetry has fully landed, and then has per-second metrics that add up to the summary, with errors inside the fault window', async () => {
+    const landed = await eventually(() => api.get(`/api/simulations/${simulationId}`, owner.token), (r) => r.body.telemetryComplete === true);
+    expect(Date.parse(landed.body.telemetryCompleteAt)).toBeGreaterThan(0);
+    // No waiting from here on: telemetryComplete promises every final batch is stored.
+    const completions = await api.get(`/api/simulations/${simulationId}/metrics?metric=completions&component=_end_to_end&maxPoints=1000`, owner.token);
+    expect(completions.body.series[0].points).toHaveLength(120);
     const total = completions.body.series[0].points.reduce((sum: number, p: { value: number }) => sum + p.value, 0);
     expect(total).toBe(summary.endToEnd.completions);
     const errors = (await api.get(`/api/simulations/${simulationId}/metrics?metric=errors&component=db`, owner.token)).body.series[0].points;
@@ -116,12 +117,14 @@ describe('a simulation with a crash fault', () => {
   });
 
   it('has an errored trace whose spans form one tree, and a log that finds the crash', async () => {
-    const traces = await eventually(() => api.get(`/api/simulations/${simulationId}/traces?status=ERROR&limit=5`, owner.token), (r) => r.status === 200 && r.body.total > 0);
+    const traces = await api.get(`/api/simulations/${simulationId}/traces?status=ERROR&limit=5`, owner.token);
+    expect(traces.body.total).toBeGreaterThan(0);
     const trace = (await api.get(`/api/simulations/${simulationId}/traces/${traces.body.traces[0].traceId}`, owner.token)).body;
     const ids = new Set(trace.spans.map((s: { spanId: string }) => s.spanId));
     expect(trace.spans.filter((s: { parentSpanId: string | null }) => s.parentSpanId === null)).toHaveLength(1);
     expect(trace.spans.every((s: { parentSpanId: string | null }) => s.parentSpanId === null || ids.has(s.parentSpanId))).toBe(true);
-    const logs = await eventually(() => api.get(`/api/simulations/${simulationId}/logs?q=crash&component=db`, owner.token), (r) => r.status === 200 && r.body.total > 0);
+    const logs = await api.get(`/api/simulations/${simulationId}/logs?q=crash&component=db`, owner.token);
+    expect(logs.body.total).toBeGreaterThan(0);
     expect(logs.body.logs[0]).toMatchObject({ event: 'fault_start', componentId: 'db', timeMs: 30_000 });
   });
 
@@ -185,6 +188,7 @@ describe('a long run', () => {
     expect(cancelled.status).toBe(200);
     const final = await waitForStatus(launched.body.id, ['CANCELLED', 'COMPLETED', 'FAILED'], 30_000);
     expect(final.status).toBe('CANCELLED');
+    expect(final).toMatchObject({ telemetryComplete: false, telemetryCompleteAt: null });
   });
 });
 

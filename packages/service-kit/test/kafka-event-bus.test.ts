@@ -10,11 +10,11 @@ const describeWithKafka: typeof describe = brokers?.length ? describe : describe
 describeWithKafka('with KAFKA_BROKERS', () => {
   describeEventBusContract(
     'the Kafka event bus',
-    async () =>
+    async ({ onHandlerError }) =>
       new KafkaEventBus({
         brokers: brokers ?? [],
         clientId: 'service-kit-contract',
-        onHandlerError: () => undefined,
+        onHandlerError,
         // Short heartbeats and fetch waits so that group rebalances in the specs take seconds, not tens of them.
         consumer: { heartbeatInterval: 500, sessionTimeout: 10_000, maxWaitTimeInMs: 500 },
       }),

@@ -10,6 +10,7 @@ import { SimulationRepository } from './repositories/simulation.repository';
 import { SimulationEventStream } from './services/event-stream';
 import { EVENT_BUS, JobPublisher } from './services/job-publisher';
 import { JobRunner } from './services/job-runner';
+import { TelemetryAcks } from './services/telemetry-acks';
 import { SimulationAccess } from './services/simulation-access';
 import { SIMULATIONS_CONFIG, SimulationsService } from './services/simulations.service';
 import { StatusHub } from './services/status-hub';
@@ -40,6 +41,7 @@ export class SimulationsModule {
         StatusHub,
         SimulationEventStream,
         JobRunner,
+        TelemetryAcks,
       ],
     };
   }

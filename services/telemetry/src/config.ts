@@ -15,9 +15,11 @@ export const telemetryConfigSchema = z.object({
   INFLUX_DATABASE: z.string().default('architech'),
   INFLUX_USERNAME: z.string().optional(),
   INFLUX_PASSWORD: z.string().optional(),
-  /** Where traces and logs go: Postgres tables (embedded) or Elasticsearch. */
-  TRACE_STORE: z.enum(['postgres', 'elasticsearch']).default('postgres'),
+  /** Where traces and logs go: Postgres tables (embedded), Elasticsearch or OpenSearch. */
+  TRACE_STORE: z.enum(['postgres', 'elasticsearch', 'opensearch']).default('postgres'),
   ELASTICSEARCH_URL: z.string().url().optional(),
+  OPENSEARCH_URL: z.string().url().optional(),
+  /** Index prefix on Elasticsearch or OpenSearch. */
   ELASTICSEARCH_INDEX_PREFIX: z.string().default('architech'),
 });
 
@@ -27,5 +29,6 @@ export function loadTelemetryConfig(env: NodeJS.ProcessEnv = process.env): Telem
   const config = loadConfig(telemetryConfigSchema, env);
   if (config.METRIC_STORE === 'influxdb' && !config.INFLUX_URL) throw new Error('invalid configuration:\n  - INFLUX_URL: required when METRIC_STORE=influxdb');
   if (config.TRACE_STORE === 'elasticsearch' && !config.ELASTICSEARCH_URL) throw new Error('invalid configuration:\n  - ELASTICSEARCH_URL: required when TRACE_STORE=elasticsearch');
+  if (config.TRACE_STORE === 'opensearch' && !config.OPENSEARCH_URL) throw new Error('invalid configuration:\n  - OPENSEARCH_URL: required when TRACE_STORE=opensearch');
   return config;
 }

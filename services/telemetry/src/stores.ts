@@ -1,6 +1,7 @@
 import {
   ElasticsearchTraceStore,
   InfluxV1MetricStore,
+  OpenSearchTraceStore,
   PostgresMetricStore,
   PostgresTraceStore,
   type MetricStore,
@@ -26,7 +27,10 @@ export async function createConfiguredMetricStore(config: TelemetryConfig, dataS
 /** The trace and log store the configuration asks for. */
 export async function createConfiguredTraceStore(config: TelemetryConfig, dataSource: DataSource): Promise<TraceStore> {
   if (config.TRACE_STORE === 'postgres') return new PostgresTraceStore({ pool: poolOf(dataSource), schema: 'telemetry' });
-  const store = new ElasticsearchTraceStore({ node: config.ELASTICSEARCH_URL as string, indexPrefix: config.ELASTICSEARCH_INDEX_PREFIX });
+  const store =
+    config.TRACE_STORE === 'opensearch'
+      ? new OpenSearchTraceStore({ node: config.OPENSEARCH_URL as string, indexPrefix: config.ELASTICSEARCH_INDEX_PREFIX })
+      : new ElasticsearchTraceStore({ node: config.ELASTICSEARCH_URL as string, indexPrefix: config.ELASTICSEARCH_INDEX_PREFIX });
   await store.ensureTemplates();
   return store;
 }

@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import type { TelemetryConfig } from './config';
 import { TelemetryController } from './controllers/telemetry.controller';
 import { PeersRepository, ProjectsClient, SimulationsClient } from './repositories/peers.repository';
+import { CreateLandedBatches1765000000000 } from './migrations/landed-batches.migration';
+import { TelemetryCompletion } from './services/completion';
 import { Ingestion } from './services/ingestion';
 import { TelemetryQueryService } from './services/telemetry-query.service';
 import { createConfiguredMetricStore, createConfiguredTraceStore } from './stores';
@@ -22,7 +24,7 @@ export class TelemetryModule {
           dataDir: config.DATA_DIR,
           schema: 'telemetry',
           entities: [],
-          migrations: [metricPointsMigration('telemetry'), traceTablesMigration('telemetry')],
+          migrations: [metricPointsMigration('telemetry'), traceTablesMigration('telemetry'), CreateLandedBatches1765000000000],
         }),
       ],
       controllers: [TelemetryController],
@@ -34,6 +36,7 @@ export class TelemetryModule {
         { provide: ProjectsClient, useValue: new ProjectsClient(config.PROJECTS_URL, config.INTERNAL_TOKEN, 'projects') },
         PeersRepository,
         TelemetryQueryService,
+        TelemetryCompletion,
         Ingestion,
       ],
     };

@@ -108,6 +108,14 @@ export interface SimulationDto {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /**
+   * True once telemetry has stored every metric, span and log batch of the run's final results
+   * (acknowledged on the bus), so dashboards read complete series; false before and for runs that
+   * did not complete.
+   */
+  telemetryComplete: boolean;
+  /** When telemetry acknowledged the last batch, or null. */
+  telemetryCompleteAt: string | null;
   /** Why it FAILED. */
   error?: string;
   summary?: SimulationSummaryDto;

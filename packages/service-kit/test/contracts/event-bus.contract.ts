@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { decodeOrSkip, type HandlerFailure, type HandlerFailureReporter } from '../../src/adapters/bus/handler-retry';
 import type { BusMessage, EventBus, Subscription } from '../../src/ports/event-bus.port';
 
 /** Tuning for adapters whose delivery is slower than in-process (network, group rebalances). */
@@ -29,10 +30,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * failure, and `stop()` handing partitions over. Each spec uses its own topics and groups, so it can
  * run against a shared broker.
  *
- * @param makeBus a fresh, connected bus per spec; it is closed after the spec
- * @example describeEventBusContract('the in-process event bus', async () => new InProcessEventBus());
+ * @param makeBus a fresh, connected bus per spec, reporting handler failures to `onHandlerError`; it is closed after the spec
+ * @example describeEventBusContract('the in-process event bus', async ({ onHandlerError }) => new InProcessEventBus({ onHandlerError }));
  */
-export function describeEventBusContract(name: string, makeBus: () => Promise<EventBus>, options: EventBusContractOptions = {}): void {
+export function describeEventBusContract(
+  name: string,
+  makeBus: (settings: { onHandlerError: HandlerFailureReporter }) => Promise<EventBus>,
+  options: EventBusContractOptions = {},
+): void {
   const deliveryTimeoutMs = options.deliveryTimeoutMs ?? 5000;
   const quietPeriodMs = options.quietPeriodMs ?? 50;
 
@@ -40,9 +45,11 @@ export function describeEventBusContract(name: string, makeBus: () => Promise<Ev
     jest.setTimeout(deliveryTimeoutMs * 4);
     let bus: EventBus;
     let deliveries: Delivery[];
+    let failures: HandlerFailure[];
 
     beforeEach(async () => {
-      bus = await makeBus();
+      failures = [];
+      bus = await makeBus({ onHandlerError: (failure) => failures.push(failure) });
       deliveries = [];
     });
     afterEach(async () => {
@@ -171,6 +178,52 @@ export function describeEventBusContract(name: string, makeBus: () => Promise<Ev
 
       const handledByB = () => new Set(deliveries.filter((d) => d.subscriber === 'b').map((d) => d.seq));
       await waitFor('subscriber b to handle all 10 messages', () => handledByB().size === 10);
+    });
+
+    it('skips and reports a message that cannot be decoded, then handles the next messages of its key', async () => {
+      const topic = unique('undecodable');
+      const decodeSeq = (bytes: Uint8Array) => {
+        const text = decoder.decode(bytes);
+        if (!/^\d+$/.test(text)) throw new SyntaxError(`"${text}" is not a sequence number`);
+        return Number(text);
+      };
+      const handled: number[] = [];
+      let calls = 0;
+      await bus.subscribe({ topic, group: unique('g') }, async (message) => {
+        calls++;
+        handled.push(decodeOrSkip('sequence number', message.value, decodeSeq));
+      });
+
+      await bus.publish(topic, [
+        { key: 'sim-1', value: seqBytes(0) },
+        { key: 'sim-1', value: encoder.encode('not a number') },
+        { key: 'sim-1', value: seqBytes(2) },
+      ]);
+
+      await waitFor('message 2', () => handled.includes(2));
+      await sleep(quietPeriodMs);
+      expect(handled).toEqual([0, 2]);
+      // Tried once, not retried: the handler ran once per message.
+      expect(calls).toBe(3);
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatchObject({ skipped: true, attempt: 1, retryInMs: 0, message: { topic, key: 'sim-1' } });
+      expect(String(failures[0].error)).toMatch(/UndecodableMessageError: a sequence number of 12 bytes does not decode: "not a number" is not a sequence number/);
+    });
+
+    it('reports a failing handler as retried, not skipped', async () => {
+      const topic = unique('reported');
+      let failed = false;
+      await subscribe(topic, unique('g'), 'only', async () => {
+        if (!failed) {
+          failed = true;
+          throw new Error('deliberate failure');
+        }
+      });
+      await publishSeqs(topic, [0], () => 'sim-1');
+      await waitFor('the redelivery', () => deliveries.length === 2);
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatchObject({ skipped: false, attempt: 1, message: { topic, key: 'sim-1' } });
+      expect(failures[0].retryInMs).toBeGreaterThan(0);
     });
 
     it('resolves stop() only once the running handler has finished', async () => {

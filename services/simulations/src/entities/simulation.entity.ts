@@ -18,4 +18,5 @@ export class SimulationEntity {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt!: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
+  @Column({ name: 'telemetry_complete_at', type: 'timestamptz', nullable: true }) telemetryCompleteAt!: Date | null;
 }

@@ -17,6 +17,8 @@ export interface SimulationRecord {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** When telemetry acknowledged storing the run's final telemetry (see TELEMETRY_HEADERS). */
+  telemetryCompleteAt: Date | null;
 }
 
 /** The stored result of a completed simulation. */
@@ -36,7 +38,7 @@ function returned<T>(result: unknown): T[] {
   return result as T[];
 }
 
-const COLUMNS = `id, design_id, project_id, user_id, status, progress, configuration, error, cancel_requested, created_at, started_at, finished_at`;
+const COLUMNS = `id, design_id, project_id, user_id, status, progress, configuration, error, cancel_requested, created_at, started_at, finished_at, telemetry_complete_at`;
 
 interface Row {
   id: string;
@@ -51,6 +53,7 @@ interface Row {
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  telemetry_complete_at: Date | null;
 }
 
 function toRecord(r: Row): SimulationRecord {
@@ -67,6 +70,7 @@ function toRecord(r: Row): SimulationRecord {
     createdAt: new Date(r.created_at),
     startedAt: r.started_at ? new Date(r.started_at) : null,
     finishedAt: r.finished_at ? new Date(r.finished_at) : null,
+    telemetryCompleteAt: r.telemetry_complete_at ? new Date(r.telemetry_complete_at) : null,
   };
 }
 
@@ -127,6 +131,17 @@ export class SimulationRepository {
       [id, progress],
     ));
     return rows[0]?.cancel_requested ?? true;
+  }
+
+  /**
+   * Records that telemetry stored the run's final telemetry. Only the first acknowledgement
+   * counts (a redelivered one changes nothing); false when there is no such simulation.
+   */
+  async markTelemetryComplete(id: string, landedAt: Date): Promise<boolean> {
+    const rows = returned<{ id: string }>(
+      await this.db.query(`UPDATE simulations.simulations SET telemetry_complete_at = COALESCE(telemetry_complete_at, $2) WHERE id = $1 RETURNING id`, [id, landedAt]),
+    );
+    return rows.length > 0;
   }
 
   /** RUNNING → COMPLETED with its result, in one transaction. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { fromBinary } from '@bufbuild/protobuf';
 import { BUS_TOPICS, SimulationJobSchema, SimulationStatusEventSchema, validateDesign, type SimulationConfig, type SimulationState, type SimulationStatusUpdate } from '@architech/contracts';
-import type { EventBus, Subscription } from '@architech/service-kit';
+import { decodeOrSkip, type EventBus, type Subscription } from '@architech/service-kit';
 import type { SeriesBucket, SimulationResult } from '@architech/sim-engine';
 import type { SimulationsConfig } from '../config';
 import { PeerServicesRepository } from '../repositories/peer-services.repository';
@@ -46,7 +46,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.simulationStatus, group: `simulations-live-${this.instanceId}` }, async (message) => {
-      const event = fromBinary(SimulationStatusEventSchema, message.value);
+      const event = decodeOrSkip('status event', message.value, (b) => fromBinary(SimulationStatusEventSchema, b));
       const status = NAMES[event.status];
       if (status === 'UNSPECIFIED') return;
       this.hub.publish({ id: event.simulationId, status, progress: event.progress, replication: event.replication, replications: event.replications, simTimeMs: event.simTimeMs, events: Number(event.events), error: event.errorMessage || undefined, sequence: Number(event.sequence) });
@@ -91,7 +91,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   private async runJob(bytes: Uint8Array): Promise<void> {
-    const job = fromBinary(SimulationJobSchema, bytes);
+    const job = decodeOrSkip('simulation job', bytes, (b) => fromBinary(SimulationJobSchema, b));
     const id = job.simulationId;
     const workerId = `${this.instanceId}`;
     if (!(await this.simulations.start(id, workerId))) return;

@@ -26,6 +26,8 @@ export function toSimulationDto(s: SimulationRecord, result?: SimulationResultRe
     createdAt: s.createdAt.toISOString(),
     startedAt: s.startedAt?.toISOString() ?? null,
     finishedAt: s.finishedAt?.toISOString() ?? null,
+    telemetryComplete: s.telemetryCompleteAt !== null,
+    telemetryCompleteAt: s.telemetryCompleteAt?.toISOString() ?? null,
   };
   if (s.error) dto.error = s.error;
   if (result) {

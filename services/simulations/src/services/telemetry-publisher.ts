@@ -4,16 +4,19 @@ import {
   attributesToProto,
   BUS_TOPICS,
   END_TO_END,
+  formatTelemetryManifest,
   LogBatchSchema,
   LogLevel,
   MetricBatchSchema,
   SpanBatchSchema,
   SpanKind,
   SpanStatusCode,
+  TELEMETRY_HEADERS,
   TraceKeepReason,
   TraceStatus,
+  type TelemetryKind,
 } from '@architech/contracts';
-import type { EventBus } from '@architech/service-kit';
+import type { EventBus, OutgoingMessage } from '@architech/service-kit';
 import { SERIES_METRICS, type LogRecord, type SeriesBucket, type SimulationResult, type Trace } from '@architech/sim-engine';
 import { EVENT_BUS } from './job-publisher';
 
@@ -67,7 +70,12 @@ export class TelemetryPublisher {
    * records streamed live and the final publication of the same log are the same documents.
    */
   private async publishLogs(simulationId: string, logs: readonly LogRecord[], firstIndex: number, label: string): Promise<void> {
-    const messages = [];
+    const messages = this.logMessages(simulationId, logs, firstIndex, label);
+    if (messages.length > 0) await this.bus.publish(BUS_TOPICS.logs, messages);
+  }
+
+  private logMessages(simulationId: string, logs: readonly LogRecord[], firstIndex: number, label: string): OutgoingMessage[] {
+    const messages: OutgoingMessage[] = [];
     for (let i = 0; i < logs.length; i += LOGS_PER_BATCH) {
       const records = logs.slice(i, i + LOGS_PER_BATCH).map((l, j) => ({
         id: `${firstIndex + i + j}`,
@@ -81,7 +89,7 @@ export class TelemetryPublisher {
       const batch = create(LogBatchSchema, { simulationId, batchId: `${simulationId}:${label}:${firstIndex + i}`, records });
       messages.push({ key: simulationId, value: toBinary(LogBatchSchema, batch) });
     }
-    if (messages.length > 0) await this.bus.publish(BUS_TOPICS.logs, messages);
+    return messages;
   }
 
   async publish(simulationId: string, result: SimulationResult): Promise<void> {
@@ -92,14 +100,13 @@ export class TelemetryPublisher {
     for (const [componentId, componentType, series] of sets) {
       for (const metric of SERIES_METRICS) chunks.push({ componentId, componentType, metric, startSec: 0, values: series[metric] });
     }
-    const messages = [];
+    const messages: OutgoingMessage[] = [];
     for (let i = 0; i < chunks.length; i += SERIES_PER_BATCH) {
       const batch = create(MetricBatchSchema, { simulationId, batchId: `${simulationId}:metrics:${i / SERIES_PER_BATCH}`, bucketSec: timeseries.bucketSec, series: chunks.slice(i, i + SERIES_PER_BATCH) });
       messages.push({ key: simulationId, value: toBinary(MetricBatchSchema, batch) });
     }
-    await this.bus.publish(BUS_TOPICS.metrics, messages);
 
-    const spanMessages = [];
+    const spanMessages: OutgoingMessage[] = [];
     for (let i = 0; i < result.traces.length; i += TRACES_PER_BATCH) {
       const traces = result.traces.slice(i, i + TRACES_PER_BATCH).map((t) => ({
         traceId: t.traceId,
@@ -127,8 +134,15 @@ export class TelemetryPublisher {
       const batch = create(SpanBatchSchema, { simulationId, batchId: `${simulationId}:spans:${i / TRACES_PER_BATCH}`, traces });
       spanMessages.push({ key: simulationId, value: toBinary(SpanBatchSchema, batch) });
     }
-    await this.bus.publish(BUS_TOPICS.spans, spanMessages);
+    const logMessages = this.logMessages(simulationId, result.logs, 0, 'logs');
 
-    await this.publishLogs(simulationId, result.logs, 0, 'logs');
+    // Every batch of the final publication says which it is and how many there are, so telemetry
+    // can tell when all have landed and acknowledge it (telemetryComplete).
+    const manifest = formatTelemetryManifest({ metrics: messages.length, spans: spanMessages.length, logs: logMessages.length });
+    const mark = (kind: TelemetryKind, list: OutgoingMessage[]) =>
+      list.map((m, index) => ({ ...m, headers: { ...m.headers, [TELEMETRY_HEADERS.batch]: `${kind}:${index}`, [TELEMETRY_HEADERS.manifest]: manifest } }));
+    await this.bus.publish(BUS_TOPICS.metrics, mark('metrics', messages));
+    await this.bus.publish(BUS_TOPICS.spans, mark('spans', spanMessages));
+    if (logMessages.length > 0) await this.bus.publish(BUS_TOPICS.logs, mark('logs', logMessages));
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { attributesFromProto, BUS_TOPICS, decodeLogBatch, decodeMetricBatch, decodeSpanBatch, LogLevel, SpanKind, SpanStatusCode, TraceKeepReason, TraceStatus } from '@architech/contracts';
-import type { EventBus, MetricPoint, MetricStore, StoredLog, StoredTrace, Subscription, TraceStore } from '@architech/service-kit';
+import { decodeOrSkip, type EventBus, type MetricPoint, type MetricStore, type StoredLog, type StoredTrace, type Subscription, type TraceStore } from '@architech/service-kit';
 import { EVENT_BUS, METRIC_STORE, TRACE_STORE } from '../tokens';
+import { TelemetryCompletion } from './completion';
 
 const LEVELS: Record<number, StoredLog['level']> = { [LogLevel.DEBUG]: 'debug', [LogLevel.INFO]: 'info', [LogLevel.WARN]: 'warn', [LogLevel.ERROR]: 'error' };
 const KINDS: Record<number, string> = { [SpanKind.CLIENT]: 'CLIENT', [SpanKind.SERVER]: 'SERVER', [SpanKind.CONSUMER]: 'CONSUMER' };
@@ -11,7 +12,8 @@ const REASONS: Record<number, string> = { [TraceKeepReason.SAMPLED]: 'sampled', 
 /**
  * Consumes metric, span and log batches from the bus (one consumer group shared by every
  * telemetry instance) and writes them to the stores. The stores' writes are idempotent, so a
- * redelivered batch creates no duplicates.
+ * redelivered batch creates no duplicates; a batch that does not decode is skipped and reported by
+ * the bus rather than retried forever.
  */
 @Injectable()
 export class Ingestion implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,13 +24,15 @@ export class Ingestion implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(METRIC_STORE) private readonly metrics: MetricStore,
     @Inject(TRACE_STORE) private readonly traces: TraceStore,
+    private readonly completion: TelemetryCompletion,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const group = 'telemetry-ingest';
-    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.metrics, group }, (m) => this.ingestMetrics(m.value)));
-    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.spans, group }, (m) => this.ingestSpans(m.value)));
-    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.logs, group }, (m) => this.ingestLogs(m.value)));
+    // After each stored batch, completion checks whether it was the last of a final publication.
+    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.metrics, group }, (m) => this.ingestMetrics(m.value).then(() => this.completion.landed(m.key, m.headers))));
+    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.spans, group }, (m) => this.ingestSpans(m.value).then(() => this.completion.landed(m.key, m.headers))));
+    this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.logs, group }, (m) => this.ingestLogs(m.value).then(() => this.completion.landed(m.key, m.headers))));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -36,7 +40,7 @@ export class Ingestion implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   async ingestMetrics(bytes: Uint8Array): Promise<void> {
-    const batch = decodeMetricBatch(bytes);
+    const batch = decodeOrSkip('metric batch', bytes, decodeMetricBatch);
     const points: MetricPoint[] = [];
     for (const chunk of batch.series) {
       chunk.values.forEach((value, i) => {
@@ -47,7 +51,7 @@ export class Ingestion implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   async ingestSpans(bytes: Uint8Array): Promise<void> {
-    const batch = decodeSpanBatch(bytes);
+    const batch = decodeOrSkip('span batch', bytes, decodeSpanBatch);
     const traces: StoredTrace[] = batch.traces.map((t) => ({
       traceId: t.traceId,
       rootComponentId: t.rootComponentId,
@@ -75,7 +79,7 @@ export class Ingestion implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   async ingestLogs(bytes: Uint8Array): Promise<void> {
-    const batch = decodeLogBatch(bytes);
+    const batch = decodeOrSkip('log batch', bytes, decodeLogBatch);
     const logs: StoredLog[] = batch.records.map((r) => ({
       id: r.id,
       timeMs: r.timeMs,

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAsync } from '../../ui/use-async';
 import { useLiveSimulation } from '../use-live-simulation';
 import { loadReplayData, loadReplayModel, type ReplayData } from './load-replay';
@@ -12,13 +12,18 @@ const INCOMPLETE_RETRIES = 20;
 
 const isComplete = (data: ReplayData) => data.complete;
 
+/** How often a completed run is asked whether its telemetry has landed, and for how long (then what there is is shown). */
+const TELEMETRY_POLL_MS = 1000;
+const TELEMETRY_WAIT_MS = 60_000;
+
 /**
  * Everything a replay loads, in order: the simulation (followed live until it completes), the
  * design that ran (the canvas shows at once), the series the first frame needs, the others, then
- * the sampled traces — one after the other, so nothing slows down what is shown first. Series
- * that stop short of the run's end (the telemetry of a run that has just completed is still being
- * stored) are asked for again every few seconds. Loads are remembered per simulation
- * (`remembered`), so coming back to the tab is instant.
+ * the sampled traces — one after the other, so nothing slows down what is shown first. The series
+ * are asked for once the run says its telemetry has fully landed (`telemetryComplete`); a run
+ * that never says so (stored before telemetry acknowledged anything) is shown after a minute with
+ * series that stop short of its end asked for again every few seconds. Loads are remembered per
+ * simulation (`remembered`), so coming back to the tab is instant.
  */
 export function useReplayLoads(simulationId: string) {
   const live = useLiveSimulation(simulationId);
@@ -26,7 +31,23 @@ export function useReplayLoads(simulationId: string) {
   const completed = simulation?.status === 'COMPLETED' ? simulation : undefined;
   const model = useAsync(() => (completed === undefined ? Promise.resolve(undefined) : remembered(`${completed.id}:model`, () => loadReplayModel(completed))), [completed?.id, completed?.status]);
   const replay = model.status === 'ready' ? model.value : undefined;
-  const data = useAsync((signal) => (replay === undefined ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:first`, () => loadReplayData(replay, FIRST_METRICS, signal), isComplete)), [replay]);
+  const [gaveUpWaiting, setGaveUpWaiting] = useState(false);
+  const landed = completed?.telemetryComplete === true || gaveUpWaiting;
+  const reloadSimulation = live.load.reload;
+  const waitingId = completed !== undefined && !landed ? completed.id : undefined;
+  useEffect(() => {
+    if (waitingId === undefined) return;
+    const poll = window.setInterval(reloadSimulation, TELEMETRY_POLL_MS);
+    const giveUp = window.setTimeout(() => setGaveUpWaiting(true), TELEMETRY_WAIT_MS);
+    return () => {
+      window.clearInterval(poll);
+      window.clearTimeout(giveUp);
+    };
+  }, [waitingId, reloadSimulation]);
+  const data = useAsync(
+    (signal) => (replay === undefined || !landed ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:first`, () => loadReplayData(replay, FIRST_METRICS, signal), isComplete)),
+    [replay, landed],
+  );
   // A reload keeps showing what was loaded before.
   const first = data.value;
   const rest = useAsync(
@@ -35,7 +56,7 @@ export function useReplayLoads(simulationId: string) {
   );
   const loaded = rest.value ?? first;
   const retries = useRef(0);
-  const waitingForSeries = first !== undefined && !first.complete && retries.current < INCOMPLETE_RETRIES;
+  const waitingForSeries = (completed !== undefined && !landed) || (first !== undefined && !first.complete && retries.current < INCOMPLETE_RETRIES);
   const restSettled = first !== undefined && !waitingForSeries && rest.status !== 'loading';
   const traces = useAsync(
     (signal) => (replay === undefined || !restSettled ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:traces`, () => loadTraceSample(replay.simulation.id, signal))),
@@ -66,7 +87,7 @@ export function useReplayLoads(simulationId: string) {
     loaded,
     /** Sampled traces, once the series are in. */
     traces: restSettled ? traces : undefined,
-    /** The series stop short of the run's end and are being asked for again. */
+    /** The run's telemetry is still being stored (or its series stop short of the run's end and are asked for again). */
     waitingForSeries,
   };
 }

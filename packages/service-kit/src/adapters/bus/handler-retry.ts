@@ -18,7 +18,37 @@ export interface HandlerFailure {
   group: string;
   /** 1 for the first failure of this message in this subscriber. */
   attempt: number;
+  /** 0 when the message is skipped. */
   retryInMs: number;
+  /** True when the handler threw {@link UndecodableMessageError}: the message is skipped (committed), not redelivered. */
+  skipped: boolean;
+}
+
+/**
+ * Thrown by a handler for a message it can never handle, whatever the retries: bytes that do not
+ * decode. Every adapter reports it (with `skipped: true`) and moves on to the next message instead
+ * of redelivering it forever, which would block its partition (a crash loop in slow motion).
+ */
+export class UndecodableMessageError extends Error {
+  override readonly name = 'UndecodableMessageError';
+}
+
+/**
+ * Runs `decode` on a message's bytes; a failure becomes an {@link UndecodableMessageError} naming
+ * `what` (e.g. "metric batch"), so the bus skips and reports the message rather than retrying it.
+ * @example const batch = decodeOrSkip('metric batch', bytes, decodeMetricBatch);
+ */
+export function decodeOrSkip<T>(what: string, bytes: Uint8Array, decode: (bytes: Uint8Array) => T): T {
+  try {
+    return decode(bytes);
+  } catch (error) {
+    throw new UndecodableMessageError(`a ${what} of ${bytes.byteLength} bytes does not decode: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** Whether a handler's failure means "skip this message" rather than "retry it". */
+export function isUndecodable(error: unknown): boolean {
+  return error instanceof UndecodableMessageError || (error instanceof Error && error.name === 'UndecodableMessageError');
 }
 
 /** Receives handler failures; the message is redelivered whatever it does. */
@@ -31,6 +61,10 @@ export type HandlerFailureReporter = (failure: HandlerFailure) => void;
 export const reportHandlerFailureToStderr: HandlerFailureReporter = (failure) => {
   const { message, group, attempt, retryInMs, error } = failure;
   const reason = error instanceof Error ? error.message : String(error);
+  if (failure.skipped) {
+    console.error(`event bus: handler of group "${group}" skipped a message on topic "${message.topic}" key "${message.key}" it can never handle: ${reason}`);
+    return;
+  }
   console.error(
     `event bus: handler of group "${group}" failed on topic "${message.topic}" key "${message.key}" (attempt ${attempt}), redelivering in ${retryInMs} ms: ${reason}`,
   );

@@ -1,5 +1,5 @@
 import type { BusMessage } from '../../ports/event-bus.port';
-import { backoffDelayMs, reportSafely, sleepUnlessAborted, type HandlerFailureReporter, type RetryBackoff } from './handler-retry';
+import { backoffDelayMs, isUndecodable, reportSafely, sleepUnlessAborted, type HandlerFailureReporter, type RetryBackoff } from './handler-retry';
 import type { PartitionLog } from './partition-log';
 
 /** One subscriber of a group. */
@@ -107,7 +107,7 @@ export class InProcessConsumerGroup {
     }
   }
 
-  /** Delivers until the handler resolves (true) or the member stops first (false). */
+  /** Delivers until the handler resolves or skips the message (true) or the member stops first (false). */
   private async deliver(member: Member, message: BusMessage): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       if (member.stopping.signal.aborted) return false;
@@ -118,8 +118,12 @@ export class InProcessConsumerGroup {
         await call;
         return true;
       } catch (error) {
+        if (isUndecodable(error)) {
+          reportSafely(this.reportFailure, { error, message, group: this.name, attempt, retryInMs: 0, skipped: true });
+          return true;
+        }
         const retryInMs = backoffDelayMs(attempt, this.backoff);
-        reportSafely(this.reportFailure, { error, message, group: this.name, attempt, retryInMs });
+        reportSafely(this.reportFailure, { error, message, group: this.name, attempt, retryInMs, skipped: false });
         await sleepUnlessAborted(retryInMs, member.stopping.signal);
       } finally {
         member.inFlight.delete(call);

@@ -4,7 +4,7 @@ import { KafkaEventBus } from './kafka-event-bus';
 import { TracedEventBus } from './traced-event-bus';
 
 export { EventBusError, type EventBusErrorCode } from './event-bus-error';
-export { DEFAULT_RETRY_BACKOFF, type HandlerFailure, type HandlerFailureReporter, type RetryBackoff } from './handler-retry';
+export { decodeOrSkip, DEFAULT_RETRY_BACKOFF, isUndecodable, UndecodableMessageError, type HandlerFailure, type HandlerFailureReporter, type RetryBackoff } from './handler-retry';
 export { InProcessEventBus, type InProcessEventBusOptions } from './in-process-event-bus';
 export { KafkaEventBus, type KafkaEventBusOptions } from './kafka-event-bus';
 export { TracedEventBus } from './traced-event-bus';

@@ -1,7 +1,7 @@
 import { KafkaJSError, type Consumer, type ConsumerConfig, type EachMessagePayload, type Kafka } from 'kafkajs';
 import type { BusMessage, Subscription } from '../../ports/event-bus.port';
 import { EventBusError } from './event-bus-error';
-import { backoffDelayMs, reportSafely, sleepUnlessAborted, type HandlerFailureReporter, type RetryBackoff } from './handler-retry';
+import { backoffDelayMs, isUndecodable, reportSafely, sleepUnlessAborted, type HandlerFailureReporter, type RetryBackoff } from './handler-retry';
 import { fromKafkaMessage } from './kafka-message';
 
 /** Everything one Kafka subscriber needs; the bus fills in its defaults. */
@@ -25,7 +25,8 @@ export interface KafkaSubscriptionSettings {
  * A handler that throws is retried in place with a backoff, the partition waiting meanwhile, and
  * its offset is not resolved, so it is never committed: if this consumer dies or loses the
  * partition before the handler succeeds, the group's next owner of the partition gets the message
- * again (at-least-once). Retrying in place rather than rethrowing to kafkajs keeps a failing
+ * again (at-least-once). A handler throwing `UndecodableMessageError` is reported and its message
+ * skipped (committed) instead. Retrying in place rather than rethrowing to kafkajs keeps a failing
  * message from crashing and restarting the whole consumer, which would rebalance the group.
  */
 export class KafkaSubscription implements Subscription {
@@ -121,8 +122,13 @@ export class KafkaSubscription implements Subscription {
         await call;
         return;
       } catch (error) {
+        if (isUndecodable(error)) {
+          // Resolving commits the offset: the group moves past a message no retry could handle.
+          reportSafely(reportFailure, { error, message: busMessage, group, attempt, retryInMs: 0, skipped: true });
+          return;
+        }
         const retryInMs = backoffDelayMs(attempt, retryBackoff);
-        reportSafely(reportFailure, { error, message: busMessage, group, attempt, retryInMs });
+        reportSafely(reportFailure, { error, message: busMessage, group, attempt, retryInMs, skipped: false });
         await sleepUnlessAborted(retryInMs, this.stopping.signal);
       } finally {
         this.inFlight.delete(call);
