@@ -105,7 +105,7 @@ export function useDesignSession(projectId: string, designId: string) {
     [projectId, state, store],
   );
 
-  return { store, state, editor, dirty, saving, conflict, savedDoc: saved?.doc, dismissConflict: () => setConflict(undefined), save, reload: open };
+  return { store, state, editor, dirty, saving, conflict, savedDoc: saved?.doc, savedPrint: saved?.print, dismissConflict: () => setConflict(undefined), save, reload: open };
 }
 
 function baseOf(version: DesignVersionDto): BaseVersion {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ValidationIssue } from '@architech/contracts';
 import type { DesignValidation } from './validation';
 
 /** Props of {@link EditorToolbar}. */
@@ -22,6 +23,8 @@ export interface EditorToolbarProps {
   readonly onTogglePreview: () => void;
   readonly onToggleHistory: () => void;
   readonly onSelectIssue: (path: string) => void;
+  /** Where and what an issue is, in the words of the design (component names, plain messages). */
+  readonly describeIssue: (issue: ValidationIssue) => { where: string; message: string };
   readonly runOpen: boolean;
   readonly runsOpen: boolean;
   readonly canRun: boolean;
@@ -88,7 +91,7 @@ export function EditorToolbar(p: EditorToolbarProps) {
                     setIssuesOpen(false);
                   }}
                 >
-                  <span className="mono">{issue.path || 'design'}</span> {issue.message}
+                  <strong>{p.describeIssue(issue).where}</strong> {p.describeIssue(issue).message}
                 </button>
               </li>
             ))}

@@ -113,6 +113,7 @@ export function buildOpenApiDocument(): Schema {
         get: op('A metric per component over simulated time, downsampled to maxPoints', { '200': ok('series'), ...memberErrors }),
       },
       '/api/simulations/{id}/traces': { parameters: [idParam('id')], get: op('Kept traces filtered by status, minDurationMs and component', { '200': ok('total and trace summaries'), ...memberErrors }) },
+      '/api/simulations/{id}/traces/batch': { parameters: [idParam('id')], post: op('Many traces with their spans in one request: body { traceIds } (1–500 ids); ids the run did not keep are left out', { '200': ok('{ traces }'), ...memberErrors }) },
       '/api/simulations/{id}/traces/{traceId}': { parameters: [idParam('id'), { name: 'traceId', in: 'path', required: true, schema: { type: 'string' } }], get: op('One trace with all its spans', { '200': ok('the trace'), ...memberErrors }) },
       '/api/simulations/{id}/logs': { parameters: [idParam('id')], get: op('Logs by full-text query, level and component, paginated', { '200': ok('total and logs'), ...memberErrors }) },
       '/api/designs/{id}/diff': {

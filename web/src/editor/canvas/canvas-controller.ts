@@ -70,6 +70,10 @@ export class CanvasController implements CanvasHandle {
       setCursor: (cursor) => {
         if (host.style.cursor !== cursor) host.style.cursor = cursor;
       },
+      setTooltip: (text) => {
+        if (text === undefined) wrapper.removeAttribute('title');
+        else if (wrapper.title !== text) wrapper.title = text;
+      },
     });
     this.shortcuts = {
       store,
@@ -100,6 +104,11 @@ export class CanvasController implements CanvasHandle {
     this.listen(host, 'wheel', (e) => this.onWheel(e), { passive: false });
     this.listen(host, 'dblclick', (e) => this.onDoubleClick(e));
     this.listen(wrapper, 'keydown', (e) => this.onKeyDown(e));
+    // Shortcuts also work when the focus is elsewhere on the editor page (a toolbar button after
+    // Import, the page after a dialog closed) — never while a text field or a dialog has it.
+    const onPageKey = (e: KeyboardEvent) => this.onPageKeyDown(e);
+    document.addEventListener('keydown', onPageKey);
+    this.cleanups.push(() => document.removeEventListener('keydown', onPageKey));
     this.listen(wrapper, 'keyup', (e) => handleShortcutRelease(e, this));
     this.listen(wrapper, 'blur', () => this.setSpaceHeld(false));
     this.listen(wrapper, 'copy', (e) => this.clipboard.onCopy(e));
@@ -218,6 +227,22 @@ export class CanvasController implements CanvasHandle {
     if (handleShortcut(event, this.shortcuts)) event.preventDefault();
   }
 
+  private onPageKeyDown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement | null;
+    const wrapper = this.options.wrapper;
+    if (!target || target === wrapper || event.defaultPrevented || !wrapper.isConnected) return;
+    if (!pageShortcutAllowed(target, event)) return;
+    const mod = event.ctrlKey || event.metaKey;
+    const key = event.key.toLowerCase();
+    if (mod && (key === 'c' || key === 'x' || key === 'v')) {
+      // A text selection on the page keeps the browser's own copy.
+      if (key !== 'v' && !(window.getSelection()?.isCollapsed ?? true)) return;
+      // The clipboard event that follows goes to the focused element: make that the canvas.
+      this.focus();
+    }
+    if (handleShortcut(event, this.shortcuts)) event.preventDefault();
+  }
+
   private onDragOver(event: DragEvent): void {
     if (this.readOnly || !carriesComponent(event.dataTransfer)) return;
     event.preventDefault();
@@ -245,4 +270,18 @@ export class CanvasController implements CanvasHandle {
     target.addEventListener(type, wrapped, options);
     this.cleanups.push(() => target.removeEventListener(type, wrapped, options));
   }
+}
+
+/**
+ * Whether a key pressed with the focus outside the canvas is the editor's: not while a text field,
+ * a list box or a dialog has the focus, not Space/Enter (they press the focused button), and only
+ * on the editor page itself.
+ */
+export function pageShortcutAllowed(target: HTMLElement, event: Pick<KeyboardEvent, 'key' | 'code'>): boolean {
+  if (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"], [role="textbox"], [role="slider"], [role="listbox"], [role="menu"]')) return false;
+  if (document.querySelector('dialog[open]') || target.closest('dialog, [role="dialog"]')) return false;
+  if (event.key === ' ' || event.key === 'Enter' || event.code === 'Space') return false;
+  // The fault timeline and other widgets use arrows themselves when focused.
+  if (event.key.startsWith('Arrow') && target !== document.body) return false;
+  return target === document.body || target.closest('.editor-shell') !== null;
 }

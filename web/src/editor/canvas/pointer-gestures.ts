@@ -28,6 +28,8 @@ export interface GestureHost {
   /** A short message for the user (a refused connection). */
   message(text: string): void;
   setCursor(cursor: string): void;
+  /** The hover tooltip: a component's full name and type, or nothing. */
+  setTooltip(text: string | undefined): void;
 }
 
 type Gesture =
@@ -218,6 +220,8 @@ export class PointerGestures {
     const hit = this.host.isSpaceHeld() ? undefined : this.host.scene.hitTest(world, !this.host.isReadOnly());
     this.host.scene.setHover(hit?.id);
     this.refreshCursor(hit);
+    const card = hit?.kind === 'component' ? this.host.scene.model.card(hit.id) : undefined;
+    this.host.setTooltip(card ? `${card.text.fullName} · ${card.text.label}` : undefined);
   }
 
   private startDrag(id: string, downWorld: Point, world: Point, free: boolean): void {
