@@ -72,6 +72,16 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
     if (answer === 'discard' && ready) removeDraft(ready.base.id);
     return answer === 'leave' || answer === 'discard';
   };
+  // A design opens fitted to the canvas, whatever the window's size (not again after a save).
+  const { openCount } = session;
+  useEffect(() => {
+    if (openCount === 0) return;
+    const frame = requestAnimationFrame(() => {
+      if (store.getState().doc.components.length > 0) canvas.current?.fitToScreen();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [openCount, store]);
+
   const guarded = dirty && !readOnly;
   useEffect(() => {
     if (!guarded) return;
