@@ -330,4 +330,90 @@ describe('the web app for a newcomer', () => {
     await expect(row.locator('td[data-label="Throughput"]').textContent()).resolves.toMatch(/req\/s/);
     await screenshot(page, 'runs-panel');
   });
+
+  it('item 11: connections take the nearest sides round the cards, can be bent by hand, and show their call label', async () => {
+    await openExample('microservices-resilience.json', 'Routing');
+    const routes = () => page.evaluate(() => (window as any).__architech.routes() as { id: string; points: number[]; label?: string; optional?: boolean }[]);
+    const state = await editorState(page);
+    const box = (id: string) => {
+      const c = state.components.find((x) => x.id === id)!;
+      return { x: c.position.x, y: c.position.y, width: 160, height: 64 };
+    };
+    // No U-loops or detours: at most two bends, and no route through a card it does not join.
+    for (const route of await routes()) {
+      const connection = state.connections.find((c) => c.id === route.id)!;
+      expect(route.points.length / 2 - 2).toBeLessThanOrEqual(2);
+      for (const c of state.components) {
+        if (c.id === connection.source || c.id === connection.target) continue;
+        const b = box(c.id);
+        for (let i = 0; i + 3 < route.points.length; i += 2) {
+          const [x0, y0, x1, y1] = route.points.slice(i, i + 4) as [number, number, number, number];
+          const through = (y0 === y1 && y0 > b.y && y0 < b.y + b.height && Math.max(x0, x1) > b.x && Math.min(x0, x1) < b.x + b.width) || (x0 === x1 && x0 > b.x && x0 < b.x + b.width && Math.max(y0, y1) > b.y && Math.min(y0, y1) < b.y + b.height);
+          expect(through).toBe(false);
+        }
+      }
+    }
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await screenshot(page, 'routing-microservices');
+
+    // Bend a connection by dragging it: a bend point appears where it was let go (on the grid), and undo takes it away.
+    const target = state.connections.find((c) => c.source === 'gateway' && c.target === 'users')!;
+    const before = (await routes()).find((r) => r.id === target.id)!;
+    const from = await worldToPage(page, { x: (before.points[0]! + before.points[2]!) / 2, y: before.points[1]! });
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    const to = await worldToPage(page, { x: 420, y: 380 });
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+    const bent = (await editorState(page)).connections.find((c) => c.id === target.id) as unknown as { waypoints?: { x: number; y: number }[] };
+    expect(bent.waypoints).toEqual([{ x: 420, y: 380 }]);
+    const through = (await routes()).find((r) => r.id === target.id)!;
+    const passes = through.points.some((_, i) => i % 2 === 0 && i + 3 < through.points.length && (() => {
+      const [x0, y0, x1, y1] = through.points.slice(i, i + 4) as [number, number, number, number];
+      return (x0 === x1 && x0 === 420 && Math.min(y0, y1) <= 380 && Math.max(y0, y1) >= 380) || (y0 === y1 && y0 === 380 && Math.min(x0, x1) <= 420 && Math.max(x0, x1) >= 420);
+    })());
+    expect(passes).toBe(true);
+    await screenshot(page, 'routing-bend');
+    // Moving the bend point, then removing it with a double-click.
+    const handle = await worldToPage(page, { x: 420, y: 380 });
+    await page.mouse.move(handle.x, handle.y);
+    await page.mouse.down();
+    const moved = await worldToPage(page, { x: 420, y: 420 });
+    await page.mouse.move(moved.x, moved.y, { steps: 5 });
+    await page.mouse.up();
+    expect(((await editorState(page)).connections.find((c) => c.id === target.id) as any).waypoints).toEqual([{ x: 420, y: 420 }]);
+    await page.mouse.dblclick(moved.x, moved.y);
+    expect(((await editorState(page)).connections.find((c) => c.id === target.id) as any).waypoints).toBeUndefined();
+    await page.keyboard.press('Control+z');
+    expect(((await editorState(page)).connections.find((c) => c.id === target.id) as any).waypoints).toEqual([{ x: 420, y: 420 }]);
+
+    // Call labels (from the fan-out issue's properties, read generically): stage when the source calls all, share, optional.
+    await page.evaluate(
+      ({ connection, source }) => {
+        const { store } = (window as any).__architech;
+        const update = (id: string, values: Record<string, unknown>) =>
+          store.dispatch({
+            name: 'test-update',
+            perform: (s: any) => ({
+              ok: true,
+              captureUndo: true,
+              changes: {
+                doc: {
+                  ...s.doc,
+                  components: s.doc.components.map((c: any) => (c.id === id ? { ...c, properties: { ...c.properties, ...values } } : c)),
+                  connections: s.doc.connections.map((c: any) => (c.id === id ? { ...c, properties: { ...c.properties, ...values } } : c)),
+                },
+              },
+            }),
+          });
+        update(source, { fanOut: 'all' });
+        update(connection, { stage: 2, probability: 0.3, optional: true });
+      },
+      { connection: target.id, source: 'gateway' },
+    );
+    const labelled = (await routes()).find((r) => r.id === target.id)!;
+    expect(labelled.label).toBe('② · 30 % · optional');
+    expect(labelled.optional).toBe(true);
+    await screenshot(page, 'routing-label');
+  });
 });

@@ -99,6 +99,8 @@ export const connectionSchema = z.strictObject({
       weight: z.number().positive().default(1),
     })
     .default({ packetLossRate: 0, weight: 1 }),
+  /** Bend points the user placed on the canvas, in order (drawing only; the engine ignores them). */
+  waypoints: z.array(positionSchema).max(32).optional(),
 });
 
 /**

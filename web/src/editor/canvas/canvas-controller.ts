@@ -116,7 +116,11 @@ export class CanvasController implements CanvasHandle {
     this.listen(wrapper, 'paste', (e) => !this.readOnly && this.clipboard.onPaste(e));
     this.listen(wrapper, 'dragover', (e) => this.onDragOver(e));
     this.listen(wrapper, 'drop', (e) => this.onDrop(e));
-    this.cleanups.push(installTestHook(store, this.scene.stage));
+    this.cleanups.push(
+      installTestHook(store, this.scene.stage, () =>
+        this.scene.model.routes.map((r) => ({ id: r.id, points: r.points, ...(r.label ? { label: r.label.text } : {}), ...(r.optional ? { optional: true } : {}) })),
+      ),
+    );
   }
 
   exportPng(): Promise<Blob> {
@@ -218,7 +222,9 @@ export class CanvasController implements CanvasHandle {
   }
 
   private onDoubleClick(event: MouseEvent): void {
-    const hit = this.scene.hitTest(this.scene.toWorld(this.local(event)), false);
+    const world = this.scene.toWorld(this.local(event));
+    if (this.gestures.doubleClick(world)) return;
+    const hit = this.scene.hitTest(world, false);
     if (hit?.kind === 'component') this.options.callbacks().onOpenComponent?.(hit.id);
   }
 
