@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { distanceToRoute, ObstacleGrid, routeBetween, routeMidpoint } from './connection-route';
 
@@ -58,8 +60,6 @@ describe('a connection route', () => {
 });
 
 describe('routes of the shipped templates', () => {
-  const { readFileSync } = require('node:fs') as typeof import('node:fs');
-  const { join } = require('node:path') as typeof import('node:path');
   const load = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'examples', name), 'utf8')) as { components: { id: string; position: { x: number; y: number } }[]; connections: { source: string; target: string }[] };
 
   const crossesCard = (points: readonly number[], card: { x: number; y: number; width: number; height: number }) => {
