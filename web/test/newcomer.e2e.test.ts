@@ -416,4 +416,43 @@ describe('the web app for a newcomer', () => {
     expect(labelled.optional).toBe(true);
     await screenshot(page, 'routing-label');
   });
+
+  it('items 5, 6 and 16: a cancel shows as soon as the run stops, a finished run never claims to have nothing, the header stays compact', async () => {
+    const design = example('three-tier.json');
+    const saved = (await api('POST', `/api/projects/${projectId}/designs`, { name: 'Long run', components: design.components, connections: design.connections })).body;
+    const launched = await api('POST', `/api/designs/${saved.id}/simulations`, { durationSec: 3000, warmupSec: 10, replications: 3 });
+    expect(launched.status).toBe(202);
+    const long = launched.body;
+    await page.goto(`${product.url}/projects/${projectId}/simulations/${long.id}`);
+    await page.getByRole('progressbar', { name: 'Simulation progress' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel this simulation?' });
+    await dialog.getByRole('button', { name: 'Cancel the run' }).click();
+    const toastText = page.getByText(/^Cancelled: the run stopped \d+(\.\d)? s after you asked\.$/);
+    await toastText.waitFor({ timeout: 30_000 });
+    console.log(`cancel: ${await toastText.textContent()}`);
+    await page.getByText('The run was cancelled before its summary was computed.').waitFor();
+
+    // A short run watched to the end: no empty state claiming there is nothing, at any moment.
+    const short = (await api('POST', `/api/designs/${saved.id}/simulations`, { durationSec: 600, warmupSec: 10, replications: 3 })).body;
+    await page.goto(`${product.url}/projects/${projectId}/simulations/${short.id}`);
+    const seen = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      const text = (await page.locator('main').textContent()) ?? '';
+      for (const phrase of ['This run has no summary', 'This run stored no time series', 'Computing the summary', 'Loading the summary', 'Receiving telemetry']) if (text.includes(phrase)) seen.add(phrase);
+      if ((await page.getByRole('region', { name: 'End-to-end results' }).isVisible()) && !text.includes('Receiving telemetry')) break;
+      await page.waitForTimeout(50);
+    }
+    console.log(`states shown while the run finished: ${[...seen].join(', ') || 'none'}`);
+    expect(seen.has('This run has no summary')).toBe(false);
+    expect(seen.has('This run stored no time series')).toBe(false);
+    await page.getByRole('region', { name: 'End-to-end results' }).waitFor();
+
+    // The header (title, verdict, numbers, one line of configuration) leaves the tabs in view at 1280×800.
+    const tabs = (await page.getByRole('tab', { name: 'Dashboard' }).boundingBox())!;
+    expect(tabs.y).toBeLessThan(330);
+    await page.getByText('Configuration', { exact: true }).click();
+    await page.getByRole('table', { name: 'Faults' }).or(page.getByText('None: a steady-state run.')).waitFor();
+    await screenshot(page, 'simulation-header');
+  });
 });
