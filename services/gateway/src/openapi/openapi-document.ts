@@ -40,7 +40,9 @@ export function buildOpenApiDocument(): Schema {
   const ok = (description: string, schema?: Schema) => ({ description, ...(schema ? { content: json(schema) } : {}) });
   return {
     openapi: '3.1.0',
-    info: { title: 'Architech API', version: '0.1.0', description: 'Accounts, projects and versioned designs. Errors are `{ error: { code, message, details } }`.' },
+    info: { title: 'Architech API', version: '0.1.0', description:
+        'Architech: accounts, projects and members, immutable versioned designs with diffs, simulations (launch with workload, faults and a steady-state hypothesis; live progress over Server-Sent Events; cancel) and their telemetry (time series, traces, logs). Authenticate with `POST /api/auth/login` and send `Authorization: Bearer <accessToken>`. Every error is `{ error: { code, message, details } }`; a 400 names the offending field in `details`. The document itself is at `/api/docs.json`.',
+    },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     components: {
