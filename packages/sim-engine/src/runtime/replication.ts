@@ -190,6 +190,7 @@ export class Replication implements SimContext {
       // The component counts this outcome itself (a queue counts consumed messages).
     } else if (outcome === 'ok') node.stats.completion(now, now - call.arrivedMs);
     else if (outcome !== 'dropped') node.stats.error(now);
+    if (record && outcome !== 'ok') this.logs.pushFailure(now, node.id, outcome);
     const link = call.link as Link;
     if (link.loses()) {
       this.logNoisy('lost', node, `${link.id}: response from ${node.id} lost`);
