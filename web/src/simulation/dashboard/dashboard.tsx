@@ -13,6 +13,7 @@ import { DashboardToolbar } from './dashboard-toolbar';
 import { TimeChart } from './time-chart';
 import { useChartWidth } from './use-chart-width';
 import { useMetricSeries, type SeriesAnswers } from './use-metric-series';
+import { chartValues, wholeCrashWindows } from './chart-values';
 import './dashboard.css';
 
 /** Props of {@link Dashboard}. */
@@ -81,6 +82,7 @@ export function Dashboard({ simulation, components, running }: DashboardProps) {
     setArrived(last < 0 ? 0 : Math.min(1, (last + bucketSec) / windowEnd));
   }, [series.answers, bucketSec, durationSec, toSec]);
   const annotations = useMemo(() => annotationsOf(simulation, nameOf), [simulation, nameOf]);
+  const downWindows = useMemo(() => wholeCrashWindows(simulation), [simulation]);
   const start = fromSec ?? 0;
   const end = toSec !== undefined && toSec > start ? toSec : durationSec;
   const xRange = useMemo(() => [start, end] as const, [start, end]);
@@ -131,6 +133,7 @@ export function Dashboard({ simulation, components, running }: DashboardProps) {
             bucketSec={bucketSec}
             xRange={xRange}
             annotations={annotations}
+            downWindows={downWindows}
             marker={t}
             syncKey={`simulation-${simulation.id}`}
             onZoom={zoom}
@@ -148,6 +151,8 @@ interface ChartPanelProps {
   readonly bucketSec: number;
   readonly xRange: readonly [number, number];
   readonly annotations: readonly Annotation[];
+  /** Per component, the windows in which a crash took every replica down. */
+  readonly downWindows: ReadonlyMap<string, readonly (readonly [number, number])[]>;
   readonly marker: number | undefined;
   readonly syncKey: string;
   readonly onZoom: (fromSec: number, toSec: number) => void;
@@ -155,13 +160,14 @@ interface ChartPanelProps {
 }
 
 /** One chart fed from the shared answers; memoised so a new time cursor does not realign data. */
-const ChartPanel = memo(function ChartPanel({ spec, answers, bucketSec, ...rest }: ChartPanelProps) {
+const ChartPanel = memo(function ChartPanel({ spec, answers, bucketSec, downWindows, ...rest }: ChartPanelProps) {
   const columns = useMemo<Columns | undefined>(() => {
     if (!answers) return undefined;
-    return alignSeries(
+    const aligned = alignSeries(
       spec.lines.map((line) => findSeries(answers, line.metric, line.componentId)?.points),
       spec.lines.map((line) => (line.perSecond ? 1 / bucketSec : 1)),
     );
-  }, [spec, answers, bucketSec]);
+    return chartValues(aligned, spec, downWindows);
+  }, [spec, answers, bucketSec, downWindows]);
   return <TimeChart title={spec.title} unit={spec.unit} yRange={spec.yRange} lines={spec.lines} columns={columns} {...rest} />;
 });
