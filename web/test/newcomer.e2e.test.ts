@@ -455,4 +455,57 @@ describe('the web app for a newcomer', () => {
     await page.getByRole('table', { name: 'Faults' }).or(page.getByText('None: a steady-state run.')).waitFor();
     await screenshot(page, 'simulation-header');
   });
+
+  it('item 17: the smaller rough edges', async () => {
+    const designId = await openExample('three-tier.json', 'Rough edges');
+    // Drops land on the grid, with a dashed preview while dragging.
+    const box = (await page.getByTestId('editor-canvas').boundingBox())!;
+    await page.getByRole('button', { name: /^Add queue:/i }).dragTo(page.getByTestId('editor-canvas'), { targetPosition: { x: box.width / 2 + 7, y: box.height - 90 } });
+    const queue = (await editorState(page)).components.find((c) => c.type === 'QUEUE')!;
+    expect(queue.position.x % 20).toBe(0);
+    expect(queue.position.y % 20).toBe(0);
+    await page.keyboard.press('Control+z');
+    expect((await editorState(page)).components.some((c) => c.type === 'QUEUE')).toBe(false);
+    // The "Blocking calls" checkbox is a real checkbox, not 8 px.
+    await select('web');
+    const blocking = page.getByLabel(/^Blocking calls/);
+    const size = (await blocking.boundingBox())!;
+    expect(size.width).toBeGreaterThanOrEqual(14);
+    await setField(/^Replicas/, '4');
+    // Saving makes v2; v1's address says a newer version exists.
+    await page.keyboard.press('Control+s');
+    await page.getByText('Saved as version 2').waitFor();
+    await page.goto(`${product.url}/projects/${projectId}/designs/${designId}`);
+    const notice = page.getByRole('status', { name: 'A newer version exists' });
+    await notice.getByText(/the latest version is v2/).waitFor();
+    // An error toast does not follow the user to another page.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import JSON' }).click()]);
+    await chooser.setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"components": 3}') });
+    await page.locator('.toast.error').waitFor();
+    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Newcomer' }).click();
+    await page.getByRole('table', { name: 'Designs' }).waitFor();
+    await page.waitForTimeout(1200);
+    await page.getByRole('link', { name: 'Projects', exact: true }).click();
+    await page.getByRole('heading', { name: 'Projects' }).waitFor();
+    expect(await page.locator('.toast').count()).toBe(0);
+    // A page of a project that is not yours: no pointless "Try again", no placeholder crumbs.
+    await page.goto(`${product.url}/projects/${projectId}/simulations/00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('alert').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Breadcrumbs' }).textContent()).not.toMatch(/\bDesign\b/);
+    // At 1024×700 the editor's toolbar is one line and nothing scrolls sideways.
+    const { page: small, errors: smallErrors } = await openPage(product.browser, 1024, 700);
+    await small.goto(`${product.url}/`);
+    await small.evaluate((session) => localStorage.setItem('architech.session', session), await page.evaluate(() => localStorage.getItem('architech.session')!));
+    await small.goto(`${product.url}/projects/${projectId}/designs/${designId}`);
+    await small.getByTestId('editor-canvas').waitFor();
+    const toolbar = (await small.getByRole('toolbar', { name: 'Editor' }).boundingBox())!;
+    expect(toolbar.height).toBeLessThan(50);
+    const save = (await small.getByRole('button', { name: /^Save/ }).boundingBox())!;
+    expect(save.x + save.width).toBeLessThanOrEqual(1024);
+    expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(small, 'editor-1024');
+    expect(smallErrors).toEqual([]);
+    await small.context().close();
+  });
 });

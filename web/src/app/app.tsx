@@ -5,7 +5,7 @@ import { Loading } from '../ui/feedback';
 import { NotFoundPage } from '../pages/not-found-page';
 import { ProjectPage } from '../pages/project-page';
 import { ProjectsPage } from '../pages/projects-page';
-import { ToastRegion } from '../ui/toasts';
+import { clearToasts, ToastRegion } from '../ui/toasts';
 import { matchPath, navigate, useLocation } from './router';
 import { TopBar } from './top-bar';
 
@@ -24,6 +24,10 @@ export function App() {
   const { pathname, search } = useLocation();
   const session = useSession();
   const isPublic = PUBLIC_PATHS.has(pathname);
+
+  // Toasts belong to the page they were raised on; saving a new version stays on the same page.
+  const page = pathname.replace(/\/designs\/[^/]+$/, '/designs');
+  useEffect(() => clearToasts(), [page]);
 
   useEffect(() => {
     if (!session && !isPublic) navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });

@@ -82,6 +82,25 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
     return () => cancelAnimationFrame(frame);
   }, [openCount, store]);
 
+  // An old version's address opens it as it was: say so when a newer one exists.
+  const baseId = ready?.base.id;
+  const [latest, setLatest] = useState<DesignVersionSummaryDto>();
+  useEffect(() => {
+    setLatest(undefined);
+    if (!baseId) return;
+    const controller = new AbortController();
+    api
+      .listVersions(baseId)
+      .then((list) => {
+        if (controller.signal.aborted) return;
+        const newest = [...list.versions].sort((a, b) => b.version - a.version)[0];
+        setLatest(newest);
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [baseId]);
+  const newer = latest !== undefined && ready !== undefined && latest.version > ready.base.version ? latest : undefined;
+
   const guarded = dirty && !readOnly;
   useEffect(() => {
     if (!guarded) return;
@@ -274,6 +293,15 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
             </div>
           )}
           {compare.error !== undefined && <ErrorMessage error={compare.error} />}
+          {newer && !comparison && (
+            <div className="alert warning row" role="status" aria-label="A newer version exists">
+              <span>
+                This is v{ready.base.version}; the latest version is <strong>v{newer.version}</strong>. Saving here makes a new version on top of the latest after asking you.
+              </span>
+              <span className="spacer" />
+              <button onClick={() => navigate(`/projects/${projectId}/designs/${newer.id}`)}>Open v{newer.version}</button>
+            </div>
+          )}
           {draft.offer && (
             <div className="alert info row draft-offer" role="alert" aria-label="Unsaved changes found">
               <span>

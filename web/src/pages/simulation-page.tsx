@@ -76,15 +76,25 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
 
   const crumbs = (
     <TopBar>
-      <Link href="/projects">Projects</Link>/<Link href={`/projects/${projectId}`}>{project.value?.name ?? 'Project'}</Link>/
+      <Link href="/projects">Projects</Link>/
+      {project.value ? (
+        <>
+          <Link href={`/projects/${projectId}`}>{project.value.name}</Link>/
+        </>
+      ) : project.status === 'loading' ? (
+        <>
+          <span className="muted">…</span>/
+        </>
+      ) : null}
       {design.value ? (
-        <Link href={`/projects/${projectId}/designs/${design.value.id}`}>
-          {design.value.name} <span className="badge">v{design.value.version}</span>
-        </Link>
-      ) : (
-        <span>Design</span>
-      )}
-      /<strong>Simulation</strong>
+        <>
+          <Link href={`/projects/${projectId}/designs/${design.value.id}`}>
+            {design.value.name} <span className="badge">v{design.value.version}</span>
+          </Link>
+          /
+        </>
+      ) : null}
+      <strong>Simulation</strong>
     </TopBar>
   );
 

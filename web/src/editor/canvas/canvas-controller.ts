@@ -18,6 +18,7 @@ import { exportDesignPng } from './export-png';
 import { handleShortcut, handleShortcutRelease, type ShortcutHost } from './keyboard-shortcuts';
 import { PointerGestures } from './pointer-gestures';
 import { installTestHook } from './test-hook';
+import { GRID_SIZE } from './theme';
 
 /** The callbacks and flags of `EditorCanvas`, read fresh on every event (the page may re-render with new ones). */
 export interface CanvasCallbacks {
@@ -116,6 +117,9 @@ export class CanvasController implements CanvasHandle {
     this.listen(wrapper, 'paste', (e) => !this.readOnly && this.clipboard.onPaste(e));
     this.listen(wrapper, 'dragover', (e) => this.onDragOver(e));
     this.listen(wrapper, 'drop', (e) => this.onDrop(e));
+    this.listen(wrapper, 'dragleave', (e) => {
+      if (!wrapper.contains(e.relatedTarget as Node | null)) this.scene.setDropPreview(undefined);
+    });
     this.cleanups.push(
       installTestHook(store, this.scene.stage, () =>
         this.scene.model.routes.map((r) => ({ id: r.id, points: r.points, ...(r.label ? { label: r.label.text } : {}), ...(r.optional ? { optional: true } : {}) })),
@@ -253,6 +257,16 @@ export class CanvasController implements CanvasHandle {
     if (this.readOnly || !carriesComponent(event.dataTransfer)) return;
     event.preventDefault();
     event.dataTransfer!.dropEffect = 'copy';
+    this.scene.setDropPreview({ ...this.dropPosition(event), ...COMPONENT_SIZE });
+  }
+
+  /** Where a component dropped at the pointer lands: centred on it, snapped to the grid. */
+  private dropPosition(event: DragEvent): Point {
+    const world = this.scene.toWorld(this.local(event));
+    return {
+      x: Math.round((world.x - COMPONENT_SIZE.width / 2) / GRID_SIZE) * GRID_SIZE,
+      y: Math.round((world.y - COMPONENT_SIZE.height / 2) / GRID_SIZE) * GRID_SIZE,
+    };
   }
 
   /** A palette item dropped: the new component is centred on the drop point. */
@@ -260,9 +274,8 @@ export class CanvasController implements CanvasHandle {
     const type = droppedComponentType(event.dataTransfer);
     if (this.readOnly || type === undefined) return;
     event.preventDefault();
-    const world = this.scene.toWorld(this.local(event));
-    const position = { x: Math.round(world.x - COMPONENT_SIZE.width / 2), y: Math.round(world.y - COMPONENT_SIZE.height / 2) };
-    this.options.store.dispatch(addComponent({ type, position }));
+    this.scene.setDropPreview(undefined);
+    this.options.store.dispatch(addComponent({ type, position: this.dropPosition(event) }));
     this.focus();
   }
 

@@ -46,6 +46,7 @@ export class CanvasScene {
   private guides: readonly Guide[] = [];
   private connecting: ConnectingPicture | undefined;
   private handlesShown = true;
+  private dropPreview: Box | undefined;
 
   constructor(private readonly container: HTMLDivElement) {
     this.stage = new Konva.Stage({ container, width: 1, height: 1, listening: false });
@@ -175,6 +176,14 @@ export class CanvasScene {
     this.interactiveLayer.batchDraw();
   }
 
+  /** Where a component dragged from the palette would land (a dashed card), or nothing. */
+  setDropPreview(box: Box | undefined): void {
+    const same = box === this.dropPreview || (box !== undefined && this.dropPreview !== undefined && box.x === this.dropPreview.x && box.y === this.dropPreview.y);
+    if (same) return;
+    this.dropPreview = box;
+    this.interactiveLayer.batchDraw();
+  }
+
   /** Alignment guides of the current drag; redraws only when they change. */
   setGuides(guides: readonly Guide[]): void {
     if (sameGuides(guides, this.guides)) return;
@@ -283,6 +292,7 @@ export class CanvasScene {
       }),
       handles: this.handlesShown ? this.handleCards().map(handlePoint) : [],
       bends: this.handlesShown ? this.bendHandles() : [],
+      dropPreview: this.dropPreview,
       rubberBand: this.rubberBand,
       guides: this.guides,
       connecting: this.connecting,

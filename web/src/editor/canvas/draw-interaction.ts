@@ -24,6 +24,8 @@ export interface InteractionPicture {
   readonly handles: readonly Point[];
   /** Bend points of the selected connection: drag to move, double-click to remove. */
   readonly bends: readonly Point[];
+  /** Where a palette drop would put the new component. */
+  readonly dropPreview?: Box;
   readonly rubberBand?: Box;
   readonly guides: readonly Guide[];
   readonly connecting?: ConnectingPicture;
@@ -40,6 +42,18 @@ export function drawInteraction(ctx: CanvasRenderingContext2D, picture: Interact
   drawGuides(ctx, picture.guides, px);
   drawHandles(ctx, picture.handles, px);
   drawBends(ctx, picture.bends, px);
+  if (picture.dropPreview !== undefined) {
+    const box = picture.dropPreview;
+    ctx.beginPath();
+    ctx.roundRect(box.x, box.y, box.width, box.height, CARD.radius);
+    ctx.fillStyle = CANVAS_COLORS.accentSoft;
+    ctx.fill();
+    ctx.strokeStyle = CANVAS_COLORS.accent;
+    ctx.lineWidth = 1.5 * px;
+    ctx.setLineDash([6 * px, 4 * px]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
   if (picture.rubberBand !== undefined) {
     const band = picture.rubberBand;
     ctx.fillStyle = CANVAS_COLORS.accentSoft;
