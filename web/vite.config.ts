@@ -18,6 +18,7 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1500 },
+  // Maps are written for local debugging but not referenced from the bundles, and the gateway never serves them.
+  build: { outDir: 'dist', sourcemap: 'hidden', chunkSizeWarningLimit: 1500 },
   server: { proxy: { '/api': { target: process.env.ARCHITECH_API ?? 'http://localhost:8080', changeOrigin: false } } },
 });

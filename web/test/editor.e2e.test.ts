@@ -229,8 +229,8 @@ describe('the web editor', () => {
     await expect(page.getByLabel('Role of Casey Colleague').inputValue()).resolves.toBe('viewer');
     await page.getByLabel('Role of Casey Colleague').selectOption('editor');
     await page.getByText('Casey Colleague is now editor').waitFor();
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Remove Casey Colleague' }).click();
+    await page.getByRole('dialog', { name: 'Remove Casey Colleague from the project?' }).getByRole('button', { name: 'Remove', exact: true }).click();
     await members.getByText('Casey Colleague').waitFor({ state: 'detached' });
     // An email nobody registered is explained, not just refused.
     await page.getByLabel('Email of the person to add').fill('nobody@example.com');

@@ -108,6 +108,8 @@ export const connectionSchema = z.strictObject({
       optional: z.boolean().optional(),
     })
     .default({ packetLossRate: 0 }),
+  /** Bend points the user placed on the canvas, in order (drawing only; the engine ignores them). */
+  waypoints: z.array(positionSchema).max(32).optional(),
 });
 
 /**

@@ -131,6 +131,26 @@ describe('faults', () => {
     expect(result.faults).toEqual([{ type: 'crash', target: 'db', startSec: 30, endSec: 50, params: {} }]);
   });
 
+  it('failed requests are logged where a search finds them: sampled per component and reason, with counts', () => {
+    const result = simulate(design, runConfig({ durationSec: 90, faults: [{ type: 'crash', target: 'db', startSec: 30, durationSec: 20 }] }));
+    const failures = result.logs.filter((l) => l.level === 'error' && /^request_/.test(l.event));
+    // Every second of the crash has records at the database (unavailable) and at the caller (error from downstream).
+    expect(failures.some((l) => l.componentId === 'db' && /unavailable/.test(l.message))).toBe(true);
+    expect(failures.some((l) => l.componentId === 'api' && /error/.test(l.message))).toBe(true);
+    expect(failures.every((l) => l.timeMs >= 30_000 && l.timeMs <= 51_000)).toBe(true);
+    // Rate-limited: a few per component, reason and second, then one record with the count.
+    const perSecond = new Map<string, number>();
+    for (const l of failures.filter((f) => !f.event.endsWith('_suppressed'))) {
+      const key = `${l.componentId} ${l.event} ${Math.floor(l.timeMs / 1000)}`;
+      perSecond.set(key, (perSecond.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(3);
+    const counted = failures.filter((l) => l.event.endsWith('_suppressed')).reduce((sum, l) => sum + Number(l.attributes?.suppressed ?? 0), 0);
+    const totalErrors = result.timeseries.components.db.errors.reduce((a, b) => a + b, 0);
+    expect(counted + perSecond.size).toBeGreaterThan(0.5 * totalErrors);
+    expect(failures.length).toBeLessThan(0.2 * totalErrors);
+  });
+
   it('a slowdown multiplies service times and a latency fault adds to them', () => {
     const base = simulate(design, runConfig({ durationSec: 200 })).summary.components.db.latency.mean;
     const slowed = simulate(design, runConfig({ durationSec: 200, faults: [{ type: 'slowdown', target: 'db', startSec: 0, factor: 2 }] })).summary.components.db.latency.mean;

@@ -3,10 +3,13 @@ import { createServiceApp, TokenService } from '@architech/service-kit';
 import type { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { createProxyMiddleware } from './proxy/proxy.middleware';
+import { createApiDocsMiddleware } from './docs/api-docs.middleware';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { createWebAppMiddleware } from './web/web-app.middleware';
 
 /**
- * Builds the gateway (not yet listening): CORS, then the proxy for `/api/...`, then its own routes.
+ * Builds the gateway (not yet listening): CORS, the API reference (`/api/docs`, `/api/docs.json`),
+ * then the proxy for `/api/...`, then its own routes.
  * With WEB_DIR set, the built web app is served at every other GET path.
  */
 export async function createGatewayApp(config: GatewayConfig, options: { quiet?: boolean } = {}): Promise<INestApplication> {
@@ -15,6 +18,8 @@ export async function createGatewayApp(config: GatewayConfig, options: { quiet?:
   app.enableCors({ origin: origins, exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 600 });
   const express = app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void };
   express.set('trust proxy', 'loopback, uniquelocal');
+  const openApi = buildOpenApiDocument();
+  app.use(createApiDocsMiddleware(() => openApi));
   app.use(createProxyMiddleware(config, new TokenService(config.JWT_SECRET, config.JWT_TTL_SEC)));
   if (config.WEB_DIR) app.use(createWebAppMiddleware(config.WEB_DIR));
   return app;

@@ -1,16 +1,20 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useSession } from '../api/session';
-import { ComparePage } from '../pages/compare-page';
-import { EditorPage } from '../pages/editor-page';
-import { SimulationPage } from '../pages/simulation-page';
-import { ReplayView } from '../simulation/replay/replay-view';
 import { LoginPage, RegisterPage } from '../pages/auth-pages';
+import { Loading } from '../ui/feedback';
 import { NotFoundPage } from '../pages/not-found-page';
 import { ProjectPage } from '../pages/project-page';
 import { ProjectsPage } from '../pages/projects-page';
-import { ToastRegion } from '../ui/toasts';
+import { clearToasts, ToastRegion } from '../ui/toasts';
 import { matchPath, navigate, useLocation } from './router';
 import { TopBar } from './top-bar';
+
+// Split by route: the editor (Konva, the preview engine) and the simulation pages (uPlot, the
+// replay) are loaded when first opened, so the projects pages start with a small bundle.
+const EditorPage = lazy(() => import('../pages/editor-page').then((m) => ({ default: m.EditorPage })));
+const SimulationPage = lazy(() => import('../pages/simulation-page').then((m) => ({ default: m.SimulationPage })));
+const ReplayView = lazy(() => import('../simulation/replay/replay-view').then((m) => ({ default: m.ReplayView })));
+const ComparePage = lazy(() => import('../pages/compare-page').then((m) => ({ default: m.ComparePage })));
 
 /** Pages that need no account. */
 const PUBLIC_PATHS = new Set(['/login', '/register']);
@@ -21,6 +25,10 @@ export function App() {
   const session = useSession();
   const isPublic = PUBLIC_PATHS.has(pathname);
 
+  // Toasts belong to the page they were raised on; saving a new version stays on the same page.
+  const page = pathname.replace(/\/designs\/[^/]+$/, '/designs');
+  useEffect(() => clearToasts(), [page]);
+
   useEffect(() => {
     if (!session && !isPublic) navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
     if (session && (isPublic || pathname === '/')) navigate('/projects', { replace: true });
@@ -29,7 +37,15 @@ export function App() {
   if (!session && !isPublic) return null;
   return (
     <>
-      {pathname === '/login' ? <LoginPage /> : pathname === '/register' ? <RegisterPage /> : <Routed pathname={pathname} />}
+      {pathname === '/login' ? (
+        <LoginPage />
+      ) : pathname === '/register' ? (
+        <RegisterPage />
+      ) : (
+        <Suspense fallback={<Loading label="Loading…" />}>
+          <Routed pathname={pathname} />
+        </Suspense>
+      )}
       <ToastRegion />
     </>
   );

@@ -20,15 +20,63 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-window.addEventListener('popstate', notify);
+/**
+ * Something that must agree before the app leaves the current page (the editor with unsaved
+ * changes): `blocks` says whether to ask, `confirm` asks and calls `proceed` to leave.
+ */
+export interface NavigationGuard {
+  blocks(): boolean;
+  confirm(proceed: () => void): void;
+}
+
+let guard: NavigationGuard | undefined;
+let bypassNextPop = false;
+
+/** Installs `next` as the guard of every in-app navigation (links, `navigate`, Back/Forward); returns its removal. */
+export function setNavigationGuard(next: NavigationGuard): () => void {
+  guard = next;
+  return () => {
+    if (guard === next) guard = undefined;
+  };
+}
+
+window.addEventListener('popstate', () => {
+  if (bypassNextPop) {
+    bypassNextPop = false;
+    notify();
+    return;
+  }
+  const active = guard;
+  if (active?.blocks()) {
+    // Undo the browser's move (the page has not changed yet), then ask; leaving replays it.
+    window.history.pushState(null, '', current.pathname + current.search);
+    active.confirm(() => {
+      bypassNextPop = true;
+      window.history.back();
+    });
+    return;
+  }
+  notify();
+});
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-/** Goes to `to` (a path with an optional query), adding a history entry unless `replace`. */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/**
+ * Goes to `to` (a path with an optional query), adding a history entry unless `replace`. A
+ * navigation guard (unsaved edits) is asked first unless `force`.
+ */
+export function navigate(to: string, options: { replace?: boolean; force?: boolean } = {}): void {
+  const active = guard;
+  if (!options.force && active?.blocks()) {
+    const [path, query = ''] = to.split('?');
+    if (path !== current.pathname || (query ? `?${query}` : '') !== current.search) {
+      active.confirm(() => navigate(to, { ...options, force: true }));
+      return;
+    }
+  }
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   notify();

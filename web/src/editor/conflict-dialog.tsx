@@ -22,7 +22,7 @@ export function ConflictDialog(props: { conflict: SaveConflict | undefined; base
               <strong>Save mine as v{c.latestVersion + 1}</strong>: your design becomes the latest version; theirs stays in the history.
             </li>
           </ul>
-          <div className="row">
+          <div className="row modal-actions">
             <button onClick={props.onExport}>Export my design (JSON)</button>
             <span className="spacer" />
             <button onClick={props.onCancel}>Cancel</button>

@@ -45,6 +45,7 @@ export function useDesignSession(projectId: string, designId: string) {
   const [conflict, setConflict] = useState<SaveConflict>();
   const [saved, setSaved] = useState<{ doc: EditorDocument; print: string }>();
   const loadedId = useRef<string | undefined>(undefined);
+  const [openCount, setOpenCount] = useState(0);
   const editor = useSyncExternalStore(store.subscribe, store.getState);
   const dirty = state.status === 'ready' && fingerprint(editor.doc) !== saved?.print;
 
@@ -60,6 +61,7 @@ export function useDesignSession(projectId: string, designId: string) {
         setSaved({ doc, print: fingerprint(doc) });
         setConflict(undefined);
         setState({ status: 'ready', project, base: baseOf(version) });
+        setOpenCount((n) => n + 1);
       } catch (error) {
         setState({ status: 'error', error });
       }
@@ -105,7 +107,7 @@ export function useDesignSession(projectId: string, designId: string) {
     [projectId, state, store],
   );
 
-  return { store, state, editor, dirty, saving, conflict, savedDoc: saved?.doc, dismissConflict: () => setConflict(undefined), save, reload: open };
+  return { store, state, editor, openCount, dirty, saving, conflict, savedDoc: saved?.doc, savedPrint: saved?.print, dismissConflict: () => setConflict(undefined), save, reload: open };
 }
 
 function baseOf(version: DesignVersionDto): BaseVersion {

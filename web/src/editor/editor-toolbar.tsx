@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ValidationIssue } from '@architech/contracts';
 import type { DesignValidation } from './validation';
 
 /** Props of {@link EditorToolbar}. */
@@ -22,6 +23,8 @@ export interface EditorToolbarProps {
   readonly onTogglePreview: () => void;
   readonly onToggleHistory: () => void;
   readonly onSelectIssue: (path: string) => void;
+  /** Where and what an issue is, in the words of the design (component names, plain messages). */
+  readonly describeIssue: (issue: ValidationIssue) => { where: string; message: string };
   readonly runOpen: boolean;
   readonly runsOpen: boolean;
   readonly canRun: boolean;
@@ -40,10 +43,10 @@ export function EditorToolbar(p: EditorToolbarProps) {
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Editor">
       <button className="icon" onClick={p.onUndo} disabled={p.readOnly || !p.canUndo} title={`Undo (${mod}Z)`} aria-label="Undo">
-        ↶ Undo
+        ↶<span className="narrow-hide"> Undo</span>
       </button>
       <button className="icon" onClick={p.onRedo} disabled={p.readOnly || !p.canRedo} title={`Redo (${isMac ? '⇧⌘Z' : 'Ctrl+Shift+Z'})`} aria-label="Redo">
-        ↷ Redo
+        ↷<span className="narrow-hide"> Redo</span>
       </button>
       <span className="toolbar-sep" />
       <button onClick={p.onAutoLayout} disabled={p.readOnly} title="Arrange components left to right along the request flow">
@@ -53,18 +56,18 @@ export function EditorToolbar(p: EditorToolbarProps) {
         Fit
       </button>
       <span className="toolbar-sep" />
-      <button onClick={p.onImportJson} disabled={p.readOnly} title="Replace the design with one from a JSON file (undoable)">
-        Import JSON
+      <button onClick={p.onImportJson} disabled={p.readOnly} title="Replace the design with one from a JSON file (undoable)" aria-label="Import JSON">
+        Import<span className="narrow-hide"> JSON</span>
       </button>
-      <button onClick={p.onExportJson} title="Download the design document">
-        Export JSON
+      <button onClick={p.onExportJson} title="Download the design document" aria-label="Export JSON">
+        <span className="narrow-hide">Export </span>JSON
       </button>
-      <button onClick={p.onExportPng} title="Download a picture of the whole design">
-        Export PNG
+      <button onClick={p.onExportPng} title="Download a picture of the whole design" aria-label="Export PNG">
+        <span className="narrow-hide">Export </span>PNG
       </button>
       <span className="toolbar-sep" />
       <label className="toggle" title="Simulate a short window in your browser while you edit">
-        <input type="checkbox" checked={p.previewEnabled} onChange={p.onTogglePreview} /> Instant preview
+        <input type="checkbox" checked={p.previewEnabled} onChange={p.onTogglePreview} aria-label="Instant preview" /> <span className="narrow-hide">Instant </span>preview
       </label>
       <span className="spacer" />
       <div className="issues-anchor">
@@ -88,7 +91,7 @@ export function EditorToolbar(p: EditorToolbarProps) {
                     setIssuesOpen(false);
                   }}
                 >
-                  <span className="mono">{issue.path || 'design'}</span> {issue.message}
+                  <strong>{p.describeIssue(issue).where}</strong> {p.describeIssue(issue).message}
                 </button>
               </li>
             ))}

@@ -43,7 +43,13 @@ export function ComparePage({ projectId }: { projectId: string }) {
 
   const crumbs = (
     <TopBar>
-      <Link href="/projects">Projects</Link>/<Link href={`/projects/${projectId}`}>{project.value?.name ?? 'Project'}</Link>/<strong>Compare simulations</strong>
+      <Link href="/projects">Projects</Link>/
+      {project.value ? (
+        <>
+          <Link href={`/projects/${projectId}`}>{project.value.name}</Link>/
+        </>
+      ) : null}
+      <strong>Compare simulations</strong>
     </TopBar>
   );
   const body = () => {

@@ -4,7 +4,7 @@ import { addComponent, autoLayout, fromDesign, replaceDocument, setSelection } f
 import { describeError } from '../api/api-error';
 import { api } from '../api/endpoints';
 import { Link } from '../app/link';
-import { navigate, useSearchParams } from '../app/router';
+import { navigate, setNavigationGuard, useSearchParams } from '../app/router';
 import { TopBar } from '../app/top-bar';
 import { EditorCanvas, type CanvasHandle } from '../editor/canvas/editor-canvas';
 import { ConflictDialog } from '../editor/conflict-dialog';
@@ -16,6 +16,7 @@ import type { CanvasOverlays } from '../editor/overlays';
 import { Palette } from '../editor/palette';
 import { PreviewSummary } from '../editor/preview/preview-summary';
 import { usePreview } from '../editor/preview/use-preview';
+import { describeIssue } from '../editor/properties/plain-issues';
 import { PropertiesPanel } from '../editor/properties/properties-panel';
 import { LaunchPanel } from '../simulation/launcher/launch-panel';
 import { SimulationList } from '../simulation/simulation-list';
@@ -23,6 +24,8 @@ import { useCompare } from '../editor/use-compare';
 import { useDesignValidation } from '../editor/validation';
 import { ErrorMessage, Loading } from '../ui/feedback';
 import { toast } from '../ui/toasts';
+import { useConfirm } from '../ui/confirm';
+import { draftTime, removeDraft, useLocalDraft } from '../editor/local-draft';
 import '../editor/editor.css';
 
 /** Largest design file the importer reads: the gateway's default body limit. */
@@ -44,6 +47,68 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
   const compare = useCompare(ready?.base.id);
   const validation = useDesignValidation(editor.doc);
   const preview = usePreview(editor.doc, previewEnabled && !compare.comparison);
+  const draft = useLocalDraft(ready && !readOnly ? ready.base.id : undefined, editor.doc, dirty, session.savedPrint);
+  const confirm = useConfirm<'stay' | 'leave' | 'discard'>();
+  const docName = editor.doc.name || 'Untitled design';
+
+  // Every in-app navigation (links, breadcrumbs, Back/Forward) asks first while edits are unsaved;
+  // the edits stay as a local draft unless the user discards them.
+  const askToLeave = useRef<() => Promise<boolean>>(async () => true);
+  askToLeave.current = async () => {
+    const answer = await confirm.ask({
+      title: 'Leave with unsaved changes?',
+      body: (
+        <p>
+          Your changes to “{docName}” are not saved as a version. If you leave, they are kept as a draft in this browser and offered again when you open v{ready?.base.version} here.
+        </p>
+      ),
+      choices: [
+        { value: 'stay', label: 'Stay and keep editing', tone: 'primary' },
+        { value: 'leave', label: 'Leave, keep the draft' },
+        { value: 'discard', label: 'Discard changes and leave', tone: 'danger' },
+      ],
+    });
+    if (answer === 'leave') draft.flush();
+    if (answer === 'discard' && ready) removeDraft(ready.base.id);
+    return answer === 'leave' || answer === 'discard';
+  };
+  // A design opens fitted to the canvas, whatever the window's size (not again after a save).
+  const { openCount } = session;
+  useEffect(() => {
+    if (openCount === 0) return;
+    const frame = requestAnimationFrame(() => {
+      if (store.getState().doc.components.length > 0) canvas.current?.fitToScreen();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [openCount, store]);
+
+  // An old version's address opens it as it was: say so when a newer one exists.
+  const baseId = ready?.base.id;
+  const [latest, setLatest] = useState<DesignVersionSummaryDto>();
+  useEffect(() => {
+    setLatest(undefined);
+    if (!baseId) return;
+    const controller = new AbortController();
+    api
+      .listVersions(baseId)
+      .then((list) => {
+        if (controller.signal.aborted) return;
+        const newest = [...list.versions].sort((a, b) => b.version - a.version)[0];
+        setLatest(newest);
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [baseId]);
+  const newer = latest !== undefined && ready !== undefined && latest.version > ready.base.version ? latest : undefined;
+
+  const guarded = dirty && !readOnly;
+  useEffect(() => {
+    if (!guarded) return;
+    return setNavigationGuard({
+      blocks: () => true,
+      confirm: (proceed) => void askToLeave.current().then((leave) => leave && proceed()),
+    });
+  }, [guarded]);
 
   const overlays = useMemo<CanvasOverlays>(
     () => (compare.comparison ? { issues: new Map(), diff: compare.comparison.view.marks } : { issues: validation.byElement, ...(previewEnabled ? { preview: preview.badges } : {}) }),
@@ -53,20 +118,23 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
   const save = useCallback(
     async (onTopOf?: number) => {
       if (!validation.runnable && validation.errors.length > 0) {
-        toast(`Fix ${validation.errors.length} problem${validation.errors.length === 1 ? '' : 's'} before saving: ${validation.errors[0]!.message}`, 'error');
+        const first = describeIssue(store.getState().doc, validation.errors[0]!);
+        toast(`Fix ${validation.errors.length} problem${validation.errors.length === 1 ? '' : 's'} before saving: ${first.where}: ${first.message}`, 'error');
         return;
       }
       try {
+        const before = ready?.base.id;
         const saved = await session.save(onTopOf);
         if (saved) {
+          if (before) removeDraft(before);
           toast(`Saved as version ${saved.version}`);
-          navigate(`/projects/${projectId}/designs/${saved.id}${historyOpen ? '?panel=history' : ''}`, { replace: true });
+          navigate(`/projects/${projectId}/designs/${saved.id}${historyOpen ? '?panel=history' : ''}`, { replace: true, force: true });
         }
       } catch (e) {
         toast(`Not saved: ${describeError(e)}`, 'error');
       }
     },
-    [session, validation, projectId, historyOpen],
+    [session, store, ready, validation, projectId, historyOpen],
   );
 
   // Ctrl/Cmd+S saves wherever the focus is; leaving with unsaved changes asks first.
@@ -78,7 +146,9 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
       }
     };
     const onUnload = (event: BeforeUnloadEvent) => {
-      if (dirty) event.preventDefault();
+      if (!dirty) return;
+      draft.flush();
+      event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('beforeunload', onUnload);
@@ -86,7 +156,7 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('beforeunload', onUnload);
     };
-  }, [dirty, readOnly, save]);
+  }, [dirty, readOnly, save, draft]);
 
   const exportJson = () => download(new Blob([designJson(editor.doc)], { type: 'application/json' }), fileNameOf(editor.doc, 'json'));
   const exportPng = async () => {
@@ -107,7 +177,17 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
     toast(`Imported ${file.name} (undo to go back)`);
   };
   const restore = async (version: DesignVersionSummaryDto) => {
-    if (dirty && !window.confirm('Restoring replaces your unsaved changes. Continue?')) return;
+    if (dirty) {
+      const answer = await confirm.ask({
+        title: `Restore v${version.version}?`,
+        body: <p>Restoring saves v{version.version} as a new version and replaces your unsaved changes.</p>,
+        choices: [
+          { value: 'stay', label: 'Keep my changes', tone: 'primary' },
+          { value: 'discard', label: `Restore v${version.version}`, tone: 'danger' },
+        ],
+      });
+      if (answer !== 'discard') return;
+    }
     try {
       const [old, versions] = await Promise.all([api.getDesign(version.id), api.listVersions(version.id)]);
       const latest = Math.max(...versions.versions.map((v) => v.version));
@@ -181,6 +261,7 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
           setRunsOpen(false);
         }}
         onSelectIssue={selectIssue}
+        describeIssue={(issue) => describeIssue(editor.doc, issue)}
         runOpen={runOpen}
         runsOpen={runsOpen}
         canRun={!readOnly && comparison === undefined}
@@ -212,6 +293,33 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
             </div>
           )}
           {compare.error !== undefined && <ErrorMessage error={compare.error} />}
+          {newer && !comparison && (
+            <div className="alert warning row" role="status" aria-label="A newer version exists">
+              <span>
+                This is v{ready.base.version}; the latest version is <strong>v{newer.version}</strong>. Saving here makes a new version on top of the latest after asking you.
+              </span>
+              <span className="spacer" />
+              <button onClick={() => navigate(`/projects/${projectId}/designs/${newer.id}`)}>Open v{newer.version}</button>
+            </div>
+          )}
+          {draft.offer && (
+            <div className="alert info row draft-offer" role="alert" aria-label="Unsaved changes found">
+              <span>
+                Restore unsaved changes from {draftTime(draft.offer.savedAt)}? They were made to v{ready.base.version} in this browser and never saved.
+              </span>
+              <span className="spacer" />
+              <button
+                className="primary"
+                onClick={() => {
+                  store.dispatch(replaceDocument(draft.offer!.doc));
+                  draft.accept();
+                }}
+              >
+                Restore
+              </button>
+              <button onClick={draft.discard}>Discard</button>
+            </div>
+          )}
           {message && (
             <div className="alert warning row" role="status">
               {message}
@@ -263,7 +371,6 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
               canEdit={!readOnly}
               onCompare={(v) => void compare.compare(v)}
               onOpen={(v) => {
-                if (dirty && !window.confirm('Open another version and discard your unsaved changes?')) return;
                 compare.stop();
                 navigate(`/projects/${projectId}/designs/${v.id}?panel=history`);
               }}
@@ -278,6 +385,7 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
           )}
         </aside>
       </div>
+      {confirm.dialog}
       <ConflictDialog
         conflict={conflict}
         baseVersion={ready.base.version}

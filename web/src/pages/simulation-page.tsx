@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { FINAL_SIMULATION_STATES } from '@architech/contracts';
 import { describeError } from '../api/api-error';
 import { api } from '../api/endpoints';
@@ -21,8 +21,12 @@ import { useLiveSimulation } from '../simulation/use-live-simulation';
 import { ErrorMessage, Loading } from '../ui/feedback';
 import { formatDate } from '../ui/format';
 import { toast } from '../ui/toasts';
+import { useConfirm } from '../ui/confirm';
 import { useAsync } from '../ui/use-async';
 import '../simulation/simulation.css';
+
+/** How often the page asks for the run's state after a cancel, until it is final. */
+const STOP_POLL_MS = 500;
 
 /** Props of {@link SimulationPage}. */
 export interface SimulationPageProps {
@@ -44,6 +48,23 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
   const design = useAsync(() => (designId ? api.getDesign(designId) : Promise.resolve(undefined)), [designId]);
   const params = useSearchParams();
   const [cancelling, setCancelling] = useState(false);
+  /** When the user asked to stop (ms, performance clock); the page then asks the API until the run is final. */
+  const [stopAskedAt, setStopAskedAt] = useState<number>();
+  const confirm = useConfirm<'cancel' | 'keep'>();
+  const finalState = state !== undefined && FINAL_SIMULATION_STATES.has(state);
+  const { reload } = load;
+  useEffect(() => {
+    if (stopAskedAt === undefined) return;
+    if (finalState) {
+      const seconds = (performance.now() - stopAskedAt) / 1000;
+      toast(state === 'CANCELLED' ? `Cancelled: the run stopped ${seconds.toFixed(1)} s after you asked.` : `The run ended (${state?.toLowerCase()}) before the cancel took effect.`);
+      setStopAskedAt(undefined);
+      return;
+    }
+    // The stream reports the end too; asking every half second makes the page show it at once.
+    const timer = window.setInterval(reload, STOP_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [stopAskedAt, finalState, state, reload]);
 
   const components = useMemo(() => design.value?.components ?? [], [design.value]);
   const nameOf = useMemo(() => {
@@ -55,15 +76,25 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
 
   const crumbs = (
     <TopBar>
-      <Link href="/projects">Projects</Link>/<Link href={`/projects/${projectId}`}>{project.value?.name ?? 'Project'}</Link>/
+      <Link href="/projects">Projects</Link>/
+      {project.value ? (
+        <>
+          <Link href={`/projects/${projectId}`}>{project.value.name}</Link>/
+        </>
+      ) : project.status === 'loading' ? (
+        <>
+          <span className="muted">…</span>/
+        </>
+      ) : null}
       {design.value ? (
-        <Link href={`/projects/${projectId}/designs/${design.value.id}`}>
-          {design.value.name} <span className="badge">v{design.value.version}</span>
-        </Link>
-      ) : (
-        <span>Design</span>
-      )}
-      /<strong>Simulation</strong>
+        <>
+          <Link href={`/projects/${projectId}/designs/${design.value.id}`}>
+            {design.value.name} <span className="badge">v{design.value.version}</span>
+          </Link>
+          /
+        </>
+      ) : null}
+      <strong>Simulation</strong>
     </TopBar>
   );
 
@@ -79,11 +110,21 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
   const running = state !== undefined && !FINAL_SIMULATION_STATES.has(state);
   const canCancel = running && project.value !== undefined && project.value.role !== 'viewer';
   const cancel = async () => {
-    if (!window.confirm('Cancel this simulation? Its partial series, logs and traces stay, but it will have no summary.')) return;
+    const answer = await confirm.ask({
+      title: 'Cancel this simulation?',
+      body: <p>Its partial series, logs and traces stay, but it will have no summary.</p>,
+      choices: [
+        { value: 'cancel', label: 'Cancel the run', tone: 'danger' },
+        { value: 'keep', label: 'Keep it running' },
+      ],
+    });
+    if (answer !== 'cancel') return;
     setCancelling(true);
     try {
+      const asked = performance.now();
       await simulationsApi.cancel(simulation.id);
-      toast('Cancelling: the run stops within a second.');
+      setStopAskedAt(asked);
+      reload();
     } catch (e) {
       toast(`Not cancelled: ${describeError(e)}`, 'error');
     } finally {
@@ -114,8 +155,8 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
           </span>
           <span className="spacer" />
           {canCancel && (
-            <button className="danger" onClick={() => void cancel()} disabled={cancelling}>
-              {cancelling ? 'Cancelling…' : 'Cancel run'}
+            <button className="danger" onClick={() => void cancel()} disabled={cancelling || stopAskedAt !== undefined}>
+              {cancelling || stopAskedAt !== undefined ? 'Stopping…' : 'Cancel run'}
             </button>
           )}
         </header>
@@ -134,7 +175,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
               <HeadlineNumbers summary={simulation.summary} ci95={simulation.ci95} replications={simulation.result?.replications} />
             </div>
           ) : (
-            <p className="muted">{running ? 'The headline numbers appear when the run completes; the dashboard fills live meanwhile.' : 'This run has no summary.'}</p>
+            <SummaryPending state={state} progress={live?.progress ?? simulation.progress} replications={live?.replications ?? simulation.configuration.replications} />
           )}
           <ConfigurationPanel simulation={simulation} nameOf={nameOf} />
         </div>
@@ -152,6 +193,28 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
           )}
         </SimulationTabs>
       </main>
+      {confirm.dialog}
     </div>
+  );
+}
+
+/**
+ * What stands in for the verdict and headline numbers until they exist — never a claim that there
+ * is nothing: the run is going, its summary is being computed (after 100 %, replications are
+ * merged and the CI computed), the summary is on its way, or the run ended without one.
+ */
+function SummaryPending({ state, progress, replications }: { state: string | undefined; progress: number; replications: number | undefined }) {
+  if (state === 'CANCELLED') return <p className="muted">The run was cancelled before its summary was computed.</p>;
+  if (state === 'FAILED') return <p className="muted">The run failed before its summary was computed.</p>;
+  const text =
+    state === 'COMPLETED'
+      ? 'Loading the summary…'
+      : progress >= 1
+        ? `Computing the summary${replications && replications > 1 ? ` of ${replications} replications` : ''}…`
+        : 'The headline numbers appear when the run completes; the dashboard fills live meanwhile.';
+  return (
+    <p className="muted row" role="status" aria-label="Summary">
+      {(state === 'COMPLETED' || progress >= 1) && <span className="spinner" aria-hidden="true" />} {text}
+    </p>
   );
 }

@@ -8,14 +8,29 @@ export interface ConfigurationPanelProps {
   readonly nameOf: (id: string) => string;
 }
 
-/** How a run was configured: length, warm-up, seed, replications, tracing, and its fault scenario. */
+/**
+ * How a run was configured: length, warm-up, seed, replications, tracing, and its fault scenario.
+ * Collapsed to one line (a `<details>`), so the tabs below stay in view; open it for everything.
+ */
 export function ConfigurationPanel({ simulation, nameOf }: ConfigurationPanelProps) {
   const { configuration: c, result } = simulation;
   const warmup = c.warmupSec === 'auto' ? (result ? `auto (detected ${formatNumber(result.settings.warmupSec)} s)` : 'auto (detected during the run)') : `${formatNumber(c.warmupSec)} s`;
   const replications = c.targetRelError !== undefined ? `${c.replications}–${c.maxReplications}, until ±${formatPercent(c.targetRelError)}${result ? ` (ran ${result.replications})` : ''}` : String(c.replications);
+  const faultLine =
+    c.faults.length === 0
+      ? 'no faults'
+      : c.faults.length === 1
+        ? `${c.faults[0]!.type.replace('_', ' ')} on ${nameOf(c.faults[0]!.target)} at ${formatNumber(c.faults[0]!.startSec)}–${c.faults[0]!.durationSec === undefined ? 'end' : formatNumber(c.faults[0]!.startSec + c.faults[0]!.durationSec)} s`
+        : `${c.faults.length} faults`;
   return (
-    <section className="card stack" aria-labelledby="configuration-title">
-      <h2 id="configuration-title">Configuration</h2>
+    <details className="card config-details">
+      <summary>
+        <strong id="configuration-title">Configuration</strong>{' '}
+        <span className="muted">
+          {formatNumber(c.durationSec)} s · warm-up {warmup} · seed {c.seed} · {replications} replication{replications === '1' ? '' : 's'} · {faultLine}
+        </span>
+      </summary>
+    <section className="stack" aria-labelledby="configuration-title">
       <dl className="facts">
         <div>
           <dt>Duration</dt>
@@ -70,6 +85,7 @@ export function ConfigurationPanel({ simulation, nameOf }: ConfigurationPanelPro
         </table>
       )}
     </section>
+    </details>
   );
 }
 

@@ -64,6 +64,7 @@ export function SimulationList({ projectId, designId, onCompare }: SimulationLis
         </EmptyState>
       )}
       {list.value && list.value.length > 0 && (
+        <div className="sim-list-frame">
         <table className="list compact sim-list" aria-label="Simulations of this design version">
           <thead>
             <tr>
@@ -92,6 +93,7 @@ export function SimulationList({ projectId, designId, onCompare }: SimulationLis
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );
@@ -103,21 +105,21 @@ function SimulationRow({ simulation: s, projectId, checked, onToggle }: { simula
   const when = formatDate(s.createdAt);
   return (
     <tr>
-      <td>
+      <td className="sim-list-pick">
         <input type="checkbox" checked={checked} onChange={onToggle} aria-label={`Compare the run of ${when}`} />
       </td>
-      <td>
+      <td className="sim-list-run">
         <Link href={`/projects/${encodeURIComponent(projectId)}/simulations/${encodeURIComponent(s.id)}`}>{when}</Link>
         {faults > 0 && <span className="muted"> · {faults === 1 ? '1 fault' : `${faults} faults`}</span>}
       </td>
-      <td>
+      <td className="sim-list-state" data-label="State">
         <StatusBadge state={s.status} />
         {s.status === 'RUNNING' && <span className="muted"> {Math.floor(s.progress * 100)} %</span>}
       </td>
-      <td className="num">{formatNumber(s.configuration.durationSec)} s</td>
-      <td className="num">{e ? formatRate(e.throughput) : '–'}</td>
-      <td className="num">{e ? formatMs(e.latency.p99) : '–'}</td>
-      <td className="num">{e ? formatPercent(e.errorRate) : '–'}</td>
+      <td className="num" data-label="Duration">{formatNumber(s.configuration.durationSec)} s</td>
+      <td className="num" data-label="Throughput">{e ? formatRate(e.throughput) : '–'}</td>
+      <td className="num" data-label="p99">{e ? formatMs(e.latency.p99) : '–'}</td>
+      <td className="num" data-label="Error rate">{e ? formatPercent(e.errorRate) : '–'}</td>
     </tr>
   );
 }

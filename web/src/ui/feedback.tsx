@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describeError } from '../api/api-error';
+import { ApiError, describeError } from '../api/api-error';
 
 /** A spinner with a text for screen readers and sighted users alike. */
 export function Loading({ label = 'Loading…' }: { label?: string }) {
@@ -10,13 +10,19 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-/** An error explained in words, with an optional retry. */
+/** Whether trying again could help: not for something that is not there or not yours to see. */
+export function isRetryable(error: unknown): boolean {
+  return !(error instanceof ApiError && (error.status === 403 || error.status === 404 || error.status === 400));
+}
+
+/** An error explained in words, with a retry when one could help. */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const text = describeError(error);
   return (
     <div className="alert error row" role="alert">
-      <span>{describeError(error)}</span>
+      <span>{text.charAt(0).toUpperCase() + text.slice(1)}</span>
       <span className="spacer" />
-      {onRetry && <button onClick={onRetry}>Try again</button>}
+      {onRetry && isRetryable(error) && <button onClick={onRetry}>Try again</button>}
     </div>
   );
 }

@@ -2,6 +2,8 @@ import { useSyncExternalStore } from 'react';
 
 interface Toast {
   readonly id: number;
+  /** When it was raised (ms, performance clock). */
+  readonly at: number;
   readonly text: string;
   readonly kind: 'info' | 'error';
 }
@@ -15,11 +17,22 @@ function emit(next: readonly Toast[]): void {
   for (const listener of listeners) listener();
 }
 
-/** Shows a short message at the bottom of the screen for a few seconds. */
+/**
+ * Shows a short message at the bottom of the screen for a few seconds: the same message again
+ * replaces the one showing instead of stacking, at most three show at once, and they belong to the
+ * page they were raised on (a navigation clears them; see {@link clearToasts}).
+ */
 export function toast(text: string, kind: Toast['kind'] = 'info'): void {
   const id = nextId++;
-  emit([...toasts, { id, text, kind }].slice(-4));
+  const message = text.charAt(0).toUpperCase() + text.slice(1);
+  emit([...toasts.filter((t) => t.text !== message), { id, at: performance.now(), text: message, kind }].slice(-3));
   window.setTimeout(() => emit(toasts.filter((t) => t.id !== id)), kind === 'error' ? 7000 : 3500);
+}
+
+/** Removes the toasts of the page left behind; one raised just now (as the navigation began: "Project deleted") stays. */
+export function clearToasts(): void {
+  const now = performance.now();
+  if (toasts.some((t) => now - t.at > 1000)) emit(toasts.filter((t) => now - t.at <= 1000));
 }
 
 /** Where toasts appear; rendered once by the app. */
@@ -34,8 +47,11 @@ export function ToastRegion() {
   return (
     <div className="toast-region" role="status" aria-live="polite">
       {list.map((t) => (
-        <div key={t.id} className={`toast ${t.kind}`}>
+        <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : undefined}>
           {t.text}
+          <button className="ghost icon toast-close" aria-label="Dismiss" onClick={() => emit(toasts.filter((x) => x.id !== t.id))}>
+            ✕
+          </button>
         </div>
       ))}
     </div>

@@ -22,9 +22,13 @@ export async function openPage(browser: Browser, width = 1280, height = 800): Pr
   return { page, errors };
 }
 
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+/**
+ * Where test runs put their screenshots: web/test/.screenshots (ignored by git), or the folder in
+ * SCREENSHOTS_DIR — `npm run screenshots` points it at docs/screenshots to refresh the README's images.
+ */
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR ? join(process.cwd(), process.env.SCREENSHOTS_DIR) : join(__dirname, '..', '.screenshots');
 
-/** Saves a screenshot of the page to docs/screenshots/<name>.png (shown in the README). */
+/** Saves a screenshot of the page as <name>.png in the screenshot folder. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });

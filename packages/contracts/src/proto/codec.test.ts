@@ -219,6 +219,7 @@ describe('the bus topics', () => {
       metrics: 'architech.telemetry.metrics',
       spans: 'architech.telemetry.spans',
       logs: 'architech.telemetry.logs',
+      telemetryStatus: 'architech.telemetry.status',
     });
   });
 });

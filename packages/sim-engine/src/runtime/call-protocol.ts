@@ -47,6 +47,8 @@ export abstract class CallProtocol {
   abstract stream(node: SimNode, purpose: string): Rng;
   abstract log(level: 'debug' | 'info' | 'warn' | 'error', event: string, componentId: string | null, message: string, attributes?: Record<string, string | number | boolean>): void;
   abstract logNoisy(event: string, node: SimNode, message: string): void;
+  /** Logs (sampled) a call that `node` answered with a failure not logged where it happened. */
+  abstract logFailure(node: SimNode, outcome: Outcome): void;
 
   /** The root call of a trace, held by `node` itself (calls are numbered in creation order: span ids derive from it). */
   protected newRootCall(trace: TraceContext, node: SimNode): Call {
@@ -71,6 +73,7 @@ export abstract class CallProtocol {
       // The component counts this outcome itself (a queue counts consumed messages).
     } else if (outcome === 'ok') node.stats.completion(now, now - call.arrivedMs);
     else if (outcome !== 'dropped') node.stats.error(now);
+    if (record && outcome !== 'ok') this.logFailure(node, outcome);
     const link = call.link as Link;
     if (link.loses()) {
       this.logNoisy('lost', node, `${link.id}: response from ${node.id} lost`);

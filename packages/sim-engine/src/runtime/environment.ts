@@ -92,6 +92,10 @@ export class SimEnvironment extends CallProtocol implements SimContext {
     this.logs.push(record);
   }
 
+  logFailure(node: SimNode, outcome: Outcome): void {
+    this.logs.pushFailure(this.scheduler.now, node.id, outcome);
+  }
+
   logNoisy(event: string, node: SimNode, message: string): void {
     this.logs.pushNoisy({ timeMs: this.scheduler.now, level: 'warn', event, componentId: node.id, message });
   }

@@ -12,13 +12,14 @@ function hex8(x: number): string {
 /**
  * Deterministic W3C-shaped identifiers: a 32-hex-digit trace id and a 16-hex-digit span id derived
  * from the run's salt and a serial number, so identical runs give identical ids without drawing
- * from any random stream.
+ * from any random stream. The parts that depend on the serial come first, so the traces of one run
+ * differ in their first hex digits (a list showing short ids tells them apart).
  */
 export function traceIdOf(salt: number, serial: number): string {
   const a = mix32(salt ^ 0x9e3779b9);
   const b = mix32(serial + a);
   const c = mix32(b ^ (serial * 0x27d4eb2d));
-  return hex8(a) + hex8(b) + hex8(c) + hex8(mix32(c + 1));
+  return hex8(b) + hex8(c) + hex8(a) + hex8(mix32(c + 1));
 }
 
 export function spanIdOf(salt: number, serial: number): string {

@@ -40,7 +40,9 @@ export function buildOpenApiDocument(): Schema {
   const ok = (description: string, schema?: Schema) => ({ description, ...(schema ? { content: json(schema) } : {}) });
   return {
     openapi: '3.1.0',
-    info: { title: 'Architech API', version: '0.1.0', description: 'Accounts, projects and versioned designs. Errors are `{ error: { code, message, details } }`.' },
+    info: { title: 'Architech API', version: '0.1.0', description:
+        'Architech: accounts, projects and members, immutable versioned designs with diffs, simulations (launch with workload, faults and a steady-state hypothesis; live progress over Server-Sent Events; cancel) and their telemetry (time series, traces, logs). Authenticate with `POST /api/auth/login` and send `Authorization: Bearer <accessToken>`. Every error is `{ error: { code, message, details } }`; a 400 names the offending field in `details`. The document itself is at `/api/docs.json`.',
+    },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     components: {
@@ -113,6 +115,7 @@ export function buildOpenApiDocument(): Schema {
         get: op('A metric per component over simulated time, downsampled to maxPoints', { '200': ok('series'), ...memberErrors }),
       },
       '/api/simulations/{id}/traces': { parameters: [idParam('id')], get: op('Kept traces filtered by status, minDurationMs and component', { '200': ok('total and trace summaries'), ...memberErrors }) },
+      '/api/simulations/{id}/traces/batch': { parameters: [idParam('id')], post: op('Many traces with their spans in one request: body { traceIds } (1–500 ids); ids the run did not keep are left out', { '200': ok('{ traces }'), ...memberErrors }) },
       '/api/simulations/{id}/traces/{traceId}': { parameters: [idParam('id'), { name: 'traceId', in: 'path', required: true, schema: { type: 'string' } }], get: op('One trace with all its spans', { '200': ok('the trace'), ...memberErrors }) },
       '/api/simulations/{id}/logs': { parameters: [idParam('id')], get: op('Logs by full-text query, level and component, paginated', { '200': ok('total and logs'), ...memberErrors }) },
       '/api/designs/{id}/diff': {

@@ -2,8 +2,23 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import express from 'express';
-import { createWebAppMiddleware } from './web-app.middleware';
+import { createWebAppMiddleware, pickEncoding } from './web-app.middleware';
+
+const BIG_SCRIPT = Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i} * 2;`).join('\n');
+
+/** GET without decoding: the bytes and headers as they travel. */
+function raw(url: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 describe('the web app middleware', () => {
   const dir = mkdtempSync(join(tmpdir(), 'architech-web-'));
@@ -14,6 +29,8 @@ describe('the web app middleware', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Architech</title>');
     writeFileSync(join(dir, 'assets', 'app-1234.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'assets', 'big-5678.js'), BIG_SCRIPT);
+    writeFileSync(join(dir, 'assets', 'big-5678.js.map'), '{"version":3,"sources":["secret.ts"]}');
     const app = express();
     app.use(createWebAppMiddleware(dir));
     app.use((req, res) => res.status(404).json({ error: { code: 'not_found', message: `nothing at ${req.path}` } }));
@@ -46,6 +63,34 @@ describe('the web app middleware', () => {
   it('leaves API, health and non-GET requests to the gateway', async () => {
     for (const path of ['/api/projects', '/health', '/ready']) expect((await fetch(`${base}${path}`)).status).toBe(404);
     expect((await fetch(`${base}/projects`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('compresses scripts with brotli or gzip as the client accepts, keeping the long cache', async () => {
+    const br = await raw(`${base}/assets/big-5678.js`, 'gzip, deflate, br');
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toBe('Accept-Encoding');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.body.length).toBeLessThan(BIG_SCRIPT.length / 3);
+    expect(brotliDecompressSync(br.body).toString()).toBe(BIG_SCRIPT);
+    const gz = await raw(`${base}/assets/big-5678.js`, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(BIG_SCRIPT);
+    const plain = await raw(`${base}/assets/big-5678.js`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG_SCRIPT);
+  });
+
+  it('never serves source maps', async () => {
+    expect((await raw(`${base}/assets/big-5678.js.map`)).status).toBe(404);
+  });
+
+  it('picks the encoding from Accept-Encoding, honouring q=0', () => {
+    expect(pickEncoding('gzip, deflate, br')).toBe('br');
+    expect(pickEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(pickEncoding('identity')).toBeUndefined();
+    expect(pickEncoding('*')).toBe('br');
+    expect(pickEncoding(undefined)).toBeUndefined();
   });
 
   it('refuses to start without a built app', () => {

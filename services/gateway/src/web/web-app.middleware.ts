@@ -1,15 +1,46 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Paths the gateway answers itself; everything else that is not a file is a route of the web app. */
 const OWN_PATHS = /^\/(api|health|ready)(\/|$)/;
 
+/** Text files worth compressing, by extension, with their content type. */
+const COMPRESSIBLE: Readonly<Record<string, string>> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+/** Smaller files are sent as they are: compressing them saves nothing. */
+const MIN_COMPRESS_BYTES = 1024;
+
+type Encoding = 'br' | 'gzip';
+
+/** The best encoding the client accepts (brotli, then gzip), honouring `q=0`. */
+export function pickEncoding(acceptEncoding: string | undefined): Encoding | undefined {
+  if (!acceptEncoding) return undefined;
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)).find(Boolean);
+    accepted.set(name!.trim(), q ? Number(q[1]) : 1);
+  }
+  const wants = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return wants('br') ? 'br' : wants('gzip') ? 'gzip' : undefined;
+}
+
 /**
  * Serves the built web app from `dir` (web/dist): hashed assets cached for a year, every other
  * GET that is not an API, health or asset path answered with index.html (never cached) so that a
- * deep link like `/projects/:id/designs/:id` opens the app on that page.
+ * deep link like `/projects/:id/designs/:id` opens the app on that page. Scripts, styles and HTML
+ * go out brotli- or gzip-compressed when the client accepts it (compressed once per file and kept);
+ * source maps are never served (a build that made them keeps them to itself).
  *
  * @throws when `dir` holds no index.html — a misconfigured WEB_DIR fails at start, not per request.
  */
@@ -17,6 +48,50 @@ export function createWebAppMiddleware(dir: string): (req: Request, res: Respons
   const indexFile = join(dir, 'index.html');
   if (!existsSync(indexFile)) throw new Error(`WEB_DIR=${dir} holds no index.html: build the web app (npm run build) or unset WEB_DIR`);
   const indexHtml = readFileSync(indexFile);
+  const root = normalize(dir + sep);
+  const compressed = new Map<string, { mtimeMs: number; body: Buffer }>();
+  const encoded = (file: string, encoding: Encoding, raw: Buffer, mtimeMs: number): Buffer => {
+    const key = `${encoding}:${file}`;
+    const hit = compressed.get(key);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+    const body = encoding === 'br' ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } }) : gzipSync(raw, { level: 9 });
+    compressed.set(key, { mtimeMs, body });
+    return body;
+  };
+  /** Sends `file` compressed when it is text and the client takes it; false to leave it to express.static. */
+  const sendCompressed = (req: Request, res: Response, file: string, body?: Buffer): boolean => {
+    const type = COMPRESSIBLE[extname(file)];
+    const encoding = type ? pickEncoding(req.headers['accept-encoding'] as string | undefined) : undefined;
+    if (!type || !encoding) return false;
+    let raw = body;
+    let mtimeMs = 0;
+    if (!raw) {
+      let stat;
+      try {
+        stat = statSync(file);
+      } catch {
+        return false;
+      }
+      if (!stat.isFile()) return false;
+      raw = readFileSync(file);
+      mtimeMs = stat.mtimeMs;
+    }
+    if (raw.length < MIN_COMPRESS_BYTES) return false;
+    const out = encoded(file, encoding, raw, mtimeMs);
+    res.setHeader('content-type', type);
+    res.setHeader('content-encoding', encoding);
+    res.setHeader('vary', 'Accept-Encoding');
+    res.setHeader('content-length', String(out.length));
+    res.setHeader('cache-control', file.startsWith(join(dir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    res.end(req.method === 'HEAD' ? undefined : out);
+    return true;
+  };
+  const sendIndex = (req: Request, res: Response) => {
+    if (sendCompressed(req, res, indexFile, indexHtml)) return;
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('cache-control', 'no-cache');
+    res.end(req.method === 'HEAD' ? undefined : indexHtml);
+  };
   const files = express.static(dir, {
     index: false,
     fallthrough: true,
@@ -24,12 +99,20 @@ export function createWebAppMiddleware(dir: string): (req: Request, res: Respons
   });
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || OWN_PATHS.test(req.path)) return next();
+    // Source maps stay private: they would publish the whole source.
+    if (req.path.endsWith('.map')) return next();
+    if (req.path === '/' || req.path === '/index.html') return sendIndex(req, res);
+    let file: string | undefined;
+    try {
+      file = normalize(join(dir, decodeURIComponent(req.path)));
+    } catch {
+      file = undefined; // a malformed escape: express.static answers it
+    }
+    if (file !== undefined && file.startsWith(root) && sendCompressed(req, res, file)) return;
     files(req, res, () => {
       // A missing asset is a 404, not the app: a stale tab must not get HTML for its script.
       if (req.path.startsWith('/assets/')) return next();
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.setHeader('cache-control', 'no-cache');
-      res.end(req.method === 'HEAD' ? undefined : indexHtml);
+      sendIndex(req, res);
     });
   };
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { LogPageDto, MetricSeriesResponse, TraceDto, TracePageDto } from '@architech/contracts';
 import { CurrentUser, type AuthUser } from '@architech/service-kit';
 import { TelemetryQueryService } from '../services/telemetry-query.service';
@@ -15,6 +15,13 @@ export class TelemetryController {
   @Get('traces')
   traces(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<TracePageDto> {
     return this.telemetry.traceList(id, query, user);
+  }
+
+  /** Many traces with their spans in one request (the replay's sample): `{ traceIds }`, at most 500. */
+  @Post('traces/batch')
+  @HttpCode(200)
+  traceBatch(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<{ traces: TraceDto[] }> {
+    return this.telemetry.traceBatch(id, body, user);
   }
 
   @Get('traces/:traceId')

@@ -18,6 +18,7 @@ import { exportDesignPng } from './export-png';
 import { handleShortcut, handleShortcutRelease, type ShortcutHost } from './keyboard-shortcuts';
 import { PointerGestures } from './pointer-gestures';
 import { installTestHook } from './test-hook';
+import { GRID_SIZE } from './theme';
 
 /** The callbacks and flags of `EditorCanvas`, read fresh on every event (the page may re-render with new ones). */
 export interface CanvasCallbacks {
@@ -70,6 +71,10 @@ export class CanvasController implements CanvasHandle {
       setCursor: (cursor) => {
         if (host.style.cursor !== cursor) host.style.cursor = cursor;
       },
+      setTooltip: (text) => {
+        if (text === undefined) wrapper.removeAttribute('title');
+        else if (wrapper.title !== text) wrapper.title = text;
+      },
     });
     this.shortcuts = {
       store,
@@ -100,6 +105,11 @@ export class CanvasController implements CanvasHandle {
     this.listen(host, 'wheel', (e) => this.onWheel(e), { passive: false });
     this.listen(host, 'dblclick', (e) => this.onDoubleClick(e));
     this.listen(wrapper, 'keydown', (e) => this.onKeyDown(e));
+    // Shortcuts also work when the focus is elsewhere on the editor page (a toolbar button after
+    // Import, the page after a dialog closed) — never while a text field or a dialog has it.
+    const onPageKey = (e: KeyboardEvent) => this.onPageKeyDown(e);
+    document.addEventListener('keydown', onPageKey);
+    this.cleanups.push(() => document.removeEventListener('keydown', onPageKey));
     this.listen(wrapper, 'keyup', (e) => handleShortcutRelease(e, this));
     this.listen(wrapper, 'blur', () => this.setSpaceHeld(false));
     this.listen(wrapper, 'copy', (e) => this.clipboard.onCopy(e));
@@ -107,7 +117,14 @@ export class CanvasController implements CanvasHandle {
     this.listen(wrapper, 'paste', (e) => !this.readOnly && this.clipboard.onPaste(e));
     this.listen(wrapper, 'dragover', (e) => this.onDragOver(e));
     this.listen(wrapper, 'drop', (e) => this.onDrop(e));
-    this.cleanups.push(installTestHook(store, this.scene.stage));
+    this.listen(wrapper, 'dragleave', (e) => {
+      if (!wrapper.contains(e.relatedTarget as Node | null)) this.scene.setDropPreview(undefined);
+    });
+    this.cleanups.push(
+      installTestHook(store, this.scene.stage, () =>
+        this.scene.model.routes.map((r) => ({ id: r.id, points: r.points, ...(r.label ? { label: r.label.text } : {}), ...(r.optional ? { optional: true } : {}) })),
+      ),
+    );
   }
 
   exportPng(): Promise<Blob> {
@@ -209,7 +226,9 @@ export class CanvasController implements CanvasHandle {
   }
 
   private onDoubleClick(event: MouseEvent): void {
-    const hit = this.scene.hitTest(this.scene.toWorld(this.local(event)), false);
+    const world = this.scene.toWorld(this.local(event));
+    if (this.gestures.doubleClick(world)) return;
+    const hit = this.scene.hitTest(world, false);
     if (hit?.kind === 'component') this.options.callbacks().onOpenComponent?.(hit.id);
   }
 
@@ -218,10 +237,36 @@ export class CanvasController implements CanvasHandle {
     if (handleShortcut(event, this.shortcuts)) event.preventDefault();
   }
 
+  private onPageKeyDown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement | null;
+    const wrapper = this.options.wrapper;
+    if (!target || target === wrapper || event.defaultPrevented || !wrapper.isConnected) return;
+    if (!pageShortcutAllowed(target, event)) return;
+    const mod = event.ctrlKey || event.metaKey;
+    const key = event.key.toLowerCase();
+    if (mod && (key === 'c' || key === 'x' || key === 'v')) {
+      // A text selection on the page keeps the browser's own copy.
+      if (key !== 'v' && !(window.getSelection()?.isCollapsed ?? true)) return;
+      // The clipboard event that follows goes to the focused element: make that the canvas.
+      this.focus();
+    }
+    if (handleShortcut(event, this.shortcuts)) event.preventDefault();
+  }
+
   private onDragOver(event: DragEvent): void {
     if (this.readOnly || !carriesComponent(event.dataTransfer)) return;
     event.preventDefault();
     event.dataTransfer!.dropEffect = 'copy';
+    this.scene.setDropPreview({ ...this.dropPosition(event), ...COMPONENT_SIZE });
+  }
+
+  /** Where a component dropped at the pointer lands: centred on it, snapped to the grid. */
+  private dropPosition(event: DragEvent): Point {
+    const world = this.scene.toWorld(this.local(event));
+    return {
+      x: Math.round((world.x - COMPONENT_SIZE.width / 2) / GRID_SIZE) * GRID_SIZE,
+      y: Math.round((world.y - COMPONENT_SIZE.height / 2) / GRID_SIZE) * GRID_SIZE,
+    };
   }
 
   /** A palette item dropped: the new component is centred on the drop point. */
@@ -229,9 +274,8 @@ export class CanvasController implements CanvasHandle {
     const type = droppedComponentType(event.dataTransfer);
     if (this.readOnly || type === undefined) return;
     event.preventDefault();
-    const world = this.scene.toWorld(this.local(event));
-    const position = { x: Math.round(world.x - COMPONENT_SIZE.width / 2), y: Math.round(world.y - COMPONENT_SIZE.height / 2) };
-    this.options.store.dispatch(addComponent({ type, position }));
+    this.scene.setDropPreview(undefined);
+    this.options.store.dispatch(addComponent({ type, position: this.dropPosition(event) }));
     this.focus();
   }
 
@@ -245,4 +289,18 @@ export class CanvasController implements CanvasHandle {
     target.addEventListener(type, wrapped, options);
     this.cleanups.push(() => target.removeEventListener(type, wrapped, options));
   }
+}
+
+/**
+ * Whether a key pressed with the focus outside the canvas is the editor's: not while a text field,
+ * a list box or a dialog has the focus, not Space/Enter (they press the focused button), and only
+ * on the editor page itself.
+ */
+export function pageShortcutAllowed(target: HTMLElement, event: Pick<KeyboardEvent, 'key' | 'code'>): boolean {
+  if (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"], [role="textbox"], [role="slider"], [role="listbox"], [role="menu"]')) return false;
+  if (document.querySelector('dialog[open]') || target.closest('dialog, [role="dialog"]')) return false;
+  if (event.key === ' ' || event.key === 'Enter' || event.code === 'Space') return false;
+  // The fault timeline and other widgets use arrows themselves when focused.
+  if (event.key.startsWith('Arrow') && target !== document.body) return false;
+  return target === document.body || target.closest('.editor-shell') !== null;
 }

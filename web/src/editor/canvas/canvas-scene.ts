@@ -5,7 +5,7 @@ import { drawCards, type DrawView } from './draw-cards';
 import { drawInteraction, type ConnectingPicture, type InteractionPicture } from './draw-interaction';
 import { drawRoutes, strokeRoutes } from './draw-routes';
 import { componentAt, connectionAt, handleAt, handlePoint, type Hit } from './hit-test';
-import { boxOf, SceneModel, type CardModel, type RouteModel } from './scene-model';
+import { boxOf, SceneModel, waypointsOf, type CardModel, type RouteModel } from './scene-model';
 import { applyStageViewport } from './stage-viewport';
 import { CANVAS_COLORS, CARD, CONNECTION_HIT_PX, HANDLE_HIT_PX } from './theme';
 
@@ -46,6 +46,7 @@ export class CanvasScene {
   private guides: readonly Guide[] = [];
   private connecting: ConnectingPicture | undefined;
   private handlesShown = true;
+  private dropPreview: Box | undefined;
 
   constructor(private readonly container: HTMLDivElement) {
     this.stage = new Konva.Stage({ container, width: 1, height: 1, listening: false });
@@ -116,6 +117,8 @@ export class CanvasScene {
   hitTest(world: Point, handles: boolean): Hit | undefined {
     const zoom = this.viewport.zoom;
     if (handles && this.handlesShown) {
+      const bend = this.bendHandles().findIndex((p) => Math.hypot(p.x - world.x, p.y - world.y) <= HANDLE_HIT_PX / zoom);
+      if (bend >= 0) return { kind: 'bend', id: this.bendConnection()!.id, index: bend };
       const card = handleAt(this.handleCards(), world, HANDLE_HIT_PX / zoom);
       if (card !== undefined) return { kind: 'handle', id: card.id };
     }
@@ -170,6 +173,14 @@ export class CanvasScene {
   setRubberBand(band: Box | undefined, preview: ReadonlySet<string> = new Set()): void {
     this.rubberBand = band;
     this.bandPreview = preview;
+    this.interactiveLayer.batchDraw();
+  }
+
+  /** Where a component dragged from the palette would land (a dashed card), or nothing. */
+  setDropPreview(box: Box | undefined): void {
+    const same = box === this.dropPreview || (box !== undefined && this.dropPreview !== undefined && box.x === this.dropPreview.x && box.y === this.dropPreview.y);
+    if (same) return;
+    this.dropPreview = box;
     this.interactiveLayer.batchDraw();
   }
 
@@ -242,6 +253,19 @@ export class CanvasScene {
     strokeRoutes(ctx, selected, CANVAS_COLORS.accent, 2.5 / this.viewport.zoom, []);
   }
 
+  /** The one selected connection, whose bend points can be moved (none while several are selected). */
+  bendConnection(): RouteModel | undefined {
+    const selection = this.state?.selection;
+    if (selection === undefined || selection.size !== 1 || this.model.drag !== undefined) return undefined;
+    return this.model.route([...selection][0]!);
+  }
+
+  /** The bend points of {@link bendConnection}. */
+  private bendHandles(): readonly Point[] {
+    const route = this.bendConnection();
+    return route === undefined ? [] : waypointsOf(route.connection);
+  }
+
   /** The components showing a connection handle: the hovered one and the selected ones. */
   private handleCards(): CardModel[] {
     if (this.model.drag !== undefined) return [];
@@ -267,6 +291,8 @@ export class CanvasScene {
         return card === undefined || selection.has(id) ? [] : [boxOf(card, ORIGIN)];
       }),
       handles: this.handlesShown ? this.handleCards().map(handlePoint) : [],
+      bends: this.handlesShown ? this.bendHandles() : [],
+      dropPreview: this.dropPreview,
       rubberBand: this.rubberBand,
       guides: this.guides,
       connecting: this.connecting,

@@ -136,9 +136,16 @@ function drawTexts(ctx: CanvasRenderingContext2D, cards: readonly CardModel[]): 
   ctx.textBaseline = 'alphabetic';
   ctx.font = CARD.nameFont;
   ctx.fillStyle = CANVAS_COLORS.text;
-  for (const card of cards) ctx.fillText(card.text.name, card.x + CARD.textLeft, card.y + 23);
+  for (const card of cards) {
+    if (card.text.name2 === undefined) ctx.fillText(card.text.name, card.x + CARD.textLeft, card.y + 23);
+    else {
+      ctx.fillText(card.text.name, card.x + CARD.textLeft, card.y + 20);
+      ctx.fillText(card.text.name2, card.x + CARD.textLeft, card.y + 36);
+    }
+  }
   ctx.font = CARD.labelFont;
   for (const card of cards) {
+    if (card.text.name2 !== undefined) continue;
     ctx.fillStyle = TYPE_STYLES[card.type].color;
     ctx.fillText(card.text.label, card.x + CARD.textLeft, card.y + 37);
   }

@@ -22,6 +22,10 @@ export interface InteractionPicture {
   /** Cards the rubber band being dragged would select. */
   readonly bandPreview: readonly Box[];
   readonly handles: readonly Point[];
+  /** Bend points of the selected connection: drag to move, double-click to remove. */
+  readonly bends: readonly Point[];
+  /** Where a palette drop would put the new component. */
+  readonly dropPreview?: Box;
   readonly rubberBand?: Box;
   readonly guides: readonly Guide[];
   readonly connecting?: ConnectingPicture;
@@ -37,6 +41,19 @@ export function drawInteraction(ctx: CanvasRenderingContext2D, picture: Interact
   outline(ctx, picture.selectedBoxes, CANVAS_COLORS.accent, 2 * px, 3 * px);
   drawGuides(ctx, picture.guides, px);
   drawHandles(ctx, picture.handles, px);
+  drawBends(ctx, picture.bends, px);
+  if (picture.dropPreview !== undefined) {
+    const box = picture.dropPreview;
+    ctx.beginPath();
+    ctx.roundRect(box.x, box.y, box.width, box.height, CARD.radius);
+    ctx.fillStyle = CANVAS_COLORS.accentSoft;
+    ctx.fill();
+    ctx.strokeStyle = CANVAS_COLORS.accent;
+    ctx.lineWidth = 1.5 * px;
+    ctx.setLineDash([6 * px, 4 * px]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
   if (picture.rubberBand !== undefined) {
     const band = picture.rubberBand;
     ctx.fillStyle = CANVAS_COLORS.accentSoft;
@@ -85,6 +102,19 @@ function drawHandles(ctx: CanvasRenderingContext2D, handles: readonly Point[], p
     ctx.moveTo(handle.x + radius, handle.y);
     ctx.arc(handle.x, handle.y, radius, 0, Math.PI * 2);
   }
+  ctx.fillStyle = '#ffffff';
+  ctx.fill();
+  ctx.strokeStyle = CANVAS_COLORS.accent;
+  ctx.lineWidth = 2 * px;
+  ctx.stroke();
+}
+
+/** Bend points: small white squares with the accent border. */
+function drawBends(ctx: CanvasRenderingContext2D, bends: readonly Point[], px: number): void {
+  if (bends.length === 0) return;
+  const half = (HANDLE_RADIUS_PX - 1) * px;
+  ctx.beginPath();
+  for (const b of bends) ctx.rect(b.x - half, b.y - half, 2 * half, 2 * half);
   ctx.fillStyle = '#ffffff';
   ctx.fill();
   ctx.strokeStyle = CANVAS_COLORS.accent;

@@ -2,7 +2,7 @@ import { boxesIntersect } from '@architech/editor-core';
 import { routeMidpoint, type Route } from './connection-route';
 import { drawIssueBadge, type DrawView } from './draw-cards';
 import type { RouteModel } from './scene-model';
-import { CANVAS_COLORS, TEXT_MIN_ZOOM } from './theme';
+import { CANVAS_COLORS, CARD, TEXT_MIN_ZOOM } from './theme';
 
 /** Arrowhead length and half-width, world units. */
 const ARROW_LENGTH = 10;
@@ -11,6 +11,8 @@ const ARROW_HALF_WIDTH = 5;
 const ELBOW = 6;
 
 type RouteStyle = 'normal' | 'error' | 'added' | 'changed' | 'removed';
+/** Dash pattern of an optional call. */
+const OPTIONAL_DASH = [7, 5];
 
 const STYLE_COLORS: Readonly<Record<RouteStyle, string>> = {
   normal: CANVAS_COLORS.connection,
@@ -26,21 +28,25 @@ const STYLE_COLORS: Readonly<Record<RouteStyle, string>> = {
  * handful of canvas calls, not 1,600. Lines keep at least one screen pixel of width when zoomed out.
  */
 export function drawRoutes(ctx: CanvasRenderingContext2D, routes: readonly RouteModel[], view: DrawView): void {
-  const groups = new Map<RouteStyle, RouteModel[]>();
+  const groups = new Map<string, RouteModel[]>();
+  const labelled: RouteModel[] = [];
   for (const route of routes) {
     if (view.visible !== undefined && !boxesIntersect(route.bounds, view.visible)) continue;
-    const style = styleOf(route);
-    const group = groups.get(style);
-    if (group === undefined) groups.set(style, [route]);
+    const key = `${styleOf(route)}${route.optional ? ':optional' : ''}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [route]);
     else group.push(route);
+    if (route.label !== undefined) labelled.push(route);
   }
   const width = Math.max(1.5, 1 / view.zoom);
-  for (const [style, group] of groups) {
+  for (const [key, group] of groups) {
+    const style = key.split(':')[0] as RouteStyle;
     ctx.save();
     if (style === 'removed') ctx.globalAlpha *= 0.45;
-    strokeRoutes(ctx, group, STYLE_COLORS[style], style === 'normal' ? width : Math.max(2, width), style === 'removed' ? [6, 4] : []);
+    strokeRoutes(ctx, group, STYLE_COLORS[style], style === 'normal' ? width : Math.max(2, width), style === 'removed' ? [6, 4] : key.endsWith(':optional') ? OPTIONAL_DASH : []);
     ctx.restore();
   }
+  if (labelled.length > 0 && view.zoom >= TEXT_MIN_ZOOM) drawLabels(ctx, labelled);
   const withCounts = view.zoom >= TEXT_MIN_ZOOM;
   for (const group of groups.values()) {
     for (const route of group) {
@@ -49,6 +55,24 @@ export function drawRoutes(ctx: CanvasRenderingContext2D, routes: readonly Route
       drawIssueBadge(ctx, mid.x, mid.y, route.issues.errors.length, route.issues.warnings.length, withCounts);
     }
   }
+}
+
+/** The call labels ("② · 30 % · optional") as pills on the routes' midpoints: one path of pills, then the texts. */
+function drawLabels(ctx: CanvasRenderingContext2D, routes: readonly RouteModel[]): void {
+  const height = 16;
+  const at = routes.map((route) => routeMidpoint(route));
+  ctx.beginPath();
+  routes.forEach((route, i) => ctx.roundRect(at[i]!.x - route.label!.width / 2, at[i]!.y - height / 2, route.label!.width, height, height / 2));
+  ctx.fillStyle = '#ffffff';
+  ctx.fill();
+  ctx.strokeStyle = CANVAS_COLORS.connection;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+  ctx.font = CARD.previewFont;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = CANVAS_COLORS.text;
+  routes.forEach((route, i) => ctx.fillText(route.label!.text, at[i]!.x, at[i]!.y + 0.5));
 }
 
 /** Strokes routes as one path in `color` and fills their arrowheads; used for highlights too. */

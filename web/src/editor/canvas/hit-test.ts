@@ -12,7 +12,9 @@ import type { CardModel, RouteModel } from './scene-model';
 export type Hit =
   | { readonly kind: 'handle'; readonly id: string }
   | { readonly kind: 'component'; readonly id: string }
-  | { readonly kind: 'connection'; readonly id: string };
+  | { readonly kind: 'connection'; readonly id: string }
+  /** A bend point of the selected connection. */
+  | { readonly kind: 'bend'; readonly id: string; readonly index: number };
 
 /** Where a component's connection handle sits: the middle of its right edge. */
 export function handlePoint(card: Pick<CardModel, 'x' | 'y'>): Point {

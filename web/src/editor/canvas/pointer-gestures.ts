@@ -8,6 +8,7 @@ import {
   panBy,
   selectByClick,
   selectByRectangle,
+  setSelection,
   snapBox,
   type Box,
   type EditorStore,
@@ -15,7 +16,8 @@ import {
 } from '@architech/editor-core';
 import type { CanvasScene } from './canvas-scene';
 import { handlePoint, type Hit } from './hit-test';
-import { boxOf } from './scene-model';
+import { boxOf, waypointsOf } from './scene-model';
+import { insertionIndex, MAX_WAYPOINTS, setWaypoints } from './waypoints';
 import { DRAG_THRESHOLD_PX, GRID_SIZE } from './theme';
 
 /** What the pointer gestures need from the canvas around them. */
@@ -28,13 +30,16 @@ export interface GestureHost {
   /** A short message for the user (a refused connection). */
   message(text: string): void;
   setCursor(cursor: string): void;
+  /** The hover tooltip: a component's full name and type, or nothing. */
+  setTooltip(text: string | undefined): void;
 }
 
 type Gesture =
   | { readonly kind: 'idle' }
   | { readonly kind: 'pointing-component'; readonly id: string; readonly downScreen: Point; readonly downWorld: Point; readonly shift: boolean; readonly wasSelected: boolean }
   | { readonly kind: 'dragging'; readonly ids: ReadonlySet<string>; readonly downWorld: Point; readonly grabbed: Box; readonly others: readonly Box[]; applied: Point }
-  | { readonly kind: 'pointing-connection'; readonly id: string; readonly shift: boolean }
+  | { readonly kind: 'pointing-connection'; readonly id: string; readonly shift: boolean; readonly downScreen: Point; readonly downWorld: Point }
+  | { readonly kind: 'bending'; readonly id: string; readonly index: number }
   | { readonly kind: 'pointing-canvas'; readonly downScreen: Point; readonly downWorld: Point; readonly shift: boolean }
   | { readonly kind: 'rubber-band'; readonly downWorld: Point; readonly shift: boolean }
   | { readonly kind: 'connecting'; readonly sourceId: string; readonly from: Point; target: string | undefined }
@@ -50,7 +55,8 @@ const IDLE: Gesture = { kind: 'idle' };
  * | press on               | click                          | drag                                  |
  * |------------------------|--------------------------------|---------------------------------------|
  * | component              | select (Shift toggles)         | move the selection, snapped           |
- * | connection             | select (Shift toggles)         | —                                     |
+ * | connection             | select (Shift toggles)         | bend it: a new bend point follows     |
+ * | bend point (selected)  | —                              | move it (snapped; Alt: free)          |
  * | handle (right edge)    | —                              | rubber arrow; release on a card = connect |
  * | empty canvas           | clear selection (not w/ Shift) | rubber band (Shift adds)              |
  * | middle button, Space+  | —                              | pan                                   |
@@ -91,8 +97,11 @@ export class PointerGestures {
       if (!wasSelected) store.dispatch(selectByClick(hit.id, { shift }));
       if (!readOnly) store.beginTransaction();
       this.gesture = { kind: 'pointing-component', id: hit.id, downScreen: screen, downWorld: world, shift, wasSelected };
+    } else if (hit?.kind === 'bend') {
+      store.beginTransaction();
+      this.gesture = { kind: 'bending', id: hit.id, index: hit.index };
     } else if (hit?.kind === 'connection') {
-      this.gesture = { kind: 'pointing-connection', id: hit.id, shift };
+      this.gesture = { kind: 'pointing-connection', id: hit.id, shift, downScreen: screen, downWorld: world };
     } else {
       this.gesture = { kind: 'pointing-canvas', downScreen: screen, downWorld: world, shift };
     }
@@ -131,8 +140,59 @@ export class PointerGestures {
         g.last = screen;
         return;
       case 'pointing-connection':
+        // Dragging a connection bends it: a new bend point follows the pointer.
+        if (!this.host.isReadOnly() && !g.shift && travelled(g.downScreen, screen)) this.startBend(g.id, g.downWorld, world);
+        return;
+      case 'bending':
+        this.moveBend(g, world, event.altKey);
         return;
     }
+  }
+
+  private startBend(id: string, downWorld: Point, world: Point): void {
+    const { store, scene } = this.host;
+    const route = scene.model.route(id);
+    if (route === undefined) return;
+    const existing = waypointsOf(route.connection);
+    if (existing.length >= MAX_WAYPOINTS) return;
+    const index = insertionIndex(route, existing, downWorld);
+    store.dispatch(setSelection([id]));
+    store.beginTransaction();
+    store.dispatch(setWaypoints(id, [...existing.slice(0, index), snapPoint(world), ...existing.slice(index)]));
+    this.gesture = { kind: 'bending', id, index };
+    this.refreshCursor();
+  }
+
+  private moveBend(g: { id: string; index: number }, world: Point, free: boolean): void {
+    const route = this.host.scene.model.route(g.id);
+    if (route === undefined) return;
+    const points = [...waypointsOf(route.connection)];
+    if (g.index >= points.length) return;
+    points[g.index] = free ? { x: Math.round(world.x), y: Math.round(world.y) } : snapPoint(world);
+    this.host.store.dispatch(setWaypoints(g.id, points));
+  }
+
+  /** A double-click on a bend point removes it; on a connection, adds one there. True when it did. */
+  doubleClick(world: Point): boolean {
+    if (this.host.isReadOnly()) return false;
+    const { store, scene } = this.host;
+    const hit = scene.hitTest(world, true);
+    if (hit?.kind === 'bend') {
+      const route = scene.model.route(hit.id);
+      if (route === undefined) return false;
+      store.dispatch(setWaypoints(hit.id, waypointsOf(route.connection).filter((_, i) => i !== hit.index)));
+      return true;
+    }
+    if (hit?.kind === 'connection') {
+      const route = scene.model.route(hit.id)!;
+      const existing = waypointsOf(route.connection);
+      if (existing.length >= MAX_WAYPOINTS) return false;
+      const index = insertionIndex(route, existing, world);
+      store.dispatch(setSelection([hit.id]));
+      store.dispatch(setWaypoints(hit.id, [...existing.slice(0, index), snapPoint(world), ...existing.slice(index)]));
+      return true;
+    }
+    return false;
   }
 
   /** Ends the gesture: a click, a drop, a committed drag. */
@@ -153,6 +213,9 @@ export class PointerGestures {
         break;
       case 'pointing-connection':
         store.dispatch(selectByClick(g.id, { shift: g.shift }));
+        break;
+      case 'bending':
+        store.commitTransaction();
         break;
       case 'pointing-canvas':
         store.dispatch(selectByClick(null, { shift: g.shift }));
@@ -182,7 +245,7 @@ export class PointerGestures {
     const g = this.gesture;
     if (g.kind === 'idle') return false;
     this.gesture = IDLE;
-    if (g.kind === 'dragging' || g.kind === 'pointing-component') {
+    if (g.kind === 'dragging' || g.kind === 'pointing-component' || g.kind === 'bending') {
       store.cancelTransaction();
       scene.endDrag();
     }
@@ -206,7 +269,8 @@ export class PointerGestures {
     let cursor = 'default';
     if (g.kind === 'panning') cursor = 'grabbing';
     else if (g.kind === 'connecting') cursor = 'crosshair';
-    else if (g.kind === 'dragging') cursor = 'grabbing';
+    else if (g.kind === 'dragging' || g.kind === 'bending') cursor = 'grabbing';
+    else if (hit?.kind === 'bend') cursor = 'move';
     else if (this.host.isSpaceHeld()) cursor = 'grab';
     else if (hit?.kind === 'handle') cursor = 'crosshair';
     else if (hit?.kind === 'component') cursor = readOnly ? 'pointer' : 'move';
@@ -218,6 +282,8 @@ export class PointerGestures {
     const hit = this.host.isSpaceHeld() ? undefined : this.host.scene.hitTest(world, !this.host.isReadOnly());
     this.host.scene.setHover(hit?.id);
     this.refreshCursor(hit);
+    const card = hit?.kind === 'component' ? this.host.scene.model.card(hit.id) : undefined;
+    this.host.setTooltip(card ? `${card.text.fullName} · ${card.text.label}` : undefined);
   }
 
   private startDrag(id: string, downWorld: Point, world: Point, free: boolean): void {
@@ -286,4 +352,9 @@ function viewBox(scene: CanvasScene): Box {
   const topLeft = scene.toWorld({ x: 0, y: 0 });
   const bottomRight = scene.toWorld({ x: scene.canvasSize.width, y: scene.canvasSize.height });
   return boxFromCorners(topLeft, bottomRight);
+}
+
+/** A point on the grid (bend points snap like cards do). */
+function snapPoint(p: Point): Point {
+  return { x: Math.round(p.x / GRID_SIZE) * GRID_SIZE, y: Math.round(p.y / GRID_SIZE) * GRID_SIZE };
 }

@@ -3,13 +3,18 @@ import { COMPONENT_SIZE, type Box, type EditorComponent, type EditorConnection, 
 import type { CanvasOverlays, DiffMark, ElementIssues, PreviewBadge } from '../overlays';
 import { nonOverlappingRuns } from './card-runs';
 import { componentSummary, previewText } from './component-summary';
-import { routeBetween, type Route } from './connection-route';
+import { callRoutingOf, connectionLabel } from './connection-label';
+import { ObstacleGrid, routeBetween, type Obstacles, type Route } from './connection-route';
 import { fitText, textWidth } from './text-fit';
 import { CARD, TYPE_STYLES } from './theme';
 
 /** The texts of a card, already cut to fit, so drawing a frame measures nothing. */
 export interface CardText {
   readonly name: string;
+  /** The second line of a name too long for one line (the type label then gives way). */
+  readonly name2?: string;
+  /** The name in full, for the tooltip. */
+  readonly fullName: string;
   readonly label: string;
   readonly summary: string;
 }
@@ -34,6 +39,10 @@ export interface CardModel {
 export interface RouteModel extends Route {
   readonly id: string;
   readonly connection: EditorConnection;
+  /** What the connection says about its call ("② · 30 % · optional"), and its width in world units. */
+  readonly label?: { readonly text: string; readonly width: number };
+  /** An optional call: drawn dashed. */
+  readonly optional?: boolean;
   readonly issues: ElementIssues | undefined;
   readonly diff: DiffMark | undefined;
 }
@@ -72,6 +81,9 @@ export class SceneModel {
   private overlays: CanvasOverlays = { issues: new Map() };
   private cardsById = new Map<string, CardModel>();
   private routesById = new Map<string, RouteModel>();
+  private obstacles: ObstacleGrid | undefined;
+  /** The cards a drag leaves in place, as obstacles for the dragged routes. */
+  private dragObstacles: Obstacles | undefined;
 
   /** The card of a component id, if it is in the document. */
   card(id: string): CardModel | undefined {
@@ -94,13 +106,20 @@ export class SceneModel {
       cardsById.set(card.id, card);
       return card;
     });
+    // Routes go round cards: when any card moved, came or went, every route is laid out again.
+    const moved = cards.length !== this.cards.length || cards.some((card) => {
+      const before = this.cardsById.get(card.id);
+      return before === undefined || before.x !== card.x || before.y !== card.y;
+    });
+    const obstacles = moved || this.obstacles === undefined ? new ObstacleGrid(cards.map((card) => boxOf(card, { x: 0, y: 0 }))) : this.obstacles;
+    this.obstacles = obstacles;
     const routesById = new Map<string, RouteModel>();
     const routes: RouteModel[] = [];
     for (const connection of doc.connections) {
       const source = cardsById.get(connection.source);
       const target = cardsById.get(connection.target);
       if (source === undefined || target === undefined) continue;
-      const route = this.routeFor(connection, source, target);
+      const route = this.routeFor(connection, source, target, moved);
       routesById.set(route.id, route);
       routes.push(route);
     }
@@ -116,12 +135,14 @@ export class SceneModel {
     const cards = this.cards.filter((card) => ids.has(card.id));
     const connections = this.routes.filter((r) => ids.has(r.connection.source) || ids.has(r.connection.target)).map((r) => r.connection);
     this.drag = { ids, cards, runs: nonOverlappingRuns(cards), connections };
+    this.dragObstacles = connections.length > 0 ? new ObstacleGrid(this.cards.filter((card) => !ids.has(card.id)).map((card) => boxOf(card, { x: 0, y: 0 }))) : undefined;
     this.splitStatic();
   }
 
   /** Puts the dragged components back into the static layer. */
   endDrag(): void {
     this.drag = undefined;
+    this.dragObstacles = undefined;
     this.splitStatic();
   }
 
@@ -135,7 +156,9 @@ export class SceneModel {
       const source = startBox.get(connection.source) ?? this.boxOfId(connection.source);
       const target = startBox.get(connection.target) ?? this.boxOfId(connection.target);
       if (source === undefined || target === undefined) continue;
-      routes.push({ ...this.overlayOf(connection), ...routeBetween(source, target), id: connection.id, connection });
+      // Bend points stay where they were while their cards move.
+      const label = connectionLabel(connection, this.cardsById.get(connection.source)?.component);
+      routes.push({ ...this.overlayOf(connection), ...routeBetween(source, target, this.dragObstacles, waypointsOf(connection)), ...this.callDecoration(connection, label), id: connection.id, connection });
     }
     return routes;
   }
@@ -192,23 +215,20 @@ export class SceneModel {
     return { id: component.id, component, type: component.type, x, y, text, issues, preview, previewLabel, diff };
   }
 
-  private routeFor(connection: EditorConnection, source: CardModel, target: CardModel): RouteModel {
+  private routeFor(connection: EditorConnection, source: CardModel, target: CardModel, moved: boolean): RouteModel {
     const previous = this.routesById.get(connection.id);
     const overlay = this.overlayOf(connection);
-    if (
-      previous !== undefined &&
-      previous.connection === connection &&
-      previous.issues === overlay.issues &&
-      previous.diff === overlay.diff &&
-      previous.points[0] === source.x + COMPONENT_SIZE.width &&
-      previous.points[1] === source.y + COMPONENT_SIZE.height / 2 &&
-      previous.points[previous.points.length - 2] === target.x &&
-      previous.points[previous.points.length - 1] === target.y + COMPONENT_SIZE.height / 2
-    ) {
-      return previous;
-    }
-    const route = routeBetween(boxOf(source, { x: 0, y: 0 }), boxOf(target, { x: 0, y: 0 }));
-    return { ...overlay, ...route, id: connection.id, connection };
+    const text = connectionLabel(connection, source.component);
+    if (!moved && previous !== undefined && previous.connection === connection && previous.issues === overlay.issues && previous.diff === overlay.diff && previous.label?.text === text) return previous;
+    const route = routeBetween(boxOf(source, { x: 0, y: 0 }), boxOf(target, { x: 0, y: 0 }), this.obstacles, waypointsOf(connection));
+    return { ...overlay, ...route, ...this.callDecoration(connection, text), id: connection.id, connection };
+  }
+
+  private callDecoration(connection: EditorConnection, text: string | undefined): Pick<RouteModel, 'label' | 'optional'> {
+    return {
+      ...(text !== undefined ? { label: { text, width: Math.ceil(textWidth(text, CARD.previewFont)) + 12 } } : {}),
+      ...(callRoutingOf(connection.properties).optional ? { optional: true } : {}),
+    };
   }
 
   private overlayOf(connection: EditorConnection): Pick<RouteModel, 'issues' | 'diff'> {
@@ -222,11 +242,40 @@ export function boxOf(card: CardModel, offset: Point): Box {
 }
 
 function cardText(component: EditorComponent): CardText {
+  const full = component.name || component.id;
+  const [name, name2] = wrapName(full);
   return {
-    name: fitText(component.name || component.id, CARD.nameFont, TEXT_WIDTH),
+    name,
+    ...(name2 !== undefined ? { name2 } : {}),
+    fullName: full,
     label: TYPE_STYLES[component.type].label,
     summary: fitText(componentSummary(component), CARD.summaryFont, TEXT_WIDTH),
   };
+}
+
+/** A name on one line, or on two (broken between words where it can be), the second cut with an ellipsis. */
+export function wrapName(full: string): [string] | [string, string] {
+  if (textWidth(full, CARD.nameFont) <= TEXT_WIDTH) return [full];
+  const words = full.split(/(\s+)/);
+  let first = '';
+  for (const word of words) {
+    if (textWidth((first + word).trimEnd(), CARD.nameFont) > TEXT_WIDTH) break;
+    first += word;
+  }
+  first = first.trimEnd();
+  if (first === '') {
+    // One long word: break it where the line is full.
+    let cut = full.length;
+    while (cut > 1 && textWidth(full.slice(0, cut), CARD.nameFont) > TEXT_WIDTH) cut--;
+    first = full.slice(0, cut);
+  }
+  return [first, fitText(full.slice(first.length).trimStart(), CARD.nameFont, TEXT_WIDTH)];
+}
+
+/** A connection's bend points (`waypoints`), if the user placed any. */
+export function waypointsOf(connection: EditorConnection): readonly Point[] {
+  const points = (connection as { readonly waypoints?: readonly Point[] }).waypoints;
+  return Array.isArray(points) ? points : [];
 }
 
 function labelOf(text: string): { text: string; width: number } {

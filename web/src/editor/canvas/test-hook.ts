@@ -5,6 +5,8 @@ import type { EditorStore } from '@architech/editor-core';
 export interface ArchitechTestHook {
   readonly store: EditorStore;
   readonly stage: Konva.Stage;
+  /** The drawn route of every connection: flat `[x0, y0, x1, y1, …]` in world units, and its label. */
+  readonly routes?: () => { id: string; points: readonly number[]; label?: string; optional?: boolean }[];
 }
 
 declare global {
@@ -19,8 +21,8 @@ declare global {
  * and a benchmark can measure frames; returns the function that removes it again (only if it is
  * still this canvas's, so a second canvas mounted meanwhile keeps its own).
  */
-export function installTestHook(store: EditorStore, stage: Konva.Stage): () => void {
-  const hook: ArchitechTestHook = { store, stage };
+export function installTestHook(store: EditorStore, stage: Konva.Stage, routes?: ArchitechTestHook['routes']): () => void {
+  const hook: ArchitechTestHook = { store, stage, ...(routes ? { routes } : {}) };
   window.__architech = hook;
   return () => {
     if (window.__architech === hook) delete window.__architech;

@@ -1,3 +1,4 @@
+import { describeIssue } from './plain-issues';
 import type { ValidationIssue } from '@architech/contracts';
 import { renameDocument, type EditorDocument, type EditorStore } from '@architech/editor-core';
 import type { DesignValidation } from '../validation';
@@ -70,8 +71,8 @@ export function DesignSummary({ store, doc, validation, readOnly }: DesignSummar
         <ul className="prop-problems" aria-label="Problems with the design as a whole">
           {unplaced.map((issue, index) => (
             <li key={index} className={validation.errors.includes(issue) ? 'field-error' : 'field-warning'}>
-              {issue.path ? <span className="mono">{issue.path}: </span> : null}
-              {issue.message}
+              {issue.path ? <strong>{describeIssue(doc, issue).where}: </strong> : null}
+              {describeIssue(doc, issue).message}
             </li>
           ))}
         </ul>

@@ -16,9 +16,11 @@ export interface ElementEditor {
   readonly readOnly: boolean;
   /**
    * Merges `values` into the object at `path` inside the element's properties: one
-   * `updateProperties` dispatch, so one undo step. A value of `undefined` removes the key.
+   * `updateProperties` dispatch, so one undo step. A value of `undefined` removes the key. A write
+   * that would make one of the element's properties invalid is not made: the design keeps its last
+   * valid value and the plain-words reason ("Must be between 0 and 1") is returned for the field.
    */
-  readonly update: (path: readonly string[], values: Readonly<Record<string, unknown>>) => void;
+  readonly update: (path: readonly string[], values: Readonly<Record<string, unknown>>) => string | undefined;
 }
 
 const ElementEditorContext = createContext<ElementEditor | undefined>(undefined);

@@ -3,6 +3,7 @@ import { updateProperties, type EditorStore } from '@architech/editor-core';
 import type { ElementIssues } from '../overlays';
 import { ElementEditorProvider, type ElementEditor } from './element-editor';
 import { elementLevelIssues, hasIssues } from './field-issues';
+import { describeIssue, refusalOf } from './plain-issues';
 
 /** Props of {@link ElementForm}. */
 export interface ElementFormProps {
@@ -33,7 +34,10 @@ export function ElementForm({ store, id, prefix, issues, readOnly, shownByFields
       issues,
       readOnly,
       update: (path, values) => {
-        if (!readOnly) store.dispatch(updateProperties({ id, path, values }));
+        if (readOnly) return undefined;
+        const refusal = refusalOf(store.getState().doc, id, prefix, path, values);
+        if (refusal === undefined) store.dispatch(updateProperties({ id, path, values }));
+        return refusal;
       },
     }),
     [store, id, prefix, issues, readOnly],
@@ -46,12 +50,12 @@ export function ElementForm({ store, id, prefix, issues, readOnly, shownByFields
         <ul className="prop-problems" aria-label="Problems">
           {problems.errors.map((issue, index) => (
             <li key={`e${index}`} className="field-error">
-              {issue.message}
+              {describeIssue(store.getState().doc, issue).message}
             </li>
           ))}
           {problems.warnings.map((issue, index) => (
             <li key={`w${index}`} className="field-warning">
-              {issue.message}
+              {describeIssue(store.getState().doc, issue).message}
             </li>
           ))}
         </ul>

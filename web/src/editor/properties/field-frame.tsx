@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { hasIssues, type FieldIssues } from './field-issues';
+import { plainMessage } from './plain-issues';
 
 /** The attributes a field's control needs to be tied to its label, hint and messages. */
 export interface ControlAttributes {
@@ -73,12 +74,12 @@ export function FieldMessages({ id, issues, localError }: FieldMessagesProps) {
       )}
       {issues.errors.map((issue, index) => (
         <p key={`e${index}`} className="field-error">
-          {issue.message}
+          {plainMessage(issue.message)}
         </p>
       ))}
       {issues.warnings.map((issue, index) => (
         <p key={`w${index}`} className="field-warning">
-          {issue.message}
+          {plainMessage(issue.message)}
         </p>
       ))}
     </div>

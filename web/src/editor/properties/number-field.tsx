@@ -22,14 +22,14 @@ export interface NumberFieldProps {
   readonly required?: boolean;
   readonly hideLabel?: boolean;
   /** Writes the value; by default merges `{ [last key]: value }` at the path's parent. Required when the path holds an index. */
-  readonly onCommit?: (value: number | undefined) => void;
+  readonly onCommit?: (value: number | undefined) => string | undefined | void;
 }
 
 /**
- * A numeric property. The text is parsed on commit (blur or Enter, see `useDraft`): a number is
- * dispatched even when out of range, so the validation message under the field is the API's own; an
- * empty field removes the property (its default applies) unless `required`; anything else stays in
- * the field with an inline error and is not dispatched.
+ * A numeric property. The text is parsed on commit (blur or Enter, see `useDraft`): a number the
+ * design accepts is dispatched; one out of range (or not a whole number where one is needed) stays
+ * in the field with the reason in plain words ("Must be between 0 and 1") and the design keeps its
+ * last valid value; an empty field removes the property (its default applies) unless `required`.
  */
 export function NumberField({ label, path, value, hint, emptyHint, placeholder, required, hideLabel, onCommit }: NumberFieldProps) {
   const editor = useElementEditor();
@@ -38,14 +38,17 @@ export function NumberField({ label, path, value, hint, emptyHint, placeholder, 
     onCommit ??
     ((next: number | undefined) => {
       const { parent, key } = parentAndKey(path.map(String));
-      editor.update(parent, { [key]: next });
+      return editor.update(parent, { [key]: next });
     });
   const draft = useDraft(formatNumberInput(value), (text) => {
     const parsed = parseNumberInput(text);
     if (!parsed.ok) return refuse(parsed.message);
     if (parsed.value === undefined && required) return refuse(`${label.replace(/\s*\(.*\)$/, '')} is required`);
     setLocalError(undefined);
-    if (parsed.value !== value) write(parsed.value);
+    if (parsed.value !== value) {
+      const refusal = write(parsed.value);
+      if (typeof refusal === 'string') return refuse(refusal);
+    }
     return true;
   });
   function refuse(message: string): boolean {

@@ -1,3 +1,4 @@
+import { useConfirm } from '../../ui/confirm';
 import { useState, type FormEvent } from 'react';
 import { PROJECT_ROLES, type ProjectDto, type ProjectRole } from '@architech/contracts';
 import { ApiError } from '../../api/api-error';
@@ -16,6 +17,7 @@ const ROLE_HELP: Record<ProjectRole, string> = {
 
 /** Who is in the project with which role; owners add, change and remove members. */
 export function MembersPanel({ project }: { project: ProjectDto }) {
+  const confirm = useConfirm<'yes' | 'no'>();
   const session = useSession();
   const members = useAsync(() => api.listMembers(project.id).then((r) => r.members), [project.id]);
   const [error, setError] = useState<unknown>();
@@ -68,8 +70,16 @@ export function MembersPanel({ project }: { project: ProjectDto }) {
                     className="ghost icon"
                     aria-label={self ? 'Leave the project' : `Remove ${m.name}`}
                     title={self ? 'Leave the project' : `Remove ${m.name}`}
-                    onClick={() => {
-                      if (!window.confirm(self ? 'Leave this project?' : `Remove ${m.name} from the project?`)) return;
+                    onClick={async () => {
+                      const answer = await confirm.ask({
+                        title: self ? 'Leave this project?' : `Remove ${m.name} from the project?`,
+                        body: <p>{self ? 'You lose access to its designs and runs until an owner adds you again.' : `${m.name} loses access to its designs and runs.`}</p>,
+                        choices: [
+                          { value: 'yes', label: self ? 'Leave' : 'Remove', tone: 'danger' },
+                          { value: 'no', label: 'Keep' },
+                        ],
+                      });
+                      if (answer !== 'yes') return;
                       void act(async () => {
                         await api.removeMember(project.id, m.userId);
                         if (self) navigate('/projects');
@@ -85,6 +95,7 @@ export function MembersPanel({ project }: { project: ProjectDto }) {
         </ul>
       )}
       {isOwner && <AddMemberForm projectId={project.id} onAdded={members.reload} />}
+      {confirm.dialog}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useConfirm } from '../../ui/confirm';
 import { useState, type FormEvent } from 'react';
 import type { ProjectDto } from '@architech/contracts';
 import { api } from '../../api/endpoints';
@@ -6,6 +7,7 @@ import { toast } from '../../ui/toasts';
 
 /** The project's name and description, editable by owners and editors; delete for owners. */
 export function ProjectHeader({ project, onChange, onDeleted }: { project: ProjectDto; onChange: (p: ProjectDto) => void; onDeleted: () => void }) {
+  const confirm = useConfirm<'yes' | 'no'>();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(project.name);
   const [description, setDescription] = useState(project.description ?? '');
@@ -23,7 +25,15 @@ export function ProjectHeader({ project, onChange, onDeleted }: { project: Proje
     }
   };
   const remove = async () => {
-    if (!window.confirm(`Delete the project “${project.name}” with all its designs? This cannot be undone.`)) return;
+    const answer = await confirm.ask({
+      title: `Delete the project “${project.name}”?`,
+      body: <p>Its designs, their versions and runs go with it. This cannot be undone.</p>,
+      choices: [
+        { value: 'yes', label: 'Delete the project', tone: 'danger' },
+        { value: 'no', label: 'Keep it' },
+      ],
+    });
+    if (answer !== 'yes') return;
     try {
       await api.deleteProject(project.id);
       toast(`Project “${project.name}” deleted`);
@@ -72,6 +82,7 @@ export function ProjectHeader({ project, onChange, onDeleted }: { project: Proje
           Delete project
         </button>
       )}
+      {confirm.dialog}
     </div>
   );
 }

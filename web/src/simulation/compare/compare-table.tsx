@@ -1,4 +1,5 @@
-import { formatNumber, formatValue, type Unit } from '../metric-format';
+import { formatValue, type Unit } from '../metric-format';
+import { formatDifference, formatRelative } from './format-delta';
 import { deltaOf, type CompareRow, type Delta } from './compare-rows';
 
 const VERDICT_TEXT: Record<Delta['verdict'], string> = {
@@ -10,18 +11,6 @@ const VERDICT_TEXT: Record<Delta['verdict'], string> = {
   changed: 'changed (neither better nor worse)',
 };
 
-/** B − A in the metric's unit, signed; ratios in percentage points. */
-function formatDifference(diff: number, unit: Unit): string {
-  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '';
-  if (unit === 'ratio') return `${sign}${formatNumber(Math.abs(diff) * 100)} pp`;
-  return `${sign}${formatValue(Math.abs(diff), unit)}`;
-}
-
-function formatRelative(relative: number | undefined): string {
-  if (relative === undefined) return '–';
-  const sign = relative > 0 ? '+' : relative < 0 ? '−' : '';
-  return `${sign}${formatNumber(Math.abs(relative) * 100)} %`;
-}
 
 function Value({ value, ci, unit }: { value: number | undefined; ci: number | undefined; unit: Unit }) {
   if (value === undefined) return <span className="muted">—</span>;
@@ -81,10 +70,10 @@ export function CompareTable({ rows, labelA, labelB }: { rows: readonly CompareR
                       <Value value={row.b} ci={row.ciB} unit={row.unit} />
                     </td>
                     <td className="num delta" title={verdict && VERDICT_TEXT[verdict]}>
-                      {delta ? formatDifference(delta.absolute, row.unit) : '–'}
+                      {delta ? (delta.verdict === 'same' ? '0' : formatDifference(delta.absolute, row.unit, row.a!, row.b!)) : '–'}
                       {verdict && <span className="sr-only"> ({VERDICT_TEXT[verdict]})</span>}
                     </td>
-                    <td className="num delta">{delta ? formatRelative(delta.relative) : '–'}</td>
+                    <td className="num delta">{delta ? (delta.verdict === 'same' ? '0 %' : formatRelative(delta.relative)) : '–'}</td>
                   </tr>
               );
             })}

@@ -57,21 +57,24 @@ export function annotationPlugin(overlay: () => Overlay): uPlot.Plugin {
         for (const a of annotations) {
           const x0 = Math.max(bbox.left, xPos(u, a.startSec));
           const x1 = Math.min(bbox.left + bbox.width, xPos(u, a.endSec));
-          if (x1 - x0 < 12 * px) continue;
+          if (x1 <= x0) continue;
           ctx.save();
+          // The label may run past a narrow band (a short warm-up) but stays inside the plot, whole.
           ctx.beginPath();
-          ctx.rect(x0, bbox.top, x1 - x0, bbox.height);
+          ctx.rect(bbox.left, bbox.top, bbox.width, bbox.height);
           ctx.clip();
           ctx.font = `${Math.round(10 * px)}px system-ui, sans-serif`;
           ctx.textBaseline = 'top';
           // uPlot leaves the alignment of its last axis label behind.
           ctx.textAlign = 'left';
           const y = bbox.top + (2 + a.lane * LANE_PX) * px;
+          const width = ctx.measureText(a.label).width;
+          const x = Math.max(bbox.left + 1 * px, Math.min(x0 + 3 * px, bbox.left + bbox.width - width - 3 * px));
           // A light plate keeps the label readable over the lines it crosses.
-          ctx.fillStyle = 'rgba(255, 255, 255, 0.75)';
-          ctx.fillRect(x0 + 1 * px, y - 1 * px, ctx.measureText(a.label).width + 4 * px, 12 * px);
+          ctx.fillStyle = 'rgba(255, 255, 255, 0.8)';
+          ctx.fillRect(x - 2 * px, y - 1 * px, width + 4 * px, 12 * px);
           ctx.fillStyle = TEXT[a.kind];
-          ctx.fillText(a.label, x0 + 3 * px, y);
+          ctx.fillText(a.label, x, y);
           ctx.restore();
         }
         if (marker === undefined) return;

@@ -31,6 +31,9 @@ export interface ChartLine {
 /** How a chart's y axis is ranged: from 0 to the data, 0–100 %, the breaker's three states, or whole numbers from 0. */
 export type YRange = 'from-zero' | 'ratio' | 'breaker' | 'whole-from-zero';
 
+/** Dash patterns cycled over the lines of a "by component" chart (solid first). */
+const LINE_DASHES: readonly (readonly number[] | undefined)[] = [undefined, [7, 4], [2, 3], [10, 3, 2, 3]];
+
 /** One chart of the dashboard. */
 export interface ChartSpec {
   /** Stable across refreshes; a different id means a different chart. */
@@ -86,7 +89,8 @@ export function planDashboard(components: readonly DashboardComponent[], scope: 
       yRange: 'from-zero',
       lines: [
         { label: 'arrivals', metric: 'arrivals', componentId: subject, color: LOAD.arrivals, perSecond: true },
-        { label: 'throughput', metric: 'throughput', componentId: subject, color: LOAD.throughput },
+        // Dashed: with nothing failing, throughput equals arrivals and would hide under it.
+        { label: 'throughput', metric: 'throughput', componentId: subject, color: LOAD.throughput, dash: [7, 4] },
         ...(picked ? [{ label: 'end-to-end throughput', metric: 'throughput' as const, componentId: END_TO_END, color: LOAD.reference, dash: [4, 4] }] : []),
       ],
     },
@@ -108,8 +112,8 @@ export function planDashboard(components: readonly DashboardComponent[], scope: 
       yRange: 'from-zero',
       lines: [
         { label: 'errors', metric: 'errors', componentId: subject, color: FAILURE.errors, perSecond: true },
-        { label: 'drops', metric: 'drops', componentId: subject, color: FAILURE.drops, perSecond: true },
-        { label: 'timeouts', metric: 'timeouts', componentId: subject, color: FAILURE.timeouts, perSecond: true },
+        { label: 'drops', metric: 'drops', componentId: subject, color: FAILURE.drops, perSecond: true, dash: [7, 4] },
+        { label: 'timeouts', metric: 'timeouts', componentId: subject, color: FAILURE.timeouts, perSecond: true, dash: [2, 3] },
       ],
     },
   ];
@@ -117,7 +121,8 @@ export function planDashboard(components: readonly DashboardComponent[], scope: 
   const ranked = [...components].sort((a, b) => (ranking?.get(b.id) ?? 0) - (ranking?.get(a.id) ?? 0));
   const eligible = (types: ReadonlySet<ComponentType>) => (picked ? [picked].filter((c) => types.has(c.type)) : ranked.filter((c) => types.has(c.type)).slice(0, MAX_COMPONENT_LINES));
   const byComponent = (id: string, title: string, metric: MetricName, unit: ChartSpec['unit'], yRange: YRange, list: readonly DashboardComponent[]) => {
-    if (list.length > 0) charts.push({ id, title, unit, yRange, lines: list.map((c) => ({ label: c.label, metric, componentId: c.id, color: color.get(c.id)! })) });
+    // Equal series (two idle components, replicas of the same size) would hide each other: every other line is dashed.
+    if (list.length > 0) charts.push({ id, title, unit, yRange, lines: list.map((c, i) => ({ label: c.label, metric, componentId: c.id, color: color.get(c.id)!, ...(LINE_DASHES[i % LINE_DASHES.length] ? { dash: LINE_DASHES[i % LINE_DASHES.length] } : {}) })) });
   };
   const suffix = picked ? ` — ${picked.label}` : ' by component';
   if (!picked) {

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Component, SimulationDto } from '@architech/contracts';
 import { MAX_SERIES_CELLS } from '@architech/sim-engine';
 import { useSearchParams } from '../../app/router';
@@ -13,6 +13,7 @@ import { DashboardToolbar } from './dashboard-toolbar';
 import { TimeChart } from './time-chart';
 import { useChartWidth } from './use-chart-width';
 import { useMetricSeries, type SeriesAnswers } from './use-metric-series';
+import { chartValues, wholeCrashWindows } from './chart-values';
 import './dashboard.css';
 
 /** Props of {@link Dashboard}. */
@@ -26,6 +27,15 @@ export interface DashboardProps {
 
 /** How often the series of a run in progress are fetched again. */
 export const LIVE_REFRESH_MS = 2000;
+
+/** Share of the run the series must reach for a finished run's telemetry to count as complete. */
+const TELEMETRY_COMPLETE_SHARE = 0.98;
+/** After this long a finished run's telemetry is what it is; the dashboard stops waiting for more. */
+const TELEMETRY_WAIT_MS = 120_000;
+
+function settledLongAgo(finishedAt: string | null | undefined): boolean {
+  return finishedAt ? Date.now() - Date.parse(finishedAt) > TELEMETRY_WAIT_MS : false;
+}
 
 /**
  * Grafana-like panels of a run's time series in simulated time: the component picker (`component`),
@@ -57,9 +67,22 @@ export function Dashboard({ simulation, components, running }: DashboardProps) {
   const plan = useMemo(() => planDashboard(dashboardComponents, scope, ranking), [dashboardComponents, scope, ranking]);
   const bucketSec = simulation.result?.settings.bucketSec ?? Math.max(1, Math.ceil((components.length * durationSec) / MAX_SERIES_CELLS));
 
+  // A finished run's last telemetry batches land seconds after it turns final: until they have
+  // (the simulation says `telemetryComplete`, or the series reach the end of the run), keep asking.
+  const [arrived, setArrived] = useState<number>();
+  const telemetryComplete = (simulation as { telemetryComplete?: boolean }).telemetryComplete;
+  const receiving = !running && simulation.status === 'COMPLETED' && telemetryComplete !== true && (arrived === undefined || arrived < TELEMETRY_COMPLETE_SHARE) && !settledLongAgo(simulation.finishedAt);
   // Nothing is fetched before the charts' width is known: that width is the number of points.
-  const series = useMetricSeries(simulation.id, plan.queries, chartWidth === undefined ? undefined : { fromSec, toSec, maxPoints: chartWidth }, running ? LIVE_REFRESH_MS : undefined);
+  const series = useMetricSeries(simulation.id, plan.queries, chartWidth === undefined ? undefined : { fromSec, toSec, maxPoints: chartWidth }, running || receiving ? LIVE_REFRESH_MS : undefined);
+  useEffect(() => {
+    if (!series.answers) return;
+    let last = -1;
+    for (const list of series.answers.values()) for (const s of list) last = Math.max(last, s.points.at(-1)?.timeSec ?? -1);
+    const windowEnd = toSec !== undefined && toSec > 0 ? Math.min(toSec, durationSec) : durationSec;
+    setArrived(last < 0 ? 0 : Math.min(1, (last + bucketSec) / windowEnd));
+  }, [series.answers, bucketSec, durationSec, toSec]);
   const annotations = useMemo(() => annotationsOf(simulation, nameOf), [simulation, nameOf]);
+  const downWindows = useMemo(() => wholeCrashWindows(simulation), [simulation]);
   const start = fromSec ?? 0;
   const end = toSec !== undefined && toSec > start ? toSec : durationSec;
   const xRange = useMemo(() => [start, end] as const, [start, end]);
@@ -91,7 +114,12 @@ export function Dashboard({ simulation, components, running }: DashboardProps) {
         </p>
       )}
       {series.error !== undefined && <ErrorMessage error={series.error} onRetry={series.retry} />}
-      {empty && (
+      {receiving && arrived !== undefined && (
+        <p className="alert info row" role="status" aria-label="Telemetry">
+          <span className="spinner" aria-hidden="true" /> Receiving telemetry: {Math.floor(arrived * 100)} % of the run has arrived; the charts fill as it lands.
+        </p>
+      )}
+      {empty && !receiving && (
         <p className="alert info" role="status">
           {running || simulation.status === 'PENDING' ? 'Waiting for the first simulated seconds of the run…' : 'This run stored no time series.'}
         </p>
@@ -105,6 +133,7 @@ export function Dashboard({ simulation, components, running }: DashboardProps) {
             bucketSec={bucketSec}
             xRange={xRange}
             annotations={annotations}
+            downWindows={downWindows}
             marker={t}
             syncKey={`simulation-${simulation.id}`}
             onZoom={zoom}
@@ -122,6 +151,8 @@ interface ChartPanelProps {
   readonly bucketSec: number;
   readonly xRange: readonly [number, number];
   readonly annotations: readonly Annotation[];
+  /** Per component, the windows in which a crash took every replica down. */
+  readonly downWindows: ReadonlyMap<string, readonly (readonly [number, number])[]>;
   readonly marker: number | undefined;
   readonly syncKey: string;
   readonly onZoom: (fromSec: number, toSec: number) => void;
@@ -129,13 +160,14 @@ interface ChartPanelProps {
 }
 
 /** One chart fed from the shared answers; memoised so a new time cursor does not realign data. */
-const ChartPanel = memo(function ChartPanel({ spec, answers, bucketSec, ...rest }: ChartPanelProps) {
+const ChartPanel = memo(function ChartPanel({ spec, answers, bucketSec, downWindows, ...rest }: ChartPanelProps) {
   const columns = useMemo<Columns | undefined>(() => {
     if (!answers) return undefined;
-    return alignSeries(
+    const aligned = alignSeries(
       spec.lines.map((line) => findSeries(answers, line.metric, line.componentId)?.points),
       spec.lines.map((line) => (line.perSecond ? 1 / bucketSec : 1)),
     );
-  }, [spec, answers, bucketSec]);
+    return chartValues(aligned, spec, downWindows);
+  }, [spec, answers, bucketSec, downWindows]);
   return <TimeChart title={spec.title} unit={spec.unit} yRange={spec.yRange} lines={spec.lines} columns={columns} {...rest} />;
 });

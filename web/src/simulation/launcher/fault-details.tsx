@@ -2,7 +2,9 @@ import type { FaultType } from '@architech/contracts';
 import { FAULT_PARAMETER, faultTypesFor, type DraftFault, type FaultTarget } from './fault-model';
 
 /** Exact values of the selected fault: type, window and its parameter. */
-export function FaultDetails({ fault, target, onChange, onRemove }: { fault: DraftFault; target: FaultTarget | undefined; onChange: (f: DraftFault) => void; onRemove: () => void }) {
+export function FaultDetails({ fault, index, target, issueAt, onChange, onRemove }: { fault: DraftFault; index: number; target: FaultTarget | undefined; issueAt: (path: string) => string | undefined; onChange: (f: DraftFault) => void; onRemove: () => void }) {
+  const name = (key: string) => `faults[${index}].${key}`;
+  const invalid = (key: string) => (issueAt(name(key)) ? { 'aria-invalid': true as const } : {});
   const parameter = FAULT_PARAMETER[fault.type];
   const value = parameter ? (fault as unknown as Record<string, number | undefined>)[parameter.name] : undefined;
   const number = (raw: string): number | undefined => (raw.trim() === '' ? undefined : Number(raw));
@@ -28,11 +30,11 @@ export function FaultDetails({ fault, target, onChange, onRemove }: { fault: Dra
       </label>
       <label>
         Starts at (s)
-        <input type="number" min={0} step={1} value={fault.startSec} onChange={(e) => onChange({ ...fault, startSec: number(e.target.value) ?? 0 })} />
+        <input type="number" min={0} step="any" name={name('startSec')} {...invalid('startSec')} value={fault.startSec} onChange={(e) => onChange({ ...fault, startSec: number(e.target.value) ?? 0 })} />
       </label>
       <label>
         Lasts (s)
-        <input type="number" min={1} step={1} placeholder="until the end" value={fault.durationSec ?? ''} onChange={(e) => onChange({ ...fault, durationSec: number(e.target.value) } as DraftFault)} />
+        <input type="number" min={1} step="any" name={name('durationSec')} {...invalid('durationSec')} placeholder="until the end" value={fault.durationSec ?? ''} onChange={(e) => onChange({ ...fault, durationSec: number(e.target.value) } as DraftFault)} />
       </label>
       {parameter && (
         <label>
@@ -41,7 +43,9 @@ export function FaultDetails({ fault, target, onChange, onRemove }: { fault: Dra
             type="number"
             min={parameter.min}
             max={parameter.max}
-            step={parameter.step}
+            step="any"
+            name={name(parameter.name)}
+            {...invalid(parameter.name)}
             value={value ?? ''}
             onChange={(e) => onChange({ ...fault, [parameter.name]: number(e.target.value) } as DraftFault)}
           />

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { FaultType } from '@architech/contracts';
 import { describeFault, faultTypesFor, shiftFault, type DraftFault, type FaultTarget } from './fault-model';
 
@@ -33,6 +33,15 @@ const FAULT_COLOURS: Record<FaultType, string> = {
 export function FaultTimeline(props: FaultTimelineProps) {
   const track = useRef<HTMLDivElement>(null);
   const drag = useRef<Drag | undefined>(undefined);
+  const axis = useRef<HTMLDivElement>(null);
+  const [axisWidth, setAxisWidth] = useState(600);
+  useEffect(() => {
+    const element = axis.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setAxisWidth(element.getBoundingClientRect().width || 600));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const [target, setTarget] = useState('');
   const [type, setType] = useState<FaultType | ''>('');
   const run = Math.max(1, props.durationSec);
@@ -70,12 +79,12 @@ export function FaultTimeline(props: FaultTimelineProps) {
     }
   };
 
-  const ticks = tickMarks(run);
+  const ticks = tickMarks(run, axisWidth);
   return (
     <div className="fault-timeline">
       <div className="timeline-grid">
         <div className="timeline-label muted small">target</div>
-        <div className="timeline-axis" aria-hidden="true">
+        <div className="timeline-axis" aria-hidden="true" ref={axis}>
           {ticks.map((t) => (
             <span key={t} style={{ left: `${(t / run) * 100}%` }}>
               {t}s
@@ -168,9 +177,9 @@ export function FaultTimeline(props: FaultTimelineProps) {
   );
 }
 
-/** About six round tick marks over the run. */
-function tickMarks(runSec: number): number[] {
-  const raw = runSec / 6;
+/** Round tick marks over the run, at most one per 64 px of the axis so that labels never collide. */
+export function tickMarks(runSec: number, widthPx = 600): number[] {
+  const raw = runSec / Math.max(1, Math.min(6, Math.floor(widthPx / 64)));
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
   const out: number[] = [];

@@ -1,9 +1,10 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, validateDesign, validateSimulationConfig, type FaultType, type HypothesisCondition, type SimulationConfigInput, type ValidationIssue } from '@architech/contracts';
 import { toDesign, type EditorDocument } from '@architech/editor-core';
 import { ApiError, describeError } from '../../api/api-error';
 import { simulationsApi } from '../../api/simulations';
 import { navigate } from '../../app/router';
+import { plainMessage } from '../../editor/properties/plain-issues';
 import { FaultDetails } from './fault-details';
 import { newFault, toFault, type DraftFault, type FaultTarget } from './fault-model';
 import { FaultTimeline } from './fault-timeline';
@@ -43,7 +44,17 @@ export function LaunchPanel(props: LaunchPanelProps) {
   const [busy, setBusy] = useState(false);
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
   const [error, setError] = useState<unknown>();
+  const [attempted, setAttempted] = useState(false);
   const nextKey = useRef(1);
+  const form = useRef<HTMLFormElement>(null);
+  const sheet = useRef<HTMLDialogElement>(null);
+  const pendingFocus = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    const dialog = sheet.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
 
   const design = useMemo(() => validateDesign(toDesign(props.doc)), [props.doc]);
   const targets = useMemo<FaultTarget[]>(() => {
@@ -73,9 +84,45 @@ export function LaunchPanel(props: LaunchPanelProps) {
   const warnings = outcome?.warnings ?? [];
   const issueAt = (path: string) => issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
 
+  /** "Fault 2 (error on PostgreSQL primary (db)) · rate", "Duration" — where a problem is, in words. */
+  const placeOf = (path: string): string => {
+    const fault = /^faults\[(\d+)\]\.?(.*)$/.exec(path);
+    if (fault) {
+      const f = faults[Number(fault[1])];
+      const where = f ? `Fault ${Number(fault[1]) + 1} (${f.type.replace('_', ' ')} on ${targets.find((t) => t.id === f.target)?.label ?? f.target})` : `Fault ${Number(fault[1]) + 1}`;
+      return fault[2] ? `${where} · ${FIELD_NAMES[fault[2]] ?? fault[2]}` : where;
+    }
+    return FIELD_NAMES[path] ?? path;
+  };
+  /** Brings the field of `path` into view and focuses it (selecting its fault first when it is a fault's). */
+  const focusField = (path: string) => {
+    const fault = /^faults\[(\d+)\]/.exec(path);
+    if (fault) {
+      const f = faults[Number(fault[1])];
+      if (f && selected !== f.key) {
+        pendingFocus.current = path;
+        setSelected(f.key);
+        return;
+      }
+    }
+    const control = form.current?.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`) ?? form.current?.querySelector<HTMLElement>(`[name^="${CSS.escape(path.split('.')[0]!)}"]`);
+    control?.focus();
+  };
+  useEffect(() => {
+    if (pendingFocus.current === undefined) return;
+    const path = pendingFocus.current;
+    pendingFocus.current = undefined;
+    form.current?.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`)?.focus();
+  }, [selected]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!outcome?.ok) return;
+    setAttempted(true);
+    if (!design.ok) return;
+    if (!outcome?.ok) {
+      if (issues[0]) focusField(issues[0].path);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     setServerIssues([]);
@@ -95,7 +142,16 @@ export function LaunchPanel(props: LaunchPanelProps) {
   const message = (path: string) => issueAt(path) && <span id={`launch-${path}`} className="field-error">{issueAt(path)}</span>;
 
   return (
-    <form className="launch-panel" onSubmit={submit} aria-label="Run a simulation">
+    <dialog
+      ref={sheet}
+      className="launch-sheet"
+      aria-label="Run a simulation"
+      onCancel={(event) => {
+        event.preventDefault();
+        props.onClose();
+      }}
+    >
+    <form ref={form} className="launch-panel" onSubmit={submit} noValidate aria-label="Run a simulation">
       <div className="row launch-head">
         <h2>Run v{props.version}</h2>
         {props.dirty && <span className="badge unsaved">unsaved changes are not included — save first to run them</span>}
@@ -104,39 +160,40 @@ export function LaunchPanel(props: LaunchPanelProps) {
           ✕
         </button>
       </div>
-      {!design.ok && <div className="alert error">This version cannot run: {design.issues[0]?.message}</div>}
+      <div className="launch-body">
+      {!design.ok && <div className="alert error">This version cannot run: {plainMessage(design.issues[0]?.message ?? 'it is not valid')}</div>}
       {error !== undefined && serverIssues.length === 0 && <div className="alert error" role="alert">{describeError(error)}</div>}
       <div className="launch-grid">
         <div className="stack launch-settings">
           <div className="launch-fields">
             <label>
               Duration (simulated s)
-              <input type="number" min={1} max={LIMITS.maxDurationSec} value={durationSec} onChange={(e) => setDurationSec(e.target.value)} {...field('durationSec')} />
+              <input type="number" min={1} max={LIMITS.maxDurationSec} value={durationSec} onChange={(e) => setDurationSec(e.target.value)} name="durationSec" {...field('durationSec')} />
               {message('durationSec')}
             </label>
             <label>
               Warm-up (s or “auto”)
-              <input value={warmup} onChange={(e) => setWarmup(e.target.value)} {...field('warmupSec')} />
+              <input value={warmup} onChange={(e) => setWarmup(e.target.value)} name="warmupSec" {...field('warmupSec')} />
               {message('warmupSec')}
             </label>
             <label>
               Seed
-              <input type="number" min={0} step={1} value={seed} onChange={(e) => setSeed(e.target.value)} {...field('seed')} />
+              <input type="number" min={0} step={1} value={seed} onChange={(e) => setSeed(e.target.value)} name="seed" {...field('seed')} />
               {message('seed')}
             </label>
             <label>
               Replications
-              <input type="number" min={1} max={LIMITS.maxReplications} step={1} value={replications} onChange={(e) => setReplications(e.target.value)} {...field('replications')} />
+              <input type="number" min={1} max={LIMITS.maxReplications} step={1} value={replications} onChange={(e) => setReplications(e.target.value)} name="replications" {...field('replications')} />
               {message('replications')}
             </label>
             <label>
               Load multiplier (×)
-              <input type="number" min={0} step="any" value={multiplier} onChange={(e) => setMultiplier(e.target.value)} {...field('workload.rateMultiplier')} />
+              <input type="number" min={0} step="any" value={multiplier} onChange={(e) => setMultiplier(e.target.value)} name="workload.rateMultiplier" {...field('workload.rateMultiplier')} />
               {message('workload.rateMultiplier')}
             </label>
             <label>
               Trace sample rate
-              <input type="number" min={0} max={1} step="any" value={sampleRate} onChange={(e) => setSampleRate(e.target.value)} {...field('tracing.sampleRate')} />
+              <input type="number" min={0} max={1} step="any" value={sampleRate} onChange={(e) => setSampleRate(e.target.value)} name="tracing.sampleRate" {...field('tracing.sampleRate')} />
               {message('tracing.sampleRate')}
             </label>
           </div>
@@ -154,6 +211,7 @@ export function LaunchPanel(props: LaunchPanelProps) {
                     value={clientRates[c.id] ?? ''}
                     onChange={(e) => setClientRates({ ...clientRates, [c.id]: e.target.value })}
                     aria-label={`Rate of ${c.name || c.id} (req/s); empty keeps ${c.properties.arrival?.ratePerSec ?? 'the design’s'}`}
+                    name={`workload.clients.${c.id}`}
                     {...field(`workload.clients.${c.id}`)}
                   />
                 </label>
@@ -181,16 +239,13 @@ export function LaunchPanel(props: LaunchPanelProps) {
           {selectedFault && (
             <FaultDetails
               fault={selectedFault}
+              index={faults.indexOf(selectedFault)}
+              issueAt={issueAt}
               target={targets.find((t) => t.id === selectedFault.target)}
               onChange={(f) => setFaults((all) => all.map((x) => (x.key === f.key ? f : x)))}
               onRemove={() => setFaults((all) => all.filter((x) => x.key !== selectedFault.key))}
             />
           )}
-          {issues.filter((i) => i.path.startsWith('faults')).map((i) => (
-            <div key={i.path + i.message} className="field-error">
-              {i.path}: {i.message}
-            </div>
-          ))}
           {warnings.map((w) => (
             <div key={w.path + w.message} className="alert warning small">
               {w.message}
@@ -198,16 +253,56 @@ export function LaunchPanel(props: LaunchPanelProps) {
           ))}
         </div>
       </div>
+      </div>
+      {issues.length > 0 && (attempted || serverIssues.length > 0 || issues.some((i) => !i.path.startsWith('faults'))) && (
+        <div className="launch-issues" role="alert" aria-label="Settings to fix before launching">
+          <strong>
+            {issues.length} setting{issues.length === 1 ? '' : 's'} to fix before launching:
+          </strong>
+          <ul>
+            {issues.map((i) => (
+              <li key={i.path + i.message}>
+                <button type="button" className="link-button" onClick={() => focusField(i.path)}>
+                  {placeOf(i.path)}
+                </button>
+                : {plainMessage(i.message)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="row launch-foot">
         <span className="muted small">{issues.length > 0 ? `${issues.length} setting${issues.length === 1 ? '' : 's'} to fix` : `${faults.length} fault${faults.length === 1 ? '' : 's'}, ${hypothesis.length} condition${hypothesis.length === 1 ? '' : 's'}`}</span>
         <span className="spacer" />
         <button type="button" onClick={props.onClose}>
           Cancel
         </button>
-        <button className="primary" type="submit" disabled={busy || !outcome?.ok}>
+        <button className="primary" type="submit" disabled={busy || !design.ok} aria-describedby={issues.length > 0 ? 'launch-blocked' : undefined}>
           {busy ? 'Launching…' : 'Launch simulation'}
         </button>
+        {issues.length > 0 && (
+          <span id="launch-blocked" className="sr-only">
+            {issues.length} setting{issues.length === 1 ? '' : 's'} to fix first
+          </span>
+        )}
       </div>
     </form>
+    </dialog>
   );
 }
+
+/** The launcher's fields by the path the validator gives them. */
+const FIELD_NAMES: Record<string, string> = {
+  durationSec: 'Duration',
+  warmupSec: 'Warm-up',
+  seed: 'Seed',
+  replications: 'Replications',
+  'workload.rateMultiplier': 'Load multiplier',
+  'tracing.sampleRate': 'Trace sample rate',
+  startSec: 'starts at',
+  delayMs: 'added delay',
+  rate: 'rate',
+  factor: 'slowdown factor',
+  replicas: 'replicas crashed',
+  target: 'target',
+};

@@ -14,6 +14,7 @@ const REASONS: Record<string, string> = { slow: 'among the slowest', error: 'fai
 /** One page of kept traces: when, where from, how long (with a bar relative to the page), status. */
 export function TraceList({ traces, nameOf, onOpen }: TraceListProps) {
   const longest = Math.max(1e-9, ...traces.map((t) => t.durationMs));
+  const from = distinguishingOffset(traces.map((t) => t.traceId));
   return (
     <table className="list trace-list" aria-label="Traces">
       <thead>
@@ -32,7 +33,7 @@ export function TraceList({ traces, nameOf, onOpen }: TraceListProps) {
           <tr key={t.traceId} className={t.status === 'ERROR' ? 'is-error' : undefined}>
             <td>
               <button className="link-button" onClick={() => onOpen(t.traceId)} aria-label={`Open trace ${t.traceId} from ${nameOf(t.rootComponentId)}`}>
-                {nameOf(t.rootComponentId)} <code className="muted">{t.traceId.slice(0, 8)}</code>
+                {nameOf(t.rootComponentId)} <code className="muted" title={t.traceId}>{shortTraceId(t.traceId, from)}</code>
               </button>
               {t.linkedTraceId && <span className="badge" title={`Continues trace ${t.linkedTraceId}`}>linked</span>}
             </td>
@@ -56,4 +57,22 @@ export function TraceList({ traces, nameOf, onOpen }: TraceListProps) {
       </tbody>
     </table>
   );
+}
+
+/**
+ * Where the ids of a page start to differ: 0 for ids that differ at once (every run since trace ids
+ * put their serial first), further for runs stored before, whose ids of one run share a prefix.
+ */
+export function distinguishingOffset(ids: readonly string[]): number {
+  if (ids.length < 2) return 0;
+  let common = 0;
+  const first = ids[0]!;
+  while (common < first.length && ids.every((id) => id[common] === first[common])) common++;
+  return common;
+}
+
+/** Eight hex digits of `id` from `offset` (with an ellipsis when the shared start is left out). */
+export function shortTraceId(id: string, offset: number): string {
+  const start = Math.min(offset, Math.max(0, id.length - 8));
+  return `${start > 0 ? '…' : ''}${id.slice(start, start + 8)}`;
 }

@@ -1,0 +1,511 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { editorState, openPage, screenshot, worldToPage } from './support/browser';
+import { startProduct, type RunningProduct } from './support/product';
+
+/*
+ * The web app as a new user meets it (issue 12): each test pins one thing a newcomer stumbled over
+ * — lost edits, a launcher that silently refused, invalid values stored, cramped layouts — on the
+ * real product in Debian's Chromium at 1280×800 (and 1024×700 where the layout is at stake).
+ */
+
+jest.setTimeout(240_000);
+
+const example = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', name), 'utf8'));
+
+describe('the web app for a newcomer', () => {
+  let product: RunningProduct;
+  let page: Page;
+  let errors: string[];
+  let projectId: string;
+
+  beforeAll(async () => {
+    product = await startProduct('web_newcomer');
+    ({ page, errors } = product);
+    await page.goto(`${product.url}/register`);
+    await page.getByLabel('Name').fill('Nora Newcomer');
+    await page.getByLabel('Email').fill('nora@example.com');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/projects$/);
+    projectId = (await api('POST', '/api/projects', { name: 'Newcomer' })).body.id;
+  });
+
+  afterAll(() => product?.stop());
+
+  afterEach(() => expect(errors).toEqual([]));
+
+  /** Calls the API from the page with the signed-in user's token. */
+  function api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    return page.evaluate(
+      async ({ method, path, body }) => {
+        const token = JSON.parse(localStorage.getItem('architech.session')!).accessToken as string;
+        const res = await fetch(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+        return { status: res.status, body: await res.json() };
+      },
+      { method, path, body },
+    );
+  }
+
+  /** Saves `file` from examples/ as a new design and opens it in the editor. */
+  async function openExample(file: string, name?: string): Promise<string> {
+    const design = example(file);
+    const saved = (await api('POST', `/api/projects/${projectId}/designs`, { name: name ?? design.name, components: design.components, connections: design.connections })).body;
+    await page.goto(`${product.url}/projects/${projectId}/designs/${saved.id}`);
+    await page.getByTestId('editor-canvas').waitFor();
+    await page.waitForFunction(() => ((window as any).__architech?.store.getState().doc.components.length ?? 0) > 0);
+    return saved.id;
+  }
+
+  async function select(id: string): Promise<void> {
+    const component = (await editorState(page)).components.find((c) => c.id === id)!;
+    const at = await worldToPage(page, { x: component.position.x + 40, y: component.position.y + 20 });
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction((want) => (window as any).__architech.store.getState().selection.has(want), id);
+  }
+
+  async function setField(label: RegExp, value: string): Promise<void> {
+    const field = page.getByLabel(label);
+    await field.fill(value);
+    await field.press('Enter');
+  }
+
+  const property = async (id: string, key: string) => (await editorState(page)).components.find((c) => c.id === id)!.properties[key];
+
+  it('item 1: asks before an in-app navigation drops unsaved edits, and offers the local draft again', async () => {
+    const designId = await openExample('three-tier.json', 'Draft safety');
+    // Arrive in the app's own way (project page → design), so Back stays inside the app.
+    await page.goto(`${product.url}/projects/${projectId}`);
+    await page.getByRole('table', { name: 'Designs' }).getByRole('link', { name: 'Draft safety' }).click();
+    await page.waitForURL(new RegExp(`/designs/${designId}`));
+    await page.waitForFunction(() => ((window as any).__architech?.store.getState().doc.components.length ?? 0) > 0);
+    await select('web');
+    await setField(/^Replicas/, '5');
+    expect(await property('web', 'replicas')).toBe(5);
+    await page.getByText('unsaved changes', { exact: true }).waitFor();
+
+    // The breadcrumb: a styled question, and staying keeps everything.
+    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Newcomer' }).click();
+    const leave = page.getByRole('dialog', { name: 'Leave with unsaved changes?' });
+    await leave.waitFor();
+    await screenshot(page, 'leave-unsaved');
+    await leave.getByRole('button', { name: 'Stay and keep editing' }).click();
+    expect(page.url()).toContain(`/designs/${designId}`);
+    expect(await property('web', 'replicas')).toBe(5);
+
+    // Browser Back asks too; leaving keeps the draft.
+    await page.goBack();
+    await leave.waitFor();
+    expect(page.url()).toContain(`/designs/${designId}`);
+    await leave.getByRole('button', { name: 'Leave, keep the draft' }).click();
+    await page.waitForURL((url) => !url.pathname.includes('/designs/'));
+
+    // Opening the version again offers the draft, with its time.
+    await page.goto(`${product.url}/projects/${projectId}/designs/${designId}`);
+    const offer = page.getByRole('alert', { name: 'Unsaved changes found' });
+    await offer.getByText(/^Restore unsaved changes from \d{1,2}:\d{2}/).waitFor();
+    await screenshot(page, 'restore-draft');
+    expect(await property('web', 'replicas')).toBe(3);
+    await offer.getByRole('button', { name: 'Restore' }).click();
+    expect(await property('web', 'replicas')).toBe(5);
+    await page.getByText('unsaved changes', { exact: true }).waitFor();
+
+    // Saving clears the draft: the next opening offers nothing.
+    await page.keyboard.press('Control+s');
+    await page.getByText('Saved as version 2').waitFor();
+    await page.reload();
+    await page.getByTestId('editor-canvas').waitFor();
+    await page.waitForFunction(() => ((window as any).__architech?.store.getState().doc.components.length ?? 0) > 0);
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('alert', { name: 'Unsaved changes found' }).count()).toBe(0);
+  });
+
+  it('item 2: every fault type launches with its defaults, and a bad value is named in the launcher and focused', async () => {
+    const designId = await openExample('three-tier.json', 'Fault defaults');
+    const openLauncher = async () => {
+      await page.getByRole('button', { name: /Run…/ }).click();
+      await page.getByRole('form', { name: 'Run a simulation' }).waitFor();
+      await page.getByLabel('Duration (simulated s)').fill('30');
+    };
+    const add = async (target: string, type: string) => {
+      await page.getByLabel('Fault target').selectOption(target);
+      await page.getByLabel('Fault type').selectOption(type);
+      await page.getByRole('button', { name: 'Add fault' }).click();
+    };
+    await openLauncher();
+    await add('app', 'latency');
+    await add('web', 'error');
+    await add('lb-web', 'packet_loss');
+    await page.getByRole('button', { name: 'Launch simulation' }).click();
+    await page.waitForURL(/\/simulations\/[0-9a-f-]+/);
+    const id = page.url().split('/simulations/')[1]!.split('?')[0]!;
+    const sim = (await api('GET', `/api/simulations/${id}`)).body;
+    expect(sim.configuration.faults.map((f: { type: string }) => f.type)).toEqual(['latency', 'error', 'packet_loss']);
+    expect(sim.configuration.faults[0].delayMs).toBe(200);
+    expect(sim.configuration.faults[1].rate).toBe(1);
+    expect(sim.configuration.faults[2].rate).toBe(0.2);
+
+    // A rate above 1 is refused by the launcher itself, listed with the fault's name, and focused.
+    await page.goto(`${product.url}/projects/${projectId}/designs/${designId}`);
+    await page.getByTestId('editor-canvas').waitFor();
+    await openLauncher();
+    await add('lb-web', 'packet_loss');
+    const rate = page.getByLabel('Loss rate (0–1)');
+    await rate.fill('5');
+    await page.getByLabel('Seed').focus();
+    await page.getByRole('button', { name: 'Launch simulation' }).click();
+    const problems = page.getByRole('alert', { name: 'Settings to fix before launching' });
+    await problems.getByText(/Fault 1 \(packet loss on .*\) · rate/).waitFor();
+    await expect(problems.textContent()).resolves.toMatch(/between 0\.001 and 1|≤ 1/);
+    await expect(rate.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await screenshot(page, 'launcher-problem');
+    expect(page.url()).toContain(`/designs/${designId}`);
+    await page.keyboard.press('Escape');
+  });
+
+  it('item 4: an invalid value stays out of the design and is explained in plain words; problems name components', async () => {
+    await openExample('cache-aside.json', 'Plain words');
+    const cache = (await editorState(page)).components.find((c) => c.type === 'CACHE')!;
+    await select(cache.id);
+    const before = await property(cache.id, 'hitRatio');
+    await setField(/^Hit ratio/, '1.5');
+    await page.getByText('Must be between 0 and 1').waitFor();
+    expect(await property(cache.id, 'hitRatio')).toBe(before);
+
+    const service = (await editorState(page)).components.find((c) => c.type === 'SERVICE' || c.type === 'DATABASE')!;
+    await select(service.id);
+    const replicas = await property(service.id, 'replicas');
+    await setField(/^Replicas/, '-2');
+    await page.getByText('Must be a whole number between 1 and 1000').waitFor();
+    expect(await property(service.id, 'replicas')).toBe(replicas);
+    await setField(/^Replicas/, '2.5');
+    await page.getByText('Must be a whole number between 1 and 1000').waitFor();
+    expect(await property(service.id, 'replicas')).toBe(replicas);
+    await screenshot(page, 'invalid-value');
+    await page.keyboard.press('Escape');
+
+    // A cache that misses with nowhere to send the misses: the problems list says which, by name.
+    const downstream = (await editorState(page)).connections.find((c) => c.source === cache.id)!;
+    await page.evaluate((id) => {
+      const hook = (window as any).__architech;
+      hook.store.dispatch({ name: 'test-delete', perform: (state: any) => ({ ok: true, captureUndo: true, changes: { doc: { ...state.doc, connections: state.doc.connections.filter((c: any) => c.id !== id) } } }) });
+    }, downstream.id);
+    await page.getByRole('button', { name: '1 problem' }).click();
+    const list = page.getByRole('list', { name: 'Problems in the design' });
+    await expect(list.textContent()).resolves.toContain(cache.name);
+    await expect(list.textContent()).resolves.not.toMatch(/components\[\d+\]/);
+  });
+
+  it('item 13: the launcher is a side sheet that keeps Launch and the fault list in view at 1280×800 and 1024×700', async () => {
+    const designId = await openExample('three-tier.json', 'Launcher layout');
+    for (const [width, height] of [
+      [1280, 800],
+      [1024, 700],
+    ] as const) {
+      const { page: small, errors: smallErrors } = await openPage(product.browser, width, height);
+      await small.goto(`${product.url}/`);
+      await small.evaluate((session) => localStorage.setItem('architech.session', session), await page.evaluate(() => localStorage.getItem('architech.session')!));
+      await small.goto(`${product.url}/projects/${projectId}/designs/${designId}`);
+      await small.getByTestId('editor-canvas').waitFor();
+      const canvasBefore = (await small.getByTestId('editor-canvas').boundingBox())!;
+      await small.getByRole('button', { name: /Run…/ }).click();
+      await small.getByRole('dialog', { name: 'Run a simulation' }).waitFor();
+      await small.getByLabel('Fault target').selectOption('db');
+      await small.getByLabel('Fault type').selectOption('crash');
+      await small.getByRole('button', { name: 'Add fault' }).click();
+      await small.getByLabel(/Replicas crashed/).waitFor();
+      const launch = (await small.getByRole('button', { name: 'Launch simulation' }).boundingBox())!;
+      expect(launch.y + launch.height).toBeLessThanOrEqual(height);
+      expect(launch.x + launch.width).toBeLessThanOrEqual(width);
+      // The fault type list shows its options in full.
+      const type = small.getByLabel('Fault type');
+      const fits = await type.evaluate((el: HTMLSelectElement) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().width >= 90);
+      expect(fits).toBe(true);
+      // Timeline labels never overlap.
+      const labels = await small.locator('.timeline-axis span').evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect()).map((r) => [r.left, r.right]));
+      for (let i = 1; i < labels.length; i++) expect(labels[i]![0]!).toBeGreaterThanOrEqual(labels[i - 1]![1]!);
+      // The canvas keeps its size underneath.
+      const canvasAfter = (await small.getByTestId('editor-canvas').boundingBox())!;
+      expect(canvasAfter.height).toBeGreaterThanOrEqual(canvasBefore.height - 1);
+      await screenshot(small, `launcher-${width}x${height}`);
+      expect(smallErrors).toEqual([]);
+      await small.context().close();
+    }
+  });
+
+  it('item 10: shortcuts work after a toolbar button took the focus, never while a text field has it', async () => {
+    await openExample('three-tier.json', 'Shortcuts');
+    const positions = async () => (await editorState(page)).components.map((c) => c.position);
+    const before = await positions();
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await page.waitForFunction((b) => JSON.stringify((window as any).__architech.store.getState().doc.components.map((c: any) => c.position)) !== b, JSON.stringify(before));
+    await expect(page.getByRole('button', { name: 'Auto-layout' }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Control+z');
+    expect(await positions()).toEqual(before);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await positions()).not.toEqual(before);
+    await page.keyboard.press('Control+z');
+
+    // Delete with the selection made on the canvas and the focus on a toolbar button.
+    await select('db');
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.keyboard.press('Delete');
+    expect((await editorState(page)).components.map((c) => c.id)).not.toContain('db');
+    await page.keyboard.press('Control+z');
+    expect((await editorState(page)).components.map((c) => c.id)).toContain('db');
+
+    // In a text field the keys are the field's.
+    await select('web');
+    const name = page.getByLabel('Name', { exact: true });
+    await name.fill('Web tier 2');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Delete');
+    expect((await editorState(page)).components.map((c) => c.id)).toContain('web');
+    await page.keyboard.press('Escape');
+  });
+
+  it('item 12: a long component name wraps on the card and shows in full on hover', async () => {
+    await openExample('three-tier.json', 'Long names');
+    await select('app');
+    const long = 'Payment authorisation service (EU region)';
+    const name = page.getByLabel('Name', { exact: true });
+    await name.fill(long);
+    await name.press('Enter');
+    expect((await editorState(page)).components.find((c) => c.id === 'app')!.name).toBe(long);
+    const app = (await editorState(page)).components.find((c) => c.id === 'app')!;
+    const at = await worldToPage(page, { x: app.position.x + 100, y: app.position.y + 30 });
+    await page.mouse.move(at.x - 20, at.y - 60);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await expect(page.getByTestId('editor-canvas').getAttribute('title')).resolves.toBe(`${long} · SERVICE`);
+    await screenshot(page, 'long-name');
+  });
+
+  it('items 7, 8 and 9: the replay loads its sampled requests in a few requests, trace rows differ, the Runs panel shows every column', async () => {
+    const design = example('three-tier.json');
+    const saved = (await api('POST', `/api/projects/${projectId}/designs`, { name: 'Replay load', components: design.components, connections: design.connections })).body;
+    const run = (await api('POST', `/api/designs/${saved.id}/simulations`, { durationSec: 120, warmupSec: 10, seed: 3, faults: [{ type: 'crash', target: 'db', startSec: 40, durationSec: 20 }], tracing: { sampleRate: 0.05, maxTraces: 1000, slowest: 20, maxLogs: 10000 } })).body;
+    for (let i = 0; i < 400; i++) {
+      const sim = (await api('GET', `/api/simulations/${run.id}`)).body;
+      if (sim.status === 'COMPLETED') break;
+      if (['FAILED', 'CANCELLED'].includes(sim.status)) throw new Error(`run ${sim.status}`);
+      await page.waitForTimeout(250);
+    }
+    // Wait until the traces are stored (they land after the run completes).
+    for (let i = 0; i < 100 && (await api('GET', `/api/simulations/${run.id}/traces?limit=1`)).body.total < 100; i++) await page.waitForTimeout(250);
+
+    // Item 7: the replay's sample of traces arrives in one or two requests, not one per trace.
+    const traceRequests: string[] = [];
+    page.on('request', (r) => {
+      if (/\/traces(\/|\?|$)/.test(new URL(r.url()).pathname + new URL(r.url()).search)) traceRequests.push(r.url());
+    });
+    await page.goto(`${product.url}/projects/${projectId}/simulations/${run.id}?tab=replay`);
+    await page.waitForFunction(() => ((window as any).__architechReplay?.frames() ?? 0) > 0);
+    await page.waitForTimeout(3000);
+    expect(traceRequests.length).toBeGreaterThan(0);
+    expect(traceRequests.length).toBeLessThanOrEqual(3);
+    page.removeAllListeners('request');
+
+    // Item 8: rows of the trace list tell traces apart by id, start and duration.
+    await page.goto(`${product.url}/projects/${projectId}/simulations/${run.id}?tab=traces`);
+    const opens = page.getByRole('button', { name: /^Open trace / });
+    await opens.nth(9).waitFor();
+    const shown = await opens.evaluateAll((buttons) => buttons.map((b) => b.querySelector('code')!.textContent));
+    expect(new Set(shown).size).toBe(shown.length);
+    await screenshot(page, 'trace-list');
+
+    // Item 9: the Runs panel of the editor shows state, duration, throughput, p99 and error rate.
+    await page.goto(`${product.url}/projects/${projectId}/designs/${saved.id}?panel=runs`);
+    const runs = page.getByRole('table', { name: 'Simulations of this design version' });
+    await runs.getByRole('checkbox').first().waitFor();
+    const panel = (await page.locator('.inspector-column').boundingBox())!;
+    const row = runs.locator('tbody tr').first();
+    for (const label of ['State', 'Duration', 'Throughput', 'p99', 'Error rate']) {
+      const cell = row.locator(`td[data-label="${label}"]`);
+      const box = (await cell.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(panel.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width + 1);
+      await expect(cell.isVisible()).resolves.toBe(true);
+    }
+    await expect(row.locator('td[data-label="Throughput"]').textContent()).resolves.toMatch(/req\/s/);
+    await screenshot(page, 'runs-panel');
+  });
+
+  it('item 11: connections take the nearest sides round the cards, can be bent by hand, and show their call label', async () => {
+    await openExample('microservices-resilience.json', 'Routing');
+    const routes = () => page.evaluate(() => (window as any).__architech.routes() as { id: string; points: number[]; label?: string; optional?: boolean }[]);
+    const state = await editorState(page);
+    const box = (id: string) => {
+      const c = state.components.find((x) => x.id === id)!;
+      return { x: c.position.x, y: c.position.y, width: 160, height: 64 };
+    };
+    // No U-loops or detours: at most two bends, and no route through a card it does not join.
+    for (const route of await routes()) {
+      const connection = state.connections.find((c) => c.id === route.id)!;
+      expect(route.points.length / 2 - 2).toBeLessThanOrEqual(2);
+      for (const c of state.components) {
+        if (c.id === connection.source || c.id === connection.target) continue;
+        const b = box(c.id);
+        for (let i = 0; i + 3 < route.points.length; i += 2) {
+          const [x0, y0, x1, y1] = route.points.slice(i, i + 4) as [number, number, number, number];
+          const through = (y0 === y1 && y0 > b.y && y0 < b.y + b.height && Math.max(x0, x1) > b.x && Math.min(x0, x1) < b.x + b.width) || (x0 === x1 && x0 > b.x && x0 < b.x + b.width && Math.max(y0, y1) > b.y && Math.min(y0, y1) < b.y + b.height);
+          expect(through).toBe(false);
+        }
+      }
+    }
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await screenshot(page, 'routing-microservices');
+
+    // Bend a connection by dragging it: a bend point appears where it was let go (on the grid), and undo takes it away.
+    const target = state.connections.find((c) => c.source === 'gateway' && c.target === 'users')!;
+    const before = (await routes()).find((r) => r.id === target.id)!;
+    const from = await worldToPage(page, { x: (before.points[0]! + before.points[2]!) / 2, y: before.points[1]! });
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    const to = await worldToPage(page, { x: 420, y: 380 });
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+    const bent = (await editorState(page)).connections.find((c) => c.id === target.id) as unknown as { waypoints?: { x: number; y: number }[] };
+    expect(bent.waypoints).toEqual([{ x: 420, y: 380 }]);
+    const through = (await routes()).find((r) => r.id === target.id)!;
+    const passes = through.points.some((_, i) => i % 2 === 0 && i + 3 < through.points.length && (() => {
+      const [x0, y0, x1, y1] = through.points.slice(i, i + 4) as [number, number, number, number];
+      return (x0 === x1 && x0 === 420 && Math.min(y0, y1) <= 380 && Math.max(y0, y1) >= 380) || (y0 === y1 && y0 === 380 && Math.min(x0, x1) <= 420 && Math.max(x0, x1) >= 420);
+    })());
+    expect(passes).toBe(true);
+    await screenshot(page, 'routing-bend');
+    // Moving the bend point, then removing it with a double-click.
+    const handle = await worldToPage(page, { x: 420, y: 380 });
+    await page.mouse.move(handle.x, handle.y);
+    await page.mouse.down();
+    const moved = await worldToPage(page, { x: 420, y: 420 });
+    await page.mouse.move(moved.x, moved.y, { steps: 5 });
+    await page.mouse.up();
+    expect(((await editorState(page)).connections.find((c) => c.id === target.id) as any).waypoints).toEqual([{ x: 420, y: 420 }]);
+    await page.mouse.dblclick(moved.x, moved.y);
+    expect(((await editorState(page)).connections.find((c) => c.id === target.id) as any).waypoints).toBeUndefined();
+    await page.keyboard.press('Control+z');
+    expect(((await editorState(page)).connections.find((c) => c.id === target.id) as any).waypoints).toEqual([{ x: 420, y: 420 }]);
+
+    // Call labels (from the fan-out issue's properties, read generically): stage when the source calls all, share, optional.
+    await page.evaluate(
+      ({ connection, source }) => {
+        const { store } = (window as any).__architech;
+        const update = (id: string, values: Record<string, unknown>) =>
+          store.dispatch({
+            name: 'test-update',
+            perform: (s: any) => ({
+              ok: true,
+              captureUndo: true,
+              changes: {
+                doc: {
+                  ...s.doc,
+                  components: s.doc.components.map((c: any) => (c.id === id ? { ...c, properties: { ...c.properties, ...values } } : c)),
+                  connections: s.doc.connections.map((c: any) => (c.id === id ? { ...c, properties: { ...c.properties, ...values } } : c)),
+                },
+              },
+            }),
+          });
+        update(source, { fanOut: 'all' });
+        update(connection, { stage: 2, probability: 0.3, optional: true });
+      },
+      { connection: target.id, source: 'gateway' },
+    );
+    const labelled = (await routes()).find((r) => r.id === target.id)!;
+    expect(labelled.label).toBe('② · 30 % · optional');
+    expect(labelled.optional).toBe(true);
+    await screenshot(page, 'routing-label');
+  });
+
+  it('items 5, 6 and 16: a cancel shows as soon as the run stops, a finished run never claims to have nothing, the header stays compact', async () => {
+    const design = example('three-tier.json');
+    const saved = (await api('POST', `/api/projects/${projectId}/designs`, { name: 'Long run', components: design.components, connections: design.connections })).body;
+    const launched = await api('POST', `/api/designs/${saved.id}/simulations`, { durationSec: 3000, warmupSec: 10, replications: 3 });
+    expect(launched.status).toBe(202);
+    const long = launched.body;
+    await page.goto(`${product.url}/projects/${projectId}/simulations/${long.id}`);
+    await page.getByRole('progressbar', { name: 'Simulation progress' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel this simulation?' });
+    await dialog.getByRole('button', { name: 'Cancel the run' }).click();
+    const toastText = page.getByText(/^Cancelled: the run stopped \d+(\.\d)? s after you asked\.$/);
+    await toastText.waitFor({ timeout: 30_000 });
+    console.log(`cancel: ${await toastText.textContent()}`);
+    await page.getByText('The run was cancelled before its summary was computed.').waitFor();
+
+    // A short run watched to the end: no empty state claiming there is nothing, at any moment.
+    const short = (await api('POST', `/api/designs/${saved.id}/simulations`, { durationSec: 600, warmupSec: 10, replications: 3 })).body;
+    await page.goto(`${product.url}/projects/${projectId}/simulations/${short.id}`);
+    const seen = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      const text = (await page.locator('main').textContent()) ?? '';
+      for (const phrase of ['This run has no summary', 'This run stored no time series', 'Computing the summary', 'Loading the summary', 'Receiving telemetry']) if (text.includes(phrase)) seen.add(phrase);
+      if ((await page.getByRole('region', { name: 'End-to-end results' }).isVisible()) && !text.includes('Receiving telemetry')) break;
+      await page.waitForTimeout(50);
+    }
+    console.log(`states shown while the run finished: ${[...seen].join(', ') || 'none'}`);
+    expect(seen.has('This run has no summary')).toBe(false);
+    expect(seen.has('This run stored no time series')).toBe(false);
+    await page.getByRole('region', { name: 'End-to-end results' }).waitFor();
+
+    // The header (title, verdict, numbers, one line of configuration) leaves the tabs in view at 1280×800.
+    const tabs = (await page.getByRole('tab', { name: 'Dashboard' }).boundingBox())!;
+    expect(tabs.y).toBeLessThan(330);
+    await page.getByText('Configuration', { exact: true }).click();
+    await page.getByRole('table', { name: 'Faults' }).or(page.getByText('None: a steady-state run.')).waitFor();
+    await screenshot(page, 'simulation-header');
+  });
+
+  it('item 17: the smaller rough edges', async () => {
+    const designId = await openExample('three-tier.json', 'Rough edges');
+    // Drops land on the grid, with a dashed preview while dragging.
+    const box = (await page.getByTestId('editor-canvas').boundingBox())!;
+    await page.getByRole('button', { name: /^Add queue:/i }).dragTo(page.getByTestId('editor-canvas'), { targetPosition: { x: box.width / 2 + 7, y: box.height - 90 } });
+    const queue = (await editorState(page)).components.find((c) => c.type === 'QUEUE')!;
+    expect(queue.position.x % 20).toBe(0);
+    expect(queue.position.y % 20).toBe(0);
+    await page.keyboard.press('Control+z');
+    expect((await editorState(page)).components.some((c) => c.type === 'QUEUE')).toBe(false);
+    // The "Blocking calls" checkbox is a real checkbox, not 8 px.
+    await select('web');
+    const blocking = page.getByLabel(/^Blocking calls/);
+    const size = (await blocking.boundingBox())!;
+    expect(size.width).toBeGreaterThanOrEqual(14);
+    await setField(/^Replicas/, '4');
+    // Saving makes v2; v1's address says a newer version exists.
+    await page.keyboard.press('Control+s');
+    await page.getByText('Saved as version 2').waitFor();
+    await page.goto(`${product.url}/projects/${projectId}/designs/${designId}`);
+    const notice = page.getByRole('status', { name: 'A newer version exists' });
+    await notice.getByText(/the latest version is v2/).waitFor();
+    // An error toast does not follow the user to another page.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import JSON' }).click()]);
+    await chooser.setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"components": 3}') });
+    await page.locator('.toast.error').waitFor();
+    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Newcomer' }).click();
+    await page.getByRole('table', { name: 'Designs' }).waitFor();
+    await page.waitForTimeout(1200);
+    await page.getByRole('link', { name: 'Projects', exact: true }).click();
+    await page.getByRole('heading', { name: 'Projects' }).waitFor();
+    expect(await page.locator('.toast').count()).toBe(0);
+    // A page of a project that is not yours: no pointless "Try again", no placeholder crumbs.
+    await page.goto(`${product.url}/projects/${projectId}/simulations/00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('alert').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Breadcrumbs' }).textContent()).not.toMatch(/\bDesign\b/);
+    // At 1024×700 the editor's toolbar is one line and nothing scrolls sideways.
+    const { page: small, errors: smallErrors } = await openPage(product.browser, 1024, 700);
+    await small.goto(`${product.url}/`);
+    await small.evaluate((session) => localStorage.setItem('architech.session', session), await page.evaluate(() => localStorage.getItem('architech.session')!));
+    await small.goto(`${product.url}/projects/${projectId}/designs/${designId}`);
+    await small.getByTestId('editor-canvas').waitFor();
+    const toolbar = (await small.getByRole('toolbar', { name: 'Editor' }).boundingBox())!;
+    expect(toolbar.height).toBeLessThan(50);
+    const save = (await small.getByRole('button', { name: /^Save/ }).boundingBox())!;
+    expect(save.x + save.width).toBeLessThanOrEqual(1024);
+    expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(small, 'editor-1024');
+    expect(smallErrors).toEqual([]);
+    await small.context().close();
+  });
+});
