@@ -357,9 +357,16 @@ describe('the web app for a newcomer', () => {
     await screenshot(page, 'routing-microservices');
 
     // Bend a connection by dragging it: a bend point appears where it was let go (on the grid), and undo takes it away.
-    const target = state.connections.find((c) => c.source === 'gateway' && c.target === 'users')!;
+    const target = state.connections.find((c) => c.source === 'gateway' && c.target === 'auth')!;
     const before = (await routes()).find((r) => r.id === target.id)!;
-    const from = await worldToPage(page, { x: (before.points[0]! + before.points[2]!) / 2, y: before.points[1]! });
+    // Grab the middle of its longest segment (away from the cards' connection handles).
+    let grab = { x: 0, y: 0, length: -1 };
+    for (let i = 0; i + 3 < before.points.length; i += 2) {
+      const [x0, y0, x1, y1] = before.points.slice(i, i + 4) as [number, number, number, number];
+      const length = Math.hypot(x1 - x0, y1 - y0);
+      if (length > grab.length) grab = { x: (x0 + x1) / 2, y: (y0 + y1) / 2, length };
+    }
+    const from = await worldToPage(page, grab);
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     const to = await worldToPage(page, { x: 420, y: 380 });
