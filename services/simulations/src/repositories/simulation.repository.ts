@@ -78,12 +78,23 @@ function toRecord(r: Row): SimulationRecord {
 export class SimulationRepository {
   constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
 
-  async create(input: { designId: string; projectId: string; userId: string; configuration: Record<string, unknown> }): Promise<SimulationRecord> {
-    const rows: Row[] = await this.db.query(
-      `INSERT INTO simulations.simulations (design_id, project_id, user_id, status, configuration) VALUES ($1, $2, $3, 'PENDING', $4) RETURNING ${COLUMNS}`,
-      [input.designId, input.projectId, input.userId, JSON.stringify(input.configuration)],
-    );
-    return toRecord(rows[0]);
+  /**
+   * Stores a PENDING simulation unless its user already has `limit` simulations PENDING or
+   * RUNNING; the count and the insert are one atomic step: a transaction holding a per-user
+   * advisory lock, so concurrent launches by one user queue on the lock and each counts the rows
+   * committed by the ones before it (on PostgreSQL and on PGlite alike).
+   */
+  async createWithinQuota(input: { designId: string; projectId: string; userId: string; configuration: Record<string, unknown> }, limit: number): Promise<{ record: SimulationRecord } | { active: number }> {
+    return this.db.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('simulations.active:' || $1, 0))`, [input.userId]);
+      const counted: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM simulations.simulations WHERE user_id = $1 AND status IN ('PENDING', 'RUNNING')`, [input.userId]);
+      if (counted[0].n >= limit) return { active: counted[0].n };
+      const rows: Row[] = await m.query(
+        `INSERT INTO simulations.simulations (design_id, project_id, user_id, status, configuration) VALUES ($1, $2, $3, 'PENDING', $4) RETURNING ${COLUMNS}`,
+        [input.designId, input.projectId, input.userId, JSON.stringify(input.configuration)],
+      );
+      return { record: toRecord(rows[0]) };
+    });
   }
 
   async find(id: string): Promise<SimulationRecord | undefined> {
@@ -99,11 +110,6 @@ export class SimulationRepository {
       [designId, limit],
     );
     return rows.map((r) => ({ ...toRecord(r), summary: r.summary ?? null }));
-  }
-
-  async countActiveForUser(userId: string): Promise<number> {
-    const rows: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM simulations.simulations WHERE user_id = $1 AND status IN ('PENDING', 'RUNNING')`, [userId]);
-    return rows[0].n;
   }
 
   async pending(): Promise<SimulationRecord[]> {
