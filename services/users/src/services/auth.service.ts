@@ -5,6 +5,7 @@ import { UserRepository } from '../repositories/user.repository';
 import { LoginThrottleRepository } from '../repositories/login-throttle.repository';
 import { AuditRepository } from '../repositories/audit.repository';
 import { PasswordHasher } from './password-hasher';
+import { passwordPolicyIssues } from './password-policy';
 import { toUserDto } from './user-dto';
 
 /** Limits of login throttling, from configuration. */
@@ -32,6 +33,8 @@ export class AuthService {
   ) {}
 
   async register(input: RegisterInput): Promise<UserDto> {
+    const weak = passwordPolicyIssues(input.password, input);
+    if (weak.length > 0) throw ApiException.validation('registration', weak);
     const hash = await this.hasher.hash(input.password);
     const user = await this.users.create(input.email, input.name, hash);
     if (!user) throw ApiException.conflict(`an account with email ${input.email} already exists`, { field: 'email' });
