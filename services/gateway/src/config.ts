@@ -1,7 +1,29 @@
 import { commonConfigShape, loadConfig } from '@architech/service-kit';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const url = z.string().url();
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One TRUSTED_PROXIES entry: `loopback`, `linklocal`, `uniquelocal`, an address, or address/prefix. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** A comma-separated list, trimmed, empty entries dropped. */
+export function listOf(value: string): string[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
 
 /** The gateway's configuration (docs/configuration.md). */
 export const gatewayConfigSchema = z.object({
@@ -16,6 +38,15 @@ export const gatewayConfigSchema = z.object({
   TELEMETRY_URL: url.default('http://127.0.0.1:3005'),
   /** Comma-separated allowed browser origins, or `*`. */
   CORS_ORIGINS: z.string().default('*'),
+  /**
+   * Proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` the gateway believes (comma-separated
+   * addresses, CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`). Empty: none, the client
+   * address is the connection's peer, whatever headers say.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .refine((v) => listOf(v).every(isProxyEntry), 'list IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal, comma-separated'),
   /** Requests per minute per client address (token bucket); 0 disables. */
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(1200),
   /** Burst above the steady rate. */

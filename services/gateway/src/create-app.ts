@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp, TokenService } from '@architech/service-kit';
-import type { GatewayConfig } from './config';
+import { listOf, type GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { createProxyMiddleware } from './proxy/proxy.middleware';
 import { createWebAppMiddleware } from './web/web-app.middleware';
@@ -14,7 +14,9 @@ export async function createGatewayApp(config: GatewayConfig, options: { quiet?:
   const origins = config.CORS_ORIGINS.trim() === '*' ? true : config.CORS_ORIGINS.split(',').map((o) => o.trim());
   app.enableCors({ origin: origins, exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 600 });
   const express = app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void };
-  express.set('trust proxy', 'loopback, uniquelocal');
+  // Forwarding headers count only from the proxies named in TRUSTED_PROXIES (none by default).
+  const trusted = listOf(config.TRUSTED_PROXIES);
+  express.set('trust proxy', trusted.length > 0 ? trusted : false);
   app.use(createProxyMiddleware(config, new TokenService(config.JWT_SECRET, config.JWT_TTL_SEC)));
   if (config.WEB_DIR) app.use(createWebAppMiddleware(config.WEB_DIR));
   return app;

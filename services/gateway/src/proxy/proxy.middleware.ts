@@ -18,6 +18,11 @@ function sendError(res: Response, error: ApiException, headers: Record<string, s
   res.status(error.status).json(error.body());
 }
 
+/** The client's address: the peer, or what a trusted proxy (TRUSTED_PROXIES) says it forwarded for. */
+function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
 /** A W3C traceparent for a request that arrived without one, so every hop shares a trace id. */
 function newTraceparent(): string {
   return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
@@ -45,7 +50,7 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
       next();
       return;
     }
-    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const client = clientAddress(req);
     const wait = limiter.take(client, now());
     if (wait > 0) {
       sendError(res, new ApiException(429, 'too_many_requests', `rate limit of ${config.RATE_LIMIT_PER_MIN} requests per minute exceeded; retry in ${wait} s`, { retryAfterSec: wait }), { 'retry-after': String(wait) });
@@ -79,7 +84,9 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
     for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && name !== 'x-internal-token') headers[name] = value;
     const context = currentRequestContext();
     if (context) headers['x-request-id'] = context.requestId;
-    headers['x-forwarded-for'] = [req.header('x-forwarded-for'), req.socket.remoteAddress].filter(Boolean).join(', ');
+    // The client address as the gateway resolved it (TRUSTED_PROXIES): the services see this one
+    // address, never a chain a client could have written itself.
+    headers['x-forwarded-for'] = clientAddress(req);
     headers['x-forwarded-proto'] = req.protocol;
     headers.traceparent ??= newTraceparent();
     const upstreamRequest = httpRequest(
