@@ -16,7 +16,8 @@ let api: ApiClient;
 
 beforeAll(async () => {
   db = await createTestDatabase('architech_security');
-  topology = await startLauncher({ DATABASE_URL: db.url, RATE_LIMIT_PER_MIN: '0' });
+  // The tests play clients at several addresses through X-Forwarded-For from loopback.
+  topology = await startLauncher({ DATABASE_URL: db.url, RATE_LIMIT_PER_MIN: '0', TRUSTED_PROXIES: 'loopback', LOGIN_MAX_FAILURES_PER_ACCOUNT: '6' });
   api = apiClient(topology.url);
 });
 
@@ -46,5 +47,41 @@ describe('passwords', () => {
     expect(blank.status).toBe(400);
     expect(blank.body.error.details[0]).toMatchObject({ path: 'password', code: 'blank_password' });
     expect((await api.post('/api/auth/register', { email: 'fine@example.com', password: 'violet tractor moonlight', name: 'F' })).status).toBe(201);
+  });
+});
+
+describe('failed logins', () => {
+  const login = (email: string, password: string, address: string) => api.call('POST', '/api/auth/login', { body: { email, password }, headers: { 'x-forwarded-for': address } });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('slow one (account, address) pair down with growing waits, and never lock the owner out from another address', async () => {
+    await api.signUp('victim@example.com');
+    const attacker = '198.51.100.1';
+    const first = [];
+    for (let i = 0; i < 4; i++) first.push(await login('victim@example.com', 'wrong password', attacker));
+    expect(first.map((r) => r.status)).toEqual([401, 401, 401, 429]);
+    expect(first[3].body.error).toMatchObject({ code: 'too_many_attempts', details: { retryAfterSec: 1 } });
+    expect(first[3].headers.get('retry-after')).toBe('1');
+    await sleep(1100);
+    expect((await login('victim@example.com', 'wrong password', attacker)).status).toBe(401);
+    const longer = await login('victim@example.com', 'wrong password', attacker);
+    expect(longer.status).toBe(429);
+    expect(longer.body.error.details.retryAfterSec).toBe(2);
+    // The owner, from their own address, logs in at once: the attacker's failures do not lock them out.
+    expect((await login('victim@example.com', 'correct horse battery', '198.51.100.2')).status).toBe(200);
+    // Even the attacker's address is only delayed, and a success clears its pair.
+    await sleep(2100);
+    expect((await login('victim@example.com', 'correct horse battery', attacker)).status).toBe(200);
+    expect((await login('victim@example.com', 'wrong password', attacker)).status).toBe(401);
+  });
+
+  it('keep a soft per-account limit: addresses that failed wait for the window, a new address still gets its attempt', async () => {
+    await api.signUp('sprayed@example.com');
+    for (let i = 0; i < 6; i++) expect((await login('sprayed@example.com', 'wrong password', `192.0.2.${i + 1}`)).status).toBe(401);
+    const again = await login('sprayed@example.com', 'wrong password', '192.0.2.1');
+    expect(again.status).toBe(429);
+    expect(again.body.error.message).toMatch(/for this account/);
+    expect(again.body.error.details.retryAfterSec).toBeGreaterThan(60);
+    expect((await login('sprayed@example.com', 'correct horse battery', '192.0.2.200')).status).toBe(200);
   });
 });

@@ -35,7 +35,7 @@ export class UsersModule {
         AuditRepository,
         AuthService,
         { provide: PasswordHasher, useValue: new PasswordHasher(config.BCRYPT_COST) },
-        { provide: ThrottlePolicy, useValue: new ThrottlePolicy(config.LOGIN_MAX_FAILURES_PER_ACCOUNT, config.LOGIN_MAX_FAILURES_PER_ADDRESS, config.LOGIN_WINDOW_SEC) },
+        { provide: ThrottlePolicy, useValue: new ThrottlePolicy(config.LOGIN_MAX_FAILURES_PER_ACCOUNT, config.LOGIN_MAX_FAILURES_PER_ADDRESS, config.LOGIN_WINDOW_SEC, config.LOGIN_FREE_FAILURES, config.LOGIN_MAX_DELAY_SEC) },
       ],
     };
   }

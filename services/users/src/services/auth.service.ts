@@ -8,13 +8,24 @@ import { PasswordHasher } from './password-hasher';
 import { passwordPolicyIssues } from './password-policy';
 import { toUserDto } from './user-dto';
 
-/** Limits of login throttling, from configuration. */
+/** Limits of login throttling, from configuration (docs/configuration.md). */
 export class ThrottlePolicy {
   constructor(
+    /** Soft per-account limit: above it, only addresses that have not failed on the account may try. */
     readonly maxPerAccount: number,
     readonly maxPerAddress: number,
     readonly windowSec: number,
+    /** Failures of one (account, address) pair answered at once; each further one doubles the wait. */
+    readonly freeFailures = 3,
+    /** Longest wait of a pair. */
+    readonly maxDelaySec = 900,
   ) {}
+
+  /** Seconds an (account, address) pair with `failures` must wait after its last failure. */
+  pairDelaySec(failures: number): number {
+    if (failures < this.freeFailures) return 0;
+    return Math.min(this.maxDelaySec, 2 ** (failures - this.freeFailures));
+  }
 }
 
 /** Registration, login with throttling, and the current user. */
@@ -42,21 +53,34 @@ export class AuthService {
     return toUserDto(user);
   }
 
+  /**
+   * Checks the password with throttling that slows guessing without locking the owner out:
+   * - an (account, address) pair gets `freeFailures` failures, then waits 1 s, 2 s, 4 s … (at most
+   *   `maxDelaySec`) after each further one; a success clears it;
+   * - an address gets `maxPerAddress` failures per window over all accounts (password spraying);
+   * - an account gets a soft `maxPerAccount` failures per window over all addresses: above it,
+   *   addresses that already failed on it wait for the window to end, while an address that has
+   *   not failed on it (the owner somewhere else) still gets its attempt.
+   */
   async login(input: LoginInput, address: string, now = new Date()): Promise<LoginResponse> {
-    const accountKey = `account:${input.email.toLowerCase()}`;
+    const email = input.email.toLowerCase();
+    const accountKey = `account:${email}`;
     const addressKey = `address:${address}`;
-    await this.refuseIfThrottled(accountKey, this.policy.maxPerAccount, now, 'this account');
-    await this.refuseIfThrottled(addressKey, this.policy.maxPerAddress, now, 'this address');
+    const pairKey = `pair:${email}|${address}`;
+    const [account, fromAddress, pair] = await Promise.all([accountKey, addressKey, pairKey].map((key) => this.throttle.failures(key, this.policy.windowSec, now)));
+    if (fromAddress.failures >= this.policy.maxPerAddress) refuse(fromAddress.windowEndsAt.getTime() - now.getTime(), 'from this address');
+    const pairWaitMs = pair.lastFailureAt.getTime() + this.policy.pairDelaySec(pair.failures) * 1000 - now.getTime();
+    if (pairWaitMs > 0) refuse(pairWaitMs, 'for this account from this address');
+    if (account.failures >= this.policy.maxPerAccount && pair.failures > 0) refuse(account.windowEndsAt.getTime() - now.getTime(), 'for this account');
     const user = await this.users.findByEmail(input.email);
     const ok = user
       ? await this.hasher.verify(input.password, user.passwordHash)
       : (await this.hasher.verify(input.password, await (this.dummyHash ??= this.hasher.hash('not a real password'))), false);
     if (!user || !ok) {
-      await this.throttle.recordFailure(accountKey, this.policy.windowSec, now);
-      await this.throttle.recordFailure(addressKey, this.policy.windowSec, now);
+      for (const key of [accountKey, addressKey, pairKey]) await this.throttle.recordFailure(key, this.policy.windowSec, now);
       throw ApiException.unauthorized('invalid email or password');
     }
-    await this.throttle.reset(accountKey);
+    await this.throttle.reset(pairKey);
     const token = this.tokens.sign({ id: user.id, email: user.email });
     return { accessToken: token.accessToken, tokenType: 'Bearer', expiresInSec: token.expiresInSec, user: toUserDto(user) };
   }
@@ -66,12 +90,10 @@ export class AuthService {
     if (!user) throw ApiException.unauthorized('the account of this token no longer exists');
     return toUserDto(user);
   }
+}
 
-  private async refuseIfThrottled(key: string, max: number, now: Date, what: string): Promise<void> {
-    const { failures, windowEndsAt } = await this.throttle.failures(key, this.policy.windowSec, now);
-    if (failures >= max) {
-      const retryAfterSec = Math.max(1, Math.ceil((windowEndsAt.getTime() - now.getTime()) / 1000));
-      throw new ApiException(429, 'too_many_attempts', `too many failed logins from ${what}; try again in ${retryAfterSec} s`, { retryAfterSec });
-    }
-  }
+/** A 429 `too_many_attempts` that says how long to wait (`Retry-After`). */
+function refuse(waitMs: number, what: string): never {
+  const retryAfterSec = Math.max(1, Math.ceil(waitMs / 1000));
+  throw new ApiException(429, 'too_many_attempts', `too many failed logins ${what}; try again in ${retryAfterSec} s`, { retryAfterSec });
 }
