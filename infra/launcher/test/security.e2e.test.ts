@@ -1,5 +1,6 @@
-import { apiClient, type ApiClient } from './support/api-client';
-import { createTestDatabase, startLauncher } from './support/processes';
+import { launchBrowser } from '../../../web/test/support/browser';
+import { apiClient, sampleDesign, type ApiClient } from './support/api-client';
+import { createTestDatabase, startLauncher, TEST_ENV } from './support/processes';
 
 /*
  * Security of the public API through the gateway on PostgreSQL (issue 13): passwords are never
@@ -17,7 +18,7 @@ let api: ApiClient;
 beforeAll(async () => {
   db = await createTestDatabase('architech_security');
   // The tests play clients at several addresses through X-Forwarded-For from loopback.
-  topology = await startLauncher({ DATABASE_URL: db.url, RATE_LIMIT_PER_MIN: '0', TRUSTED_PROXIES: 'loopback', LOGIN_MAX_FAILURES_PER_ACCOUNT: '6' });
+  topology = await startLauncher({ DATABASE_URL: db.url, RATE_LIMIT_PER_MIN: '0', TRUSTED_PROXIES: 'loopback', LOGIN_MAX_FAILURES_PER_ACCOUNT: '6', CORS_ORIGINS: 'https://app.example.com' });
   api = apiClient(topology.url);
 });
 
@@ -83,5 +84,73 @@ describe('failed logins', () => {
     expect(again.body.error.message).toMatch(/for this account/);
     expect(again.body.error.details.retryAfterSec).toBeGreaterThan(60);
     expect((await login('sprayed@example.com', 'correct horse battery', '192.0.2.200')).status).toBe(200);
+  });
+});
+
+describe('security headers and CORS', () => {
+  it('sends the usual security headers on API answers, errors and the web app, and no X-Powered-By', async () => {
+    for (const path of ['/api/me', '/api/nowhere', '/api/projects/%00', '/', '/health']) {
+      const response = await fetch(topology.url + path);
+      expect({ path, poweredBy: response.headers.get('x-powered-by') }).toEqual({ path, poweredBy: null });
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+      expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('strict-transport-security')).toBeNull();
+    }
+  });
+
+  it('adds HSTS when the request came over TLS through a trusted proxy', async () => {
+    const response = await fetch(`${topology.url}/api/me`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(response.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+  });
+
+  it('allows only the configured origins, never echoing any origin', async () => {
+    const allowed = await fetch(`${topology.url}/api/me`, { headers: { origin: 'https://app.example.com' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    const evil = await fetch(`${topology.url}/api/me`, { headers: { origin: 'https://evil.example' } });
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${topology.url}/api/projects`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses CORS_ORIGINS=* in production and an origin with a path anywhere', async () => {
+    const attempt = (env: NodeJS.ProcessEnv) =>
+      startLauncher({ DATABASE_URL: db.url, ...env }).then(
+        async (started) => (await started.stop(), 'it started'),
+        (error: Error) => error.message,
+      );
+    expect(await attempt({ NODE_ENV: 'production', CORS_ORIGINS: '*', JWT_SECRET: 'a-production-secret-of-length', INTERNAL_TOKEN: 'a-production-internal-token' })).toMatch(/CORS_ORIGINS/);
+    expect(await attempt({ CORS_ORIGINS: 'https://app.example.com/path' })).toMatch(/CORS_ORIGINS/);
+    expect(TEST_ENV.NODE_ENV).toBe('test');
+  });
+
+  it('serves a web app that runs under its CSP: no violation while signing in and opening the editor', async () => {
+    const user = await api.signUp('csp@example.com');
+    const project = (await api.post('/api/projects', { name: 'CSP' }, user.token)).body;
+    const design = (await api.post(`/api/projects/${project.id}/designs`, { name: 'D', ...sampleDesign() }, user.token)).body;
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+      });
+      await page.goto(`${topology.url}/login`);
+      await page.getByLabel(/email/i).fill('csp@example.com');
+      await page.getByLabel(/password/i).fill('correct horse battery');
+      await page.getByRole('button', { name: /log in|sign in/i }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
+      await page.goto(`${topology.url}/projects/${project.id}/designs/${design.id}`);
+      await page.getByTestId('editor-canvas').waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(1500);
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });

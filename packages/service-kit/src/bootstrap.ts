@@ -11,6 +11,8 @@ export interface ServiceAppOptions {
   quiet?: boolean;
   /** Parse JSON bodies (default); the gateway streams bodies through untouched instead. */
   parseJson?: boolean;
+  /** Middleware that runs before anything else, so it applies to every answer (the gateway's security headers). */
+  first?: ((req: Request, res: Response, next: NextFunction) => void)[];
 }
 
 /**
@@ -40,6 +42,9 @@ function bodyErrorHandler(error: { type?: string; message?: string; status?: num
  */
 export async function createServiceApp(module: Type<unknown>, options: ServiceAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bodyParser: false, logger: options.quiet ? ['error'] : ['log', 'warn', 'error'] });
+  // No `X-Powered-By: Express`: it only tells an attacker what to look up.
+  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  for (const middleware of options.first ?? []) app.use(middleware);
   app.use(requestIdMiddleware);
   // One text rule for every string the API receives (path, query, body): see http/text-rules.ts.
   app.use(textRulesMiddleware);

@@ -1,4 +1,4 @@
-import { commonConfigShape, loadConfig } from '@architech/service-kit';
+import { commonConfigShape, ConfigError, loadConfig } from '@architech/service-kit';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -15,6 +15,16 @@ function isProxyEntry(entry: string): boolean {
   if (prefix === undefined) return true;
   if (!/^\d{1,3}$/.test(prefix)) return false;
   return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** `scheme://host[:port]` and nothing else: what a browser sends in `Origin`. */
+function isOrigin(entry: string): boolean {
+  try {
+    const url = new URL(entry);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === entry.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
 }
 
 /** A comma-separated list, trimmed, empty entries dropped. */
@@ -36,8 +46,15 @@ export const gatewayConfigSchema = z.object({
   DESIGNS_URL: url.default('http://127.0.0.1:3003'),
   SIMULATIONS_URL: url.default('http://127.0.0.1:3004'),
   TELEMETRY_URL: url.default('http://127.0.0.1:3005'),
-  /** Comma-separated allowed browser origins, or `*`. */
-  CORS_ORIGINS: z.string().default('*'),
+  /**
+   * Browser origins (`https://app.example.com`) allowed to call the API from another origin,
+   * comma-separated. Empty: none (the web app the gateway serves is same-origin and needs none).
+   * `*` allows any origin without credentials, and is refused with NODE_ENV=production.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .refine((v) => v.trim() === '*' || listOf(v).every(isOrigin), 'list origins such as https://app.example.com (scheme, host, optional port; no path), comma-separated, or *'),
   /**
    * Proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` the gateway believes (comma-separated
    * addresses, CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`). Empty: none, the client
@@ -60,5 +77,9 @@ export const gatewayConfigSchema = z.object({
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  return loadConfig(gatewayConfigSchema, env);
+  const config = loadConfig(gatewayConfigSchema, env);
+  if (env.NODE_ENV === 'production' && config.CORS_ORIGINS.trim() === '*') {
+    throw new ConfigError(['CORS_ORIGINS: * lets any web site call the API from its visitors\' browsers; list the allowed origins in production']);
+  }
+  return config;
 }

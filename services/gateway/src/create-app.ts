@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createServiceApp, TokenService } from '@architech/service-kit';
 import { listOf, type GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
+import { securityHeadersMiddleware } from './http/security-headers';
 import { createProxyMiddleware } from './proxy/proxy.middleware';
 import { createWebAppMiddleware } from './web/web-app.middleware';
 
@@ -10,9 +11,10 @@ import { createWebAppMiddleware } from './web/web-app.middleware';
  * With WEB_DIR set, the built web app is served at every other GET path.
  */
 export async function createGatewayApp(config: GatewayConfig, options: { quiet?: boolean } = {}): Promise<INestApplication> {
-  const app = await createServiceApp(GatewayModule.forRoot(config) as never, { bodyLimitBytes: config.BODY_LIMIT_BYTES, quiet: options.quiet, parseJson: false });
-  const origins = config.CORS_ORIGINS.trim() === '*' ? true : config.CORS_ORIGINS.split(',').map((o) => o.trim());
-  app.enableCors({ origin: origins, exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 600 });
+  const app = await createServiceApp(GatewayModule.forRoot(config) as never, { bodyLimitBytes: config.BODY_LIMIT_BYTES, quiet: options.quiet, parseJson: false, first: [securityHeadersMiddleware] });
+  // CORS only for the origins listed (a literal `*` when configured so, never an echo of any origin).
+  const origins = config.CORS_ORIGINS.trim() === '*' ? '*' : listOf(config.CORS_ORIGINS).map((o) => o.replace(/\/$/, ''));
+  if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 600 });
   const express = app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void };
   // Forwarding headers count only from the proxies named in TRUSTED_PROXIES (none by default).
   const trusted = listOf(config.TRUSTED_PROXIES);
