@@ -47,6 +47,14 @@ describe('the embedded start with default settings', () => {
       const forged = jwt.sign({ email: 'embedded@example.com' }, DEVELOPMENT_SECRET, { subject: user.id, issuer: 'architech', expiresIn: 600 });
       expect((await api.get('/api/me', forged)).status).toBe(401);
       expect((await api.get('/api/me', token)).status).toBe(200);
+      // Sessions on PGlite: refresh rotates, concurrent refreshes have one winner, logout revokes.
+      const login = (await api.post('/api/auth/login', { email: 'embedded@example.com', password: 'correct horse battery' })).body;
+      const raced = await Promise.all([1, 2].map(() => api.post('/api/auth/refresh', { refreshToken: login.refreshToken })));
+      expect(raced.map((r) => r.status).sort()).toEqual([200, 401]);
+      const second = (await api.post('/api/auth/login', { email: 'embedded@example.com', password: 'correct horse battery' })).body;
+      expect((await api.post('/api/auth/logout', undefined, second.accessToken)).status).toBe(204);
+      expect((await api.get('/api/me', second.accessToken)).status).toBe(401);
+      expect((await api.post('/api/auth/refresh', { refreshToken: second.refreshToken })).status).toBe(401);
       const file = join(dataDir, 'secrets.json');
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const secrets = JSON.parse(readFileSync(file, 'utf8'));

@@ -154,3 +154,101 @@ describe('security headers and CORS', () => {
     }
   });
 });
+
+describe('sessions: logout, log out everywhere, refresh tokens', () => {
+  const loginAs = async (email: string) => (await api.post('/api/auth/login', { email, password: 'correct horse battery' })).body;
+
+  it('issues short-lived access tokens with a refresh token; logout revokes that token and its session at once', async () => {
+    await api.signUp('sessions@example.com');
+    const login = await loginAs('sessions@example.com');
+    expect(login).toMatchObject({ tokenType: 'Bearer', expiresInSec: 900, refreshToken: expect.any(String), refreshExpiresInSec: expect.any(Number) });
+    expect(login.refreshExpiresInSec).toBeGreaterThan(29 * 86_400);
+    const other = await loginAs('sessions@example.com');
+    expect((await api.get('/api/me', login.accessToken)).status).toBe(200);
+    const out = await api.post('/api/auth/logout', undefined, login.accessToken);
+    expect(out.status).toBe(204);
+    const after = await api.get('/api/me', login.accessToken);
+    expect(after.status).toBe(401);
+    expect(after.body.error.message).toMatch(/revoked/);
+    expect((await api.get('/api/projects', login.accessToken)).status).toBe(401);
+    const refreshAfterLogout = await api.post('/api/auth/refresh', { refreshToken: login.refreshToken });
+    expect(refreshAfterLogout.status).toBe(401);
+    expect(refreshAfterLogout.body.error.code).toBe('invalid_refresh_token');
+    // Another session of the same user is untouched.
+    expect((await api.get('/api/me', other.accessToken)).status).toBe(200);
+  });
+
+  it('rotates refresh tokens, and a reused one ends the whole session', async () => {
+    await api.signUp('rotate@example.com');
+    const login = await loginAs('rotate@example.com');
+    const first = await api.post('/api/auth/refresh', { refreshToken: login.refreshToken });
+    expect(first.status).toBe(200);
+    expect(first.body.refreshToken).not.toBe(login.refreshToken);
+    expect(first.body.accessToken).not.toBe(login.accessToken);
+    expect((await api.get('/api/me', first.body.accessToken)).body.user.email).toBe('rotate@example.com');
+    const second = await api.post('/api/auth/refresh', { refreshToken: first.body.refreshToken });
+    expect(second.status).toBe(200);
+    // The first refresh token again: replayed, so the session (and the tokens it gave) ends.
+    const replay = await api.post('/api/auth/refresh', { refreshToken: login.refreshToken });
+    expect(replay.status).toBe(401);
+    expect(replay.body.error.code).toBe('refresh_token_reused');
+    expect((await api.post('/api/auth/refresh', { refreshToken: second.body.refreshToken })).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 2100)); // the gateway's REVOCATION_CACHE_MS
+    expect((await api.get('/api/me', second.body.accessToken)).status).toBe(401);
+    expect((await api.post('/api/auth/refresh', { refreshToken: 'made-up' })).body.error.code).toBe('invalid_refresh_token');
+  });
+
+  it('lets exactly one of two concurrent refreshes with the same token win', async () => {
+    await api.signUp('race@example.com');
+    const login = await loginAs('race@example.com');
+    const answers = await Promise.all([1, 2].map(() => api.post('/api/auth/refresh', { refreshToken: login.refreshToken })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
+  });
+
+  it('logs out everywhere: every session of the user ends, other users keep theirs', async () => {
+    await api.signUp('everywhere@example.com');
+    await api.signUp('bystander@example.com');
+    const phone = await loginAs('everywhere@example.com');
+    const laptop = await loginAs('everywhere@example.com');
+    const bystander = await loginAs('bystander@example.com');
+    const out = await api.post('/api/auth/logout-all', undefined, laptop.accessToken);
+    expect(out.status).toBe(200);
+    expect(out.body.sessions).toBe(3); // signUp's login, the phone and the laptop
+    expect((await api.get('/api/me', laptop.accessToken)).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 2100)); // the gateway's REVOCATION_CACHE_MS
+    expect((await api.get('/api/me', phone.accessToken)).status).toBe(401);
+    expect((await api.post('/api/auth/refresh', { refreshToken: phone.refreshToken })).status).toBe(401);
+    expect((await api.get('/api/me', bystander.accessToken)).status).toBe(200);
+    const again = await loginAs('everywhere@example.com');
+    expect((await api.get('/api/me', again.accessToken)).status).toBe(200);
+  });
+});
+
+describe('the web app and sessions', () => {
+  it('renews an expired access token with the refresh token, and logs out on the server', async () => {
+    await api.signUp('browser@example.com');
+    const login = (await api.post('/api/auth/login', { email: 'browser@example.com', password: 'correct horse battery' })).body;
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      // A stored session whose access token the app believes expired: it must renew, not log out.
+      const stale = { accessToken: login.accessToken, refreshToken: login.refreshToken, user: login.user, expiresAt: Date.now() - 1000, refreshExpiresAt: Date.now() + 86_400_000 };
+      await page.goto(`${topology.url}/login`);
+      await page.evaluate((session) => localStorage.setItem('architech.session', JSON.stringify(session)), stale);
+      await page.goto(`${topology.url}/projects`);
+      await page.getByRole('button', { name: 'Log out', exact: true }).waitFor({ timeout: 20_000 });
+      const renewed = await page.evaluate(() => JSON.parse(localStorage.getItem('architech.session')!));
+      expect(renewed.refreshToken).not.toBe(login.refreshToken);
+      expect(renewed.accessToken).not.toBe(login.accessToken);
+      expect(renewed.expiresAt).toBeGreaterThan(Date.now());
+      // The old refresh token was used by the app: replaying it now ends that session.
+      await page.getByRole('button', { name: 'Log out', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/login', { timeout: 20_000 });
+      expect(await page.evaluate(() => localStorage.getItem('architech.session'))).toBeNull();
+      expect((await api.get('/api/me', renewed.accessToken)).status).toBe(401);
+      expect((await api.post('/api/auth/refresh', { refreshToken: renewed.refreshToken })).status).toBe(401);
+    } finally {
+      await browser.close();
+    }
+  });
+});

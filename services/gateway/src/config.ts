@@ -68,6 +68,8 @@ export const gatewayConfigSchema = z.object({
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(1200),
   /** Burst above the steady rate. */
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  /** How long the gateway reuses the users service's "token not revoked" answer; 0 asks every time. */
+  REVOCATION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Upstream answer deadline. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Directory of the built web app (web/dist) served at `/`; empty serves no web app. */

@@ -14,6 +14,8 @@ export const usersConfigSchema = z.object({
   LOGIN_WINDOW_SEC: z.coerce.number().int().min(1).default(900),
   /** Failures of one (account, address) pair before its waits start (1 s, then doubling). */
   LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(3),
+  /** How long a sign-in session (its refresh tokens) lasts; it does not slide. */
+  REFRESH_TTL_SEC: z.coerce.number().int().min(60).default(30 * 86_400),
   /** Longest wait of one (account, address) pair. */
   LOGIN_MAX_DELAY_SEC: z.coerce.number().int().min(1).default(900),
 });

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { LoginInput, LoginResponse, RegisterInput, UserDto } from '@architech/contracts';
-import { ApiException, TokenService } from '@architech/service-kit';
+import { ApiException, TokenService, type AuthUser } from '@architech/service-kit';
 import { UserRepository } from '../repositories/user.repository';
 import { LoginThrottleRepository } from '../repositories/login-throttle.repository';
 import { AuditRepository } from '../repositories/audit.repository';
+import { SessionRepository } from '../repositories/session.repository';
 import { PasswordHasher } from './password-hasher';
 import { passwordPolicyIssues } from './password-policy';
 import { toUserDto } from './user-dto';
+import type { UserEntity } from '../entities/user.entity';
 
 /** Limits of login throttling, from configuration (docs/configuration.md). */
 export class ThrottlePolicy {
@@ -19,6 +21,8 @@ export class ThrottlePolicy {
     readonly freeFailures = 3,
     /** Longest wait of a pair. */
     readonly maxDelaySec = 900,
+    /** Lifetime of a sign-in session (its refresh tokens). */
+    readonly refreshTtlSec = 30 * 86_400,
   ) {}
 
   /** Seconds an (account, address) pair with `failures` must wait after its last failure. */
@@ -41,6 +45,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly policy: ThrottlePolicy,
+    private readonly sessions: SessionRepository,
   ) {}
 
   async register(input: RegisterInput): Promise<UserDto> {
@@ -81,8 +86,48 @@ export class AuthService {
       throw ApiException.unauthorized('invalid email or password');
     }
     await this.throttle.reset(pairKey);
-    const token = this.tokens.sign({ id: user.id, email: user.email });
-    return { accessToken: token.accessToken, tokenType: 'Bearer', expiresInSec: token.expiresInSec, user: toUserDto(user) };
+    const session = await this.sessions.open(user.id, this.policy.refreshTtlSec);
+    return this.tokenPair(user, session.sessionId, session.refreshToken, session.expiresAt);
+  }
+
+  /**
+   * Exchanges a refresh token (once) for a new access token and the session's next refresh token.
+   * A token that was already used ends the whole session: someone replayed it.
+   */
+  async refresh(refreshToken: string): Promise<LoginResponse> {
+    const outcome = await this.sessions.rotate(refreshToken);
+    if (outcome.kind === 'reused') {
+      throw new ApiException(401, 'refresh_token_reused', 'this refresh token was already used, so the session may be stolen: it has been ended everywhere; log in again');
+    }
+    if (outcome.kind !== 'rotated') throw new ApiException(401, 'invalid_refresh_token', outcome.kind === 'ended' ? 'the session has ended (logged out or expired); log in again' : 'unknown refresh token; log in again');
+    const user = await this.users.findById(outcome.userId);
+    if (!user) throw new ApiException(401, 'invalid_refresh_token', 'the account of this session no longer exists');
+    return this.tokenPair(user, outcome.sessionId, outcome.refreshToken, outcome.expiresAt);
+  }
+
+  /** Ends the session of this access token: the token and the session's refresh tokens stop working. */
+  async logout(user: AuthUser): Promise<void> {
+    await this.sessions.revoke(user.sessionId, user.tokenId, new Date((user.expiresAtSec ?? Date.now() / 1000) * 1000), 'logged out');
+    await this.audit.record(user.id, 'user.logged_out', 'user', user.id);
+  }
+
+  /** Ends every session of the user, on every device (this token's too). */
+  async logoutEverywhere(user: AuthUser): Promise<{ sessions: number }> {
+    if (user.tokenId) await this.sessions.revoke(undefined, user.tokenId, new Date((user.expiresAtSec ?? Date.now() / 1000) * 1000), 'logged out everywhere');
+    const sessions = await this.sessions.revokeAll(user.id, 'logged out everywhere');
+    await this.audit.record(user.id, 'user.logged_out_everywhere', 'user', user.id);
+    return { sessions };
+  }
+
+  /** Service-to-service: whether an access token was revoked (the gateway asks, and caches briefly). */
+  async isRevoked(sessionId: string, tokenId: string): Promise<boolean> {
+    return this.sessions.isRevoked(sessionId, tokenId);
+  }
+
+  private tokenPair(user: UserEntity, sessionId: string, refreshToken: string, sessionEndsAt: Date): LoginResponse {
+    const token = this.tokens.sign({ id: user.id, email: user.email }, sessionId);
+    const refreshExpiresInSec = Math.max(0, Math.floor((sessionEndsAt.getTime() - Date.now()) / 1000));
+    return { accessToken: token.accessToken, tokenType: 'Bearer', expiresInSec: token.expiresInSec, refreshToken, refreshExpiresInSec, user: toUserDto(user) };
   }
 
   async me(userId: string): Promise<UserDto> {
