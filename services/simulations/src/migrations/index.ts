@@ -1,4 +1,5 @@
 /** The simulations service's migrations, in order (public so tests can run them on a real Postgres). */
 import { CreateSimulations1763860000000 } from './1763860000000-create-simulations';
+import { QueuePosition1763860000001 } from './1763860000001-queue-position';
 
-export const MIGRATIONS = [CreateSimulations1763860000000];
+export const MIGRATIONS = [CreateSimulations1763860000000, QueuePosition1763860000001];

@@ -17,6 +17,8 @@ export interface SimulationRecord {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** PENDING and queued on an engine pool: its place (1 = next). */
+  queuePosition: number | null;
 }
 
 /** The stored result of a completed simulation. */
@@ -36,7 +38,7 @@ function returned<T>(result: unknown): T[] {
   return result as T[];
 }
 
-const COLUMNS = `id, design_id, project_id, user_id, status, progress, configuration, error, cancel_requested, created_at, started_at, finished_at`;
+const COLUMNS = `id, design_id, project_id, user_id, status, progress, configuration, error, cancel_requested, created_at, started_at, finished_at, queue_position`;
 
 interface Row {
   id: string;
@@ -51,6 +53,7 @@ interface Row {
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  queue_position: number | null;
 }
 
 function toRecord(r: Row): SimulationRecord {
@@ -67,6 +70,7 @@ function toRecord(r: Row): SimulationRecord {
     createdAt: new Date(r.created_at),
     startedAt: r.started_at ? new Date(r.started_at) : null,
     finishedAt: r.finished_at ? new Date(r.finished_at) : null,
+    queuePosition: r.queue_position ?? null,
   };
 }
 
@@ -120,10 +124,27 @@ export class SimulationRepository {
   /** PENDING → RUNNING for this worker; false when it is no longer pending (cancelled, or taken). */
   async start(id: string, workerId: string): Promise<boolean> {
     const rows = returned(await this.db.query(
-      `UPDATE simulations.simulations SET status = 'RUNNING', worker_id = $2, started_at = now(), heartbeat_at = now() WHERE id = $1 AND status = 'PENDING' AND NOT cancel_requested RETURNING id`,
+      `UPDATE simulations.simulations SET status = 'RUNNING', worker_id = $2, started_at = now(), heartbeat_at = now(), queue_position = NULL WHERE id = $1 AND status = 'PENDING' AND NOT cancel_requested RETURNING id`,
       [id, workerId],
     ));
     return rows.length > 0;
+  }
+
+  /** Records where PENDING simulations wait for an engine thread (id → 1-based place). */
+  async setQueuePositions(positions: Map<string, number>): Promise<void> {
+    if (positions.size === 0) return;
+    await this.db.query(
+      `UPDATE simulations.simulations s SET queue_position = p.position
+         FROM unnest($1::uuid[], $2::int[]) AS p(id, position)
+        WHERE s.id = p.id AND s.status = 'PENDING' AND s.queue_position IS DISTINCT FROM p.position`,
+      [[...positions.keys()], [...positions.values()]],
+    );
+  }
+
+  /** The status of `id` (or undefined when it does not exist). */
+  async statusOf(id: string): Promise<SimulationStatus | undefined> {
+    const rows: { status: SimulationStatus }[] = await this.db.query(`SELECT status FROM simulations.simulations WHERE id = $1`, [id]);
+    return rows[0]?.status;
   }
 
   /** Records progress (negative: keep it) and proves the worker is alive; returns whether a cancel was requested. */
@@ -161,7 +182,7 @@ export class SimulationRepository {
   /** RUNNING → PENDING: this instance is shutting down; the job runs again when a worker takes it. */
   async release(id: string): Promise<boolean> {
     const rows = returned(await this.db.query(
-      `UPDATE simulations.simulations SET status = 'PENDING', progress = 0, worker_id = NULL, started_at = NULL, heartbeat_at = NULL WHERE id = $1 AND status = 'RUNNING' RETURNING id`,
+      `UPDATE simulations.simulations SET status = 'PENDING', progress = 0, worker_id = NULL, started_at = NULL, heartbeat_at = NULL, queue_position = NULL WHERE id = $1 AND status = 'RUNNING' RETURNING id`,
       [id],
     ));
     return rows.length > 0;

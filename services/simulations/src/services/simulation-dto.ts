@@ -28,6 +28,7 @@ export function toSimulationDto(s: SimulationRecord, result?: SimulationResultRe
     finishedAt: s.finishedAt?.toISOString() ?? null,
   };
   if (s.error) dto.error = s.error;
+  if (s.status === 'PENDING' && s.queuePosition !== null) dto.queuePosition = s.queuePosition;
   if (result) {
     dto.summary = storedSummary(result.summary);
     if (result.ci95) dto.ci95 = storedSummary(result.ci95);
