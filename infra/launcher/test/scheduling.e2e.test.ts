@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiClient, sampleDesign, type ApiClient } from './support/api-client';
+import { apiClient, eventually, sampleDesign, type ApiClient } from './support/api-client';
 import { createTestDatabase, startLauncher } from './support/processes';
 
 /*
@@ -31,15 +31,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`condition not met: ${JSON.stringify(value).slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 it('keeps queued runs PENDING with their place, serves users in turn, re-queues them after kill -9, and fails a run over SIM_MAX_WALL_SEC', async () => {
   const alice = await api.signUp('alice-sched@example.com');
