@@ -94,6 +94,52 @@ async function scenario(label, mode, env) {
   }
 }
 
+/** A 50-component design: clients → load balancer → 47 services in layers → a database. */
+function design50() {
+  const components = [{ id: 'users', type: 'CLIENT', properties: { arrival: { process: 'poisson', ratePerSec: 200 } }, position: { x: 0, y: 0 } },
+    { id: 'lb', type: 'LOAD_BALANCER', properties: { strategy: 'round_robin' }, position: { x: 100, y: 0 } },
+    { id: 'db', type: 'DATABASE', properties: { replicas: 2, workers: 16, serviceTime: { dist: 'exponential', mean: 2 } }, position: { x: 900, y: 0 } }];
+  const connections = [{ id: 'c-users-lb', source: 'users', target: 'lb' }];
+  for (let i = 0; i < 47; i++) {
+    const id = `svc-${i}`;
+    components.push({ id, type: 'SERVICE', properties: { replicas: 2, workers: 8, serviceTime: { dist: 'exponential', mean: 3 } }, position: { x: 200 + (i % 8) * 90, y: Math.floor(i / 8) * 80 } });
+    connections.push({ id: `c-${i}`, source: i < 8 ? 'lb' : `svc-${i - 8}`, target: id });
+    if (i >= 39) connections.push({ id: `c-${i}-db`, source: id, target: 'db' });
+  }
+  return { name: 'Bench 50', components, connections };
+}
+
+/**
+ * Interactive reads (`GET /api/projects`) idle, then while a 3,600-s run of a 50-component design
+ * writes its telemetry: what a user clicking around sees while a simulation runs.
+ */
+async function duringRun(label, env) {
+  const topology = await startTopology('embedded', env);
+  try {
+    const email = `bench-run-${Date.now()}@example.com`;
+    await call(topology.url, 'POST', '/api/auth/register', { email, password: 'benchmark password', name: 'Bench' });
+    const { accessToken } = await call(topology.url, 'POST', '/api/auth/login', { email, password: 'benchmark password' });
+    const project = await call(topology.url, 'POST', '/api/projects', { name: 'Bench' }, accessToken);
+    const design = await call(topology.url, 'POST', `/api/projects/${project.id}/designs`, design50(), accessToken);
+    const read = { method: 'GET', path: '/api/projects' };
+    await run(topology.url, accessToken, [read], 'warm-up', 3);
+    const idle = await run(topology.url, accessToken, [read], `${label}: GET /api/projects, idle`);
+    const sim = await call(topology.url, 'POST', `/api/designs/${design.id}/simulations`, { durationSec: 3600, tracing: { sampleRate: 0.05, maxTraces: 1000, slowest: 20, maxLogs: 10000 } }, accessToken);
+    for (let i = 0; i < 100; i++) {
+      const s = await call(topology.url, 'GET', `/api/simulations/${sim.id}`, undefined, accessToken);
+      if (s.status !== 'PENDING') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const busy = await run(topology.url, accessToken, [read], `${label}: GET /api/projects, during a 3,600-s 50-component run`);
+    const after = await call(topology.url, 'GET', `/api/simulations/${sim.id}`, undefined, accessToken);
+    busy.title += ` (run ${after.status}, ${Math.round(after.progress * 100)} % after the window)`;
+    await fetch(`${topology.url}/api/simulations/${sim.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${accessToken}` } });
+    return [idle, busy];
+  } finally {
+    await topology.stop();
+  }
+}
+
 async function postgresUrl() {
   const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `architech_bench_${process.pid}`;
@@ -106,16 +152,24 @@ async function postgresUrl() {
   return { url: url.toString(), drop: async () => { const d = new Client({ connectionString: admin }); await d.connect(); await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); await d.end(); } };
 }
 
+// BENCH_ONLY=during-run measures only the interactive-reads-during-a-run scenario.
+const only = process.env.BENCH_ONLY;
 const rows = [];
 const pg = await postgresUrl();
 if (pg) {
   try {
-    rows.push(...await scenario('PostgreSQL, one process', 'embedded', { DATABASE_URL: pg.url }));
-    rows.push(...await scenario('PostgreSQL, process per service', 'distributed', { DATABASE_URL: pg.url }));
+    if (only !== 'during-run') {
+      rows.push(...await scenario('PostgreSQL, one process', 'embedded', { DATABASE_URL: pg.url }));
+      rows.push(...await scenario('PostgreSQL, process per service', 'distributed', { DATABASE_URL: pg.url }));
+    }
+    rows.push(...await duringRun('PostgreSQL, one process', { DATABASE_URL: pg.url }));
   } finally { await pg.drop(); }
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'architech-bench-'));
-try { rows.push(...await scenario('PGlite, one process', 'embedded', { DATABASE_URL: '', DATA_DIR: dataDir })); } finally { rmSync(dataDir, { recursive: true, force: true }); }
+try {
+  if (only !== 'during-run') rows.push(...await scenario('PGlite, one process', 'embedded', { DATABASE_URL: '', DATA_DIR: dataDir }));
+  rows.push(...await duringRun('PGlite, one process', { DATABASE_URL: '', DATA_DIR: join(dataDir, 'during-run') }));
+} finally { rmSync(dataDir, { recursive: true, force: true }); }
 
 console.log(`\nAPI benchmark: ${RATE} requests/s offered for ${SECONDS} s per row, 16 connections, through the gateway\n`);
 console.log('| scenario | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | 2xx | errors |');

@@ -1,3 +1,5 @@
+// First: the CSP forbids eval, so zod must be told before any schema exists.
+import './api/no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -8,6 +8,7 @@ import { createSimulationsApp, loadSimulationsConfig } from '@architech/simulati
 import { createTelemetryApp, loadTelemetryConfig } from '@architech/telemetry-service';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { embeddedSecrets } from './embedded-secrets';
 import { freePort } from './free-port';
 
 /** The web app built by `npm run build`, served by the gateway unless WEB_DIR says otherwise. */
@@ -53,6 +54,8 @@ export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {
     TELEMETRY_URL: services.telemetry,
   };
   if (env.WEB_DIR === undefined && existsSync(join(BUILT_WEB_APP, 'index.html'))) env.WEB_DIR = BUILT_WEB_APP;
+  // No published development secret: generate one on the first start and keep it in DATA_DIR.
+  Object.assign(env, embeddedSecrets(env.DATA_DIR || '.architech-data', env));
   // One in-process bus joins the simulations and telemetry services (Kafka in the distributed topology).
   const bus = createEventBus({ kind: 'in-process' });
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR ?? '.architech-data');
@@ -77,9 +80,11 @@ export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {
     const gatewayConfig = loadGatewayConfig(env);
     const gateway = await createGatewayApp(gatewayConfig, { quiet: options.quiet });
     apps.push(gateway);
-    const url = await listen(gateway, options.gatewayPort ?? gatewayConfig.GATEWAY_PORT, options.gatewayPort === 0 ? '127.0.0.1' : gatewayConfig.GATEWAY_HOST);
+    // One machine's product: loopback only, unless HOST (or GATEWAY_HOST) asks for another interface.
+    const host = options.gatewayPort === 0 ? '127.0.0.1' : env.HOST || env.GATEWAY_HOST || '127.0.0.1';
+    const url = await listen(gateway, options.gatewayPort ?? gatewayConfig.GATEWAY_PORT, host);
     return {
-      url: url.replace('0.0.0.0', 'localhost'),
+      url: url.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'),
       services,
       stop: async () => {
         for (const app of apps.reverse()) await app.close();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiClient, type ApiClient } from './support/api-client';
+import { apiClient, eventually, type ApiClient } from './support/api-client';
 import { createTestDatabase, startLauncher } from './support/processes';
 
 /*
@@ -65,15 +65,6 @@ async function waitForStatus(id: string, wanted: string[], timeoutMs = 60_000): 
   }
 }
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`condition not met: ${JSON.stringify(value).slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('a simulation with a crash fault', () => {
   let simulationId: string;

@@ -116,7 +116,7 @@ export const connectionSchema = z.strictObject({
  * A design document (docs/architecture.md §4). Parse it with {@link validateDesign}, which adds the
  * graph checks a schema cannot express (dangling connections, cycles, unique ids).
  */
-export const designSchema = z.object({
+export const designSchema = z.strictObject({
   name: z.string().max(200).optional(),
   description: z.string().max(5000).optional(),
   components: z.array(componentSchema).max(LIMITS.maxComponents),

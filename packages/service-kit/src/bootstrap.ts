@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { requestIdMiddleware } from './http/request-id.middleware';
+import { bodyTextRulesMiddleware, TextRulesPipe, textRulesMiddleware, verifyUtf8Body } from './http/text-rules';
 
 export interface ServiceAppOptions {
   bodyLimitBytes: number;
@@ -10,6 +11,8 @@ export interface ServiceAppOptions {
   quiet?: boolean;
   /** Parse JSON bodies (default); the gateway streams bodies through untouched instead. */
   parseJson?: boolean;
+  /** Middleware that runs before anything else, so it applies to every answer (the gateway's security headers). */
+  first?: ((req: Request, res: Response, next: NextFunction) => void)[];
 }
 
 /**
@@ -24,6 +27,8 @@ export function closeOnSignals(app: INestApplication): void {
 function bodyErrorHandler(error: { type?: string; message?: string; status?: number } | undefined, _req: Request, res: Response, next: NextFunction): void {
   if (error?.type === 'entity.parse.failed') {
     res.status(400).json({ error: { code: 'invalid_json', message: `request body is not valid JSON: ${error.message ?? ''}`.trim() } });
+  } else if (error?.type === 'entity.verify.failed') {
+    res.status(400).json({ error: { code: 'validation_failed', message: error.message ?? 'request body is not valid UTF-8', details: [{ path: '', code: 'invalid_text', message: 'the body is not valid UTF-8' }] } });
   } else if (error?.type === 'entity.too.large') {
     res.status(413).json({ error: { code: 'payload_too_large', message: error.message ?? 'request body too large' } });
   } else {
@@ -37,12 +42,19 @@ function bodyErrorHandler(error: { type?: string; message?: string; status?: num
  */
 export async function createServiceApp(module: Type<unknown>, options: ServiceAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bodyParser: false, logger: options.quiet ? ['error'] : ['log', 'warn', 'error'] });
+  // No `X-Powered-By: Express`: it only tells an attacker what to look up.
+  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  for (const middleware of options.first ?? []) app.use(middleware);
   app.use(requestIdMiddleware);
+  // One text rule for every string the API receives (path, query, body): see http/text-rules.ts.
+  app.use(textRulesMiddleware);
   if (options.parseJson !== false) {
-    app.use(json({ limit: options.bodyLimitBytes }));
+    app.use(json({ limit: options.bodyLimitBytes, verify: verifyUtf8Body }));
     app.use(bodyErrorHandler);
+    app.use(bodyTextRulesMiddleware);
   }
   app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalPipes(new TextRulesPipe());
   return app;
 }
 

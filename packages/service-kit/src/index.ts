@@ -7,6 +7,7 @@ export * from './errors/api-exception.filter';
 export * from './http/request-context';
 export * from './http/request-id.middleware';
 export * from './http/parse-body';
+export * from './http/text-rules';
 export * from './http/service-client';
 export * from './auth/token.service';
 export * from './auth/auth.guard';

@@ -17,6 +17,8 @@ export const simulationsConfigSchema = z.object({
   SIM_MAX_EVENTS: z.coerce.number().int().positive().default(200_000_000),
   /** Simulations a user may have PENDING or RUNNING at once. */
   SIM_MAX_ACTIVE_PER_USER: z.coerce.number().int().min(1).default(3),
+  /** Engine wall-clock time one run may take; beyond it the run is FAILED with the reason. 0: no limit. */
+  SIM_MAX_WALL_SEC: z.coerce.number().int().min(0).default(900),
   /** A RUNNING simulation whose worker has not reported for this long is failed (its worker is gone). */
   SIM_HEARTBEAT_TIMEOUT_SEC: z.coerce.number().int().min(5).default(30),
   BUS: z.enum(['in-process', 'kafka']).default('in-process'),

@@ -7,10 +7,17 @@ export const usersConfigSchema = z.object({
   USERS_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** bcrypt cost factor (2^cost rounds). */
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
-  /** Failed logins allowed per account, then per client address, in LOGIN_WINDOW_SEC. */
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Soft per-account limit of failed logins in LOGIN_WINDOW_SEC (over all addresses). */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(100),
+  /** Failed logins per client address in LOGIN_WINDOW_SEC (over all accounts). */
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   LOGIN_WINDOW_SEC: z.coerce.number().int().min(1).default(900),
+  /** Failures of one (account, address) pair before its waits start (1 s, then doubling). */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(3),
+  /** How long a sign-in session (its refresh tokens) lasts; it does not slide. */
+  REFRESH_TTL_SEC: z.coerce.number().int().min(60).default(30 * 86_400),
+  /** Longest wait of one (account, address) pair. */
+  LOGIN_MAX_DELAY_SEC: z.coerce.number().int().min(1).default(900),
 });
 
 export type UsersConfig = z.output<typeof usersConfigSchema>;

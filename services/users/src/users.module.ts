@@ -2,12 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseModule, ServiceKitModule } from '@architech/service-kit';
 import type { UsersConfig } from './config';
 import { AuthController } from './controllers/auth.controller';
+import { InternalTokensController } from './controllers/internal-tokens.controller';
 import { InternalUsersController } from './controllers/internal-users.controller';
 import { LoginThrottleEntity } from './entities/login-throttle.entity';
 import { UserEntity } from './entities/user.entity';
 import { MIGRATIONS } from './migrations';
 import { AuditRepository } from './repositories/audit.repository';
 import { LoginThrottleRepository } from './repositories/login-throttle.repository';
+import { SessionRepository } from './repositories/session.repository';
 import { UserRepository } from './repositories/user.repository';
 import { AuthService, ThrottlePolicy } from './services/auth.service';
 import { PasswordHasher } from './services/password-hasher';
@@ -28,14 +30,15 @@ export class UsersModule {
           migrations: MIGRATIONS,
         }),
       ],
-      controllers: [AuthController, InternalUsersController],
+      controllers: [AuthController, InternalUsersController, InternalTokensController],
       providers: [
         UserRepository,
         LoginThrottleRepository,
+        SessionRepository,
         AuditRepository,
         AuthService,
         { provide: PasswordHasher, useValue: new PasswordHasher(config.BCRYPT_COST) },
-        { provide: ThrottlePolicy, useValue: new ThrottlePolicy(config.LOGIN_MAX_FAILURES_PER_ACCOUNT, config.LOGIN_MAX_FAILURES_PER_ADDRESS, config.LOGIN_WINDOW_SEC) },
+        { provide: ThrottlePolicy, useValue: new ThrottlePolicy(config.LOGIN_MAX_FAILURES_PER_ACCOUNT, config.LOGIN_MAX_FAILURES_PER_ADDRESS, config.LOGIN_WINDOW_SEC, config.LOGIN_FREE_FAILURES, config.LOGIN_MAX_DELAY_SEC, config.REFRESH_TTL_SEC) },
       ],
     };
   }

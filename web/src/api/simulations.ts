@@ -16,7 +16,7 @@ import {
 import { SseParser } from '../simulation/sse-parser';
 import { ApiError } from './api-error';
 import { request } from './http';
-import { endSession, getSession } from './session';
+import { accessToken, accessTokenAfter401, endSession } from './session';
 
 const enc = encodeURIComponent;
 
@@ -96,9 +96,9 @@ export function subscribeToStatus(id: string, onEvent: (event: SimulationStatusU
 
 /** Reads one connection of the event stream to its end. */
 async function readStream(id: string, signal: AbortSignal, receive: (event: SimulationStatusUpdate) => void): Promise<void> {
-  const session = getSession();
+  const token = await accessToken();
   const headers: Record<string, string> = { accept: 'text/event-stream' };
-  if (session) headers.authorization = `Bearer ${session.accessToken}`;
+  if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
     response = await fetch(`/api/simulations/${enc(id)}/events`, { headers, signal, cache: 'no-store' });
@@ -108,7 +108,8 @@ async function readStream(id: string, signal: AbortSignal, receive: (event: Simu
   }
   if (!response.ok || !response.body) {
     const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; details?: unknown } } | undefined;
-    if (response.status === 401 && session) endSession();
+    // A rejected token is renewed for the next connection; a session that cannot be renewed ends.
+    if (response.status === 401 && token && !(await accessTokenAfter401(token))) endSession();
     throw new ApiError(response.status, body?.error?.code ?? `http_${response.status}`, body?.error?.message ?? `The server answered ${response.status} ${response.statusText}.`, body?.error?.details);
   }
   const parser = new SseParser((message) => {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { endSession, useSession } from '../api/session';
+import { logout, useSession } from '../api/session';
 import { Link } from './link';
 import { navigate } from './router';
 
@@ -24,14 +24,11 @@ export function TopBar({ children }: { children?: ReactNode }) {
           <span className="muted" title={session.user.email}>
             {session.user.name}
           </span>
-          <button
-            className="ghost"
-            onClick={() => {
-              endSession();
-              navigate('/login');
-            }}
-          >
+          <button className="ghost" onClick={() => void logout().finally(() => navigate('/login'))}>
             Log out
+          </button>
+          <button className="ghost" title="End your sessions on every device and browser" onClick={() => void logout(true).finally(() => navigate('/login'))}>
+            Log out everywhere
           </button>
         </span>
       )}

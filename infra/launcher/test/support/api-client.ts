@@ -54,3 +54,14 @@ export function sampleDesign(serviceMeanMs = 10) {
     ],
   };
 }
+
+/** Polls `read` until `ok` holds (every 200 ms), or throws with the last value after `timeoutMs`. */
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > until) throw new Error(`condition not met: ${JSON.stringify(value).slice(0, 800)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

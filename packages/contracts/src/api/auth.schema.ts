@@ -39,10 +39,20 @@ export interface UserDto {
   createdAt: string;
 }
 
+/** `POST /api/auth/refresh` body: the refresh token of the last login or refresh (used once). */
+export const refreshSchema = z.strictObject({
+  refreshToken: z.string().min(1).max(200),
+});
+
+/** Login and refresh answer: a short-lived access token and the next refresh token of the session. */
 export interface LoginResponse {
   accessToken: string;
   tokenType: 'Bearer';
   expiresInSec: number;
+  /** Single use: `POST /api/auth/refresh` exchanges it for a new pair; reusing one ends the session. */
+  refreshToken: string;
+  /** Until the session ends (it does not slide). */
+  refreshExpiresInSec: number;
   user: UserDto;
 }
 

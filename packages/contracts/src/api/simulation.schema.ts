@@ -118,6 +118,8 @@ export interface SimulationDto {
   telemetryCompleteAt: string | null;
   /** Why it FAILED. */
   error?: string;
+  /** PENDING and waiting for an engine thread: its place in the queue (1 = next). */
+  queuePosition?: number;
   summary?: SimulationSummaryDto;
   ci95?: SimulationSummaryDto;
   result?: SimulationRunDto;

@@ -52,7 +52,8 @@ const queriedComponentId = z.string().min(1).max(64);
  * ```
  */
 export const metricQuerySchema = z.strictObject({
-  metric: z.string().min(1).max(64),
+  /** One of {@link METRIC_NAMES}; any other name is refused (400 naming `metric`). */
+  metric: z.enum(METRIC_NAMES, { error: () => `must be one of ${METRIC_NAMES.join(', ')}` }),
   /**
    * Component ids (or {@link END_TO_END}), comma-separated, at most {@link MAX_QUERIED_COMPONENTS}
    * (design ids hold no comma); omitted: every component and the end-to-end view.

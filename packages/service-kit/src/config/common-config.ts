@@ -13,8 +13,8 @@ export const commonConfigShape = {
   DATA_DIR: z.string().default('.architech-data'),
   /** HMAC secret for access tokens (HS256); required outside development. */
   JWT_SECRET: z.string().min(16).default('architech-development-secret-change-me'),
-  /** Access token lifetime. */
-  JWT_TTL_SEC: z.coerce.number().int().positive().default(3600),
+  /** Access token lifetime: short, since a refresh token renews it (docs/api.md, authentication). */
+  JWT_TTL_SEC: z.coerce.number().int().positive().default(900),
   /** Shared secret on service-to-service calls (`x-internal-token`). */
   INTERNAL_TOKEN: z.string().min(16).default('architech-internal-development-token'),
   /** OpenTelemetry exporter of the service's own spans. */

@@ -8,17 +8,56 @@ const READY_FOR_QUERY = 0x5a; // 'Z'
 const TERMINATE = 0x58; // 'X'
 const IDLE = 0x49; // 'I'
 
-/** A FIFO mutex: `acquire` resolves with the function that releases it. */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
+/**
+ * Turns at the single PGlite session, with two classes of clients: interactive ones (the API's
+ * services) go before bulk ones (telemetry ingestion) that are waiting, so a page's query waits
+ * for at most the exchange in progress, not for a queue of ingestion batches. So that ingestion
+ * is never starved, a waiting bulk client gets a turn after `BULK_EVERY` interactive turns.
+ * Within a class, turns are first come, first served. `acquire` resolves with the release.
+ */
+class SessionTurns {
+  private held = false;
+  private readonly interactive: (() => void)[] = [];
+  private readonly bulk: (() => void)[] = [];
+  private interactiveInARow = 0;
 
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    const acquired = this.tail.then(() => release);
-    this.tail = this.tail.then(() => next);
-    return acquired;
+  acquire(bulk: boolean): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = () => {
+        this.held = true;
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          this.held = false;
+          this.next();
+        });
+      };
+      if (!this.held) grant();
+      else (bulk ? this.bulk : this.interactive).push(grant);
+    });
   }
+
+  private next(): void {
+    const bulkDue = this.bulk.length > 0 && (this.interactive.length === 0 || this.interactiveInARow >= BULK_EVERY);
+    const grant = bulkDue ? this.bulk.shift() : this.interactive.shift();
+    this.interactiveInARow = bulkDue ? 0 : this.interactiveInARow + 1;
+    grant?.();
+  }
+}
+
+/** A waiting bulk client gets a turn after this many interactive turns in a row. */
+const BULK_EVERY = 8;
+
+/** Connections whose `application_name` is one of these are bulk (see {@link SessionTurns}). */
+const BULK_APPLICATIONS = new Set(['architech-telemetry']);
+
+/** The parameters (user, database, application_name…) of a StartupMessage. */
+function startupParameters(message: Uint8Array): Map<string, string> {
+  const parts = Buffer.from(message.subarray(8)).toString('utf8').split('\0');
+  const parameters = new Map<string, string>();
+  for (let i = 0; i + 1 < parts.length && parts[i] !== ''; i += 2) parameters.set(parts[i], parts[i + 1]);
+  return parameters;
 }
 
 /** The status byte of the ReadyForQuery that ends `response`, if it ends with one. */
@@ -35,10 +74,11 @@ function readyStatus(response: Uint8Array): number | undefined {
  * 'I'): a whole extended-protocol exchange or a whole transaction runs without interleaving. (A
  * per-message multiplexer lets one client's Parse/Bind/Execute interleave with another's, which
  * corrupts unnamed portals under concurrency.) A client that disconnects mid-transaction has it
- * rolled back.
+ * rolled back. Interactive clients take turns before waiting telemetry ingestion
+ * ({@link SessionTurns}).
  */
 export class PgliteWireServer {
-  private readonly mutex = new Mutex();
+  private readonly turns = new SessionTurns();
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
 
@@ -65,6 +105,7 @@ export class PgliteWireServer {
     socket.setNoDelay(true);
     let buffer: Buffer = Buffer.alloc(0);
     let started = false;
+    let bulk = false;
     let release: (() => void) | null = null;
     let work: Promise<void> = Promise.resolve();
 
@@ -107,8 +148,9 @@ export class PgliteWireServer {
           socket.end();
           return;
         }
+        if (!started) bulk = BULK_APPLICATIONS.has(startupParameters(message).get('application_name') ?? '');
         started = true;
-        release ??= await this.mutex.acquire();
+        release ??= await this.turns.acquire(bulk);
         const response = await this.db.execProtocolRaw(message, { syncToFs: false });
         const status = readyStatus(response);
         // Flush to disk once per exchange, before the client learns it is done, not per message.

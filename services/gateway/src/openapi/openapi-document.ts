@@ -3,6 +3,7 @@ import {
   createProjectSchema,
   designSchema,
   loginSchema,
+  refreshSchema,
   registerSchema,
   saveDesignSchema,
   simulationConfigSchema,
@@ -55,6 +56,7 @@ export function buildOpenApiDocument(): Schema {
         },
         Register: input(registerSchema),
         Login: input(loginSchema),
+        Refresh: input(refreshSchema),
         CreateProject: input(createProjectSchema),
         UpdateProject: input(updateProjectSchema),
         AddMember: input(addMemberSchema),
@@ -67,6 +69,9 @@ export function buildOpenApiDocument(): Schema {
     paths: {
       '/api/auth/register': { post: op('Create an account', { '201': ok('the new user'), '409': errorResponse('email already registered') }, 'Register', { security: [] }) },
       '/api/auth/login': { post: op('Log in: get a bearer token', { '200': ok('accessToken, expiresInSec and the user'), '401': errorResponse('wrong email or password'), '429': errorResponse('too many failed logins') }, 'Login', { security: [] }) },
+      '/api/auth/refresh': { post: op('Exchange a refresh token (once) for a new access token and refresh token', { '200': ok('accessToken, refreshToken and the user'), '401': errorResponse('unknown, used (the session is ended) or ended refresh token') }, 'Refresh', { security: [] }) },
+      '/api/auth/logout': { post: op('Log out: revoke this access token and its session', { '204': { description: 'logged out' }, ...authErrors }) },
+      '/api/auth/logout-all': { post: op('Log out everywhere: revoke every session of the account', { '200': ok('how many sessions were ended'), ...authErrors }) },
       '/api/me': { get: op('The current user', { '200': ok('the user'), ...authErrors }) },
       '/api/projects': {
         get: op('My projects, with my role', { '200': ok('projects'), ...authErrors }),

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { ApiException, currentRequestContext, TokenService } from '@architech/service-kit';
+import { ApiException, currentRequestContext, TokenService, type AuthUser } from '@architech/service-kit';
 import type { GatewayConfig } from '../config';
 import { RateLimiter } from './rate-limiter';
+import { RevocationCheck } from './revocation';
 import { resolveRoute, type Route } from './route-table';
+
+/** Logging out through this gateway revokes the token here at once, not after the cache. */
+const LOGOUT_PATHS = new Set(['/api/auth/logout', '/api/auth/logout-all']);
 
 /** Headers that describe one hop and must not be forwarded (RFC 9110 §7.6.1). */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host']);
@@ -16,6 +20,11 @@ function sendError(res: Response, error: ApiException, headers: Record<string, s
   }
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   res.status(error.status).json(error.body());
+}
+
+/** The client's address: the peer, or what a trusted proxy (TRUSTED_PROXIES) says it forwarded for. */
+function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 /** A W3C traceparent for a request that arrived without one, so every hop shares a trace id. */
@@ -38,6 +47,7 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
     telemetry: new URL(config.TELEMETRY_URL),
   };
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MIN, config.RATE_LIMIT_BURST);
+  const revocations = new RevocationCheck(config.USERS_URL, config.INTERNAL_TOKEN, config.REVOCATION_CACHE_MS, config.UPSTREAM_TIMEOUT_MS);
 
   return (req: Request, res: Response, next: NextFunction): void => {
     const path = req.path;
@@ -45,7 +55,7 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
       next();
       return;
     }
-    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const client = clientAddress(req);
     const wait = limiter.take(client, now());
     if (wait > 0) {
       sendError(res, new ApiException(429, 'too_many_requests', `rate limit of ${config.RATE_LIMIT_PER_MIN} requests per minute exceeded; retry in ${wait} s`, { retryAfterSec: wait }), { 'retry-after': String(wait) });
@@ -56,22 +66,33 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
       sendError(res, new ApiException(404, 'not_found', `no route for ${req.method} ${path}`));
       return;
     }
-    if (!route.public) {
-      const match = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '');
-      try {
-        if (!match) throw ApiException.unauthorized();
-        tokens.verify(match[1]);
-      } catch (error) {
-        sendError(res, error as ApiException);
-        return;
-      }
-    }
     const declared = Number(req.header('content-length') ?? 0);
     if (declared > config.BODY_LIMIT_BYTES) {
       sendError(res, new ApiException(413, 'payload_too_large', `request body of ${declared} bytes exceeds the limit of ${config.BODY_LIMIT_BYTES} bytes`));
       return;
     }
-    forward(req, res, upstreams[route.service], route.service);
+    if (route.public) {
+      forward(req, res, upstreams[route.service], route.service);
+      return;
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '');
+    let user: AuthUser;
+    try {
+      if (!match) throw ApiException.unauthorized();
+      user = tokens.verify(match[1]);
+    } catch (error) {
+      sendError(res, error as ApiException);
+      return;
+    }
+    // The body is read only once the token is known to be live.
+    req.pause();
+    revocations.assertActive(user).then(
+      () => {
+        if (LOGOUT_PATHS.has(path)) res.once('finish', () => res.statusCode < 300 && revocations.revoked(user));
+        forward(req, res, upstreams[route.service], route.service);
+      },
+      (error: ApiException) => sendError(res, error),
+    );
   };
 
   function forward(req: Request, res: Response, upstream: URL, service: string): void {
@@ -79,7 +100,9 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
     for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && name !== 'x-internal-token') headers[name] = value;
     const context = currentRequestContext();
     if (context) headers['x-request-id'] = context.requestId;
-    headers['x-forwarded-for'] = [req.header('x-forwarded-for'), req.socket.remoteAddress].filter(Boolean).join(', ');
+    // The client address as the gateway resolved it (TRUSTED_PROXIES): the services see this one
+    // address, never a chain a client could have written itself.
+    headers['x-forwarded-for'] = clientAddress(req);
     headers['x-forwarded-proto'] = req.protocol;
     headers.traceparent ??= newTraceparent();
     const upstreamRequest = httpRequest(

@@ -11,7 +11,8 @@ const UUID_SEGMENT = '[^/]+';
  * string. Keeping it as data makes the mapping reviewable in one place and testable on its own.
  */
 const RULES: { method?: string; pattern: RegExp; route: Route }[] = [
-  { method: 'POST', pattern: /^\/api\/auth\/(register|login)$/, route: { service: 'users', public: true } },
+  { method: 'POST', pattern: /^\/api\/auth\/(register|login|refresh)$/, route: { service: 'users', public: true } },
+  { method: 'POST', pattern: /^\/api\/auth\/(logout|logout-all)$/, route: { service: 'users', public: false } },
   { pattern: /^\/api\/me$/, route: { service: 'users', public: false } },
   { pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/designs$`), route: { service: 'designs', public: false } },
   { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/simulations$`), route: { service: 'simulations', public: false } },

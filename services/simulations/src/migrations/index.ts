@@ -1,5 +1,6 @@
 /** The simulations service's migrations, in order (public so tests can run them on a real Postgres). */
 import { CreateSimulations1763860000000 } from './1763860000000-create-simulations';
+import { QueuePosition1763860000001 } from './1763860000001-queue-position';
 import { TelemetryComplete1765000000000 } from './1765000000000-telemetry-complete';
 
-export const MIGRATIONS = [CreateSimulations1763860000000, TelemetryComplete1765000000000];
+export const MIGRATIONS = [CreateSimulations1763860000000, QueuePosition1763860000001, TelemetryComplete1765000000000];

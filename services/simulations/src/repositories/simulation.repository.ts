@@ -19,6 +19,8 @@ export interface SimulationRecord {
   finishedAt: Date | null;
   /** When telemetry acknowledged storing the run's final telemetry (see TELEMETRY_HEADERS). */
   telemetryCompleteAt: Date | null;
+  /** PENDING and queued on an engine pool: its place (1 = next). */
+  queuePosition: number | null;
 }
 
 /** The stored result of a completed simulation. */
@@ -38,7 +40,7 @@ function returned<T>(result: unknown): T[] {
   return result as T[];
 }
 
-const COLUMNS = `id, design_id, project_id, user_id, status, progress, configuration, error, cancel_requested, created_at, started_at, finished_at, telemetry_complete_at`;
+const COLUMNS = `id, design_id, project_id, user_id, status, progress, configuration, error, cancel_requested, created_at, started_at, finished_at, telemetry_complete_at, queue_position`;
 
 interface Row {
   id: string;
@@ -54,6 +56,7 @@ interface Row {
   started_at: Date | null;
   finished_at: Date | null;
   telemetry_complete_at: Date | null;
+  queue_position: number | null;
 }
 
 function toRecord(r: Row): SimulationRecord {
@@ -71,6 +74,7 @@ function toRecord(r: Row): SimulationRecord {
     startedAt: r.started_at ? new Date(r.started_at) : null,
     finishedAt: r.finished_at ? new Date(r.finished_at) : null,
     telemetryCompleteAt: r.telemetry_complete_at ? new Date(r.telemetry_complete_at) : null,
+    queuePosition: r.queue_position ?? null,
   };
 }
 
@@ -82,12 +86,23 @@ function toRecord(r: Row): SimulationRecord {
 export class SimulationRepository {
   constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
 
-  async create(input: { designId: string; projectId: string; userId: string; configuration: Record<string, unknown> }): Promise<SimulationRecord> {
-    const rows: Row[] = await this.db.query(
-      `INSERT INTO simulations.simulations (design_id, project_id, user_id, status, configuration) VALUES ($1, $2, $3, 'PENDING', $4) RETURNING ${COLUMNS}`,
-      [input.designId, input.projectId, input.userId, JSON.stringify(input.configuration)],
-    );
-    return toRecord(rows[0]);
+  /**
+   * Stores a PENDING simulation unless its user already has `limit` simulations PENDING or
+   * RUNNING; the count and the insert are one atomic step: a transaction holding a per-user
+   * advisory lock, so concurrent launches by one user queue on the lock and each counts the rows
+   * committed by the ones before it (on PostgreSQL and on PGlite alike).
+   */
+  async createWithinQuota(input: { designId: string; projectId: string; userId: string; configuration: Record<string, unknown> }, limit: number): Promise<{ record: SimulationRecord } | { active: number }> {
+    return this.db.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('simulations.active:' || $1, 0))`, [input.userId]);
+      const counted: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM simulations.simulations WHERE user_id = $1 AND status IN ('PENDING', 'RUNNING')`, [input.userId]);
+      if (counted[0].n >= limit) return { active: counted[0].n };
+      const rows: Row[] = await m.query(
+        `INSERT INTO simulations.simulations (design_id, project_id, user_id, status, configuration) VALUES ($1, $2, $3, 'PENDING', $4) RETURNING ${COLUMNS}`,
+        [input.designId, input.projectId, input.userId, JSON.stringify(input.configuration)],
+      );
+      return { record: toRecord(rows[0]) };
+    });
   }
 
   async find(id: string): Promise<SimulationRecord | undefined> {
@@ -105,11 +120,6 @@ export class SimulationRepository {
     return rows.map((r) => ({ ...toRecord(r), summary: r.summary ?? null }));
   }
 
-  async countActiveForUser(userId: string): Promise<number> {
-    const rows: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM simulations.simulations WHERE user_id = $1 AND status IN ('PENDING', 'RUNNING')`, [userId]);
-    return rows[0].n;
-  }
-
   async pending(): Promise<SimulationRecord[]> {
     const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM simulations.simulations WHERE status = 'PENDING' ORDER BY created_at`);
     return rows.map(toRecord);
@@ -118,10 +128,27 @@ export class SimulationRepository {
   /** PENDING → RUNNING for this worker; false when it is no longer pending (cancelled, or taken). */
   async start(id: string, workerId: string): Promise<boolean> {
     const rows = returned(await this.db.query(
-      `UPDATE simulations.simulations SET status = 'RUNNING', worker_id = $2, started_at = now(), heartbeat_at = now() WHERE id = $1 AND status = 'PENDING' AND NOT cancel_requested RETURNING id`,
+      `UPDATE simulations.simulations SET status = 'RUNNING', worker_id = $2, started_at = now(), heartbeat_at = now(), queue_position = NULL WHERE id = $1 AND status = 'PENDING' AND NOT cancel_requested RETURNING id`,
       [id, workerId],
     ));
     return rows.length > 0;
+  }
+
+  /** Records where PENDING simulations wait for an engine thread (id → 1-based place). */
+  async setQueuePositions(positions: Map<string, number>): Promise<void> {
+    if (positions.size === 0) return;
+    await this.db.query(
+      `UPDATE simulations.simulations s SET queue_position = p.position
+         FROM unnest($1::uuid[], $2::int[]) AS p(id, position)
+        WHERE s.id = p.id AND s.status = 'PENDING' AND s.queue_position IS DISTINCT FROM p.position`,
+      [[...positions.keys()], [...positions.values()]],
+    );
+  }
+
+  /** The status of `id` (or undefined when it does not exist). */
+  async statusOf(id: string): Promise<SimulationStatus | undefined> {
+    const rows: { status: SimulationStatus }[] = await this.db.query(`SELECT status FROM simulations.simulations WHERE id = $1`, [id]);
+    return rows[0]?.status;
   }
 
   /** Records progress (negative: keep it) and proves the worker is alive; returns whether a cancel was requested. */
@@ -170,7 +197,7 @@ export class SimulationRepository {
   /** RUNNING → PENDING: this instance is shutting down; the job runs again when a worker takes it. */
   async release(id: string): Promise<boolean> {
     const rows = returned(await this.db.query(
-      `UPDATE simulations.simulations SET status = 'PENDING', progress = 0, worker_id = NULL, started_at = NULL, heartbeat_at = NULL WHERE id = $1 AND status = 'RUNNING' RETURNING id`,
+      `UPDATE simulations.simulations SET status = 'PENDING', progress = 0, worker_id = NULL, started_at = NULL, heartbeat_at = NULL, queue_position = NULL WHERE id = $1 AND status = 'RUNNING' RETURNING id`,
       [id],
     ));
     return rows.length > 0;

@@ -18,6 +18,8 @@ import { TelemetryPublisher } from './telemetry-publisher';
 const sequenceOf = (status: SimulationState, progress: number) => (status === 'PENDING' ? 0 : status === 'RUNNING' ? 1e7 + Math.round(progress * 1e6) : 3e7);
 const NAMES = ['UNSPECIFIED', 'PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 const HEARTBEAT_MS = 1000;
+/** Jobs one instance holds (queued or running) before it stops taking more from the bus. */
+const LOCAL_QUEUE_LIMIT = 256;
 
 /**
  * The worker side of the simulations service: takes jobs from the bus (one consumer group shared
@@ -33,6 +35,12 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   private pool: EnginePool | undefined;
   private readonly subscriptions: Subscription[] = [];
   private sweeper: NodeJS.Timeout | undefined;
+  /** Simulations this instance holds (queued or running), so a duplicate job is not run twice. */
+  private readonly active = new Set<string>();
+  /** Simulations waiting in this instance's pool, by pool run id (for their queue positions). */
+  private readonly queued = new Map<string, number>();
+  private positionsWriting: Promise<void> = Promise.resolve();
+  private positionsDirty = false;
 
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
@@ -56,6 +64,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.sweeper.unref();
     if (this.config.SIM_WORKERS === 0) return;
     this.pool = new EnginePool(this.config.SIM_WORKERS, this.config.SIM_WORKER_MEMORY_MB);
+    this.pool.onQueueChange(() => this.queueChanged());
     this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.simulationJobs, group: 'simulations-workers' }, (message) => this.runJob(message.value)));
     for (const pending of await this.simulations.pending()) await this.requeue(pending);
   }
@@ -83,6 +92,22 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     }
   }
 
+  /** Records the queue positions of the runs waiting here (coalesced: one write in flight at a time). */
+  private queueChanged(): void {
+    if (this.positionsDirty) return;
+    this.positionsDirty = true;
+    this.positionsWriting = this.positionsWriting.then(async () => {
+      this.positionsDirty = false;
+      const places = this.pool?.positions() ?? new Map<number, number>();
+      const byId = new Map<string, number>();
+      for (const [id, runId] of this.queued) {
+        const place = places.get(runId);
+        if (place !== undefined) byId.set(id, place);
+      }
+      await this.simulations.setQueuePositions(byId).catch((e: Error) => this.logger.warn(`queue positions: ${e.message}`));
+    });
+  }
+
   private async sweep(): Promise<void> {
     for (const id of await this.simulations.failStale(this.config.SIM_HEARTBEAT_TIMEOUT_SEC)) {
       this.logger.warn(`simulation ${id} failed: its worker stopped reporting`);
@@ -90,41 +115,112 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     }
   }
 
+  /**
+   * One job: it waits PENDING in the engine pool's per-user queues (its place recorded as
+   * `queuePosition`) and becomes RUNNING only when an engine thread takes it, so a restart finds
+   * queued runs still PENDING and re-queues them. A run over SIM_MAX_WALL_SEC of engine time is
+   * stopped and FAILED with the reason.
+   */
   private async runJob(bytes: Uint8Array): Promise<void> {
     const job = decodeOrSkip('simulation job', bytes, (b) => fromBinary(SimulationJobSchema, b));
     const id = job.simulationId;
+    // A job delivered twice (a re-queue after a restart, a redelivery) runs once per instance.
+    if (this.active.has(id)) return;
+    if ((await this.simulations.statusOf(id)) !== 'PENDING') return;
+    this.active.add(id);
+    const done = this.execute(job, id)
+      .catch((e: Error) => this.logger.error(`simulation ${id}: ${e.message}`))
+      .finally(() => {
+        this.active.delete(id);
+        this.queued.delete(id);
+      });
+    // The job is taken off the bus once it is queued here (the database row stays the truth:
+    // PENDING rows are re-queued at start), so every waiting job reaches the fair queues instead
+    // of waiting behind another in its bus partition. Past LOCAL_QUEUE_LIMIT this instance stops
+    // taking jobs until one finishes, leaving them to other instances.
+    if (this.active.size > LOCAL_QUEUE_LIMIT) await done;
+  }
+
+  private async execute(job: { designJson: string; configurationJson: string; userId: string }, id: string): Promise<void> {
     const workerId = `${this.instanceId}`;
-    if (!(await this.simulations.start(id, workerId))) return;
-    await this.publisher.publishStatus({ id, status: 'RUNNING', progress: 0, sequence: sequenceOf('RUNNING', 0) }, { workerId });
     let lastBeat = 0;
     let beating: Promise<unknown> = Promise.resolve();
     let streaming: Promise<unknown> = Promise.resolve();
+    let starting: Promise<boolean> = Promise.resolve(false);
+    let timedOut = false;
+    let wallTimer: NodeJS.Timeout | undefined;
     const design = JSON.parse(job.designJson) as { components: { id: string; type: string }[] };
     const types = new Map(design.components.map((c) => [c.id, c.type]));
     const onSeries = (buckets: SeriesBucket[]) => {
       const bucketSec = buckets.length > 1 ? buckets[1].startSec - buckets[0].startSec : 1;
       streaming = streaming.then(() => this.telemetry.publishLive(id, buckets, bucketSec, types)).catch((e: Error) => this.logger.warn(`live series of ${id}: ${e.message}`));
     };
-    const run = this.pool!.run(design, JSON.parse(job.configurationJson), (p) => {
-      const update: SimulationStatusUpdate = { id, status: 'RUNNING', progress: p.fraction, replication: p.replication, replications: p.replications, simTimeMs: p.simTimeMs, events: p.events, sequence: sequenceOf('RUNNING', p.fraction) };
-      void this.publisher.publishStatus(update, { workerId }).catch(() => undefined);
-      const now = Date.now();
-      if (now - lastBeat >= HEARTBEAT_MS) {
-        lastBeat = now;
-        beating = beating.then(async () => {
-          if (await this.simulations.heartbeat(id, p.fraction)) run.cancel();
-        }).catch((e: Error) => this.logger.error(`heartbeat of ${id}: ${e.message}`));
-      }
-    }, onSeries);
-    // A cancel requested before the first progress report still stops the run.
-    const watch = setInterval(() => void this.simulations.heartbeat(id, -1).then((cancel) => cancel && run.cancel()).catch(() => undefined), HEARTBEAT_MS);
+    let taken = false;
+    const onStart = () => {
+      taken = true;
+      this.queued.delete(id);
+      starting = this.simulations.start(id, workerId).then(async (started) => {
+        if (!started) {
+          run.cancel();
+          return false;
+        }
+        await this.publisher.publishStatus({ id, status: 'RUNNING', progress: 0, sequence: sequenceOf('RUNNING', 0) }, { workerId });
+        if (this.config.SIM_MAX_WALL_SEC > 0) {
+          wallTimer = setTimeout(() => {
+            timedOut = true;
+            run.cancel();
+          }, this.config.SIM_MAX_WALL_SEC * 1000);
+        }
+        return true;
+      });
+      starting.catch((e: Error) => {
+        this.logger.error(`starting ${id}: ${e.message}`);
+        run.cancel();
+      });
+    };
+    const run = this.pool!.run(
+      design,
+      JSON.parse(job.configurationJson),
+      (p) => {
+        const update: SimulationStatusUpdate = { id, status: 'RUNNING', progress: p.fraction, replication: p.replication, replications: p.replications, simTimeMs: p.simTimeMs, events: p.events, sequence: sequenceOf('RUNNING', p.fraction) };
+        void this.publisher.publishStatus(update, { workerId }).catch(() => undefined);
+        const now = Date.now();
+        if (now - lastBeat >= HEARTBEAT_MS) {
+          lastBeat = now;
+          beating = beating
+            .then(async () => {
+              if ((await starting) && (await this.simulations.heartbeat(id, p.fraction))) run.cancel();
+            })
+            .catch((e: Error) => this.logger.error(`heartbeat of ${id}: ${e.message}`));
+        }
+      },
+      onSeries,
+      { owner: job.userId, onStart },
+    );
+    if (!taken) this.queued.set(id, run.runId);
+    this.queueChanged();
+    // While queued: stop when cancelled (no longer PENDING). While running: a cancel requested
+    // before the first progress report still stops the run.
+    const watch = setInterval(() => {
+      const check = this.queued.has(id)
+        ? this.simulations.statusOf(id).then((status) => status !== 'PENDING')
+        : starting.then((started) => started && this.simulations.heartbeat(id, -1));
+      void check.then((stop) => stop && run.cancel()).catch(() => undefined);
+    }, HEARTBEAT_MS);
     let outcome;
     try {
       outcome = await run.outcome;
     } finally {
       clearInterval(watch);
+      if (wallTimer) clearTimeout(wallTimer);
       await beating;
       await streaming;
+    }
+    // Never taken by a thread here (cancelled while queued, started elsewhere, or this instance is
+    // stopping): it stays as it is — PENDING runs are re-queued at the next start.
+    if (!(await starting.catch(() => false))) return;
+    if (timedOut && outcome.kind === 'cancelled') {
+      outcome = { kind: 'failed' as const, code: 'wall_clock_limit', message: `the run took more than SIM_MAX_WALL_SEC = ${this.config.SIM_MAX_WALL_SEC} s of engine time; shorten durationSec, lower the load or replications, or ask for a higher limit` };
     }
     if (outcome.kind === 'done') {
       const result = JSON.parse(outcome.resultJson) as SimulationResult;

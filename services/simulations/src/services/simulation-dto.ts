@@ -30,6 +30,7 @@ export function toSimulationDto(s: SimulationRecord, result?: SimulationResultRe
     telemetryCompleteAt: s.telemetryCompleteAt?.toISOString() ?? null,
   };
   if (s.error) dto.error = s.error;
+  if (s.status === 'PENDING' && s.queuePosition !== null) dto.queuePosition = s.queuePosition;
   if (result) {
     dto.summary = storedSummary(result.summary);
     if (result.ci95) dto.ci95 = storedSummary(result.ci95);

@@ -10,6 +10,9 @@ import { storedSummary, toSimulationDto } from './simulation-dto';
 
 export const SIMULATIONS_CONFIG = Symbol('SIMULATIONS_CONFIG');
 
+/** `Retry-After` of a launch refused by the active-simulation quota: a poll interval, not a promise. */
+const QUOTA_RETRY_AFTER_SEC = 5;
+
 /** Launching, reading, listing and cancelling simulations; the runs themselves are the JobRunner's. */
 @Injectable()
 export class SimulationsService {
@@ -38,12 +41,17 @@ export class SimulationsService {
       limits.push({ path: 'maxEvents', code: 'too_big', message: `at most ${this.config.SIM_MAX_EVENTS} events per simulation on this server` });
     }
     if (limits.length > 0) throw ApiException.validation('simulation configuration', limits);
-    const active = await this.simulations.countActiveForUser(user.id);
-    if (active >= this.config.SIM_MAX_ACTIVE_PER_USER) {
-      throw new ApiException(429, 'too_many_simulations', `you already have ${active} simulations pending or running (limit ${this.config.SIM_MAX_ACTIVE_PER_USER}); wait for one to finish or cancel one`);
-    }
     const run = { ...config.value, maxEvents: config.value.maxEvents ?? this.config.SIM_MAX_EVENTS };
-    const record = await this.simulations.create({ designId, projectId: version.projectId, userId: user.id, configuration: run as unknown as Record<string, unknown> });
+    const limit = this.config.SIM_MAX_ACTIVE_PER_USER;
+    const created = await this.simulations.createWithinQuota({ designId, projectId: version.projectId, userId: user.id, configuration: run as unknown as Record<string, unknown> }, limit);
+    if ('active' in created) {
+      throw new ApiException(429, 'too_many_simulations', `you already have ${created.active} simulations pending or running (limit ${limit}); wait for one to finish or cancel one, then retry in ${QUOTA_RETRY_AFTER_SEC} s`, {
+        active: created.active,
+        limit,
+        retryAfterSec: QUOTA_RETRY_AFTER_SEC,
+      });
+    }
+    const record = created.record;
     await this.jobs.publishJob(record, design.value, run);
     return { id: record.id, status: 'PENDING' };
   }

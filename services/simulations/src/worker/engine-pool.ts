@@ -19,16 +19,36 @@ interface Slot {
   busy: { runId: number; settle: (o: RunOutcome) => void; onProgress: (p: SimulationProgress) => void; onSeries: (b: SeriesBucket[]) => void } | null;
 }
 
+/** How a run is queued: whose it is (runs are served round-robin between owners) and what to do once a thread takes it. */
+export interface RunOptions {
+  /** The user the run belongs to: waiting runs are served round-robin between owners. */
+  owner: string;
+  /** Called when an engine thread takes the run (not before: a waiting run is not running). */
+  onStart?: () => void;
+}
+
+interface Waiting {
+  request: Omit<RunRequest, 'kind'>;
+  owner: string;
+  settle: (o: RunOutcome) => void;
+  onProgress: (p: SimulationProgress) => void;
+  onSeries: (b: SeriesBucket[]) => void;
+  onStart?: () => void;
+}
+
 /**
- * A fixed pool of engine threads, one simulation each at a time; runs wait in FIFO order for a
- * free thread. A thread that dies (out of memory, crash) fails its run with the reason and is
- * replaced, so the pool keeps its size.
+ * A fixed pool of engine threads, one simulation each at a time. Runs wait in one queue per owner
+ * (user), and a free thread takes the next run of the next owner in turn (round-robin), so one
+ * user's many runs cannot keep another user's run waiting behind all of them. A thread that dies
+ * (out of memory, crash) fails its run with the reason and is replaced, so the pool keeps its size.
  */
 export class EnginePool {
   private readonly slots: Slot[] = [];
-  private readonly waiting: { request: Omit<RunRequest, 'kind'>; settle: (o: RunOutcome) => void; onProgress: (p: SimulationProgress) => void; onSeries: (b: SeriesBucket[]) => void }[] = [];
+  /** Waiting runs per owner, in arrival order; owners in the order they are served. */
+  private readonly queues = new Map<string, Waiting[]>();
   private nextRunId = 1;
   private closed = false;
+  private queueListener: (() => void) | undefined;
 
   constructor(
     size: number,
@@ -37,29 +57,61 @@ export class EnginePool {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  /** Queues a run; progress and the first replication's series arrive through the callbacks while it runs. */
-  run(design: unknown, config: unknown, onProgress: (p: SimulationProgress) => void, onSeries: (b: SeriesBucket[]) => void = () => undefined): PoolRun {
+  /** Called whenever the waiting runs change (a run queued, taken or cancelled). */
+  onQueueChange(listener: () => void): void {
+    this.queueListener = listener;
+  }
+
+  /**
+   * Queues a run; `options.onStart` is called when a thread takes it, then progress and the first
+   * replication's series arrive through the callbacks. `runId` names it in {@link positions}.
+   */
+  run(design: unknown, config: unknown, onProgress: (p: SimulationProgress) => void, onSeries: (b: SeriesBucket[]) => void = () => undefined, options: RunOptions = { owner: '' }): PoolRun & { runId: number } {
     const cancelFlag = new SharedArrayBuffer(4);
     const request = { runId: this.nextRunId++, design, config, cancelFlag };
     const outcome = new Promise<RunOutcome>((settle) => {
-      this.waiting.push({ request, settle, onProgress, onSeries });
+      const queue = this.queues.get(options.owner) ?? [];
+      queue.push({ request, owner: options.owner, settle, onProgress, onSeries, onStart: options.onStart });
+      this.queues.set(options.owner, queue);
     });
     this.dispatch();
+    this.queueListener?.();
     return {
+      runId: request.runId,
       outcome,
       cancel: () => {
         Atomics.store(new Int32Array(cancelFlag), 0, 1);
-        const index = this.waiting.findIndex((w) => w.request.runId === request.runId);
-        if (index >= 0) this.waiting.splice(index, 1)[0].settle({ kind: 'cancelled' });
+        const queue = this.queues.get(options.owner);
+        const index = queue?.findIndex((w) => w.request.runId === request.runId) ?? -1;
+        if (queue && index >= 0) {
+          queue.splice(index, 1)[0].settle({ kind: 'cancelled' });
+          if (queue.length === 0) this.queues.delete(options.owner);
+          this.queueListener?.();
+        }
       },
     };
+  }
+
+  /**
+   * 1-based places of the waiting runs in the order threads will take them (owners in turn, each
+   * owner's runs in arrival order), by run id.
+   */
+  positions(): Map<number, number> {
+    const places = new Map<number, number>();
+    const queues = [...this.queues.values()];
+    let place = 1;
+    for (let round = 0; queues.some((q) => q.length > round); round++) {
+      for (const queue of queues) if (queue.length > round) places.set(queue[round].request.runId, place++);
+    }
+    return places;
   }
 
   /** Stops every thread; queued and running runs end with the `shutting_down` failure. */
   async close(): Promise<void> {
     this.closed = true;
     const stopping: RunOutcome = { kind: 'failed', code: 'shutting_down', message: 'the service is shutting down' };
-    for (const w of this.waiting.splice(0)) w.settle(stopping);
+    for (const queue of this.queues.values()) for (const w of queue) w.settle(stopping);
+    this.queues.clear();
     for (const slot of this.slots) {
       slot.busy?.settle(stopping);
       slot.busy = null;
@@ -101,12 +153,28 @@ export class EnginePool {
   }
 
   private dispatch(): void {
+    let changed = false;
     for (const slot of this.slots) {
-      if (slot.busy || this.waiting.length === 0) continue;
-      const next = this.waiting.shift()!;
+      if (slot.busy) continue;
+      const next = this.takeNext();
+      if (!next) break;
+      changed = true;
       slot.busy = { runId: next.request.runId, settle: next.settle, onProgress: next.onProgress, onSeries: next.onSeries };
       const message: RunRequest = { kind: 'run', ...next.request };
       slot.worker.postMessage(message);
+      next.onStart?.();
     }
+    if (changed) this.queueListener?.();
+  }
+
+  /** The first run of the owner served next; that owner goes to the back of the rotation. */
+  private takeNext(): Waiting | undefined {
+    for (const [owner, queue] of this.queues) {
+      const next = queue.shift();
+      this.queues.delete(owner);
+      if (queue.length > 0) this.queues.set(owner, queue);
+      if (next) return next;
+    }
+    return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { loginSchema, registerSchema, type LoginResponse, type UserDto } from '@architech/contracts';
+import { loginSchema, refreshSchema, registerSchema, type LoginResponse, type UserDto } from '@architech/contracts';
 import { CurrentUser, parseInput, Public, type AuthUser } from '@architech/service-kit';
 import type { Request } from 'express';
 import { AuthService } from '../services/auth.service';
@@ -19,6 +19,25 @@ export class AuthController {
   @HttpCode(200)
   login(@Body() body: unknown, @Req() request: Request): Promise<LoginResponse> {
     return this.auth.login(parseInput(loginSchema, body, 'login'), request.ip ?? 'unknown');
+  }
+
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  refresh(@Body() body: unknown): Promise<LoginResponse> {
+    return this.auth.refresh(parseInput(refreshSchema, body, 'refresh').refreshToken);
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  async logout(@CurrentUser() user: AuthUser): Promise<void> {
+    await this.auth.logout(user);
+  }
+
+  @Post('auth/logout-all')
+  @HttpCode(200)
+  logoutEverywhere(@CurrentUser() user: AuthUser): Promise<{ sessions: number }> {
+    return this.auth.logoutEverywhere(user);
   }
 
   @Get('me')

@@ -1,19 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import type { LoginInput, LoginResponse, RegisterInput, UserDto } from '@architech/contracts';
-import { ApiException, TokenService } from '@architech/service-kit';
+import { ApiException, TokenService, type AuthUser } from '@architech/service-kit';
 import { UserRepository } from '../repositories/user.repository';
 import { LoginThrottleRepository } from '../repositories/login-throttle.repository';
 import { AuditRepository } from '../repositories/audit.repository';
+import { SessionRepository } from '../repositories/session.repository';
 import { PasswordHasher } from './password-hasher';
+import { passwordPolicyIssues } from './password-policy';
 import { toUserDto } from './user-dto';
+import type { UserEntity } from '../entities/user.entity';
 
-/** Limits of login throttling, from configuration. */
+/** Limits of login throttling, from configuration (docs/configuration.md). */
 export class ThrottlePolicy {
   constructor(
+    /** Soft per-account limit: above it, only addresses that have not failed on the account may try. */
     readonly maxPerAccount: number,
     readonly maxPerAddress: number,
     readonly windowSec: number,
+    /** Failures of one (account, address) pair answered at once; each further one doubles the wait. */
+    readonly freeFailures = 3,
+    /** Longest wait of a pair. */
+    readonly maxDelaySec = 900,
+    /** Lifetime of a sign-in session (its refresh tokens). */
+    readonly refreshTtlSec = 30 * 86_400,
   ) {}
+
+  /** Seconds an (account, address) pair with `failures` must wait after its last failure. */
+  pairDelaySec(failures: number): number {
+    if (failures < this.freeFailures) return 0;
+    return Math.min(this.maxDelaySec, 2 ** (failures - this.freeFailures));
+  }
 }
 
 /** Registration, login with throttling, and the current user. */
@@ -29,9 +45,12 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly policy: ThrottlePolicy,
+    private readonly sessions: SessionRepository,
   ) {}
 
   async register(input: RegisterInput): Promise<UserDto> {
+    const weak = passwordPolicyIssues(input.password, input);
+    if (weak.length > 0) throw ApiException.validation('registration', weak);
     const hash = await this.hasher.hash(input.password);
     const user = await this.users.create(input.email, input.name, hash);
     if (!user) throw ApiException.conflict(`an account with email ${input.email} already exists`, { field: 'email' });
@@ -39,23 +58,76 @@ export class AuthService {
     return toUserDto(user);
   }
 
+  /**
+   * Checks the password with throttling that slows guessing without locking the owner out:
+   * - an (account, address) pair gets `freeFailures` failures, then waits 1 s, 2 s, 4 s … (at most
+   *   `maxDelaySec`) after each further one; a success clears it;
+   * - an address gets `maxPerAddress` failures per window over all accounts (password spraying);
+   * - an account gets a soft `maxPerAccount` failures per window over all addresses: above it,
+   *   addresses that already failed on it wait for the window to end, while an address that has
+   *   not failed on it (the owner somewhere else) still gets its attempt.
+   */
   async login(input: LoginInput, address: string, now = new Date()): Promise<LoginResponse> {
-    const accountKey = `account:${input.email.toLowerCase()}`;
+    const email = input.email.toLowerCase();
+    const accountKey = `account:${email}`;
     const addressKey = `address:${address}`;
-    await this.refuseIfThrottled(accountKey, this.policy.maxPerAccount, now, 'this account');
-    await this.refuseIfThrottled(addressKey, this.policy.maxPerAddress, now, 'this address');
+    const pairKey = `pair:${email}|${address}`;
+    const [account, fromAddress, pair] = await Promise.all([accountKey, addressKey, pairKey].map((key) => this.throttle.failures(key, this.policy.windowSec, now)));
+    if (fromAddress.failures >= this.policy.maxPerAddress) refuse(fromAddress.windowEndsAt.getTime() - now.getTime(), 'from this address');
+    const pairWaitMs = pair.lastFailureAt.getTime() + this.policy.pairDelaySec(pair.failures) * 1000 - now.getTime();
+    if (pairWaitMs > 0) refuse(pairWaitMs, 'for this account from this address');
+    if (account.failures >= this.policy.maxPerAccount && pair.failures > 0) refuse(account.windowEndsAt.getTime() - now.getTime(), 'for this account');
     const user = await this.users.findByEmail(input.email);
     const ok = user
       ? await this.hasher.verify(input.password, user.passwordHash)
       : (await this.hasher.verify(input.password, await (this.dummyHash ??= this.hasher.hash('not a real password'))), false);
     if (!user || !ok) {
-      await this.throttle.recordFailure(accountKey, this.policy.windowSec, now);
-      await this.throttle.recordFailure(addressKey, this.policy.windowSec, now);
+      for (const key of [accountKey, addressKey, pairKey]) await this.throttle.recordFailure(key, this.policy.windowSec, now);
       throw ApiException.unauthorized('invalid email or password');
     }
-    await this.throttle.reset(accountKey);
-    const token = this.tokens.sign({ id: user.id, email: user.email });
-    return { accessToken: token.accessToken, tokenType: 'Bearer', expiresInSec: token.expiresInSec, user: toUserDto(user) };
+    await this.throttle.reset(pairKey);
+    const session = await this.sessions.open(user.id, this.policy.refreshTtlSec);
+    return this.tokenPair(user, session.sessionId, session.refreshToken, session.expiresAt);
+  }
+
+  /**
+   * Exchanges a refresh token (once) for a new access token and the session's next refresh token.
+   * A token that was already used ends the whole session: someone replayed it.
+   */
+  async refresh(refreshToken: string): Promise<LoginResponse> {
+    const outcome = await this.sessions.rotate(refreshToken);
+    if (outcome.kind === 'reused') {
+      throw new ApiException(401, 'refresh_token_reused', 'this refresh token was already used, so the session may be stolen: it has been ended everywhere; log in again');
+    }
+    if (outcome.kind !== 'rotated') throw new ApiException(401, 'invalid_refresh_token', outcome.kind === 'ended' ? 'the session has ended (logged out or expired); log in again' : 'unknown refresh token; log in again');
+    const user = await this.users.findById(outcome.userId);
+    if (!user) throw new ApiException(401, 'invalid_refresh_token', 'the account of this session no longer exists');
+    return this.tokenPair(user, outcome.sessionId, outcome.refreshToken, outcome.expiresAt);
+  }
+
+  /** Ends the session of this access token: the token and the session's refresh tokens stop working. */
+  async logout(user: AuthUser): Promise<void> {
+    await this.sessions.revoke(user.sessionId, user.tokenId, new Date((user.expiresAtSec ?? Date.now() / 1000) * 1000), 'logged out');
+    await this.audit.record(user.id, 'user.logged_out', 'user', user.id);
+  }
+
+  /** Ends every session of the user, on every device (this token's too). */
+  async logoutEverywhere(user: AuthUser): Promise<{ sessions: number }> {
+    if (user.tokenId) await this.sessions.revoke(undefined, user.tokenId, new Date((user.expiresAtSec ?? Date.now() / 1000) * 1000), 'logged out everywhere');
+    const sessions = await this.sessions.revokeAll(user.id, 'logged out everywhere');
+    await this.audit.record(user.id, 'user.logged_out_everywhere', 'user', user.id);
+    return { sessions };
+  }
+
+  /** Service-to-service: whether an access token was revoked (the gateway asks, and caches briefly). */
+  async isRevoked(sessionId: string, tokenId: string): Promise<boolean> {
+    return this.sessions.isRevoked(sessionId, tokenId);
+  }
+
+  private tokenPair(user: UserEntity, sessionId: string, refreshToken: string, sessionEndsAt: Date): LoginResponse {
+    const token = this.tokens.sign({ id: user.id, email: user.email }, sessionId);
+    const refreshExpiresInSec = Math.max(0, Math.floor((sessionEndsAt.getTime() - Date.now()) / 1000));
+    return { accessToken: token.accessToken, tokenType: 'Bearer', expiresInSec: token.expiresInSec, refreshToken, refreshExpiresInSec, user: toUserDto(user) };
   }
 
   async me(userId: string): Promise<UserDto> {
@@ -63,12 +135,10 @@ export class AuthService {
     if (!user) throw ApiException.unauthorized('the account of this token no longer exists');
     return toUserDto(user);
   }
+}
 
-  private async refuseIfThrottled(key: string, max: number, now: Date, what: string): Promise<void> {
-    const { failures, windowEndsAt } = await this.throttle.failures(key, this.policy.windowSec, now);
-    if (failures >= max) {
-      const retryAfterSec = Math.max(1, Math.ceil((windowEndsAt.getTime() - now.getTime()) / 1000));
-      throw new ApiException(429, 'too_many_attempts', `too many failed logins from ${what}; try again in ${retryAfterSec} s`, { retryAfterSec });
-    }
-  }
+/** A 429 `too_many_attempts` that says how long to wait (`Retry-After`). */
+function refuse(waitMs: number, what: string): never {
+  const retryAfterSec = Math.max(1, Math.ceil(waitMs / 1000));
+  throw new ApiException(429, 'too_many_attempts', `too many failed logins ${what}; try again in ${retryAfterSec} s`, { retryAfterSec });
 }

@@ -2,6 +2,8 @@
  * The instant preview's worker: runs the engine off the main thread so typing never stutters. One
  * request at a time, synchronously; the page terminates the worker to stop a run (preview-runner.ts).
  */
+// First: the CSP forbids eval, so zod must be told before any schema exists.
+import '../../api/no-eval';
 import { runHosted } from '@architech/sim-engine';
 import type { PreviewRequest, PreviewResponse } from './preview-protocol';
 

@@ -1,0 +1,124 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { formatPath, type ValidationIssue } from '@architech/contracts';
+import type { NextFunction, Request, Response } from 'express';
+import { ApiException } from '../errors/api-exception';
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The one rule every string the API receives obeys, wherever it arrives (JSON body, query
+ * parameter, path parameter, object key): it is well-formed Unicode (no lone UTF-16 surrogate)
+ * and holds no NUL character. PostgreSQL cannot store either (a NUL fails the write, a lone
+ * surrogate is silently replaced or fails a JSON cast), so such input is refused with a 400 that
+ * names the field instead of failing later or being stored altered.
+ */
+export function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
+  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode text (it holds a lone UTF-16 surrogate, e.g. \\ud800)';
+  return undefined;
+}
+
+/** Deepest nesting walked; deeper values are left to the route's own schema. */
+const MAX_DEPTH = 64;
+
+/** Every string (and object key) of `value` that breaks {@link textProblem}, with its path. */
+export function findTextIssues(value: unknown, path: PropertyKey[] = [], issues: ValidationIssue[] = [], depth = 0): ValidationIssue[] {
+  if (issues.length >= 20 || depth > MAX_DEPTH) return issues;
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    if (problem) issues.push({ path: formatPath(path), code: 'invalid_text', message: problem });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => findTextIssues(item, [...path, index], issues, depth + 1));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const problem = textProblem(key);
+      if (problem) issues.push({ path: formatPath(path), code: 'invalid_text', message: `a key ${problem}` });
+      else findTextIssues(item, [...path, key], issues, depth + 1);
+    }
+  }
+  return issues;
+}
+
+function refuse(res: Response, what: string, issues: ValidationIssue[]): void {
+  const error = ApiException.validation(what, issues);
+  res.status(error.status).json(error.body());
+}
+
+/** Splits a raw query string into its raw names and values (percent-encoded, `+` for space). */
+function rawQueryPairs(url: string): [string, string][] {
+  const at = url.indexOf('?');
+  if (at < 0) return [];
+  return url
+    .slice(at + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      return eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    });
+}
+
+function decodes(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Applies the text rule to the path and the query of every request, and to the JSON body once it
+ * is parsed: malformed percent-encoding (which includes encoded invalid UTF-8 such as a lone
+ * surrogate) and NUL characters are refused with 400 `validation_failed` naming the parameter.
+ */
+export function textRulesMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const url = req.originalUrl ?? req.url;
+  const pathEnd = url.indexOf('?');
+  const rawPath = pathEnd < 0 ? url : url.slice(0, pathEnd);
+  for (const segment of rawPath.split('/')) {
+    if (decodes(segment) === undefined) return refuse(res, 'request path', [{ path: 'path', code: 'invalid_text', message: `segment '${segment.slice(0, 80)}' is not valid percent-encoded UTF-8` }]);
+  }
+  const issues: ValidationIssue[] = [];
+  for (const [rawName, rawValue] of rawQueryPairs(url)) {
+    const name = decodes(rawName);
+    const value = decodes(rawValue);
+    if (name === undefined) issues.push({ path: rawName.slice(0, 80), code: 'invalid_text', message: 'the parameter name is not valid percent-encoded UTF-8' });
+    else if (value === undefined) issues.push({ path: name, code: 'invalid_text', message: 'is not valid percent-encoded UTF-8' });
+    else {
+      const problem = textProblem(name) ?? textProblem(value);
+      if (problem) issues.push({ path: textProblem(name) ? '(parameter name)' : name, code: 'invalid_text', message: problem });
+    }
+  }
+  if (issues.length > 0) return refuse(res, 'query', issues);
+  next();
+}
+
+/** After the JSON body parser: the text rule over every string and key of the body. */
+export function bodyTextRulesMiddleware(req: Request, res: Response, next: NextFunction): void {
+  if (req.body !== undefined && typeof req.body === 'object') {
+    const issues = findTextIssues(req.body);
+    if (issues.length > 0) return refuse(res, 'request body', issues);
+  }
+  next();
+}
+
+/** Route parameters, decoded by the router, named in the error by their route name (`traceId`). */
+@Injectable()
+export class TextRulesPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'param') return value;
+    const issues = findTextIssues(value, metadata.data ? [metadata.data] : []);
+    if (issues.length > 0) throw ApiException.validation('request path', issues);
+    return value;
+  }
+}
+
+/** A JSON body must be valid UTF-8; the parser would otherwise replace bad bytes with U+FFFD. */
+export function verifyUtf8Body(_req: unknown, _res: unknown, buffer: Buffer): void {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    throw Object.assign(new Error('request body is not valid UTF-8'), { type: 'entity.verify.failed', status: 400 });
+  }
+}
