@@ -47,7 +47,8 @@ export class LogBuffer {
     }
     if (++entry.count > NOISY_PER_BUCKET) return;
     const word = record.event.replace(/_/g, ' ');
-    this.push(record.message.toLowerCase().includes(word) ? record : { ...record, message: `${record.message} (${word})` });
+    const named = summary !== undefined || record.message.toLowerCase().includes(word);
+    this.push(named ? record : { ...record, message: `${record.message} (${word})` });
   }
 
   /**
