@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { editorState, openPage, screenshot, worldToPage } from './support/browser';
-import { startProduct, type RunningProduct } from './support/product';
+import { callApi, startProduct, type RunningProduct } from './support/product';
 
 /*
  * The web app as a new user meets it (issue 12): each test pins one thing a newcomer stumbled over
@@ -37,16 +37,7 @@ describe('the web app for a newcomer', () => {
   afterEach(() => expect(errors).toEqual([]));
 
   /** Calls the API from the page with the signed-in user's token. */
-  function api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    return page.evaluate(
-      async ({ method, path, body }) => {
-        const token = JSON.parse(localStorage.getItem('architech.session')!).accessToken as string;
-        const res = await fetch(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-        return { status: res.status, body: await res.json() };
-      },
-      { method, path, body },
-    );
-  }
+  const api = <T = any>(method: string, path: string, body?: unknown) => callApi<T>(page, method, path, body);
 
   /** Saves `file` from examples/ as a new design and opens it in the editor. */
   async function openExample(file: string, name?: string): Promise<string> {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser';
-import { startProduct, type RunningProduct } from './support/product';
+import { callApi, startProduct, type RunningProduct } from './support/product';
 
 /*
  * Fault injection end to end in the browser: launch a run with a crash on the timeline, watch it,
@@ -27,16 +27,7 @@ describe('simulations in the web app', () => {
   afterAll(() => product?.stop());
 
   /** Calls the API from the page with the signed-in user's token. */
-  function api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    return page.evaluate(
-      async ({ method, path, body }) => {
-        const token = JSON.parse(localStorage.getItem('architech.session')!).accessToken as string;
-        const res = await fetch(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-        return { status: res.status, body: await res.json() };
-      },
-      { method, path, body },
-    );
-  }
+  const api = <T = any>(method: string, path: string, body?: unknown) => callApi<T>(page, method, path, body);
 
   async function waitUntilFinished(id: string): Promise<any> {
     for (let i = 0; i < 600; i++) {
