@@ -29,8 +29,19 @@ export class LogBuffer {
   constructor(private readonly maxLogs: number) {}
 
   push(record: LogRecord): void {
-    if (this.records.length < this.maxLogs) this.records.push(record);
-    else this.overflow++;
+    if (this.records.length >= this.maxLogs) {
+      this.overflow++;
+      return;
+    }
+    if (record.event === 'fault_start') {
+      // A fault is logged once it has acted (a crash knows how many replicas went down), after the
+      // failures it caused at that same instant: it goes back in front of them.
+      let at = this.records.length;
+      while (at > 0 && this.records[at - 1]!.timeMs === record.timeMs && this.records[at - 1]!.event.startsWith('request_')) at--;
+      this.records.splice(at, 0, record);
+      return;
+    }
+    this.records.push(record);
   }
 
   /**
