@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser';
-import { startProduct, type RunningProduct } from './support/product';
+import { callApi, startProduct, type RunningProduct } from './support/product';
 
 /*
  * Fault injection end to end in the browser: launch a run with a crash on the timeline, watch it,
@@ -20,23 +20,14 @@ describe('simulations in the web app', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    product = await startProduct('web_simulations', 1440, 900);
+    product = await startProduct('web_simulations');
     ({ page, errors } = product);
   });
 
   afterAll(() => product?.stop());
 
   /** Calls the API from the page with the signed-in user's token. */
-  function api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    return page.evaluate(
-      async ({ method, path, body }) => {
-        const token = JSON.parse(localStorage.getItem('architech.session')!).accessToken as string;
-        const res = await fetch(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-        return { status: res.status, body: await res.json() };
-      },
-      { method, path, body },
-    );
-  }
+  const api = <T = any>(method: string, path: string, body?: unknown) => callApi<T>(page, method, path, body);
 
   async function waitUntilFinished(id: string): Promise<any> {
     for (let i = 0; i < 600; i++) {
@@ -63,10 +54,14 @@ describe('simulations in the web app', () => {
     await page.getByLabel('Duration (simulated s)').fill('900');
     // Validated in the browser with the API's rules: a warm-up as long as the run is refused, by field.
     await page.getByLabel(/^Warm-up/).fill('900');
-    await page.getByText('warmupSec must be shorter than durationSec').waitFor();
-    await expect(page.getByRole('button', { name: 'Launch simulation' }).isDisabled()).resolves.toBe(true);
+    await page.getByText('The warm-up must be shorter than the duration', { exact: true }).waitFor();
+    // Launching lists the problem in the launcher and puts the cursor in the field; nothing is sent.
+    await page.getByRole('button', { name: 'Launch simulation' }).click();
+    await page.getByRole('alert', { name: 'Settings to fix before launching' }).getByText(/Warm-up/).waitFor();
+    await expect(page.getByLabel(/^Warm-up/).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    expect(page.url()).toContain('/designs/');
     await page.getByLabel(/^Warm-up/).fill('30');
-    await expect(page.getByRole('button', { name: 'Launch simulation' }).isEnabled()).resolves.toBe(true);
+    await page.getByRole('alert', { name: 'Settings to fix before launching' }).waitFor({ state: 'detached' });
     await page.getByLabel('Fault target').selectOption('db');
     await page.getByLabel('Fault type').selectOption('crash');
     await page.getByRole('button', { name: 'Add fault' }).click();
@@ -96,12 +91,14 @@ describe('simulations in the web app', () => {
     await expect(page.getByTestId('hypothesis-verdict').textContent()).resolves.toMatch(/FAIL.*error rate < 1%/);
 
     // The dashboard: series with points, the crash window marked on the charts.
-    const metrics = page.waitForResponse((r) => r.url().includes(`/api/simulations/${crashId}/metrics`) && r.ok());
-    await page.reload();
-    const series = await (await metrics).json();
+    // (Waiting only after the reload has begun: the dashboard may still be fetching the last series before it.)
+    await page.reload({ waitUntil: 'commit' });
+    const series = await (await page.waitForResponse((r) => r.url().includes(`/api/simulations/${crashId}/metrics`) && r.ok())).json();
     expect(series.series.some((s: { points: unknown[] }) => s.points.length > 100)).toBe(true);
     const throughput = page.getByRole('figure', { name: /^Load and throughput — end to end/ });
     await throughput.getByText('crash · PostgreSQL primary: 300–480 s').waitFor({ state: 'attached' });
+    // Every chart's series have arrived (a finished run stops refreshing once its telemetry is complete).
+    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
     await page.waitForTimeout(500);
     await screenshot(page, 'simulation-dashboard');
 

@@ -138,6 +138,9 @@ describe('faults', () => {
     expect(failures.some((l) => l.componentId === 'db' && /unavailable/.test(l.message))).toBe(true);
     expect(failures.some((l) => l.componentId === 'api' && /error/.test(l.message))).toBe(true);
     expect(failures.every((l) => l.timeMs >= 30_000 && l.timeMs <= 51_000)).toBe(true);
+    // The fault's start comes first, before the failures it caused at that instant.
+    const atStart = result.logs.filter((l) => l.timeMs === 30_000 && l.componentId === 'db');
+    expect(atStart[0]?.event).toBe('fault_start');
     // Rate-limited: a few per component, reason and second, then one record with the count.
     const perSecond = new Map<string, number>();
     for (const l of failures.filter((f) => !f.event.endsWith('_suppressed'))) {

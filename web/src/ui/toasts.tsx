@@ -32,7 +32,7 @@ export function toast(text: string, kind: Toast['kind'] = 'info'): void {
 /** Removes the toasts of the page left behind; one raised just now (as the navigation began: "Project deleted") stays. */
 export function clearToasts(): void {
   const now = performance.now();
-  if (toasts.some((t) => now - t.at > 1000)) emit(toasts.filter((t) => now - t.at <= 1000));
+  if (toasts.some((t) => now - t.at > 400)) emit(toasts.filter((t) => now - t.at <= 400));
 }
 
 /** Where toasts appear; rendered once by the app. */

@@ -34,3 +34,15 @@ export async function startProduct(suite: string, width?: number, height?: numbe
     },
   };
 }
+
+/** Calls the API from `page` with its signed-in user's token (from the app's local storage). */
+export function callApi<T = any>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const token = JSON.parse(localStorage.getItem('architech.session')!).accessToken as string;
+      const res = await fetch(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as T };
+    },
+    { method, path, body },
+  );
+}

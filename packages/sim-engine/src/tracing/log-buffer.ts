@@ -29,8 +29,19 @@ export class LogBuffer {
   constructor(private readonly maxLogs: number) {}
 
   push(record: LogRecord): void {
-    if (this.records.length < this.maxLogs) this.records.push(record);
-    else this.overflow++;
+    if (this.records.length >= this.maxLogs) {
+      this.overflow++;
+      return;
+    }
+    if (record.event === 'fault_start') {
+      // A fault is logged once it has acted (a crash knows how many replicas went down), after the
+      // failures it caused at that same instant: it goes back in front of them.
+      let at = this.records.length;
+      while (at > 0 && this.records[at - 1]!.timeMs === record.timeMs && this.records[at - 1]!.event.startsWith('request_')) at--;
+      this.records.splice(at, 0, record);
+      return;
+    }
+    this.records.push(record);
   }
 
   /**
@@ -47,7 +58,8 @@ export class LogBuffer {
     }
     if (++entry.count > NOISY_PER_BUCKET) return;
     const word = record.event.replace(/_/g, ' ');
-    this.push(record.message.toLowerCase().includes(word) ? record : { ...record, message: `${record.message} (${word})` });
+    const named = summary !== undefined || record.message.toLowerCase().includes(word);
+    this.push(named ? record : { ...record, message: `${record.message} (${word})` });
   }
 
   /**

@@ -43,6 +43,8 @@ export interface RouteModel extends Route {
   readonly label?: { readonly text: string; readonly width: number };
   /** An optional call: drawn dashed. */
   readonly optional?: boolean;
+  /** Where its cards were when it was laid out (source x, y, target x, y). */
+  readonly ends: readonly [number, number, number, number];
   readonly issues: ElementIssues | undefined;
   readonly diff: DiffMark | undefined;
 }
@@ -82,6 +84,8 @@ export class SceneModel {
   private cardsById = new Map<string, CardModel>();
   private routesById = new Map<string, RouteModel>();
   private obstacles: ObstacleGrid | undefined;
+  /** The cards moved during a drag: every route is laid out again at the next update. */
+  private relayoutPending = false;
   /** The cards a drag leaves in place, as obstacles for the dragged routes. */
   private dragObstacles: Obstacles | undefined;
 
@@ -111,15 +115,18 @@ export class SceneModel {
       const before = this.cardsById.get(card.id);
       return before === undefined || before.x !== card.x || before.y !== card.y;
     });
-    const obstacles = moved || this.obstacles === undefined ? new ObstacleGrid(cards.map((card) => boxOf(card, { x: 0, y: 0 }))) : this.obstacles;
-    this.obstacles = obstacles;
+    // While a drag is on, only the dragged cards' routes change (the drag layer draws them); the
+    // others are laid out again round the cards' new places when it ends (endDrag).
+    const relayout = (moved || this.relayoutPending) && this.drag === undefined;
+    if (relayout) this.relayoutPending = false;
+    if (relayout || this.obstacles === undefined) this.obstacles = new ObstacleGrid(cards.map((card) => boxOf(card, { x: 0, y: 0 })));
     const routesById = new Map<string, RouteModel>();
     const routes: RouteModel[] = [];
     for (const connection of doc.connections) {
       const source = cardsById.get(connection.source);
       const target = cardsById.get(connection.target);
       if (source === undefined || target === undefined) continue;
-      const route = this.routeFor(connection, source, target, moved);
+      const route = this.routeFor(connection, source, target, relayout);
       routesById.set(route.id, route);
       routes.push(route);
     }
@@ -139,10 +146,16 @@ export class SceneModel {
     this.splitStatic();
   }
 
-  /** Puts the dragged components back into the static layer. */
+  /** Puts the dragged components back into the static layer, every route laid out round their new places. */
   endDrag(): void {
     this.drag = undefined;
     this.dragObstacles = undefined;
+    const doc = this.doc;
+    if (doc !== undefined) {
+      this.doc = undefined;
+      this.relayoutPending = true;
+      this.update(doc, this.overlays);
+    }
     this.splitStatic();
   }
 
@@ -158,7 +171,7 @@ export class SceneModel {
       if (source === undefined || target === undefined) continue;
       // Bend points stay where they were while their cards move.
       const label = connectionLabel(connection, this.cardsById.get(connection.source)?.component);
-      routes.push({ ...this.overlayOf(connection), ...routeBetween(source, target, this.dragObstacles, waypointsOf(connection)), ...this.callDecoration(connection, label), id: connection.id, connection });
+      routes.push({ ...this.overlayOf(connection), ...routeBetween(source, target, this.dragObstacles, waypointsOf(connection)), ...this.callDecoration(connection, label), ends: [source.x, source.y, target.x, target.y], id: connection.id, connection });
     }
     return routes;
   }
@@ -215,13 +228,14 @@ export class SceneModel {
     return { id: component.id, component, type: component.type, x, y, text, issues, preview, previewLabel, diff };
   }
 
-  private routeFor(connection: EditorConnection, source: CardModel, target: CardModel, moved: boolean): RouteModel {
+  private routeFor(connection: EditorConnection, source: CardModel, target: CardModel, relayout: boolean): RouteModel {
     const previous = this.routesById.get(connection.id);
     const overlay = this.overlayOf(connection);
     const text = connectionLabel(connection, source.component);
-    if (!moved && previous !== undefined && previous.connection === connection && previous.issues === overlay.issues && previous.diff === overlay.diff && previous.label?.text === text) return previous;
+    const sameEnds = previous !== undefined && previous.ends[0] === source.x && previous.ends[1] === source.y && previous.ends[2] === target.x && previous.ends[3] === target.y;
+    if (!relayout && sameEnds && previous.connection === connection && previous.issues === overlay.issues && previous.diff === overlay.diff && previous.label?.text === text) return previous;
     const route = routeBetween(boxOf(source, { x: 0, y: 0 }), boxOf(target, { x: 0, y: 0 }), this.obstacles, waypointsOf(connection));
-    return { ...overlay, ...route, ...this.callDecoration(connection, text), id: connection.id, connection };
+    return { ...overlay, ...route, ...this.callDecoration(connection, text), ends: [source.x, source.y, target.x, target.y], id: connection.id, connection };
   }
 
   private callDecoration(connection: EditorConnection, text: string | undefined): Pick<RouteModel, 'label' | 'optional'> {

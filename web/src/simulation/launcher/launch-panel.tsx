@@ -82,7 +82,10 @@ export function LaunchPanel(props: LaunchPanelProps) {
   const outcome = design.ok ? validateSimulationConfig(config, design.value) : undefined;
   const issues = [...(outcome && !outcome.ok ? outcome.issues : []), ...serverIssues];
   const warnings = outcome?.warnings ?? [];
-  const issueAt = (path: string) => issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
+  const issueAt = (path: string) => {
+    const message = issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
+    return message === undefined ? undefined : inWords(message);
+  };
 
   /** "Fault 2 (error on PostgreSQL primary (db)) · rate", "Duration" — where a problem is, in words. */
   const placeOf = (path: string): string => {
@@ -265,7 +268,7 @@ export function LaunchPanel(props: LaunchPanelProps) {
                 <button type="button" className="link-button" onClick={() => focusField(i.path)}>
                   {placeOf(i.path)}
                 </button>
-                : {plainMessage(i.message)}
+                : {inWords(i.message)}
               </li>
             ))}
           </ul>
@@ -289,6 +292,22 @@ export function LaunchPanel(props: LaunchPanelProps) {
     </form>
     </dialog>
   );
+}
+
+/** The names of the settings in the validator's messages, as the launcher labels them. */
+const NAMES_IN_MESSAGES: readonly [RegExp, string][] = [
+  [/\bwarmupSec\b/g, 'the warm-up'],
+  [/\bdurationSec\b/g, 'the duration'],
+  [/\breplications\b/g, 'the replications'],
+  [/\bsampleRate\b/g, 'the trace sample rate'],
+  [/\brateMultiplier\b/g, 'the load multiplier'],
+];
+
+/** A validation message in the launcher's words: "The warm-up must be shorter than the duration". */
+function inWords(message: string): string {
+  let text = message;
+  for (const [pattern, name] of NAMES_IN_MESSAGES) text = text.replace(pattern, name);
+  return plainMessage(text);
 }
 
 /** The launcher's fields by the path the validator gives them. */
