@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
+import { startPgliteServer } from './support/pglite-server';
 
 /*
  * Interactive clients go before waiting telemetry ingestion at the single PGlite session (issue 13,
@@ -10,25 +9,18 @@ import { Client } from 'pg';
 jest.setTimeout(60_000);
 
 describe('turns at the PGlite session', () => {
-  let child: ChildProcess;
+  let fixture: { url: string; stop(): void };
   let url: string;
 
   beforeAll(async () => {
-    child = spawn(process.execPath, [join(__dirname, 'fixtures', 'serve-pglite.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const match = /ready (\S+)/.exec(out);
-        if (match) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`PGlite fixture exited with ${code}`)));
-    });
+    fixture = await startPgliteServer();
+    url = fixture.url;
   });
 
   afterAll(() => {
-    child?.kill('SIGTERM');
+    fixture?.stop();
   });
+
 
   const connect = async (applicationName: string) => {
     const client = new Client({ connectionString: url, application_name: applicationName });

@@ -1,31 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
+import { startPgliteServer } from './support/pglite-server';
 
 jest.setTimeout(60_000);
 
 describe('the PGlite wire server', () => {
-  let child: ChildProcess;
+  let fixture: { url: string; stop(): void };
   let url: string;
 
   beforeAll(async () => {
-    child = spawn(process.execPath, [join(__dirname, 'fixtures', 'serve-pglite.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const match = /ready (\S+)/.exec(out);
-        if (match) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`PGlite fixture exited with ${code}`)));
-    });
+    fixture = await startPgliteServer();
+    url = fixture.url;
     const setup = await connect();
     await setup.query('CREATE TABLE t (id serial PRIMARY KEY, client int NOT NULL, n int NOT NULL)');
     await setup.end();
   });
 
   afterAll(() => {
-    child?.kill('SIGTERM');
+    fixture?.stop();
   });
 
   const connect = async () => {
