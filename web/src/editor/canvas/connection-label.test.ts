@@ -8,6 +8,9 @@ describe('a connection label', () => {
   it('shows the stage only when the source calls all its downstreams', () => {
     expect(connectionLabel({ properties: { stage: 2 } }, all)).toBe('②');
     expect(connectionLabel({ properties: { stage: 2 } }, one)).toBeUndefined();
+    // Unset, a fan-out call is stage 1: parallel calls all read ①.
+    expect(connectionLabel({ properties: {} }, all)).toBe('①');
+    expect(connectionLabel({ properties: {} }, one)).toBeUndefined();
   });
 
   it('shows a share below 100 % and "optional"', () => {

@@ -39,14 +39,15 @@ export function formatShare(probability: number): string {
 
 /**
  * The label drawn on a connection, or undefined when it has nothing to say: the stage (only when
- * the source calls all its downstreams, `fanOut: 'all'`), the share of requests below 100 %, and
+ * the source calls all its downstreams, `fanOut: 'all'`; 1 when unset), the share of requests below 100 %, and
  * "optional" — e.g. "② · 30 % · optional".
  */
 export function connectionLabel(connection: Pick<EditorConnection, 'properties'>, source: Pick<EditorComponent, 'properties'> | undefined): string | undefined {
   const routing = callRoutingOf(connection.properties);
   const fanOutAll = (source?.properties as Record<string, unknown> | undefined)?.fanOut === 'all';
   const parts = [
-    ...(fanOutAll && routing.stage !== undefined ? [stageMark(routing.stage)] : []),
+    // Under a fan-out every call has a stage (1 unless set), so parallel calls read ① ① at a glance.
+    ...(fanOutAll ? [stageMark(routing.stage ?? 1)] : []),
     ...(routing.probability !== undefined && routing.probability < 1 ? [formatShare(routing.probability)] : []),
     ...(routing.optional ? ['optional'] : []),
   ];
