@@ -22,7 +22,8 @@ describe('a connection label', () => {
   it('ignores malformed values instead of drawing them', () => {
     expect(callRoutingOf({ stage: 0, probability: 2, optional: 'yes' })).toEqual({});
     expect(callRoutingOf(null)).toEqual({});
-    expect(connectionLabel({ properties: { latency: { dist: 'constant', value: 1 } } }, all)).toBeUndefined();
+    expect(connectionLabel({ properties: { latency: { dist: 'constant', value: 1 } } }, one)).toBeUndefined();
+    expect(connectionLabel({ properties: { stage: 0, probability: 2 } }, all)).toBe('①');
     expect(formatShare(0.004)).toBe('0.40 %');
   });
 });
