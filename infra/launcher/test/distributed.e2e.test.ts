@@ -70,7 +70,8 @@ describeWithEngines('the distributed topology on Kafka, InfluxDB and OpenSearch'
       DESIGNS_URL: `http://127.0.0.1:${designs}`,
       SIMULATIONS_URL: `http://127.0.0.1:${simulations}`,
       TELEMETRY_URL: `http://127.0.0.1:${telemetry}`,
-      SIM_HEARTBEAT_TIMEOUT_SEC: '5',
+      // Long enough for a worker publishing a big run's telemetry (no progress reports meanwhile).
+      SIM_HEARTBEAT_TIMEOUT_SEC: '20',
       SIM_MAX_DURATION_SEC: '7200',
       RATE_LIMIT_PER_MIN: '0',
     };

@@ -164,6 +164,22 @@ describeWithKafka('the Kafka event bus on a real broker', () => {
     expect(ledger.orderViolations()).toEqual([]);
   });
 
+  it('publishes a list of messages bigger together than the broker takes in one record batch (1 MB), in order', async () => {
+    const topic = unique('big');
+    const bus = open('broker-test-big');
+    buses.push(bus);
+    const received: number[] = [];
+    await bus.subscribe({ topic, group: unique('g') }, async (message) => {
+      received.push(message.value[0]);
+    });
+    // Five 400 KB messages on one key: one partition, 2 MB in all.
+    const messages = Array.from({ length: 5 }, (_, i) => ({ key: 'sim-1', value: new Uint8Array(400 * 1024).fill(i) }));
+    await bus.publish(topic, messages);
+    const deadline = Date.now() + 30_000;
+    while (received.length < 5 && Date.now() < deadline) await sleep(50);
+    expect(received).toEqual([0, 1, 2, 3, 4]);
+  });
+
   itWithRestartableKafka('recovers producers and consumers when the broker restarts mid-stream', async () => {
     const topic = unique('restart');
     const group = unique('g');
