@@ -44,7 +44,7 @@ function ensureEngines() {
 
 ensureEngines();
 const development = env.NODE_ENV !== 'production';
-const ports = { users: 3001, projects: 3002, designs: 3003, simulations: 3004, telemetry: 3005 };
+const ports = { users: Number(env.USERS_PORT ?? 3001), projects: Number(env.PROJECTS_PORT ?? 3002), designs: Number(env.DESIGNS_PORT ?? 3003), simulations: Number(env.SIMULATIONS_PORT ?? 3004), telemetry: Number(env.TELEMETRY_PORT ?? 3005) };
 const shared = {
   ...env,
   JWT_SECRET: env.JWT_SECRET ?? (development ? 'development-secret-change-me' : undefined),
