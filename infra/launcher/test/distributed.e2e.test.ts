@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { BUS_TOPICS } from '@architech/contracts';
+import { KafkaEventBus } from '../../../packages/service-kit/src/adapters/bus/kafka-event-bus';
 import { startedByInfraEngines, startPrivateKafka, type PrivateKafka } from '../../../packages/service-kit/test/support/engines';
 import { apiClient, type ApiClient } from './support/api-client';
 import { createTestDatabase, freePort, startProcess, TEST_ENV, type RunningProcess } from './support/processes';
@@ -170,6 +172,23 @@ describeWithEngines('the distributed topology on Kafka, InfluxDB and OpenSearch'
     expect(trace.spans.filter((s: { parentSpanId: string | null }) => s.parentSpanId === null)).toHaveLength(1);
     const logs = await api.get(`/api/simulations/${id}/logs?q=crash&component=db`, token);
     expect(logs.body.logs[0]).toMatchObject({ event: 'fault_start', componentId: 'db', timeMs: 30_000 });
+  });
+
+  it('skips and reports a metric batch that cannot be decoded, and goes on ingesting (no crash loop)', async () => {
+    const telemetry = processes.get('telemetry')!;
+    const bus = new KafkaEventBus({ brokers: [kafka?.brokers ?? KAFKA_BROKERS!], clientId: 'e2e-poison' });
+    try {
+      await bus.publish(BUS_TOPICS.metrics, [{ key: '00000000-0000-4000-8000-00000000dead', value: new TextEncoder().encode('not a protobuf batch') }]);
+    } finally {
+      await bus.close();
+    }
+    await eventually('the skip to be reported', async () => telemetry.output(), (out) => /skipped a message on topic "architech\.telemetry\.metrics".*does not decode/.test(out), 60_000);
+    const id = await launch({ durationSec: 30, seed: 2 });
+    expect((await landed(id)).body.status).toBe('COMPLETED');
+    await expectTelemetryMatchesSummary(id, 30);
+    // The same process all along: the bad batch did not crash it.
+    expect(telemetry.child.exitCode).toBeNull();
+    expect(processes.get('telemetry')).toBe(telemetry);
   });
 
   it('loses nothing when the telemetry consumer is killed mid-ingestion and restarted', async () => {
