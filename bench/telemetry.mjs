@@ -1,6 +1,10 @@
 // `npm run bench:telemetry`: ingestion through the bus into the embedded (Postgres-backed) stores,
 // with the telemetry service's own Ingestion code, on PostgreSQL and on PGlite; then simulations
-// completed per minute through the API for a standard design.
+// completed per minute through the API for a standard design. With KAFKA_BROKERS, INFLUX_URL and
+// OPENSEARCH_URL set (infra/engines/start), also the distributed path: the same batches through
+// Kafka into InfluxDB and OpenSearch, and the delay from COMPLETED to telemetryComplete of a
+// 3,600-s run of a 50-component design with every service its own process.
+// BENCH_PARTS=embedded,distributed picks the parts (default: both when the engines are named).
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +12,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { replayDesign } from './support/fifty-components.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const kit = require('../packages/service-kit/dist/index.js');
 const contracts = require('../packages/contracts/dist/index.js');
 const { Ingestion } = require('../services/telemetry/dist/services/ingestion.js');
+const { TelemetryCompletion } = require('../services/telemetry/dist/services/completion.js');
+const { CreateLandedBatches1765000000000 } = require('../services/telemetry/dist/migrations/landed-batches.migration.js');
 const { Client } = require('pg');
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 100);
@@ -60,10 +67,10 @@ function spanBatches(simulationId, count) {
 
 async function ingest(kind) {
   const db = await database(kind);
-  const ds = await kit.openServiceDatabase({ databaseUrl: db.url, dataDir: '', schema: 'telemetry', entities: [], migrations: [kit.metricPointsMigration('telemetry'), kit.traceTablesMigration('telemetry')] });
+  const ds = await kit.openServiceDatabase({ databaseUrl: db.url, dataDir: '', schema: 'telemetry', entities: [], migrations: [kit.metricPointsMigration('telemetry'), kit.traceTablesMigration('telemetry'), CreateLandedBatches1765000000000] });
   const pool = ds.driver.master;
   const bus = kit.createEventBus({ kind: 'in-process' });
-  const ingestion = new Ingestion(bus, new kit.PostgresMetricStore({ pool, schema: 'telemetry' }), new kit.PostgresTraceStore({ pool, schema: 'telemetry' }));
+  const ingestion = new Ingestion(bus, new kit.PostgresMetricStore({ pool, schema: 'telemetry' }), new kit.PostgresTraceStore({ pool, schema: 'telemetry' }), new TelemetryCompletion(ds, bus));
   await ingestion.onApplicationBootstrap();
   const sim = '00000000-0000-4000-8000-000000000001';
   const rows = [];
@@ -122,11 +129,120 @@ async function simulationsPerMinute(count) {
   }
 }
 
-const rows = [...(await ingest('PostgreSQL')), ...(await ingest('PGlite'))];
-console.log('\nTelemetry ingestion through the in-process bus into the embedded stores (the telemetry service\'s Ingestion)\n');
-console.log('| what | count | seconds | per second |');
-console.log('|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.what} | ${r.count.toLocaleString('en-US')} | ${r.seconds.toFixed(2)} | ${Math.round(r.count / r.seconds).toLocaleString('en-US')} |`);
-const sims = await simulationsPerMinute(8);
-console.log(`\nSimulations through the API (examples/three-tier.json, 60 simulated seconds, 1 engine thread): ${sims.count} completed in ${sims.seconds.toFixed(1)} s = ${sims.perMinute.toFixed(1)} per minute`);
+/** A store that counts what it has stored (after the write resolved), around the real one. */
+function counting(store, counter) {
+  return new Proxy(store, {
+    get(target, name) {
+      if (name === 'write') return async (points) => { await target.write(points); counter.points += points.length; };
+      if (name === 'writeTraces') return async (sim, traces) => { await target.writeTraces(sim, traces); counter.spans += traces.reduce((n, t) => n + t.spans.length, 0); };
+      const value = target[name];
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The telemetry service's Ingestion consuming from Kafka into InfluxDB and OpenSearch. */
+async function ingestDistributed() {
+  const brokers = process.env.KAFKA_BROKERS.split(',');
+  const database = `architech_bench_${process.pid}`;
+  const indexPrefix = `architech-bench-${process.pid}`;
+  const counter = { points: 0, spans: 0 };
+  const metrics = new kit.InfluxV1MetricStore({ url: process.env.INFLUX_URL, database });
+  await metrics.ensureDatabase();
+  const traces = new kit.OpenSearchTraceStore({ node: process.env.OPENSEARCH_URL, indexPrefix });
+  await traces.ensureTemplates();
+  // Topics of this run only, so an old backlog does not count.
+  const suffix = `bench-${process.pid}`;
+  const topics = { metrics: `${contracts.BUS_TOPICS.metrics}.${suffix}`, spans: `${contracts.BUS_TOPICS.spans}.${suffix}`, logs: `${contracts.BUS_TOPICS.logs}.${suffix}` };
+  const consumerBus = new kit.KafkaEventBus({ brokers, clientId: 'bench-telemetry', onHandlerError: (f) => console.error(String(f.error)) });
+  const producerBus = new kit.KafkaEventBus({ brokers, clientId: 'bench-producer' });
+  const ingestion = new Ingestion(consumerBus, counting(metrics, counter), counting(traces, counter), { landed: async () => undefined });
+  const group = `bench-${process.pid}`;
+  const subscriptions = [
+    await consumerBus.subscribe({ topic: topics.metrics, group }, (m) => ingestion.ingestMetrics(m.value)),
+    await consumerBus.subscribe({ topic: topics.spans, group }, (m) => ingestion.ingestSpans(m.value)),
+  ];
+  const rows = [];
+  try {
+    const sim = '00000000-0000-4000-8000-000000000002';
+    const points = BATCHES * SERIES_PER_BATCH * POINTS_PER_SERIES;
+    let t = performance.now();
+    await producerBus.publish(topics.metrics, metricBatches(sim).map((value, i) => ({ key: `${sim}-${i}`, value })));
+    await waitFor(async () => counter.points >= points);
+    rows.push({ what: 'Kafka → InfluxDB 1.x: metric points', count: points, seconds: (performance.now() - t) / 1000 });
+    const spanCount = 50 * 100 * 6;
+    t = performance.now();
+    await producerBus.publish(topics.spans, spanBatches(sim, 50).map((value, i) => ({ key: `${sim}-${i}`, value })));
+    await waitFor(async () => counter.spans >= spanCount);
+    rows.push({ what: 'Kafka → OpenSearch 2.19: spans', count: spanCount, seconds: (performance.now() - t) / 1000 });
+  } finally {
+    await Promise.all(subscriptions.map((s) => s.stop()));
+    await consumerBus.close();
+    await producerBus.close();
+    await traces.close();
+    await fetch(`${process.env.INFLUX_URL}/query`, { method: 'POST', body: new URLSearchParams({ q: `DROP DATABASE "${database}"` }) });
+    await fetch(`${process.env.OPENSEARCH_URL}/${indexPrefix}-*`, { method: 'DELETE' });
+  }
+  return rows;
+}
+
+/** COMPLETED → telemetryComplete of a 3,600-s run of the 50-component design, every service its own process. */
+async function completionDelay() {
+  const db = await database('PostgreSQL');
+  const ports = await Promise.all(Array.from({ length: 6 }, () => freePort()));
+  const [users, projects, designs, simulations, telemetry, gateway] = ports;
+  const child = spawn(process.execPath, [join(root, 'infra/engines/start-distributed.mjs')], {
+    env: { ...process.env, DATABASE_URL: db.url, USERS_PORT: String(users), PROJECTS_PORT: String(projects), DESIGNS_PORT: String(designs), SIMULATIONS_PORT: String(simulations), TELEMETRY_PORT: String(telemetry), GATEWAY_PORT: String(gateway), RATE_LIMIT_PER_MIN: '0', ELASTICSEARCH_INDEX_PREFIX: `architech-bench-e2e-${process.pid}`, INFLUX_DATABASE: `architech_bench_e2e_${process.pid}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise((resolve, reject) => { let out = ''; const on = (d) => { out += d; if (out.includes('running at')) resolve(); }; child.stdout.on('data', on); child.stderr.on('data', (d) => (out += d)); child.on('exit', () => reject(new Error(out.slice(-3000)))); });
+  const url = `http://127.0.0.1:${gateway}`;
+  const call = async (m, p, b, t) => (await fetch(url + p, { method: m, headers: { 'content-type': 'application/json', ...(t ? { authorization: `Bearer ${t}` } : {}) }, body: b && JSON.stringify(b) })).json();
+  try {
+    await call('POST', '/api/auth/register', { email: 'd@x.co', password: 'benchmark pw', name: 'D' });
+    const { accessToken } = await call('POST', '/api/auth/login', { email: 'd@x.co', password: 'benchmark pw' });
+    const project = await call('POST', '/api/projects', { name: 'D' }, accessToken);
+    const saved = await call('POST', `/api/projects/${project.id}/designs`, replayDesign(), accessToken);
+    const { id } = await call('POST', `/api/designs/${saved.id}/simulations`, { durationSec: 3600, warmupSec: 30, seed: 7 }, accessToken);
+    let sim;
+    for (;;) {
+      sim = await call('GET', `/api/simulations/${id}`, null, accessToken);
+      if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(sim.status)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (sim.status !== 'COMPLETED') throw new Error(`the 3,600-s run ended ${sim.status}: ${sim.error}`);
+    const completedAt = performance.now();
+    while (!sim.telemetryComplete) {
+      await new Promise((r) => setTimeout(r, 100));
+      sim = await call('GET', `/api/simulations/${id}`, null, accessToken);
+    }
+    return { events: sim.result.events, seconds: (performance.now() - completedAt) / 1000, serverSeconds: (Date.parse(sim.telemetryCompleteAt) - Date.parse(sim.finishedAt)) / 1000 };
+  } finally {
+    await new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); });
+    await db.drop();
+  }
+}
+
+const engines = Boolean(process.env.KAFKA_BROKERS && process.env.INFLUX_URL && process.env.OPENSEARCH_URL);
+const parts = (process.env.BENCH_PARTS ?? (engines ? 'embedded,distributed' : 'embedded')).split(',');
+if (parts.includes('embedded')) {
+  const rows = [...(await ingest('PostgreSQL')), ...(await ingest('PGlite'))];
+  console.log('\nTelemetry ingestion through the in-process bus into the embedded stores (the telemetry service\'s Ingestion)\n');
+  printRows(rows);
+  const sims = await simulationsPerMinute(8);
+  console.log(`\nSimulations through the API (examples/three-tier.json, 60 simulated seconds, 1 engine thread): ${sims.count} completed in ${sims.seconds.toFixed(1)} s = ${sims.perMinute.toFixed(1)} per minute`);
+}
+if (parts.includes('distributed')) {
+  if (!engines) throw new Error('the distributed part needs KAFKA_BROKERS, INFLUX_URL and OPENSEARCH_URL (infra/engines/start prints them)');
+  console.log('\nThe distributed path: the telemetry service\'s Ingestion consuming from Kafka into InfluxDB and OpenSearch\n');
+  printRows(await ingestDistributed());
+  const delay = await completionDelay();
+  console.log(`\n3,600-s run of the 50-component design (${delay.events.toLocaleString('en-US')} events), every service its own process: telemetryComplete ${delay.seconds.toFixed(1)} s after COMPLETED was seen (${delay.serverSeconds.toFixed(1)} s between finishedAt and telemetryCompleteAt)`);
+}
 process.exit(0);
+
+function printRows(rows) {
+  console.log('| what | count | seconds | per second |');
+  console.log('|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.what} | ${r.count.toLocaleString('en-US')} | ${r.seconds.toFixed(2)} | ${Math.round(r.count / r.seconds).toLocaleString('en-US')} |`);
+}

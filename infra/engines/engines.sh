@@ -83,7 +83,7 @@ start_opensearch() {
   echo "OPENSEARCH_URL=$OPENSEARCH_URL"
 }
 
-# InfluxDB 1.x (ARCHITECTURE.md §3): Debian's package when influxd is missing, started with a
+# InfluxDB 1.x (docs/architecture.md §3): Debian's package when influxd is missing, started with a
 # config of our own (loopback only, data under ENGINES_DIR, no phoning home).
 start_influxdb() {
   local dir="$ENGINES_DIR/influxdb"

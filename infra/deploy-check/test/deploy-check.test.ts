@@ -195,3 +195,19 @@ describe('k8s overlays', () => {
     });
   });
 });
+
+describe('docker-compose.opensearch.yml', () => {
+  const override = parse(readFileSync(join(REPOSITORY_ROOT, 'docker-compose.opensearch.yml'), 'utf8')) as {
+    services: Record<string, { image?: string; environment?: Record<string, string>; healthcheck?: { test?: unknown }; depends_on?: Record<string, { condition: string }> }>;
+  };
+
+  it('runs an OpenSearch 2.x node with security off and a health check, and points telemetry at it', () => {
+    expect(override.services.opensearch.image).toMatch(/^opensearchproject\/opensearch:2\./);
+    expect(override.services.opensearch.environment).toMatchObject({ DISABLE_SECURITY_PLUGIN: 'true', 'discovery.type': 'single-node' });
+    expect(override.services.opensearch.healthcheck?.test).toBeDefined();
+    expect(override.services.telemetry.environment).toEqual({ TRACE_STORE: 'opensearch', OPENSEARCH_URL: 'http://opensearch:9200' });
+    expect(override.services.telemetry.depends_on).toEqual({ opensearch: { condition: 'service_healthy' } });
+    // Only the telemetry service's store changes: the override adds nothing else to the services.
+    expect(Object.keys(override.services).sort()).toEqual(['opensearch', 'telemetry']);
+  });
+});

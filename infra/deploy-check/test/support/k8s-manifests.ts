@@ -18,7 +18,7 @@ export interface Manifest {
 export interface EnvVar {
   name: string;
   value?: string;
-  valueFrom?: { configMapKeyRef?: { name: string; key: string }; secretKeyRef?: { name: string; key: string } };
+  valueFrom?: { configMapKeyRef?: { name: string; key: string; optional?: boolean }; secretKeyRef?: { name: string; key: string } };
 }
 
 export interface HttpProbe {
@@ -97,8 +97,9 @@ export function resolveEnvironment(container: Container, manifests: Manifest[], 
     if (configRef) {
       const configMap = find(manifests, 'ConfigMap', configRef.name);
       const value = configMap && valuesOf(configMap)[configRef.key];
-      if (value === undefined) problems.push(`${variable.name} refers to ConfigMap ${configRef.name} key ${configRef.key}, which does not exist`);
-      else env[variable.name] = value;
+      // An optional key may be absent (the variable is then unset, as Kubernetes leaves it).
+      if (value === undefined && !configRef.optional) problems.push(`${variable.name} refers to ConfigMap ${configRef.name} key ${configRef.key}, which does not exist`);
+      else if (value !== undefined) env[variable.name] = value;
     } else if (secretRef) {
       const secret = find(manifests, 'Secret', secretRef.name);
       env[variable.name] = secretValue(secretRef.key, secret && valuesOf(secret)[secretRef.key]);

@@ -22,6 +22,11 @@ import {
   encodeSimulationJob,
   encodeSimulationStatusEvent,
   encodeSpanBatch,
+  decodeTelemetryLanded,
+  encodeTelemetryLanded,
+  formatTelemetryManifest,
+  parseTelemetryMark,
+  TELEMETRY_HEADERS,
 } from './index';
 
 const BEYOND_DOUBLE_PRECISION = 2n ** 53n + 1n;
@@ -221,6 +226,30 @@ describe('the bus topics', () => {
       logs: 'architech.telemetry.logs',
       telemetryStatus: 'architech.telemetry.status',
     });
+  });
+});
+
+describe('telemetry completeness marks', () => {
+  const manifest = { metrics: 5, spans: 0, logs: 2 };
+
+  it('read back the batch and manifest a final publication writes', () => {
+    const headers = { [TELEMETRY_HEADERS.batch]: 'logs:1', [TELEMETRY_HEADERS.manifest]: formatTelemetryManifest(manifest) };
+    expect(headers[TELEMETRY_HEADERS.manifest]).toBe('metrics=5,spans=0,logs=2');
+    expect(parseTelemetryMark(headers)).toEqual({ kind: 'logs', index: 1, manifest });
+  });
+
+  it('are absent from unmarked (live) batches and refused when malformed', () => {
+    expect(parseTelemetryMark({})).toBeUndefined();
+    expect(parseTelemetryMark({ [TELEMETRY_HEADERS.batch]: 'traces:1', [TELEMETRY_HEADERS.manifest]: 'metrics=5,spans=0,logs=2' })).toBeUndefined();
+    expect(parseTelemetryMark({ [TELEMETRY_HEADERS.batch]: 'logs:1', [TELEMETRY_HEADERS.manifest]: 'metrics=5,logs=2' })).toBeUndefined();
+    expect(parseTelemetryMark({ [TELEMETRY_HEADERS.batch]: 'logs:1', [TELEMETRY_HEADERS.manifest]: 'metrics=five,spans=0,logs=2' })).toBeUndefined();
+  });
+
+  it('acknowledge a simulation in JSON, and refuse anything else', () => {
+    const event = { simulationId: 'sim-1', landedAt: '2026-12-04T17:00:00.000Z' };
+    expect(decodeTelemetryLanded(encodeTelemetryLanded(event))).toEqual(event);
+    expect(() => decodeTelemetryLanded(new TextEncoder().encode('{"simulationId":1}'))).toThrow(/not a TelemetryLandedEvent/);
+    expect(() => decodeTelemetryLanded(new Uint8Array([0xff, 0x00]))).toThrow(SyntaxError);
   });
 });
 

@@ -26,7 +26,7 @@ export const BUS_TOPICS = {
 export type BusTopic = (typeof BUS_TOPICS)[keyof typeof BUS_TOPICS];
 
 /**
- * Telemetry completeness (ARCHITECTURE.md §3). The final publication of a simulation's telemetry
+ * Telemetry completeness (docs/architecture.md §3). The final publication of a simulation's telemetry
  * marks each of its batches with two headers: which batch it is (`metrics:2`) and how many batches
  * of each kind the publication has (`metrics=5,spans=3,logs=1`). Telemetry records every marked
  * batch it has stored; once all have landed it publishes a {@link TelemetryLandedEvent} on

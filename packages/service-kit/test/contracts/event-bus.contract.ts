@@ -126,6 +126,22 @@ export function describeEventBusContract(
       expect(seqsOf('second').sort((x, y) => x - y)).toEqual(range(0, 40));
     });
 
+    it('delivers both topics to one group whose subscribers each take a different topic', async () => {
+      const [metrics, spans] = [unique('metrics'), unique('spans')];
+      const group = unique('g');
+      await subscribe(metrics, group, 'metrics');
+      await subscribe(spans, group, 'spans');
+
+      await publishSeqs(metrics, range(0, 20), (seq) => `key-${seq % 4}`);
+      await publishSeqs(spans, range(100, 120), (seq) => `key-${seq % 4}`);
+
+      const seqsOf = (subscriber: string) => deliveries.filter((d) => d.subscriber === subscriber).map((d) => d.seq).sort((x, y) => x - y);
+      await waitFor('20 deliveries per topic', () => seqsOf('metrics').length >= 20 && seqsOf('spans').length >= 20);
+      await sleep(quietPeriodMs);
+      expect(seqsOf('metrics')).toEqual(range(0, 20));
+      expect(seqsOf('spans')).toEqual(range(100, 120));
+    });
+
     it('redelivers a message whose handler threw twice, holding back the later messages of its key', async () => {
       const topic = unique('retry');
       let failures = 0;

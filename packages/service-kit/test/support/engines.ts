@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -55,4 +56,54 @@ export async function stopEngine(engine: Engine): Promise<void> {
 /** Starts `engine` again through infra/engines/start and resolves once it answers. */
 export async function startEngine(engine: Engine): Promise<void> {
   await run(join(SCRIPTS, 'start'), [engine], { env: engineEnv() });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A Kafka broker of one test's own (see {@link startPrivateKafka}). */
+export interface PrivateKafka {
+  /** `127.0.0.1:<port>`. */
+  brokers: string;
+  /** Stops it (SIGTERM) and starts it again on the same port and data. */
+  restart(): Promise<void>;
+  /** Stops it and deletes its data. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a Kafka broker for one test through infra/engines (its own port and data folder, a 256 MB
+ * heap), so the test can restart it without disturbing the suites that share the CI broker.
+ */
+export async function startPrivateKafka(name: string): Promise<PrivateKafka> {
+  const [port, controller] = [await freePort(), await freePort()];
+  const dir = join(enginesDir(), `private-${name}-${process.pid}`);
+  const env = {
+    ...process.env,
+    ARCHITECH_ENGINES_DIR: dir,
+    KAFKA_PORT: String(port),
+    KAFKA_CONTROLLER_PORT: String(controller),
+    KAFKA_HEAP: '256m',
+  };
+  const script = (command: string, ...args: string[]) => run(join(SCRIPTS, command), ['kafka', ...args], { env });
+  await script('start');
+  return {
+    brokers: `127.0.0.1:${port}`,
+    restart: async () => {
+      await script('stop');
+      await script('start');
+    },
+    stop: async () => {
+      await script('stop', '--wipe');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

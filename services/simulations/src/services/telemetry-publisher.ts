@@ -22,6 +22,11 @@ import { EVENT_BUS } from './job-publisher';
 
 /** Series per metric batch and traces/logs per batch: bounded messages, a few hundred KB at most. */
 const SERIES_PER_BATCH = 60;
+/** Values per metric batch (8 bytes each): ~400 KB, well under Kafka's default 1 MB message limit however long the run. */
+const VALUES_PER_BATCH = 50_000;
+
+/** Series per batch for series of `length` values: at most SERIES_PER_BATCH, and at most VALUES_PER_BATCH values in all. */
+const seriesPerBatch = (length: number) => Math.max(1, Math.min(SERIES_PER_BATCH, Math.floor(VALUES_PER_BATCH / Math.max(1, length))));
 const TRACES_PER_BATCH = 100;
 const LOGS_PER_BATCH = 1000;
 
@@ -56,8 +61,9 @@ export class TelemetryPublisher {
       }
     }
     const messages = [];
-    for (let i = 0; i < chunks.length; i += SERIES_PER_BATCH) {
-      const batch = create(MetricBatchSchema, { simulationId, batchId: `${simulationId}:live:${first.index}:${i / SERIES_PER_BATCH}`, bucketSec, series: chunks.slice(i, i + SERIES_PER_BATCH) });
+    const perBatch = seriesPerBatch(buckets.length);
+    for (let i = 0; i < chunks.length; i += perBatch) {
+      const batch = create(MetricBatchSchema, { simulationId, batchId: `${simulationId}:live:${first.index}:${i / perBatch}`, bucketSec, series: chunks.slice(i, i + perBatch) });
       messages.push({ key: simulationId, value: toBinary(MetricBatchSchema, batch) });
     }
     await this.bus.publish(BUS_TOPICS.metrics, messages);
@@ -101,8 +107,9 @@ export class TelemetryPublisher {
       for (const metric of SERIES_METRICS) chunks.push({ componentId, componentType, metric, startSec: 0, values: series[metric] });
     }
     const messages: OutgoingMessage[] = [];
-    for (let i = 0; i < chunks.length; i += SERIES_PER_BATCH) {
-      const batch = create(MetricBatchSchema, { simulationId, batchId: `${simulationId}:metrics:${i / SERIES_PER_BATCH}`, bucketSec: timeseries.bucketSec, series: chunks.slice(i, i + SERIES_PER_BATCH) });
+    const perBatch = seriesPerBatch(chunks[0]?.values.length ?? 0);
+    for (let i = 0; i < chunks.length; i += perBatch) {
+      const batch = create(MetricBatchSchema, { simulationId, batchId: `${simulationId}:metrics:${i / perBatch}`, bucketSec: timeseries.bucketSec, series: chunks.slice(i, i + perBatch) });
       messages.push({ key: simulationId, value: toBinary(MetricBatchSchema, batch) });
     }
 

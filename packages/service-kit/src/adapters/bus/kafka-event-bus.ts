@@ -62,7 +62,9 @@ export class KafkaEventBus implements EventBus {
     await this.ensureTopic(topic);
     try {
       const producer = await this.connectedProducer();
-      await producer.send({ topic, acks: -1, messages: messages.map(toKafkaMessage) });
+      // One send per slice of at most SEND_BYTES: a broker takes a partition's messages of one
+      // send as one record batch, which must fit its message.max.bytes (1 MB by default).
+      for (const slice of bySize(messages, SEND_BYTES)) await producer.send({ topic, acks: -1, messages: slice.map(toKafkaMessage) });
     } catch (error) {
       throw new EventBusError('publish_failed', `could not publish ${messages.length} message(s) to Kafka topic "${topic}": ${describe(error)}`, { cause: error });
     }
@@ -138,6 +140,28 @@ export class KafkaEventBus implements EventBus {
   private assertOpen(what: string): void {
     if (this.closed) throw new EventBusError('bus_closed', `cannot ${what}: the Kafka event bus "${this.options.clientId}" is closed`);
   }
+}
+
+/** Bytes of message values and keys per producer send (see `publish`): half the broker's default 1 MB limit. */
+const SEND_BYTES = 512 * 1024;
+
+/** Consecutive slices of `messages` whose keys and values add up to at most `limit` bytes (a bigger message alone). */
+function bySize(messages: OutgoingMessage[], limit: number): OutgoingMessage[][] {
+  const slices: OutgoingMessage[][] = [];
+  let current: OutgoingMessage[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = message.value.byteLength + message.key.length + 64;
+    if (current.length > 0 && bytes + size > limit) {
+      slices.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += size;
+  }
+  if (current.length > 0) slices.push(current);
+  return slices;
 }
 
 /** Connects a client; on failure calls `forget` so the next use connects afresh. */

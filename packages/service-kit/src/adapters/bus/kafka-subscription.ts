@@ -20,7 +20,17 @@ export interface KafkaSubscriptionSettings {
 }
 
 /**
- * One subscriber: a kafkajs consumer in consumer group `group`.
+ * The Kafka consumer group of the port's group `group` on `topic`: `<group>.<topic>`. The port's
+ * groups are per topic (as the in-process bus has them); one Kafka group whose members subscribe
+ * to different topics would be handed partitions of topics they never subscribed to, which
+ * kafkajs then ignores, so those messages would never be consumed.
+ */
+export function kafkaGroupId(group: string, topic: string): string {
+  return `${group}.${topic}`;
+}
+
+/**
+ * One subscriber: a kafkajs consumer in consumer group `<group>.<topic>` (see {@link kafkaGroupId}).
  *
  * A handler that throws is retried in place with a backoff, the partition waiting meanwhile, and
  * its offset is not resolved, so it is never committed: if this consumer dies or loses the
@@ -47,7 +57,7 @@ export class KafkaSubscription implements Subscription {
    * @throws EventBusError `group_join_timeout` if the group is not joined within `joinTimeoutMs`
    */
   static async start(kafka: Kafka, settings: KafkaSubscriptionSettings, onStopped: (s: KafkaSubscription) => void): Promise<KafkaSubscription> {
-    const consumer = kafka.consumer({ ...settings.consumerConfig, groupId: settings.group });
+    const consumer = kafka.consumer({ ...settings.consumerConfig, groupId: kafkaGroupId(settings.group, settings.topic) });
     const subscription = new KafkaSubscription(consumer, settings, onStopped);
     try {
       await consumer.connect();
