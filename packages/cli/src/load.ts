@@ -49,18 +49,18 @@ export interface LoadedDesign {
 export function loadDesign(file: string): LoadedDesign {
   const raw = readJsonFile(file, 'design');
   const outcome = validateDesign(raw);
-  const warnings = [...misplacedFaultsWarnings(file, raw), ...fromSource(file, outcome.warnings)];
-  if (!outcome.ok) throw new InputError('invalid_design', fromSource(file, outcome.issues).map(issueLine));
+  const warnings = fromSource(file, outcome.warnings);
+  if (!outcome.ok) throw new InputError('invalid_design', [...misplacedFaults(file, raw), ...fromSource(file, outcome.issues)].map(issueLine));
   return { design: outcome.value, warnings };
 }
 
 /**
- * The design schema silently drops unknown top-level keys, so faults written into a design would
- * vanish without a word; faults belong to a run, not to a design, and come from `--faults`.
+ * A design refuses unknown top-level keys; faults written into one are the usual mistake, so they
+ * get a line saying where they belong: faults belong to a run and come from `--faults`.
  */
-export function misplacedFaultsWarnings(file: string, raw: unknown): SourcedIssue[] {
+export function misplacedFaults(file: string, raw: unknown): SourcedIssue[] {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('faults' in raw)) return [];
-  return [{ file, path: 'faults', code: 'ignored_key', message: "faults are ignored in a design file; put them in a file passed with --faults" }];
+  return [{ file, path: 'faults', code: 'misplaced_key', message: 'faults belong to a run, not to a design file; put them in a file passed with --faults' }];
 }
 
 /**

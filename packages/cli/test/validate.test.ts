@@ -65,9 +65,9 @@ describe('architech validate', () => {
     expect(ok).toEqual({ ok: true, issues: [], warnings: [] });
   });
 
-  it('warns that faults written into a design file are ignored', () => {
+  it('refuses faults written into a design file, saying where they belong', () => {
     const run = runCli(['validate', files.write('with-faults.json', { ...(threeTier() as object), faults: [] })]);
-    expect(run.status).toBe(0);
-    expect(run.stderr).toContain('faults: faults are ignored in a design file');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('faults: faults belong to a run, not to a design file; put them in a file passed with --faults');
   });
 });

@@ -4,7 +4,7 @@ import { EXIT } from '../exit-codes';
 import { USAGE, VALIDATE_HELP } from '../help';
 import type { CliIo } from '../io';
 import { fromSource, issueLine, warningLine, type SourcedIssue } from '../issue-lines';
-import { loadFaults, misplacedFaultsWarnings, readJsonFile } from '../load';
+import { loadFaults, misplacedFaults, readJsonFile } from '../load';
 import type { Command } from './command';
 
 const OPTIONS: OptionSpecs = {
@@ -23,8 +23,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const raw = readJsonFile(designFile, 'design');
   const design = validateDesign(raw);
-  const issues: SourcedIssue[] = design.ok ? [] : fromSource(designFile, design.issues);
-  const warnings = [...misplacedFaultsWarnings(designFile, raw), ...fromSource(designFile, design.warnings)];
+  const issues: SourcedIssue[] = design.ok ? [] : [...misplacedFaults(designFile, raw), ...fromSource(designFile, design.issues)];
+  const warnings = fromSource(designFile, design.warnings);
   let counted = '';
   if (faultsFile !== undefined) {
     const faults = loadFaults(faultsFile);
