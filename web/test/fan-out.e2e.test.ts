@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { editorState, screenshot, worldToPage } from './support/browser';
-import { startProduct, type RunningProduct } from './support/product';
+import { callApi, registerThroughUi, startProduct, type RunningProduct } from './support/product';
 
 /*
  * Call graphs end to end in the browser: turn a service into a fan-out with two stages in the
@@ -43,16 +43,7 @@ describe('call graphs in the web app', () => {
 
   afterAll(() => product?.stop());
 
-  function api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    return page.evaluate(
-      async ({ method, path, body }) => {
-        const token = JSON.parse(localStorage.getItem('architech.session')!).accessToken as string;
-        const res = await fetch(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-        return { status: res.status, body: await res.json() };
-      },
-      { method, path, body },
-    );
-  }
+  const api = <T = any>(method: string, path: string, body?: unknown) => callApi<T>(page, method, path, body);
 
   /** Clicks a component's card. */
   async function clickComponent(id: string): Promise<void> {
@@ -70,12 +61,7 @@ describe('call graphs in the web app', () => {
   }
 
   it('draws a two-stage fan-out, runs it, and shows parallel calls in the trace and on both replay branches', async () => {
-    await page.goto(`${product.url}/register`);
-    await page.getByLabel('Name').fill('Fay Fanout');
-    await page.getByLabel('Email').fill('fay@example.com');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/projects$/);
+    await registerThroughUi(page, product.url, 'Fay Fanout', 'fay@example.com');
     const project = (await api('POST', '/api/projects', { name: 'Orders' })).body;
     const saved = (await api('POST', `/api/projects/${project.id}/designs`, design)).body;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { editorState, openPage, screenshot, worldToPage } from './support/browser';
-import { callApi, startProduct, type RunningProduct } from './support/product';
+import { callApi, registerThroughUi, startProduct, type RunningProduct } from './support/product';
 
 /*
  * The web app as a new user meets it (issue 12): each test pins one thing a newcomer stumbled over
@@ -23,12 +23,7 @@ describe('the web app for a newcomer', () => {
   beforeAll(async () => {
     product = await startProduct('web_newcomer');
     ({ page, errors } = product);
-    await page.goto(`${product.url}/register`);
-    await page.getByLabel('Name').fill('Nora Newcomer');
-    await page.getByLabel('Email').fill('nora@example.com');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/projects$/);
+    await registerThroughUi(page, product.url, 'Nora Newcomer', 'nora@example.com');
     projectId = (await api('POST', '/api/projects', { name: 'Newcomer' })).body.id;
   });
 

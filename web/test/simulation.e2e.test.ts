@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser';
-import { callApi, startProduct, type RunningProduct } from './support/product';
+import { callApi, registerThroughUi, startProduct, type RunningProduct } from './support/product';
 
 /*
  * Fault injection end to end in the browser: launch a run with a crash on the timeline, watch it,
@@ -39,12 +39,7 @@ describe('simulations in the web app', () => {
   }
 
   it('runs a crash fault from the timeline and shows it on the dashboard, the replay, traces, logs and compare', async () => {
-    await page.goto(`${product.url}/register`);
-    await page.getByLabel('Name').fill('Sam SRE');
-    await page.getByLabel('Email').fill('sam@example.com');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/projects$/);
+    await registerThroughUi(page, product.url, 'Sam SRE', 'sam@example.com');
     const project = (await api('POST', '/api/projects', { name: 'Resilience' })).body;
     const design = (await api('POST', `/api/projects/${project.id}/designs`, { name: threeTier.name, components: threeTier.components, connections: threeTier.connections })).body;
 

@@ -46,3 +46,13 @@ export function callApi<T = any>(page: Page, method: string, path: string, body?
     { method, path, body },
   );
 }
+
+/** Creates an account through the register page (the way a new user does) and waits for the project list. */
+export async function registerThroughUi(page: Page, url: string, name: string, email: string): Promise<void> {
+  await page.goto(`${url}/register`);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(/\/projects$/);
+}
