@@ -62,7 +62,7 @@ try {
   const design = await call(url, 'POST', `/api/projects/${project.id}/designs`, bigDesign(), login.accessToken);
 
   const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
-  const session = { accessToken: login.accessToken, user: login.user, expiresAt: Date.now() + login.expiresInSec * 1000 };
+  const session = { accessToken: login.accessToken, user: login.user, expiresAt: Date.now() + login.expiresInSec * 1000, refreshToken: login.refreshToken, refreshExpiresAt: Date.now() + login.refreshExpiresInSec * 1000 };
   await page.addInitScript((s) => localStorage.setItem('architech.session', s), JSON.stringify(session));
   const openedAt = Date.now();
   await page.goto(`${url}/projects/${project.id}/designs/${design.id}`);

@@ -149,7 +149,7 @@ try {
 
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
-  const session = { accessToken: token, user: login.user, expiresAt: Date.now() + login.expiresInSec * 1000 };
+  const session = { accessToken: token, user: login.user, expiresAt: Date.now() + login.expiresInSec * 1000, refreshToken: login.refreshToken, refreshExpiresAt: Date.now() + login.refreshExpiresInSec * 1000 };
   await page.addInitScript((s) => localStorage.setItem('architech.session', s), JSON.stringify(session));
 
   // Replay.
