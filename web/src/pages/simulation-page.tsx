@@ -29,6 +29,9 @@ import '../simulation/simulation.css';
 const STOP_POLL_MS = 500;
 
 /** Props of {@link SimulationPage}. */
+/** How often a waiting run asks for its place in the queue. */
+const QUEUE_POLL_MS = 2000;
+
 export interface SimulationPageProps {
   readonly projectId: string;
   readonly simulationId: string;
@@ -65,6 +68,14 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
     const timer = window.setInterval(reload, STOP_POLL_MS);
     return () => window.clearInterval(timer);
   }, [stopAskedAt, finalState, state, reload]);
+
+  // The live stream carries status, not the queue: while the run waits, its place is asked for.
+  const waitingForEngine = state === 'PENDING';
+  useEffect(() => {
+    if (!waitingForEngine) return;
+    const timer = window.setInterval(reload, QUEUE_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [waitingForEngine, reload]);
 
   const components = useMemo(() => design.value?.components ?? [], [design.value]);
   const nameOf = useMemo(() => {
@@ -167,7 +178,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
           </div>
         )}
         {state === 'CANCELLED' && <div className="alert warning">The run was cancelled; what it produced until then is below.</div>}
-        {running && <ProgressPanel progress={simulation.progress} live={live} durationSec={simulation.configuration.durationSec} />}
+        {running && <ProgressPanel progress={simulation.progress} live={live} durationSec={simulation.configuration.durationSec} queuePosition={simulation.queuePosition} />}
         <div className="sim-overview">
           {simulation.summary ? (
             <div className="stack">

@@ -1,6 +1,7 @@
 import type { SimulationStatusUpdate } from '@architech/contracts';
 import { formatNumber } from './metric-format';
 import { formatSimTime } from './sim-time';
+import { waitingText } from './waiting-text';
 
 /** Props of {@link ProgressPanel}. */
 export interface ProgressPanelProps {
@@ -9,10 +10,12 @@ export interface ProgressPanelProps {
   /** The latest live event, when the stream has sent one. */
   readonly live: SimulationStatusUpdate | undefined;
   readonly durationSec: number;
+  /** While PENDING: the run's place in its engine pool's queue (1 = next), when the API knows it. */
+  readonly queuePosition?: number;
 }
 
 /** The live progress of a pending or running simulation: percentage, replication, simulated time, events. */
-export function ProgressPanel({ progress, live, durationSec }: ProgressPanelProps) {
+export function ProgressPanel({ progress, live, durationSec, queuePosition }: ProgressPanelProps) {
   const fraction = Math.min(1, Math.max(0, live?.progress ?? progress));
   const percent = Math.floor(fraction * 1000) / 10;
   const waiting = (live?.status ?? 'PENDING') === 'PENDING' && fraction === 0;
@@ -22,7 +25,7 @@ export function ProgressPanel({ progress, live, durationSec }: ProgressPanelProp
         <div className={`progress-fill ${waiting ? 'waiting' : ''}`} style={{ width: waiting ? '100%' : `${fraction * 100}%` }} />
       </div>
       <div className="progress-facts row" aria-live="polite">
-        <strong>{waiting ? 'Waiting for an engine…' : `${percent.toFixed(1)} %`}</strong>
+        <strong>{waiting ? waitingText(queuePosition) : `${percent.toFixed(1)} %`}</strong>
         {live?.replications !== undefined && live.replication !== undefined && (
           <span>
             replication {live.replication + 1} of {live.replications}
