@@ -69,7 +69,7 @@ const rule = {
         return;
       }
       const ban = (own.banned ?? []).find((b) => matchesBan(specifier, b));
-      if (ban) context.report({ node, messageId: 'banned', data: { from: own.name, specifier, why: NODE_BUILTINS.includes(ban) ? 'this package does no I/O' : 'not in this layer' } });
+      if (ban) context.report({ node, messageId: 'banned', data: { from: own.name, specifier, why: NODE_BUILTINS.includes(ban) ? 'this package does no I/O' : ban === '@bufbuild/protobuf' ? "bus messages are encoded and decoded by @architech/contracts' codecs" : 'not in this layer' } });
     };
     return {
       ImportDeclaration: (node) => check(node.source, node.source.value),

@@ -1,4 +1,5 @@
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import { timestampNow, type Timestamp } from '@bufbuild/protobuf/wkt';
 import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import { BusMessageError } from './bus-message-error';
 import { LogBatchSchema } from './architech/v1/log_batch_pb';
@@ -98,4 +99,9 @@ export function encodeLogBatch(batch: MessageInitShape<typeof LogBatchSchema>): 
 /** Decodes a {@link LogBatch}; throws {@link BusMessageError} on invalid bytes. */
 export function decodeLogBatch(bytes: Uint8Array): LogBatch {
   return decodeBusMessage(LogBatchSchema, bytes);
+}
+
+/** The current time as a protobuf `Timestamp` (a message's `requestedAt`, `occurredAt`). */
+export function busTimestamp(): Timestamp {
+  return timestampNow();
 }

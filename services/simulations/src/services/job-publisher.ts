@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { create, toBinary } from '@bufbuild/protobuf';
-import { timestampNow } from '@bufbuild/protobuf/wkt';
 import {
   BUS_TOPICS,
-  SimulationJobSchema,
+  busTimestamp,
+  encodeSimulationJob,
+  encodeSimulationStatusEvent,
   SimulationStatus,
-  SimulationStatusEventSchema,
   type Design,
   type SimulationConfig,
   type SimulationState,
@@ -33,21 +32,21 @@ export class JobPublisher {
     const context = currentRequestContext();
     const traceContext: Record<string, string> = {};
     if (context?.traceparent) traceContext.traceparent = context.traceparent;
-    const job = create(SimulationJobSchema, {
+    const job = encodeSimulationJob({
       simulationId: record.id,
       designVersionId: record.designId,
       userId: record.userId,
       designJson: JSON.stringify(design),
       configurationJson: JSON.stringify(config),
-      requestedAt: timestampNow(),
+      requestedAt: busTimestamp(),
       traceContext,
     });
-    await this.bus.publish(BUS_TOPICS.simulationJobs, [{ key: record.id, value: toBinary(SimulationJobSchema, job), headers: traceContext }]);
+    await this.bus.publish(BUS_TOPICS.simulationJobs, [{ key: record.id, value: job, headers: traceContext }]);
     await this.publishStatus({ id: record.id, status: 'PENDING', progress: 0, sequence: 0 });
   }
 
   async publishStatus(update: SimulationStatusUpdate, extra: { summaryJson?: string; workerId?: string } = {}): Promise<void> {
-    const event = create(SimulationStatusEventSchema, {
+    const event = encodeSimulationStatusEvent({
       simulationId: update.id,
       status: STATUS_CODES[update.status],
       progress: update.progress,
@@ -57,10 +56,10 @@ export class JobPublisher {
       events: BigInt(Math.round(update.events ?? 0)),
       errorMessage: update.error ?? '',
       summaryJson: extra.summaryJson ?? '',
-      occurredAt: timestampNow(),
+      occurredAt: busTimestamp(),
       workerId: extra.workerId ?? '',
       sequence: BigInt(update.sequence),
     });
-    await this.bus.publish(BUS_TOPICS.simulationStatus, [{ key: update.id, value: toBinary(SimulationStatusEventSchema, event) }]);
+    await this.bus.publish(BUS_TOPICS.simulationStatus, [{ key: update.id, value: event }]);
   }
 }

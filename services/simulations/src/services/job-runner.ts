@@ -1,8 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { fromBinary } from '@bufbuild/protobuf';
-import { BUS_TOPICS, SimulationJobSchema, SimulationStatusEventSchema, validateDesign, type SimulationConfig, type SimulationState, type SimulationStatusUpdate } from '@architech/contracts';
+import { BUS_TOPICS, decodeSimulationJob, decodeSimulationStatusEvent, validateDesign, type SimulationConfig, type SimulationState, type SimulationStatusUpdate } from '@architech/contracts';
 import { decodeOrSkip, type EventBus, type Subscription } from '@architech/service-kit';
 import type { SeriesBucket, SimulationResult } from '@architech/sim-engine';
 import type { SimulationsConfig } from '../config';
@@ -54,7 +53,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.simulationStatus, group: `simulations-live-${this.instanceId}` }, async (message) => {
-      const event = decodeOrSkip('status event', message.value, (b) => fromBinary(SimulationStatusEventSchema, b));
+      const event = decodeOrSkip('status event', message.value, decodeSimulationStatusEvent);
       const status = NAMES[event.status];
       if (status === 'UNSPECIFIED') return;
       this.hub.publish({ id: event.simulationId, status, progress: event.progress, replication: event.replication, replications: event.replications, simTimeMs: event.simTimeMs, events: Number(event.events), error: event.errorMessage || undefined, sequence: Number(event.sequence) });
@@ -122,7 +121,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
    * stopped and FAILED with the reason.
    */
   private async runJob(bytes: Uint8Array): Promise<void> {
-    const job = decodeOrSkip('simulation job', bytes, (b) => fromBinary(SimulationJobSchema, b));
+    const job = decodeOrSkip('simulation job', bytes, decodeSimulationJob);
     const id = job.simulationId;
     // A job delivered twice (a re-queue after a restart, a redelivery) runs once per instance.
     if (this.active.has(id)) return;

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { create, toBinary } from '@bufbuild/protobuf';
 import {
   attributesToProto,
   BUS_TOPICS,
   END_TO_END,
+  encodeLogBatch,
+  encodeMetricBatch,
+  encodeSpanBatch,
   formatTelemetryManifest,
-  LogBatchSchema,
   LogLevel,
-  MetricBatchSchema,
-  SpanBatchSchema,
   SpanKind,
   SpanStatusCode,
   TELEMETRY_HEADERS,
@@ -63,8 +62,8 @@ export class TelemetryPublisher {
     const messages = [];
     const perBatch = seriesPerBatch(buckets.length);
     for (let i = 0; i < chunks.length; i += perBatch) {
-      const batch = create(MetricBatchSchema, { simulationId, batchId: `${simulationId}:live:${first.index}:${i / perBatch}`, bucketSec, series: chunks.slice(i, i + perBatch) });
-      messages.push({ key: simulationId, value: toBinary(MetricBatchSchema, batch) });
+      const batch = encodeMetricBatch({ simulationId, batchId: `${simulationId}:live:${first.index}:${i / perBatch}`, bucketSec, series: chunks.slice(i, i + perBatch) });
+      messages.push({ key: simulationId, value: batch });
     }
     await this.bus.publish(BUS_TOPICS.metrics, messages);
     const logs = buckets.flatMap((b) => b.logs);
@@ -92,8 +91,8 @@ export class TelemetryPublisher {
         message: l.message,
         attributes: attributesToProto(l.attributes ?? {}),
       }));
-      const batch = create(LogBatchSchema, { simulationId, batchId: `${simulationId}:${label}:${firstIndex + i}`, records });
-      messages.push({ key: simulationId, value: toBinary(LogBatchSchema, batch) });
+      const batch = encodeLogBatch({ simulationId, batchId: `${simulationId}:${label}:${firstIndex + i}`, records });
+      messages.push({ key: simulationId, value: batch });
     }
     return messages;
   }
@@ -109,8 +108,8 @@ export class TelemetryPublisher {
     const messages: OutgoingMessage[] = [];
     const perBatch = seriesPerBatch(chunks[0]?.values.length ?? 0);
     for (let i = 0; i < chunks.length; i += perBatch) {
-      const batch = create(MetricBatchSchema, { simulationId, batchId: `${simulationId}:metrics:${i / perBatch}`, bucketSec: timeseries.bucketSec, series: chunks.slice(i, i + perBatch) });
-      messages.push({ key: simulationId, value: toBinary(MetricBatchSchema, batch) });
+      const batch = encodeMetricBatch({ simulationId, batchId: `${simulationId}:metrics:${i / perBatch}`, bucketSec: timeseries.bucketSec, series: chunks.slice(i, i + perBatch) });
+      messages.push({ key: simulationId, value: batch });
     }
 
     const spanMessages: OutgoingMessage[] = [];
@@ -138,8 +137,8 @@ export class TelemetryPublisher {
           attributes: attributesToProto(s.attributes),
         })),
       }));
-      const batch = create(SpanBatchSchema, { simulationId, batchId: `${simulationId}:spans:${i / TRACES_PER_BATCH}`, traces });
-      spanMessages.push({ key: simulationId, value: toBinary(SpanBatchSchema, batch) });
+      const batch = encodeSpanBatch({ simulationId, batchId: `${simulationId}:spans:${i / TRACES_PER_BATCH}`, traces });
+      spanMessages.push({ key: simulationId, value: batch });
     }
     const logMessages = this.logMessages(simulationId, result.logs, 0, 'logs');
 
