@@ -9,16 +9,3 @@ export interface ApiErrorBody {
     details?: ValidationIssue[] | Record<string, unknown>;
   };
 }
-
-/** Builds the error body for a failed validation. */
-export function validationErrorBody(what: string, issues: ValidationIssue[]): ApiErrorBody {
-  const first = issues[0];
-  const where = first && first.path ? ` at ${first.path}` : '';
-  return {
-    error: {
-      code: 'validation_failed',
-      message: `${what} is invalid${where}: ${first ? first.message : 'unknown problem'}`,
-      details: issues,
-    },
-  };
-}

@@ -9,8 +9,7 @@ export const FIRST_METRICS: readonly ReplayMetric[] = ['utilization', 'arrivals'
 /** What only badges and the tooltip show. */
 export const LATER_METRICS: readonly ReplayMetric[] = REPLAY_METRICS.filter((m) => !FIRST_METRICS.includes(m));
 
-/** The engine's `breakerState` values (docs/engine.md §8). */
-export const BREAKER_CLOSED = 0;
+/** The engine's `breakerState` values above closed (0) (docs/engine.md §8). */
 export const BREAKER_HALF_OPEN = 1;
 export const BREAKER_OPEN = 2;
 
