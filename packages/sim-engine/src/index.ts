@@ -6,7 +6,7 @@ export { simulate, SimulationCancelledError, EventBudgetExceededError, MAX_SERIE
 export type { SimulateOptions } from './runtime/simulate';
 export { runHosted } from './runtime/hosted-run';
 export { simulateParallel } from './runtime/parallel-run';
-export { ReplicationPool, ReplicationFailedError, serveReplications, nodeEnginePort } from './runtime/replication-pool';
+export { ReplicationPool, ReplicationFailedError, serveReplications, nodeEnginePort, localEnginePort } from './runtime/replication-pool';
 export type { EnginePort, NodeMessagePortLike, TaskMessage, TaskReply } from './runtime/replication-pool';
 export type { ReplicationTask } from './runtime/run-plan';
 export type { EngineHost, EngineMessage, HostedRunOptions } from './runtime/hosted-run';

@@ -27,6 +27,8 @@ export interface EngineHost {
    * run); without it, or for a single replication, the run stays on the caller's thread.
    */
   replicationPool?: ReplicationPool;
+  /** The flag behind `cancelled`, when it is one: handed to the pool's threads (see `SimulateOptions.cancelFlag`). */
+  cancelFlag?: SharedArrayBuffer;
 }
 
 /** How often a hosted run reports; omit a field to leave that report out. */
@@ -59,6 +61,7 @@ export async function runHosted(design: DesignSpec, config: RunConfigSpec, optio
   const { progressEveryMs, seriesEveryMs } = options;
   try {
     const simulateOptions: SimulateOptions = {
+      cancelFlag: host.cancelFlag,
       clock: () => host.clock(),
       shouldCancel: () => host.cancelled(),
       onProgress:

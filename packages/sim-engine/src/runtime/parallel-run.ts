@@ -44,7 +44,7 @@ export async function simulateParallel(designAsDrawn: DesignSpec, config: RunCon
   const run = (task: ReplicationTask): Promise<ReplicationOutput> =>
     pool
       .run(
-        { design: designAsDrawn, config, task, budget: plan.budget - events, cancelFlag, series: options.onSeriesBucket !== undefined && !task.pilot && task.replication === 0 },
+        { design: designAsDrawn, config, task, budget: plan.budget - events, cancelFlag, hostCancelFlag: options.cancelFlag, series: options.onSeriesBucket !== undefined && !task.pilot && task.replication === 0 },
         (nowMs) => {
           pollCancel();
           if (task.pilot) return;

@@ -26,6 +26,8 @@ export interface TaskMessage {
   budget: number;
   /** One Int32; 1 stops every replication of the run at its next poll. */
   cancelFlag: SharedArrayBuffer;
+  /** The host's own cancel flag (one Int32), when it has one: read directly, so it reaches a busy thread. */
+  hostCancelFlag?: SharedArrayBuffer;
   /** Whether to post the replication's series buckets as they close. */
   series: boolean;
 }
@@ -48,7 +50,7 @@ export function serveReplications(port: EnginePort): void {
     const message = raw as TaskMessage;
     if (message.kind !== 'task') return;
     const { id, task } = message;
-    const cancelFlag = new Int32Array(message.cancelFlag);
+    const flags = [message.cancelFlag, message.hostCancelFlag].flatMap((b) => (b ? [new Int32Array(b)] : []));
     let buckets: SeriesBucket[] = [];
     const flush = () => {
       if (buckets.length === 0) return;
@@ -61,7 +63,7 @@ export function serveReplications(port: EnginePort): void {
         task,
         (nowMs, events) => {
           if (events > message.budget) throw new EventBudgetExceededError(plan.budget);
-          if (Atomics.load(cancelFlag, 0) === 1) return false;
+          if (flags.some((flag) => Atomics.load(flag, 0) === 1)) return false;
           flush();
           port.post({ kind: 'progress', id, nowMs, events } satisfies TaskReply);
           return true;
@@ -185,13 +187,32 @@ export class ReplicationPool {
   }
 }
 
+/** A timer, as both Node and browsers have it (the engine's lib declares no host globals). */
+declare const setTimeout: (callback: () => void, ms: number) => unknown;
+
+/**
+ * An {@link EnginePort} whose engine runs on the caller's own thread: a coordinator that would
+ * otherwise only wait can run replications too. Messages are handed over as macrotasks, so the
+ * thread reads its other ports between two replications.
+ */
+export function localEnginePort(): EnginePort {
+  const toEngine: ((message: unknown) => void)[] = [];
+  const toHost: ((message: unknown) => void)[] = [];
+  const later = (handlers: ((message: unknown) => void)[], message: unknown) => setTimeout(() => handlers.forEach((h) => h(message)), 0);
+  serveReplications({ post: (m) => later(toHost, m), onMessage: (h) => toEngine.push(h) });
+  return { post: (m) => later(toEngine, m), onMessage: (h) => toHost.push(h) };
+}
+
 /** The part of a Node `worker_threads` Worker (or its `parentPort`) an {@link EnginePort} needs. */
 export interface NodeMessagePortLike {
   postMessage(message: unknown): void;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
+  /** A MessagePort's end: the thread on its other side closed it or died. */
+  on(event: 'close', listener: () => void): unknown;
   terminate?(): unknown;
+  close?(): unknown;
 }
 
 /**
@@ -205,7 +226,8 @@ export function nodeEnginePort(port: NodeMessagePortLike): EnginePort {
     onFailure: (handler) => {
       port.on('error', handler);
       port.on('exit', (code) => handler(new Error(`the engine thread exited (code ${code})`)));
+      port.on('close', () => handler(new Error('the engine thread closed its port')));
     },
-    terminate: () => void port.terminate?.(),
+    terminate: () => void (port.terminate ? port.terminate() : port.close?.()),
   };
 }

@@ -17,6 +17,11 @@ export interface SimulateOptions {
    * series while the run goes on (the result's series are the mean over all replications).
    */
   onSeriesBucket?: (bucket: SeriesBucket) => void;
+  /**
+   * With several engine threads: the host's cancel flag (one Int32, 1 = cancel), which every
+   * thread reads directly, so a cancel reaches a thread that is busy with a replication.
+   */
+  cancelFlag?: SharedArrayBuffer;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
 
 /** What the pool hands an engine thread for one run. */
@@ -9,6 +10,17 @@ export interface RunRequest {
   config: unknown;
   /** Int32[0] = 1 asks the engine to stop. */
   cancelFlag: SharedArrayBuffer;
+  /**
+   * Ports to idle engine threads lent to this run for its replications (transferred with the
+   * message); the run's own thread coordinates and runs replications too.
+   */
+  helpers?: MessagePort[];
+}
+
+/** Lends this (idle) thread to another thread's run: serve replication tasks on `port` until it closes. */
+export interface LendRequest {
+  kind: 'lend';
+  port: MessagePort;
 }
 
 export type WorkerReply =
