@@ -29,6 +29,18 @@ export type MetricName = (typeof METRIC_NAMES)[number];
 /** The component id under which the end-to-end series are stored and queried. */
 export const END_TO_END = '_end_to_end';
 
+/** The OpenTelemetry span kinds the engine produces: a client request's root, a hop served by a component, a queue delivery's root. */
+export const SPAN_KINDS = ['CLIENT', 'SERVER', 'CONSUMER'] as const;
+export type SpanKindName = (typeof SPAN_KINDS)[number];
+
+/** OpenTelemetry's span status codes; `UNSET`: the span had not ended when its trace ended. */
+export const SPAN_STATUS_CODES = ['OK', 'ERROR', 'UNSET'] as const;
+export type SpanStatusCodeName = (typeof SPAN_STATUS_CODES)[number];
+
+/** Why the engine kept a trace: head-sampled, failed, or among the slowest. */
+export const TRACE_KEEP_REASONS = ['sampled', 'error', 'slow'] as const;
+export type TraceKeepReasonName = (typeof TRACE_KEEP_REASONS)[number];
+
 /** Log levels of the engine's structured logs, least severe first. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -115,14 +127,14 @@ export interface SpanDto {
   parentSpanId: string | null;
   name: string;
   /** `CLIENT` (a client's root), `CONSUMER` (a queue's root) or `SERVER`. */
-  kind: string;
+  kind: SpanKindName;
   componentId: string;
   componentType: string;
   startMs: number;
   endMs: number;
   durationMs: number;
   /** `UNSET`: the span had not ended when its trace ended (work orphaned by a timeout or a crash). */
-  status: { code: 'OK' | 'ERROR' | 'UNSET'; message?: string };
+  status: { code: SpanStatusCodeName; message?: string };
   /** `attempt`, `hop`, `replica`, `connection`, `deliveries`, `unfinished`. */
   attributes: Record<string, string | number | boolean>;
 }
@@ -135,7 +147,7 @@ export interface TraceSummaryDto {
   durationMs: number;
   status: 'OK' | 'ERROR';
   /** Why it was kept: `sampled`, `error` or `slow`. */
-  reason: string;
+  reason: TraceKeepReasonName;
   /** The producer's trace, for a message delivered from a QUEUE. */
   linkedTraceId?: string;
   spanCount: number;
@@ -152,9 +164,9 @@ export interface TracePageDto {
   traces: TraceSummaryDto[];
 }
 
-/** A structured log record, timestamped in simulated milliseconds. */
+/** A structured log record, timestamped in simulated milliseconds (the engine writes it without `id`). */
 export interface LogRecordDto {
-  /** Stable across redeliveries. */
+  /** Stable across redeliveries: the record's index in the run's log. */
   id: string;
   timeMs: number;
   level: LogLevelName;
