@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Design, SimulationConfig } from '@architech/contracts';
+import { resolveDesign, type Design, type SimulationConfig } from '@architech/contracts';
 import type { SimulationProgress } from '@architech/sim-engine';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol';
 
@@ -27,7 +27,7 @@ export interface RunOptions {
  */
 export function runSimulation(design: Design, config: SimulationConfig, options: RunOptions): Promise<RunOutcome> {
   const cancelFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  const request: WorkerRequest = { design, config, cancelFlag, reportProgress: options.onProgress !== undefined, includeSeries: options.includeSeries };
+  const request: WorkerRequest = { design: resolveDesign(design), config, cancelFlag, reportProgress: options.onProgress !== undefined, includeSeries: options.includeSeries };
   const worker = new Worker(join(__dirname, 'simulation-worker.js'), { workerData: request });
 
   return new Promise<RunOutcome>((resolve) => {
