@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { runHosted, type DesignSpec, type RunConfigSpec } from '@architech/sim-engine';
+import { runHosted } from '@architech/sim-engine';
 import type { RunRequest, WorkerReply } from './worker-protocol';
 
 const PROGRESS_INTERVAL_MS = 250;
@@ -15,7 +15,7 @@ parentPort!.on('message', (request: RunRequest) => {
   const post = (reply: WorkerReply) => parentPort!.postMessage(reply);
   const cancel = new Int32Array(request.cancelFlag);
   const runId = request.runId;
-  runHosted(request.design as DesignSpec, request.config as RunConfigSpec, { progressEveryMs: PROGRESS_INTERVAL_MS, seriesEveryMs: SERIES_INTERVAL_MS }, {
+  runHosted(request.design, request.config, { progressEveryMs: PROGRESS_INTERVAL_MS, seriesEveryMs: SERIES_INTERVAL_MS }, {
     clock: () => performance.now(),
     cancelled: () => Atomics.load(cancel, 0) === 1,
     post: (message) => post(message.kind === 'done' ? { kind: 'done', runId, resultJson: JSON.stringify(message.result) } : { ...message, runId }),
