@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   BUS_TOPICS,
   decodeLogBatch,
@@ -26,15 +28,10 @@ import { InProcessEventBus } from '../src/adapters/bus/in-process-event-bus';
  * breaks its contract (the encoders trust their validated input, so a faulty producer can send it).
  */
 
+/** A design as users write them (examples/mm1.json), validated as the API does before publishing a job. */
 const design = (() => {
-  const outcome = validateDesign({
-    components: [
-      { id: 'users', type: 'CLIENT', properties: { arrival: { process: 'poisson', ratePerSec: 5 } } },
-      { id: 'api', type: 'SERVICE', properties: { serviceTime: { dist: 'constant', value: 1 } } },
-    ],
-    connections: [{ id: 'c1', source: 'users', target: 'api' }],
-  });
-  if (!outcome.ok) throw new Error('fixture');
+  const outcome = validateDesign(JSON.parse(readFileSync(join(__dirname, '../../../examples/mm1.json'), 'utf8')));
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
   return outcome.value;
 })();
 const job = { simulationId: 'sim-1', designVersionId: 'dv-1', userId: 'u-1', design, configuration: simulationConfigSchema.parse({ durationSec: 10 }), traceContext: {} };

@@ -1,9 +1,9 @@
-import { METRIC_NAMES, type LogLevelName, type LogRecordDto, type MetricName, type SpanKindName, type SpanStatusCodeName, type TraceDto, type TraceKeepReasonName } from '../api/telemetry.schema';
-import { attributesFromProto, attributesToProto } from './attributes';
-import { LogBatchSchema, LogLevel } from './architech/v1/log_batch_pb';
+import { METRIC_NAMES, type LogRecordDto, type MetricName, type TraceDto } from '../api/telemetry.schema';
+import { LogBatchSchema } from './architech/v1/log_batch_pb';
 import { MetricBatchSchema } from './architech/v1/metric_batch_pb';
-import { SpanBatchSchema, SpanKind, SpanStatusCode, TraceKeepReason, TraceStatus } from './architech/v1/span_batch_pb';
-import { decodeWire, encodeWire, enumMapping, InvalidField, required, within } from './wire';
+import { SpanBatchSchema } from './architech/v1/span_batch_pb';
+import { LOG_RECORD_WIRE, TRACE_WIRE } from './telemetry-mappings';
+import { decodeWire, encodeWire, InvalidField, required, within } from './wire';
 
 /** Consecutive bucket values of one metric of one component (or of the end-to-end view). */
 export interface MetricSeriesChunk {
@@ -37,14 +37,10 @@ export interface LogBatchMessage {
   records: LogRecordDto[];
 }
 
-/* One mapping per enum of the telemetry messages, used both ways. */
-const SPAN_KIND = enumMapping<SpanKindName>('kind', { CLIENT: SpanKind.CLIENT, SERVER: SpanKind.SERVER, CONSUMER: SpanKind.CONSUMER });
-const SPAN_STATUS = enumMapping<SpanStatusCodeName>('status_code', { OK: SpanStatusCode.OK, ERROR: SpanStatusCode.ERROR, UNSET: SpanStatusCode.UNSET });
-const TRACE_STATUS = enumMapping<'OK' | 'ERROR'>('status', { OK: TraceStatus.OK, ERROR: TraceStatus.ERROR });
-const KEEP_REASON = enumMapping<TraceKeepReasonName>('reason', { sampled: TraceKeepReason.SAMPLED, error: TraceKeepReason.ERROR, slow: TraceKeepReason.SLOW });
-const LOG_LEVEL = enumMapping<LogLevelName>('level', { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR });
-
 const METRICS: ReadonlySet<string> = new Set(METRIC_NAMES);
+
+/** The ids every telemetry batch carries; the batch id makes writes idempotent, so it is required. */
+const batchIds = (b: { simulationId: string; batchId: string }) => ({ simulationId: b.simulationId, batchId: required('batch_id', b.batchId) });
 
 /** @throws BusMessageError when `simulationId` is empty. */
 export function encodeMetricBatch(batch: MetricBatchMessage): Uint8Array {
@@ -59,8 +55,7 @@ export function encodeMetricBatch(batch: MetricBatchMessage): Uint8Array {
  */
 export function decodeMetricBatch(bytes: Uint8Array): MetricBatchMessage {
   return decodeWire(MetricBatchSchema, bytes, (b) => ({
-    simulationId: b.simulationId,
-    batchId: required('batch_id', b.batchId),
+    ...batchIds(b),
     bucketSec: within('bucket_sec', b.bucketSec, 1),
     series: b.series.map((s, i) => {
       if (!METRICS.has(s.metric)) throw new InvalidField(`series[${i}].metric`, `'${s.metric}' is none of ${METRIC_NAMES.join(', ')}`);
@@ -71,33 +66,7 @@ export function decodeMetricBatch(bytes: Uint8Array): MetricBatchMessage {
 
 /** @throws BusMessageError when `simulationId` is empty. */
 export function encodeSpanBatch(batch: SpanBatchMessage): Uint8Array {
-  return encodeWire(SpanBatchSchema, {
-    simulationId: batch.simulationId,
-    batchId: batch.batchId,
-    traces: batch.traces.map((t) => ({
-      traceId: t.traceId,
-      rootComponentId: t.rootComponentId,
-      startMs: t.startMs,
-      durationMs: t.durationMs,
-      status: TRACE_STATUS.code(t.status),
-      reason: KEEP_REASON.code(t.reason),
-      linkedTraceId: t.linkedTraceId ?? '',
-      spans: t.spans.map((s) => ({
-        traceId: s.traceId,
-        spanId: s.spanId,
-        parentSpanId: s.parentSpanId ?? '',
-        name: s.name,
-        kind: SPAN_KIND.code(s.kind),
-        componentId: s.componentId,
-        componentType: s.componentType,
-        startMs: s.startMs,
-        endMs: s.endMs,
-        statusCode: SPAN_STATUS.code(s.status.code),
-        statusMessage: s.status.message ?? '',
-        attributes: attributesToProto(s.attributes),
-      })),
-    })),
-  });
+  return encodeWire(SpanBatchSchema, { ...batch, traces: batch.traces.map(TRACE_WIRE.toWire) });
 }
 
 /**
@@ -107,54 +76,12 @@ export function encodeSpanBatch(batch: SpanBatchMessage): Uint8Array {
  * @throws BusMessageError naming the field otherwise.
  */
 export function decodeSpanBatch(bytes: Uint8Array): SpanBatchMessage {
-  return decodeWire(SpanBatchSchema, bytes, (b) => ({
-    simulationId: b.simulationId,
-    batchId: required('batch_id', b.batchId),
-    traces: b.traces.map((t, i) => ({
-      traceId: required(`traces[${i}].trace_id`, t.traceId),
-      rootComponentId: t.rootComponentId,
-      startMs: t.startMs,
-      durationMs: t.durationMs,
-      status: TRACE_STATUS.name(t.status, `traces[${i}].status`),
-      reason: KEEP_REASON.name(t.reason, `traces[${i}].reason`),
-      ...(t.linkedTraceId ? { linkedTraceId: t.linkedTraceId } : {}),
-      spans: t.spans.map((s, j) => {
-        const at = `traces[${i}].spans[${j}]`;
-        const code = SPAN_STATUS.name(s.statusCode, `${at}.status_code`);
-        return {
-          traceId: s.traceId,
-          spanId: required(`${at}.span_id`, s.spanId),
-          parentSpanId: s.parentSpanId || null,
-          name: s.name,
-          kind: SPAN_KIND.name(s.kind, `${at}.kind`),
-          componentId: s.componentId,
-          componentType: s.componentType,
-          startMs: s.startMs,
-          endMs: s.endMs,
-          durationMs: s.endMs - s.startMs,
-          status: s.statusMessage ? { code, message: s.statusMessage } : { code },
-          attributes: attributesFromProto(s.attributes),
-        };
-      }),
-    })),
-  }));
+  return decodeWire(SpanBatchSchema, bytes, (b) => ({ ...batchIds(b), traces: b.traces.map(TRACE_WIRE.fromWire) }));
 }
 
 /** @throws BusMessageError when `simulationId` is empty. */
 export function encodeLogBatch(batch: LogBatchMessage): Uint8Array {
-  return encodeWire(LogBatchSchema, {
-    simulationId: batch.simulationId,
-    batchId: batch.batchId,
-    records: batch.records.map((r) => ({
-      id: r.id,
-      timeMs: r.timeMs,
-      level: LOG_LEVEL.code(r.level),
-      event: r.event,
-      ...(r.componentId !== null ? { componentId: r.componentId } : {}),
-      message: r.message,
-      attributes: attributesToProto(r.attributes ?? {}),
-    })),
-  });
+  return encodeWire(LogBatchSchema, { ...batch, records: batch.records.map(LOG_RECORD_WIRE.toWire) });
 }
 
 /**
@@ -164,17 +91,5 @@ export function encodeLogBatch(batch: LogBatchMessage): Uint8Array {
  * @throws BusMessageError naming the field otherwise.
  */
 export function decodeLogBatch(bytes: Uint8Array): LogBatchMessage {
-  return decodeWire(LogBatchSchema, bytes, (b) => ({
-    simulationId: b.simulationId,
-    batchId: required('batch_id', b.batchId),
-    records: b.records.map((r, i) => ({
-      id: required(`records[${i}].id`, r.id),
-      timeMs: r.timeMs,
-      level: LOG_LEVEL.name(r.level, `records[${i}].level`),
-      event: r.event,
-      componentId: r.componentId ?? null,
-      message: r.message,
-      attributes: attributesFromProto(r.attributes),
-    })),
-  }));
+  return decodeWire(LogBatchSchema, bytes, (b) => ({ ...batchIds(b), records: b.records.map(LOG_RECORD_WIRE.fromWire) }));
 }
