@@ -57,8 +57,8 @@ function spanBatches(simulationId, count) {
     const traces = [];
     for (let t = 0; t < 100; t++) {
       const traceId = `${b.toString(16).padStart(16, '0')}${t.toString(16).padStart(16, '0')}`;
-      const spans = Array.from({ length: 6 }, (_, k) => ({ traceId, spanId: `${b}-${t}-${k}`.padEnd(16, '0'), parentSpanId: k === 0 ? '' : `${b}-${t}-0`.padEnd(16, '0'), name: `s${k}`, kind: 2, componentId: `c${k}`, componentType: 'SERVICE', startMs: t, endMs: t + 5, statusCode: 1, statusMessage: '', attributes: {} }));
-      traces.push({ traceId, rootComponentId: 'c0', startMs: t, durationMs: 5, status: 1, reason: 1, linkedTraceId: '', spans });
+      const spans = Array.from({ length: 6 }, (_, k) => ({ traceId, spanId: `${b}-${t}-${k}`.padEnd(16, '0'), parentSpanId: k === 0 ? null : `${b}-${t}-0`.padEnd(16, '0'), name: `s${k}`, kind: 'SERVER', componentId: `c${k}`, componentType: 'SERVICE', startMs: t, endMs: t + 5, durationMs: 5, status: { code: 'OK' }, attributes: {} }));
+      traces.push({ traceId, rootComponentId: 'c0', startMs: t, durationMs: 5, status: 'OK', reason: 'sampled', spans });
     }
     out.push(contracts.encodeSpanBatch({ simulationId, batchId: `${simulationId}:s${b}`, traces }));
   }

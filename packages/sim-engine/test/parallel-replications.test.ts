@@ -1,5 +1,5 @@
 import { ReplicationPool, runHosted, serveReplications, simulate, simulateParallel, type EngineMessage, type EnginePort, type FaultSpec } from '../src';
-import { chain, client, runConfig, service } from './fixtures';
+import { chain, client, resolved, runConfig, service } from './fixtures';
 
 /*
  * Replications spread over engine threads give exactly the sequential result. The "threads" here
@@ -25,11 +25,11 @@ const pool = (size: number) => {
   return Object.assign(p, { spawned: () => spawned });
 };
 
-const design = chain([
+const design = resolved(chain([
   client('users', 80),
   service('api', { replicas: 2, workers: 2, serviceTime: { dist: 'exponential', mean: 20 }, timeoutMs: 400, retry: { maxAttempts: 2, backoff: 'exponential', baseMs: 10, maxBackoffMs: 100, jitter: true } }),
   service('db', { serviceTime: { dist: 'lognormal', mean: 5, stddev: 3 }, errorRate: 0.01 }),
-]);
+]));
 const crash: FaultSpec[] = [{ type: 'crash', target: 'db', startSec: 40, durationSec: 15 }];
 
 function withoutWall<T extends { wallMs: number }>(result: T): Omit<T, 'wallMs'> {
@@ -53,7 +53,7 @@ describe('replications in parallel', () => {
   it('detects the warm-up with the same pilot, and stops at the same replication under a stopping rule', async () => {
     const auto = runConfig({ durationSec: 200, warmupSec: 'auto', replications: 3 });
     expect(withoutWall(await simulateParallel(design, auto, {}, pool(2)))).toEqual(withoutWall(simulate(design, auto)));
-    const rule = runConfig({ durationSec: 60, replications: 2, maxReplications: 30, targetRelError: 0.02 });
+    const rule = runConfig({ durationSec: 60, replications: 2, maxReplications: 30, targetRelError: 0.01 });
     const sequential = simulate(design, rule);
     const parallel = await simulateParallel(design, rule, {}, pool(4));
     expect(sequential.replications).toBeGreaterThan(2);

@@ -1,4 +1,5 @@
-import { simulate, type DesignSpec, type RunConfigSpec } from '@architech/sim-engine';
+import { designSchema, resolveDesign } from '@architech/contracts';
+import { simulate, type RunConfigSpec } from '@architech/sim-engine';
 // The built pool: its engine threads load the compiled engine-thread.js next to it (`npm test` builds first).
 import { EnginePool, type RunOutcome } from '../dist/worker/engine-pool';
 
@@ -6,13 +7,13 @@ import { EnginePool, type RunOutcome } from '../dist/worker/engine-pool';
 
 jest.setTimeout(120_000);
 
-const design: DesignSpec = {
+const design = resolveDesign(designSchema.parse({
   components: [
     { id: 'users', type: 'CLIENT', properties: { arrival: { process: 'poisson', ratePerSec: 150 } } },
-    { id: 'api', type: 'SERVICE', properties: { replicas: 2, workers: 2, serviceTime: { dist: 'exponential', mean: 10 }, blockingCalls: false, fanOut: 'one', errorRate: 0.01 } },
+    { id: 'api', type: 'SERVICE', properties: { replicas: 2, workers: 2, serviceTime: { dist: 'exponential', mean: 10 }, errorRate: 0.01 } },
   ],
-  connections: [{ id: 'c', source: 'users', target: 'api', properties: { packetLossRate: 0 } }],
-};
+  connections: [{ id: 'c', source: 'users', target: 'api' }],
+}));
 const config = (replications: number): RunConfigSpec => ({ durationSec: 400, warmupSec: 10, seed: 3, replications, maxReplications: 50, faults: [], tracing: { sampleRate: 0.01, maxTraces: 50, slowest: 5, maxLogs: 100 } });
 const strip = (outcome: RunOutcome) => {
   if (outcome.kind !== 'done') throw new Error(`run ended ${outcome.kind}: ${JSON.stringify(outcome)}`);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Design, SimulationConfig } from '@architech/contracts';
+import { resolveDesign, type Design, type SimulationConfig } from '@architech/contracts';
 import type { SimulationProgress } from '@architech/sim-engine';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol';
 
@@ -33,7 +33,7 @@ export interface RunOptions {
  */
 export function runSimulation(design: Design, config: SimulationConfig, options: RunOptions): Promise<RunOutcome> {
   const cancelFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  const request: WorkerRequest = { design, config, cancelFlag, reportProgress: options.onProgress !== undefined, includeSeries: options.includeSeries, threads: options.threads ?? availableParallelism() };
+  const request: WorkerRequest = { design: resolveDesign(design), config, cancelFlag, reportProgress: options.onProgress !== undefined, includeSeries: options.includeSeries, threads: options.threads ?? availableParallelism() };
   const worker = new Worker(join(__dirname, 'simulation-worker.js'), { workerData: request });
 
   return new Promise<RunOutcome>((resolve) => {

@@ -1,22 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  attributesToProto,
-  BUS_TOPICS,
-  END_TO_END,
-  encodeLogBatch,
-  encodeMetricBatch,
-  encodeSpanBatch,
-  formatTelemetryManifest,
-  LogLevel,
-  SpanKind,
-  SpanStatusCode,
-  TELEMETRY_HEADERS,
-  TraceKeepReason,
-  TraceStatus,
-  type TelemetryKind,
-} from '@architech/contracts';
+import { BUS_TOPICS, END_TO_END, encodeLogBatch, encodeMetricBatch, encodeSpanBatch, formatTelemetryManifest, TELEMETRY_HEADERS, type MetricSeriesChunk, type TelemetryKind } from '@architech/contracts';
 import type { EventBus, OutgoingMessage } from '@architech/service-kit';
-import { SERIES_METRICS, type LogRecord, type SeriesBucket, type SimulationResult, type Trace } from '@architech/sim-engine';
+import { SERIES_METRICS, type LogRecord, type SeriesBucket, type SimulationResult } from '@architech/sim-engine';
 import { EVENT_BUS } from './job-publisher';
 
 /** Series per metric batch and traces/logs per batch: bounded messages, a few hundred KB at most. */
@@ -29,10 +14,6 @@ const seriesPerBatch = (length: number) => Math.max(1, Math.min(SERIES_PER_BATCH
 const TRACES_PER_BATCH = 100;
 const LOGS_PER_BATCH = 1000;
 
-const LEVELS: Record<LogRecord['level'], LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
-const KINDS: Record<string, SpanKind> = { CLIENT: SpanKind.CLIENT, SERVER: SpanKind.SERVER, CONSUMER: SpanKind.CONSUMER };
-const SPAN_STATUS: Record<string, SpanStatusCode> = { OK: SpanStatusCode.OK, ERROR: SpanStatusCode.ERROR, UNSET: SpanStatusCode.UNSET };
-const REASONS: Record<Trace['reason'], TraceKeepReason> = { sampled: TraceKeepReason.SAMPLED, error: TraceKeepReason.ERROR, slow: TraceKeepReason.SLOW };
 
 /**
  * Streams a finished simulation's series, traces and logs to the bus as protobuf batches keyed by
@@ -52,7 +33,7 @@ export class TelemetryPublisher {
     if (buckets.length === 0) return;
     const first = buckets[0];
     const ids = [END_TO_END, ...Object.keys(first.components)];
-    const chunks = [];
+    const chunks: MetricSeriesChunk[] = [];
     for (const componentId of ids) {
       for (const metric of SERIES_METRICS) {
         const values = buckets.map((b) => (componentId === END_TO_END ? b.endToEnd : b.components[componentId])[metric]);
@@ -82,15 +63,8 @@ export class TelemetryPublisher {
   private logMessages(simulationId: string, logs: readonly LogRecord[], firstIndex: number, label: string): OutgoingMessage[] {
     const messages: OutgoingMessage[] = [];
     for (let i = 0; i < logs.length; i += LOGS_PER_BATCH) {
-      const records = logs.slice(i, i + LOGS_PER_BATCH).map((l, j) => ({
-        id: `${firstIndex + i + j}`,
-        timeMs: l.timeMs,
-        level: LEVELS[l.level],
-        event: l.event,
-        ...(l.componentId !== null ? { componentId: l.componentId } : {}),
-        message: l.message,
-        attributes: attributesToProto(l.attributes ?? {}),
-      }));
+      // A record's id is its index in the run's log.
+      const records = logs.slice(i, i + LOGS_PER_BATCH).map((l, j) => ({ ...l, id: `${firstIndex + i + j}` }));
       const batch = encodeLogBatch({ simulationId, batchId: `${simulationId}:${label}:${firstIndex + i}`, records });
       messages.push({ key: simulationId, value: batch });
     }
@@ -100,7 +74,7 @@ export class TelemetryPublisher {
   async publish(simulationId: string, result: SimulationResult): Promise<void> {
     const { timeseries } = result;
     const types = new Map(Object.entries(result.summary.components).map(([id, c]) => [id, c.type]));
-    const chunks = [];
+    const chunks: MetricSeriesChunk[] = [];
     const sets: [string, string, Record<string, number[]>][] = [[END_TO_END, 'END_TO_END', timeseries.endToEnd], ...Object.entries(timeseries.components).map(([id, s]) => [id, types.get(id) ?? 'UNKNOWN', s] as [string, string, Record<string, number[]>])];
     for (const [componentId, componentType, series] of sets) {
       for (const metric of SERIES_METRICS) chunks.push({ componentId, componentType, metric, startSec: 0, values: series[metric] });
@@ -114,29 +88,7 @@ export class TelemetryPublisher {
 
     const spanMessages: OutgoingMessage[] = [];
     for (let i = 0; i < result.traces.length; i += TRACES_PER_BATCH) {
-      const traces = result.traces.slice(i, i + TRACES_PER_BATCH).map((t) => ({
-        traceId: t.traceId,
-        rootComponentId: t.rootComponentId,
-        startMs: t.startMs,
-        durationMs: t.durationMs,
-        status: t.status === 'OK' ? TraceStatus.OK : TraceStatus.ERROR,
-        reason: REASONS[t.reason],
-        linkedTraceId: t.linkedTraceId ?? '',
-        spans: t.spans.map((s) => ({
-          traceId: s.traceId,
-          spanId: s.spanId,
-          parentSpanId: s.parentSpanId ?? '',
-          name: s.name,
-          kind: KINDS[s.kind],
-          componentId: s.componentId,
-          componentType: s.componentType,
-          startMs: s.startMs,
-          endMs: s.endMs,
-          statusCode: SPAN_STATUS[s.status.code],
-          statusMessage: s.status.message ?? '',
-          attributes: attributesToProto(s.attributes),
-        })),
-      }));
+      const traces = result.traces.slice(i, i + TRACES_PER_BATCH);
       const batch = encodeSpanBatch({ simulationId, batchId: `${simulationId}:spans:${i / TRACES_PER_BATCH}`, traces });
       spanMessages.push({ key: simulationId, value: batch });
     }

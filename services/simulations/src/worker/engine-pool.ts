@@ -1,5 +1,6 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
+import type { ResolvedDesign, SimulationConfig } from '@architech/contracts';
 import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
 import type { LendRequest, RunRequest, WorkerReply } from './worker-protocol';
 
@@ -71,7 +72,7 @@ export class EnginePool {
    * Queues a run; `options.onStart` is called when a thread takes it, then progress and the first
    * replication's series arrive through the callbacks. `runId` names it in {@link positions}.
    */
-  run(design: unknown, config: unknown, onProgress: (p: SimulationProgress) => void, onSeries: (b: SeriesBucket[]) => void = () => undefined, options: RunOptions = { owner: '' }): PoolRun & { runId: number } {
+  run(design: ResolvedDesign, config: SimulationConfig, onProgress: (p: SimulationProgress) => void, onSeries: (b: SeriesBucket[]) => void = () => undefined, options: RunOptions = { owner: '' }): PoolRun & { runId: number } {
     const cancelFlag = new SharedArrayBuffer(4);
     const request = { runId: this.nextRunId++, design, config, cancelFlag };
     const outcome = new Promise<RunOutcome>((settle) => {

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { localEnginePort, nodeEnginePort, ReplicationPool, runHosted, serveReplications, type DesignSpec, type RunConfigSpec } from '@architech/sim-engine';
+import { localEnginePort, nodeEnginePort, ReplicationPool, runHosted, serveReplications } from '@architech/sim-engine';
 import type { LendRequest, RunRequest, WorkerReply } from './worker-protocol';
 
 const PROGRESS_INTERVAL_MS = 250;
@@ -23,7 +23,7 @@ parentPort!.on('message', (request: RunRequest | LendRequest) => {
   const helpers = request.helpers ?? [];
   let spawned = 0;
   const replicationPool = helpers.length > 0 ? new ReplicationPool(helpers.length + 1, () => (spawned++ === 0 ? localEnginePort() : nodeEnginePort(helpers[spawned - 2]))) : undefined;
-  void runHosted(request.design as DesignSpec, request.config as RunConfigSpec, { progressEveryMs: PROGRESS_INTERVAL_MS, seriesEveryMs: SERIES_INTERVAL_MS }, {
+  void runHosted(request.design, request.config, { progressEveryMs: PROGRESS_INTERVAL_MS, seriesEveryMs: SERIES_INTERVAL_MS }, {
     clock: () => performance.now(),
     cancelled: () => Atomics.load(cancel, 0) === 1,
     cancelFlag: request.cancelFlag,

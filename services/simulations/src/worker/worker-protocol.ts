@@ -1,13 +1,14 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { ResolvedDesign, SimulationConfig } from '@architech/contracts';
 import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
 
 /** What the pool hands an engine thread for one run. */
 export interface RunRequest {
   kind: 'run';
   runId: number;
-  /** The validated design and configuration, as JSON (validated again by the service before queueing). */
-  design: unknown;
-  config: unknown;
+  /** The design and configuration of a validated job (its codec validates both), defaults resolved: the engine's input. */
+  design: ResolvedDesign;
+  config: SimulationConfig;
   /** Int32[0] = 1 asks the engine to stop. */
   cancelFlag: SharedArrayBuffer;
   /**

@@ -1,19 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { attributesFromProto, BUS_TOPICS, decodeLogBatch, decodeMetricBatch, decodeSpanBatch, LogLevel, SpanKind, SpanStatusCode, TraceKeepReason, TraceStatus } from '@architech/contracts';
-import { decodeOrSkip, type EventBus, type MetricPoint, type MetricStore, type StoredLog, type StoredTrace, type Subscription, type TraceStore } from '@architech/service-kit';
+import { BUS_TOPICS, decodeLogBatch, decodeMetricBatch, decodeSpanBatch } from '@architech/contracts';
+import { decodeOrSkip, type EventBus, type MetricPoint, type MetricStore, type Subscription, type TraceStore } from '@architech/service-kit';
 import { EVENT_BUS, METRIC_STORE, TRACE_STORE } from '../tokens';
 import { TelemetryCompletion } from './completion';
-
-const LEVELS: Record<number, StoredLog['level']> = { [LogLevel.DEBUG]: 'debug', [LogLevel.INFO]: 'info', [LogLevel.WARN]: 'warn', [LogLevel.ERROR]: 'error' };
-const KINDS: Record<number, string> = { [SpanKind.CLIENT]: 'CLIENT', [SpanKind.SERVER]: 'SERVER', [SpanKind.CONSUMER]: 'CONSUMER' };
-const SPAN_STATUS: Record<number, 'OK' | 'ERROR' | 'UNSET'> = { [SpanStatusCode.OK]: 'OK', [SpanStatusCode.ERROR]: 'ERROR', [SpanStatusCode.UNSET]: 'UNSET' };
-const REASONS: Record<number, string> = { [TraceKeepReason.SAMPLED]: 'sampled', [TraceKeepReason.ERROR]: 'error', [TraceKeepReason.SLOW]: 'slow' };
 
 /**
  * Consumes metric, span and log batches from the bus (one consumer group shared by every
  * telemetry instance) and writes them to the stores. The stores' writes are idempotent, so a
- * redelivered batch creates no duplicates; a batch that does not decode is skipped and reported by
- * the bus rather than retried forever.
+ * redelivered batch creates no duplicates; a batch that does not decode or validate (the contracts'
+ * codecs) is skipped and reported by the bus rather than retried forever.
  */
 @Injectable()
 export class Ingestion implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -52,44 +47,12 @@ export class Ingestion implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async ingestSpans(bytes: Uint8Array): Promise<void> {
     const batch = decodeOrSkip('span batch', bytes, decodeSpanBatch);
-    const traces: StoredTrace[] = batch.traces.map((t) => ({
-      traceId: t.traceId,
-      rootComponentId: t.rootComponentId,
-      startMs: t.startMs,
-      durationMs: t.durationMs,
-      status: t.status === TraceStatus.ERROR ? 'ERROR' : 'OK',
-      reason: REASONS[t.reason] ?? 'sampled',
-      ...(t.linkedTraceId ? { linkedTraceId: t.linkedTraceId } : {}),
-      spans: t.spans.map((s) => ({
-        traceId: s.traceId,
-        spanId: s.spanId,
-        parentSpanId: s.parentSpanId || null,
-        name: s.name,
-        kind: KINDS[s.kind] ?? 'SERVER',
-        componentId: s.componentId,
-        componentType: s.componentType,
-        startMs: s.startMs,
-        endMs: s.endMs,
-        durationMs: s.endMs - s.startMs,
-        status: s.statusMessage ? { code: SPAN_STATUS[s.statusCode] ?? 'UNSET', message: s.statusMessage } : { code: SPAN_STATUS[s.statusCode] ?? 'UNSET' },
-        attributes: attributesFromProto(s.attributes),
-      })),
-    }));
-    await this.traces.writeTraces(batch.simulationId, traces);
+    await this.traces.writeTraces(batch.simulationId, batch.traces);
   }
 
   async ingestLogs(bytes: Uint8Array): Promise<void> {
     const batch = decodeOrSkip('log batch', bytes, decodeLogBatch);
-    const logs: StoredLog[] = batch.records.map((r) => ({
-      id: r.id,
-      timeMs: r.timeMs,
-      level: LEVELS[r.level] ?? 'info',
-      event: r.event,
-      componentId: r.componentId ?? null,
-      message: r.message,
-      attributes: attributesFromProto(r.attributes),
-    }));
-    await this.traces.writeLogs(batch.simulationId, logs);
-    this.logger.debug(`stored ${logs.length} logs of ${batch.simulationId}`);
+    await this.traces.writeLogs(batch.simulationId, batch.records);
+    this.logger.debug(`stored ${batch.records.length} logs of ${batch.simulationId}`);
   }
 }
