@@ -73,7 +73,7 @@ function fixAutoscaling(a: NonNullable<DraftComponent['autoscaling']>) {
 export function buildDesign(draft: Draft, format: IacFormat, files: readonly string[], name: string): ImportResult {
   const first: SourceLocation = { file: files[0] ?? 'input', line: 1 };
   if (draft.components.size === 0) {
-    const why = draft.notes.length > 0 ? `nothing to simulate: ${draft.notes.length} resource(s) read, none a service, database, cache, queue or load balancer (see the notes)` : 'no resources found';
+    const why = draft.resourceCount > 0 ? `nothing to simulate: ${draft.resourceCount} resource(s) read, none a service, database, cache, queue or load balancer (see the notes)` : 'no resources found';
     throw new ImportFailure(first.file, first.line, why, 'nothing_importable');
   }
   if (draft.components.size > LIMITS.maxComponents - 1) {

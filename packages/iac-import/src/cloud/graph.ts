@@ -93,7 +93,9 @@ export function resourcesToDraft(resources: readonly CloudResource[]): Draft {
     for (const t of targetsOf.get(tg) ?? []) draft.connect(lbKey, t, `${why} → target group ${byKey.get(tg)!.name} → ${byKey.get(t)!.name}`, via);
   };
 
-  for (const r of resources) {
+  // Scaling policies refine what scaling targets set, so they come last.
+  const lastPolicies = [...resources].sort((a, b) => Number(glueOf(a.key) === 'scaling_policy') - Number(glueOf(b.key) === 'scaling_policy'));
+  for (const r of lastPolicies) {
     const g = glueOf(r.key);
     const refs = [...r.refs];
     const comps = refs.filter(isComponent);
