@@ -13,6 +13,8 @@ interface Ctx {
   readonly faults: Fault[];
   readonly assumptions: Assumption[];
   readonly unsupported: ImportNote[];
+  /** Whether the common start time has been stated yet (once per experiment file). */
+  startStated: boolean;
 }
 
 function labelValues(selector: unknown): string[] {
@@ -39,7 +41,8 @@ function place(ctx: Ctx, at: { file: string; line: number }, what: string, candi
 function window(ctx: Ctx, duration: unknown, at: { file: string; line: number }) {
   const d = durationSec(duration);
   if (d === undefined) ctx.assumptions.push({ message: `no duration stated: ${FAULT_IMPORT_DEFAULTS.durationSec}s assumed`, ...at });
-  if (ctx.faults.length === 0) ctx.assumptions.push({ message: `faults start ${FAULT_IMPORT_DEFAULTS.startSec}s into the run, after warm-up`, ...at });
+  if (!ctx.startStated) ctx.assumptions.push({ message: `faults start ${FAULT_IMPORT_DEFAULTS.startSec}s into the run, after warm-up`, ...at });
+  ctx.startStated = true;
   return { startSec: FAULT_IMPORT_DEFAULTS.startSec, durationSec: d ?? FAULT_IMPORT_DEFAULTS.durationSec };
 }
 
@@ -127,7 +130,7 @@ function fis(doc: YamlDoc, body: Record<string, unknown>, ctx: Ctx): void {
 export function importFaults(file: SourceFile, design: DesignInput): FaultImportResult {
   if (file.text.trim() === '') throw new ImportFailure(file.path, 1, 'the file is empty', 'empty');
   const docs = file.path.endsWith('.json') ? [parseJsonDocument(file.path, file.text)] : parseYamlDocuments(file.path, file.text);
-  const ctx: Ctx = { design, faults: [], assumptions: [], unsupported: [] };
+  const ctx: Ctx = { design, faults: [], assumptions: [], unsupported: [], startStated: false };
   let source: FaultImportResult['source'] | undefined;
   for (const doc of docs) {
     if (!isObject(doc.value)) continue;
