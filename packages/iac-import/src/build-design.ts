@@ -146,9 +146,11 @@ export function buildDesign(draft: Draft, format: IacFormat, files: readonly str
     const issue = checked.issues[0];
     throw new ImportFailure(first.file, first.line, `the imported design is not valid (${issue.path}: ${issue.message}); please report this`, 'invalid');
   }
+  const byPlace = (a: SourceLocation, b: SourceLocation) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1);
   return {
     design,
-    assumptions: draft.assumptions,
+    // In file order, as a reviewer reads the sources (stable: inferences about one line keep their order).
+    assumptions: [...draft.assumptions].sort(byPlace),
     notes: draft.notes,
     evidence,
     metadata: {
