@@ -33,7 +33,7 @@ const WORKSPACES = [
     what: `the ${name} service (NestJS)`,
   })),
   { name: '@architech/simulations-service', dir: 'services/simulations', scope: 'server', type: 'service', mayImport: ['@architech/contracts', '@architech/service-kit', '@architech/sim-engine'], banned: ['react', 'react-dom', 'konva', PROTOBUF], what: 'the simulations service (NestJS) and its engine workers' },
-  { name: '@architech/web', dir: 'web', scope: 'web', type: 'app', mayImport: ['@architech/contracts', '@architech/editor-core', '@architech/sim-engine'], banned: [...NODE_BUILTINS, PROTOBUF], what: 'the React + Konva app' },
+  { name: '@architech/web', dir: 'web', scope: 'web', type: 'app', mayImport: ['@architech/contracts', '@architech/editor-core', '@architech/sim-engine', '@architech/iac-import'], banned: [...NODE_BUILTINS, PROTOBUF], what: 'the React + Konva app' },
   {
     name: '@architech/launcher',
     dir: 'infra/launcher',

@@ -5,12 +5,15 @@ import { callApi, registerThroughUi, startProduct, type RunningProduct } from '.
 
 /*
  * Import from infrastructure code in the browser: pick a compose file in the new-design dialog,
- * review the assumptions beside the canvas, find the saved design, run it — on the real product.
+ * review the assumptions beside the canvas, find the saved design, predict a chaos experiment on it
+ * in the launcher's fault timeline and run it — on the real product.
  */
 
 jest.setTimeout(300_000);
 
-const COMPOSE = join(__dirname, '..', '..', 'packages', 'iac-import', 'test', 'fixtures', 'compose', 'shop.compose.yml');
+const FIXTURES = join(__dirname, '..', '..', 'packages', 'iac-import', 'test', 'fixtures');
+const COMPOSE = join(FIXTURES, 'compose', 'shop.compose.yml');
+const CHAOS = join(FIXTURES, 'chaos', 'chaos-mesh.yaml');
 
 describe('import from infrastructure code', () => {
   let product: RunningProduct;
@@ -24,7 +27,7 @@ describe('import from infrastructure code', () => {
 
   afterAll(() => product?.stop());
 
-  it('imports a compose file, shows its assumptions, keeps the saved design and runs it', async () => {
+  it('imports a compose file, shows its assumptions, keeps the saved design, predicts an experiment and runs it', async () => {
     await registerThroughUi(page, product.url, 'Ivy Importer', 'ivy@example.com');
     const project = (await callApi(page, 'POST', '/api/projects', { name: 'Shop' })).body;
     await page.goto(`${product.url}/projects/${project.id}`);
@@ -58,9 +61,15 @@ describe('import from infrastructure code', () => {
     await page.reload();
     await page.getByRole('region', { name: 'Import assumptions' }).getByText(`1 of ${total} reviewed`).waitFor();
 
-    // Run it from the editor like any design.
+    // Predict a Chaos Mesh experiment against it: the faults land on the launcher's timeline.
     await page.getByRole('button', { name: /Run…/ }).click();
-    await page.getByLabel('Duration (simulated s)').fill('30');
+    await page.locator('input[aria-label="Chaos experiment file"]').setInputFiles(CHAOS);
+    const imported = page.getByRole('status', { name: 'Imported experiment' });
+    await imported.getByText('chaos-mesh: 4 faults on the timeline, run 210 s').waitFor();
+    await imported.getByText(/Not expressible: IOChaos disk/).waitFor();
+    expect(await page.getByLabel('Duration (simulated s)').inputValue()).toBe('210');
+    await page.getByRole('button', { name: /^crash fault on api/ }).waitFor();
+    await screenshot(page, 'import-experiment');
     await page.getByRole('button', { name: 'Launch simulation' }).click();
     await page.waitForURL(/\/simulations\/[0-9a-f-]+/);
     const simulationId = page.url().split('/simulations/')[1]!.split('?')[0]!;
