@@ -31,34 +31,35 @@ function longForm(tag: string, value: unknown): unknown {
 }
 
 /** Plain data of a node, following aliases, with `!Tag` short forms turned into CloudFormation's long forms. */
-function toData(node: unknown, doc: Document, depth = 0): unknown {
+function toData(node: unknown, doc: Document, cfn: boolean, depth = 0): unknown {
   if (depth > 200) throw new Error('nesting deeper than 200 levels');
-  if (isAlias(node)) return toData(node.resolve(doc), doc, depth + 1);
+  if (isAlias(node)) return toData(node.resolve(doc), doc, cfn, depth + 1);
   let value: unknown;
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
-      const raw = isScalar(pair.key) ? pair.key.value : toData(pair.key, doc, depth + 1);
+      const raw = isScalar(pair.key) ? pair.key.value : toData(pair.key, doc, cfn, depth + 1);
       // `<<: *anchor` merges (YAML 1.1 merge keys, as compose files use them); the parser gives the key as a symbol
       if (raw === '<<' || typeof raw === 'symbol') {
-        const merged = toData(pair.value, doc, depth + 1);
+        const merged = toData(pair.value, doc, cfn, depth + 1);
         for (const source of Array.isArray(merged) ? merged : [merged]) {
           if (source && typeof source === 'object') for (const [k, v] of Object.entries(source)) if (!(k in out)) out[k] = v;
         }
         continue;
       }
-      out[String(raw)] = toData(pair.value, doc, depth + 1);
+      out[String(raw)] = toData(pair.value, doc, cfn, depth + 1);
     }
     value = out;
   } else if (isSeq(node)) {
-    value = node.items.map((item) => toData(item, doc, depth + 1));
+    value = node.items.map((item) => toData(item, doc, cfn, depth + 1));
   } else if (isScalar(node)) {
     value = node.value;
   } else {
     value = node ?? null;
   }
   const tag = (node as { tag?: string } | null)?.tag;
-  return tag && tag.startsWith('!') && !tag.startsWith('!!') ? longForm(tag, value) : value;
+  // Only CloudFormation's own tags, and only in a CloudFormation template; any other tag keeps its plain value.
+  return cfn && tag && (CFN_FUNCTIONS as readonly string[]).includes(tag.slice(1)) ? longForm(tag, value) : value;
 }
 
 /**
@@ -84,7 +85,7 @@ export function parseYamlDocuments(file: string, text: string, options: { cloudf
     }
     let value: unknown;
     try {
-      value = toData(doc.contents, doc);
+      value = toData(doc.contents, doc, options.cloudformation === true);
     } catch (e) {
       throw new ImportFailure(file, 1, `YAML: ${(e as Error).message}`, 'parse_error');
     }
