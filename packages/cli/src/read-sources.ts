@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { IMPORT_LIMITS, type SourceFile } from '@architech/iac-import';
+import { IMPORT_LIMITS } from '@architech/contracts';
+import type { SourceFile } from '@architech/iac-import';
 import { InputError } from './input-error';
 
 /** Files a folder import reads; everything else in the folder is skipped. */

@@ -1,4 +1,3 @@
-import { importFaults, ImportFailure } from '@architech/iac-import';
 import { parseCommandLine, singlePositional, type OptionSpecs } from '../args';
 import { EXIT } from '../exit-codes';
 import { IMPORT_FAULTS_HELP, USAGE } from '../help';
@@ -23,6 +22,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (designFile === undefined) throw new UsageError('--design is required: the faults target its components', USAGE.importFaults);
   const { design } = loadDesign(designFile);
   const [file] = readSources([path]);
+  const { importFaults, ImportFailure } = await import('@architech/iac-import');
   let result;
   try {
     result = importFaults(file, design);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { IAC_FORMATS, ImportFailure, importInfrastructure, type IacFormat } from '@architech/iac-import';
-import { parseHcl } from '@architech/iac-import/hcl';
+import { IMPORT_FORMATS } from '@architech/contracts';
+import type { IacFormat } from '@architech/iac-import';
 import { parseCommandLine, type OptionSpecs } from '../args';
 import { EXIT } from '../exit-codes';
 import { IMPORT_HELP, USAGE } from '../help';
@@ -30,10 +30,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, OPTIONS, USAGE.import);
   if (positionals.length === 0) throw new UsageError('missing the files or folders to import', USAGE.import);
   const format = (values.format as string | undefined) ?? 'auto';
-  if (format !== 'auto' && !(IAC_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be auto, ${IAC_FORMATS.join(', ')}; got '${format}'`, USAGE.import);
+  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be ${IMPORT_FORMATS.join(', ')}; got '${format}'`, USAGE.import);
   }
   const files = readSources(positionals);
+  // Loaded here, not at start-up: every other command would pay for the parsers.
+  const { ImportFailure, importInfrastructure } = await import('@architech/iac-import');
+  const { parseHcl } = await import('@architech/iac-import/hcl');
   let result;
   try {
     result = await importInfrastructure(files, { format: format as IacFormat | 'auto', hcl: parseHcl, ...(values.name ? { name: values.name as string } : {}) });
