@@ -53,23 +53,24 @@ function chaosMesh(doc: YamlDoc, body: Record<string, unknown>, ctx: Ctx): void 
   const targets = labelValues(spec.selector);
   const what = `${kind} ${asString(asObject(body.metadata).name) ?? ''}`.trim();
   if (spec.scheduler !== undefined || kind === 'Schedule') ctx.assumptions.push({ message: `${what}: its schedule runs it repeatedly; one occurrence is predicted`, ...at });
-  const w = window(ctx, spec.duration, at);
+  // Stated only for faults actually placed.
+  const w = () => window(ctx, spec.duration, at);
   const action = asString(spec.action);
   if (kind === 'PodChaos') {
-    if (action === 'pod-kill' || action === 'pod-failure') place(ctx, at, `${what} ${action}`, targets, (target) => ({ type: 'crash', target, ...w, ...(spec.mode === 'one' ? { replicas: 1 } : {}) }));
+    if (action === 'pod-kill' || action === 'pod-failure') place(ctx, at, `${what} ${action}`, targets, (target) => ({ type: 'crash', target, ...w(), ...(spec.mode === 'one' ? { replicas: 1 } : {}) }));
     else ctx.unsupported.push({ resource: what, message: `PodChaos action ${action ?? '(none)'} has no fault equivalent`, ...at });
   } else if (kind === 'NetworkChaos') {
     if (action === 'delay') {
       const ms = latencyMs(asObject(spec.delay).latency);
-      place(ctx, at, `${what} delay`, targets, (target) => (ms ? { type: 'latency', target, ...w, delayMs: ms } : undefined));
+      place(ctx, at, `${what} delay`, targets, (target) => (ms ? { type: 'latency', target, ...w(), delayMs: ms } : undefined));
     } else if (action === 'loss') {
       const rate = fraction(asObject(spec.loss).loss);
-      place(ctx, at, `${what} loss`, targets, (target) => (rate ? { type: 'packet_loss', target, ...w, rate } : undefined));
-    } else if (action === 'partition') place(ctx, at, `${what} partition`, targets, (target) => ({ type: 'partition', target, ...w }));
+      place(ctx, at, `${what} loss`, targets, (target) => (rate ? { type: 'packet_loss', target, ...w(), rate } : undefined));
+    } else if (action === 'partition') place(ctx, at, `${what} partition`, targets, (target) => ({ type: 'partition', target, ...w() }));
     else ctx.unsupported.push({ resource: what, message: `NetworkChaos action ${action ?? '(none)'} has no fault equivalent`, ...at });
   } else if (kind === 'StressChaos') {
     ctx.assumptions.push({ message: `${what}: CPU/memory stress taken as a ${FAULT_IMPORT_DEFAULTS.stressFactor}× slowdown`, ...at });
-    place(ctx, at, `${what} stress`, targets, (target) => ({ type: 'slowdown', target, ...w, factor: FAULT_IMPORT_DEFAULTS.stressFactor }));
+    place(ctx, at, `${what} stress`, targets, (target) => ({ type: 'slowdown', target, ...w(), factor: FAULT_IMPORT_DEFAULTS.stressFactor }));
   } else ctx.unsupported.push({ resource: what, message: `${kind} has no fault equivalent`, ...at });
 }
 
@@ -82,19 +83,19 @@ function litmus(doc: YamlDoc, body: Record<string, unknown>, ctx: Ctx): void {
     const name = asString(exp.name) ?? '(unnamed)';
     const env = new Map(asArray(asObject(asObject(exp.spec).components).env).map(asObject).map((e) => [asString(e.name) ?? '', asString(e.value)]));
     const eat = { file: doc.file, line: doc.lineOf(['spec', 'experiments', i]) };
-    const w = window(ctx, env.get('TOTAL_CHAOS_DURATION') ?? undefined, eat);
+    const w = () => window(ctx, env.get('TOTAL_CHAOS_DURATION') ?? undefined, eat);
     const what = `Litmus ${name}`;
-    if (name === 'pod-delete' || name === 'container-kill') place(ctx, eat, what, targets, (target) => ({ type: 'crash', target, ...w }));
+    if (name === 'pod-delete' || name === 'container-kill') place(ctx, eat, what, targets, (target) => ({ type: 'crash', target, ...w() }));
     else if (name === 'pod-network-latency') {
       const ms = Number(env.get('NETWORK_LATENCY') ?? 2000);
-      place(ctx, eat, what, targets, (target) => ({ type: 'latency', target, ...w, delayMs: ms > 0 ? ms : 2000 }));
+      place(ctx, eat, what, targets, (target) => ({ type: 'latency', target, ...w(), delayMs: ms > 0 ? ms : 2000 }));
     } else if (name === 'pod-network-loss') {
       const rate = fraction(env.get('NETWORK_PACKET_LOSS_PERCENTAGE') ?? '100') ?? 1;
-      place(ctx, eat, what, targets, (target) => ({ type: 'packet_loss', target, ...w, rate }));
-    } else if (name === 'pod-network-partition') place(ctx, eat, what, targets, (target) => ({ type: 'partition', target, ...w }));
+      place(ctx, eat, what, targets, (target) => ({ type: 'packet_loss', target, ...w(), rate }));
+    } else if (name === 'pod-network-partition') place(ctx, eat, what, targets, (target) => ({ type: 'partition', target, ...w() }));
     else if (name === 'pod-cpu-hog' || name === 'node-cpu-hog' || name === 'pod-memory-hog') {
       ctx.assumptions.push({ message: `${what}: taken as a ${FAULT_IMPORT_DEFAULTS.stressFactor}× slowdown`, ...eat });
-      place(ctx, eat, what, targets, (target) => ({ type: 'slowdown', target, ...w, factor: FAULT_IMPORT_DEFAULTS.stressFactor }));
+      place(ctx, eat, what, targets, (target) => ({ type: 'slowdown', target, ...w(), factor: FAULT_IMPORT_DEFAULTS.stressFactor }));
     } else ctx.unsupported.push({ resource: what, message: `Litmus experiment ${name} has no fault equivalent`, ...eat });
   }
 }
@@ -108,16 +109,16 @@ function fis(doc: YamlDoc, body: Record<string, unknown>, ctx: Ctx): void {
     const params = asObject(action.parameters);
     const refs = Object.values(asObject(action.targets)).map((t) => asObject(targets[String(t)]));
     const candidates = refs.flatMap((t) => [...asArray(t.resourceArns).map(asString), ...Object.values(asObject(t.resourceTags)).map(asString), ...Object.values(asObject(t.parameters)).map(asString)]).filter((v): v is string => !!v);
-    const w = window(ctx, params.duration, at);
+    const w = () => window(ctx, params.duration, at);
     const what = `FIS ${name} (${id})`;
-    if (/^aws:ecs:stop-task$|^aws:ec2:(stop|terminate|reboot)-instances$|^aws:eks:terminate-nodegroup-instances$|^aws:rds:(reboot-db-instances|failover-db-cluster)$/.test(id)) place(ctx, at, what, candidates, (target) => ({ type: 'crash', target, ...w }));
-    else if (id === 'aws:network:disrupt-connectivity') place(ctx, at, what, candidates, (target) => ({ type: 'partition', target, ...w }));
+    if (/^aws:ecs:stop-task$|^aws:ec2:(stop|terminate|reboot)-instances$|^aws:eks:terminate-nodegroup-instances$|^aws:rds:(reboot-db-instances|failover-db-cluster)$/.test(id)) place(ctx, at, what, candidates, (target) => ({ type: 'crash', target, ...w() }));
+    else if (id === 'aws:network:disrupt-connectivity') place(ctx, at, what, candidates, (target) => ({ type: 'partition', target, ...w() }));
     else if (id === 'aws:fis:inject-api-internal-error' || id === 'aws:fis:inject-api-unavailable-error' || id === 'aws:fis:inject-api-throttle-error') {
       const rate = fraction(params.percentage ?? '100') ?? 1;
-      place(ctx, at, what, candidates, (target) => ({ type: 'error', target, ...w, rate }));
+      place(ctx, at, what, candidates, (target) => ({ type: 'error', target, ...w(), rate }));
     } else if (/^aws:ecs:task-network-latency$|^aws:ssm:send-command/.test(id) && params.delayMilliseconds) {
-      place(ctx, at, what, candidates, (target) => ({ type: 'latency', target, ...w, delayMs: Number(params.delayMilliseconds) }));
-    } else if (/cpu-stress|io-stress|memory-stress/.test(id)) place(ctx, at, what, candidates, (target) => ({ type: 'slowdown', target, ...w, factor: FAULT_IMPORT_DEFAULTS.stressFactor }));
+      place(ctx, at, what, candidates, (target) => ({ type: 'latency', target, ...w(), delayMs: Number(params.delayMilliseconds) }));
+    } else if (/cpu-stress|io-stress|memory-stress/.test(id)) place(ctx, at, what, candidates, (target) => ({ type: 'slowdown', target, ...w(), factor: FAULT_IMPORT_DEFAULTS.stressFactor }));
     else ctx.unsupported.push({ resource: what, message: `FIS action ${id || '(none)'} has no fault equivalent`, ...at });
   }
 }
