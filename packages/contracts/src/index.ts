@@ -15,6 +15,7 @@ export * from './simulation-config-validation';
 export * from './api/auth.schema';
 export * from './api/project.schema';
 export * from './api/design-version.schema';
+export * from './api/import.schema';
 export * from './api/simulation.schema';
 export * from './api/telemetry.schema';
 export * from './proto';
