@@ -1,10 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DATA_SOURCE, DatabaseModule, metricPointsMigration, ServiceKitModule, traceTablesMigration, type EventBus } from '@architech/service-kit';
+import { DATA_SOURCE, DatabaseModule, ServiceKitModule, type EventBus } from '@architech/service-kit';
 import type { DataSource } from 'typeorm';
 import type { TelemetryConfig } from './config';
 import { TelemetryController } from './controllers/telemetry.controller';
 import { PeersRepository, ProjectsClient, SimulationsClient } from './repositories/peers.repository';
-import { CreateLandedBatches1765000000000 } from './migrations/landed-batches.migration';
+import { TELEMETRY_MIGRATIONS } from './move-telemetry';
 import { TelemetryCompletion } from './services/completion';
 import { Ingestion } from './services/ingestion';
 import { TelemetryQueryService } from './services/telemetry-query.service';
@@ -20,11 +20,11 @@ export class TelemetryModule {
       imports: [
         ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
         DatabaseModule.forRoot({
-          databaseUrl: config.DATABASE_URL,
+          databaseUrl: config.TELEMETRY_DATABASE_URL ?? config.DATABASE_URL,
           dataDir: config.DATA_DIR,
           schema: 'telemetry',
           entities: [],
-          migrations: [metricPointsMigration('telemetry'), traceTablesMigration('telemetry'), CreateLandedBatches1765000000000],
+          migrations: TELEMETRY_MIGRATIONS,
         }),
       ],
       controllers: [TelemetryController],

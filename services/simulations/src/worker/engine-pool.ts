@@ -1,10 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
+import type { FinalTelemetry } from '../services/final-telemetry';
 import type { RunRequest, WorkerReply } from './worker-protocol';
 
 export type RunOutcome =
-  | { kind: 'done'; resultJson: string }
+  /** `telemetry` when the run asked for it ({@link RunOptions.telemetryFor}); `resultJson` then lacks series, traces and logs. */
+  | { kind: 'done'; resultJson: string; telemetry?: FinalTelemetry }
   | { kind: 'cancelled' }
   | { kind: 'failed'; code: string; message: string };
 
@@ -25,6 +27,8 @@ export interface RunOptions {
   owner: string;
   /** Called when an engine thread takes the run (not before: a waiting run is not running). */
   onStart?: () => void;
+  /** Encode the finished run's telemetry for this simulation id on the engine thread (see RunRequest). */
+  telemetryFor?: string;
 }
 
 interface Waiting {
@@ -68,7 +72,7 @@ export class EnginePool {
    */
   run(design: unknown, config: unknown, onProgress: (p: SimulationProgress) => void, onSeries: (b: SeriesBucket[]) => void = () => undefined, options: RunOptions = { owner: '' }): PoolRun & { runId: number } {
     const cancelFlag = new SharedArrayBuffer(4);
-    const request = { runId: this.nextRunId++, design, config, cancelFlag };
+    const request = { runId: this.nextRunId++, design, config, cancelFlag, ...(options.telemetryFor !== undefined ? { telemetryFor: options.telemetryFor } : {}) };
     const outcome = new Promise<RunOutcome>((settle) => {
       const queue = this.queues.get(options.owner) ?? [];
       queue.push({ request, owner: options.owner, settle, onProgress, onSeries, onStart: options.onStart });
@@ -134,7 +138,7 @@ export class EnginePool {
         return;
       }
       slot.busy = null;
-      busy.settle(reply.kind === 'done' ? { kind: 'done', resultJson: reply.resultJson } : reply.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', code: reply.code, message: reply.message });
+      busy.settle(reply.kind === 'done' ? { kind: 'done', resultJson: reply.resultJson, ...(reply.telemetry ? { telemetry: reply.telemetry } : {}) } : reply.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', code: reply.code, message: reply.message });
       this.dispatch();
     });
     const onDeath = (reason: string) => {

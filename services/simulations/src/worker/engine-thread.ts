@@ -4,7 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { runHosted, type DesignSpec, type RunConfigSpec } from '@architech/sim-engine';
+import { runHosted, type DesignSpec, type RunConfigSpec, type SimulationResult } from '@architech/sim-engine';
+import { encodeFinalTelemetry } from '../services/final-telemetry';
 import type { RunRequest, WorkerReply } from './worker-protocol';
 
 const PROGRESS_INTERVAL_MS = 250;
@@ -18,6 +19,21 @@ parentPort!.on('message', (request: RunRequest) => {
   runHosted(request.design as DesignSpec, request.config as RunConfigSpec, { progressEveryMs: PROGRESS_INTERVAL_MS, seriesEveryMs: SERIES_INTERVAL_MS }, {
     clock: () => performance.now(),
     cancelled: () => Atomics.load(cancel, 0) === 1,
-    post: (message) => post(message.kind === 'done' ? { kind: 'done', runId, resultJson: JSON.stringify(message.result) } : { ...message, runId }),
+    post: (message) => post(message.kind === 'done' ? done(runId, message.result, request.telemetryFor) : { ...message, runId }),
   });
 });
+
+/**
+ * The finished run's reply. With `telemetryFor`, the series, traces and logs leave as encoded bus
+ * batches and the JSON carries the rest: the service's event loop then neither parses nor encodes
+ * the bulk of a long run (tens of MB for hours of a big design).
+ */
+function done(runId: number, result: SimulationResult, telemetryFor: string | undefined): WorkerReply {
+  if (telemetryFor === undefined) return { kind: 'done', runId, resultJson: JSON.stringify(result) };
+  const telemetry = encodeFinalTelemetry(telemetryFor, result);
+  const { timeseries, traces, logs, ...rest } = result;
+  void timeseries;
+  void traces;
+  void logs;
+  return { kind: 'done', runId, resultJson: JSON.stringify(rest), telemetry };
+}

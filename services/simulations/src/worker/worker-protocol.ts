@@ -1,4 +1,5 @@
 import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
+import type { FinalTelemetry } from '../services/final-telemetry';
 
 /** What the pool hands an engine thread for one run. */
 export interface RunRequest {
@@ -9,12 +10,17 @@ export interface RunRequest {
   config: unknown;
   /** Int32[0] = 1 asks the engine to stop. */
   cancelFlag: SharedArrayBuffer;
+  /**
+   * The simulation id to encode the finished run's telemetry for: the thread then returns it as
+   * bus batches and leaves the series, traces and logs out of `resultJson`.
+   */
+  telemetryFor?: string;
 }
 
 export type WorkerReply =
   | { kind: 'progress'; runId: number; progress: SimulationProgress }
   /** Buckets of the first replication's series, closed since the last message. */
   | { kind: 'series'; runId: number; buckets: SeriesBucket[] }
-  | { kind: 'done'; runId: number; resultJson: string }
+  | { kind: 'done'; runId: number; resultJson: string; telemetry?: FinalTelemetry }
   | { kind: 'cancelled'; runId: number }
   | { kind: 'failed'; runId: number; code: string; message: string };

@@ -1,0 +1,112 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { openServiceDatabase, startEmbeddedPostgres } from '@architech/service-kit';
+import { TELEMETRY_MIGRATIONS } from '@architech/telemetry-service';
+import { startEmbeddedTopology, type EmbeddedTopology } from '../src/embedded-topology';
+import { apiClient, eventually, sampleDesign } from './support/api-client';
+import { TEST_ENV } from './support/processes';
+
+/*
+ * Issue 13 item 15: on embedded PGlite, telemetry has a PGlite instance of its own (own thread,
+ * own files), so a run's ingestion never holds the session the interactive services share.
+ */
+
+jest.setTimeout(240_000);
+
+const SIM = '00000000-0000-4000-8000-0000000000aa';
+
+async function query<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+const schemaExists = async (url: string, schema: string) => (await query(url, 'SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema])).length === 1;
+
+describe('telemetry on its own embedded database', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'architech-telemetry-db-'));
+  const env = { ...TEST_ENV, DATA_DIR: dataDir, DATABASE_URL: '', RATE_LIMIT_PER_MIN: '0' };
+  let topology: EmbeddedTopology | undefined;
+  afterAll(async () => {
+    await topology?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('moves the telemetry an earlier version kept in the shared instance, and migrates both databases', async () => {
+    // The layout before: the telemetry schema inside the shared instance, with a stored run's points.
+    const old = await startEmbeddedPostgres(dataDir);
+    const ds = await openServiceDatabase({ databaseUrl: old.url, dataDir: '', schema: 'telemetry', entities: [], migrations: TELEMETRY_MIGRATIONS });
+    await ds.query(`INSERT INTO telemetry.metric_points (simulation_id, component_id, component_type, metric, time_sec, value) SELECT $1, 'api', 'SERVICE', 'throughput', s, s * 2 FROM generate_series(0, 11999) AS s`, [SIM]);
+    await ds.destroy();
+    await old.stop();
+
+    topology = await startEmbeddedTopology({ env, gatewayPort: 0, quiet: true });
+    expect(topology.databases.telemetry).not.toBe(topology.databases.main);
+    expect(existsSync(join(dataDir, 'pglite-telemetry'))).toBe(true);
+    const [moved] = await query<{ n: number; total: number }>(topology.databases.telemetry, 'SELECT count(*)::int AS n, sum(value)::float8 AS total FROM telemetry.metric_points WHERE simulation_id = $1', [SIM]);
+    expect(moved).toEqual({ n: 12_000, total: 11_999 * 12_000 });
+    expect(await schemaExists(topology.databases.main, 'telemetry')).toBe(false);
+    // Each database ran its own migrations: telemetry's there, the other services' in the shared one.
+    expect((await query(topology.databases.telemetry, 'SELECT name FROM telemetry.migrations')).length).toBe(TELEMETRY_MIGRATIONS.length);
+    expect(await schemaExists(topology.databases.telemetry, 'users')).toBe(false);
+    expect((await query(topology.databases.main, 'SELECT name FROM users.migrations')).length).toBeGreaterThan(0);
+  });
+
+  it("stores a run's telemetry there and still has it after a restart", async () => {
+    let api = apiClient(topology!.url);
+    const user = await api.signUp('telemetry-db@example.com');
+    const project = (await api.post('/api/projects', { name: 'Telemetry DB' }, user.token)).body;
+    const design = (await api.post(`/api/projects/${project.id}/designs`, { name: 'T', ...sampleDesign() }, user.token)).body;
+    const run = (await api.post(`/api/designs/${design.id}/simulations`, { durationSec: 30, seed: 3 }, user.token)).body;
+    const done = await eventually(() => api.get(`/api/simulations/${run.id}`, user.token), (r) => r.body.telemetryComplete === true, 120_000);
+    const read = () => api.get(`/api/simulations/${run.id}/metrics?metric=completions&component=_end_to_end`, user.token);
+    const before = (await read()).body.series[0].points;
+    expect(before).toHaveLength(30);
+    expect(before.reduce((sum: number, p: { value: number }) => sum + p.value, 0)).toBe(done.body.summary.endToEnd.completions);
+    const [stored] = await query<{ n: number }>(topology!.databases.telemetry, 'SELECT count(*)::int AS n FROM telemetry.metric_points WHERE simulation_id = $1', [run.id]);
+    expect(stored.n).toBeGreaterThan(0);
+
+    await topology!.stop();
+    topology = await startEmbeddedTopology({ env, gatewayPort: 0, quiet: true });
+    api = apiClient(topology.url);
+    const login = await api.post('/api/auth/login', { email: 'telemetry-db@example.com', password: 'correct horse battery' });
+    const after = await api.get(`/api/simulations/${run.id}/metrics?metric=completions&component=_end_to_end`, login.body.accessToken);
+    expect(after.body.series[0].points).toEqual(before);
+    const [kept] = await query<{ n: number }>(topology.databases.telemetry, 'SELECT count(*)::int AS n FROM telemetry.metric_points WHERE simulation_id = $1', [SIM]);
+    expect(kept.n).toBe(12_000);
+  });
+
+  it('answers an interactive read while a large ingestion transaction is still open', async () => {
+    const api = apiClient(topology!.url);
+    const user = await api.signUp('interactive@example.com');
+    await api.post('/api/projects', { name: 'Busy' }, user.token);
+    // A large batch as ingestion writes it (a bulk client), its transaction held open until the read is answered.
+    const ingestion = new Client({ connectionString: topology!.databases.telemetry, application_name: 'architech-telemetry' });
+    await ingestion.connect();
+    const order: string[] = [];
+    try {
+      await ingestion.query('BEGIN');
+      await ingestion.query(`INSERT INTO telemetry.metric_points (simulation_id, component_id, component_type, metric, time_sec, value) SELECT $1, 'c' || (s % 50), 'SERVICE', 'latency_p99', s, s FROM generate_series(1, 200000) AS s`, ['00000000-0000-4000-8000-0000000000bb']);
+      const read = api.get('/api/projects', user.token).then((r) => {
+        order.push('read');
+        return r;
+      });
+      // The batch ends when the read is answered, or after 60 s if the read is stuck behind it.
+      await Promise.race([read, new Promise((r) => setTimeout(r, 60_000))]);
+      await ingestion.query('COMMIT');
+      order.push('ingestion');
+      const answered = await read;
+      expect(answered.status).toBe(200);
+      expect(answered.body.projects.map((p: { name: string }) => p.name)).toEqual(['Busy']);
+      expect(order).toEqual(['read', 'ingestion']);
+    } finally {
+      await ingestion.end();
+    }
+  });
+});
