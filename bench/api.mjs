@@ -23,7 +23,9 @@ const freePort = () => new Promise((resolve) => { const s = createServer(); s.li
 const LOOP_PROBE = fileURLToPath(new URL('./support/loop-delay.cjs', import.meta.url));
 
 function startNode(script, env, ready) {
-  const child = spawn(process.execPath, ['--require', LOOP_PROBE, join(root, script)], { env: { ...process.env, RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '10', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each product process's main thread there.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--require', LOOP_PROBE, join(root, script)], { env: { ...process.env, RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '10', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let onLoop;
   child.stdout.on('data', (d) => {

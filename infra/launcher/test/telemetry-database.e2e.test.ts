@@ -1,12 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { openServiceDatabase, startEmbeddedPostgres } from '@architech/service-kit';
-import { TELEMETRY_MIGRATIONS } from '@architech/telemetry-service';
-import { startEmbeddedTopology, type EmbeddedTopology } from '../src/embedded-topology';
 import { apiClient, eventually, sampleDesign } from './support/api-client';
-import { TEST_ENV } from './support/processes';
+import { startLauncher } from './support/processes';
 
 /*
  * Issue 13 item 15: on embedded PGlite, telemetry has a PGlite instance of its own (own thread,
@@ -15,7 +13,23 @@ import { TEST_ENV } from './support/processes';
 
 jest.setTimeout(240_000);
 
+const ROOT = join(__dirname, '..', '..', '..');
 const SIM = '00000000-0000-4000-8000-0000000000aa';
+
+/** Stores a run's points the way an earlier version did: the telemetry schema inside the shared instance. */
+function seedOldLayout(dataDir: string): void {
+  const script = `
+    const kit = require(${JSON.stringify(join(ROOT, 'packages/service-kit/dist/index.js'))});
+    const { TELEMETRY_MIGRATIONS } = require(${JSON.stringify(join(ROOT, 'services/telemetry/dist/index.js'))});
+    (async () => {
+      const db = await kit.startEmbeddedPostgres(${JSON.stringify(dataDir)});
+      const ds = await kit.openServiceDatabase({ databaseUrl: db.url, dataDir: '', schema: 'telemetry', entities: [], migrations: TELEMETRY_MIGRATIONS });
+      await ds.query("INSERT INTO telemetry.metric_points (simulation_id, component_id, component_type, metric, time_sec, value) SELECT $1, 'api', 'SERVICE', 'throughput', s, s * 2 FROM generate_series(0, 11999) AS s", [${JSON.stringify(SIM)}]);
+      await ds.destroy();
+      await db.stop();
+    })().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });`;
+  execFileSync(process.execPath, ['-e', script], { stdio: 'inherit' });
+}
 
 async function query<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: url });
@@ -29,33 +43,34 @@ async function query<T = Record<string, unknown>>(url: string, sql: string, para
 
 const schemaExists = async (url: string, schema: string) => (await query(url, 'SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema])).length === 1;
 
+async function start(env: NodeJS.ProcessEnv) {
+  const launched = await startLauncher({ ...env, ARCHITECH_VERBOSE: '1' });
+  const [, main, telemetry] = await eventually(async () => /databases: main (\S+) telemetry (\S+)/.exec(launched.output()), (m) => m !== null, 10_000) as RegExpExecArray;
+  return { ...launched, databases: { main, telemetry } };
+}
+
 describe('telemetry on its own embedded database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'architech-telemetry-db-'));
-  const env = { ...TEST_ENV, DATA_DIR: dataDir, DATABASE_URL: '', RATE_LIMIT_PER_MIN: '0' };
-  let topology: EmbeddedTopology | undefined;
+  const env = { DATA_DIR: dataDir, DATABASE_URL: '', RATE_LIMIT_PER_MIN: '0' };
+  let topology: Awaited<ReturnType<typeof start>> | undefined;
   afterAll(async () => {
     await topology?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('moves the telemetry an earlier version kept in the shared instance, and migrates both databases', async () => {
-    // The layout before: the telemetry schema inside the shared instance, with a stored run's points.
-    const old = await startEmbeddedPostgres(dataDir);
-    const ds = await openServiceDatabase({ databaseUrl: old.url, dataDir: '', schema: 'telemetry', entities: [], migrations: TELEMETRY_MIGRATIONS });
-    await ds.query(`INSERT INTO telemetry.metric_points (simulation_id, component_id, component_type, metric, time_sec, value) SELECT $1, 'api', 'SERVICE', 'throughput', s, s * 2 FROM generate_series(0, 11999) AS s`, [SIM]);
-    await ds.destroy();
-    await old.stop();
-
-    topology = await startEmbeddedTopology({ env, gatewayPort: 0, quiet: true });
-    expect(topology.databases.telemetry).not.toBe(topology.databases.main);
+    seedOldLayout(dataDir);
+    topology = await start(env);
+    const { main, telemetry } = topology.databases;
+    expect(telemetry).not.toBe(main);
     expect(existsSync(join(dataDir, 'pglite-telemetry'))).toBe(true);
-    const [moved] = await query<{ n: number; total: number }>(topology.databases.telemetry, 'SELECT count(*)::int AS n, sum(value)::float8 AS total FROM telemetry.metric_points WHERE simulation_id = $1', [SIM]);
+    const [moved] = await query<{ n: number; total: number }>(telemetry, 'SELECT count(*)::int AS n, sum(value)::float8 AS total FROM telemetry.metric_points WHERE simulation_id = $1', [SIM]);
     expect(moved).toEqual({ n: 12_000, total: 11_999 * 12_000 });
-    expect(await schemaExists(topology.databases.main, 'telemetry')).toBe(false);
+    expect(await schemaExists(main, 'telemetry')).toBe(false);
     // Each database ran its own migrations: telemetry's there, the other services' in the shared one.
-    expect((await query(topology.databases.telemetry, 'SELECT name FROM telemetry.migrations')).length).toBe(TELEMETRY_MIGRATIONS.length);
-    expect(await schemaExists(topology.databases.telemetry, 'users')).toBe(false);
-    expect((await query(topology.databases.main, 'SELECT name FROM users.migrations')).length).toBeGreaterThan(0);
+    expect((await query(telemetry, 'SELECT name FROM telemetry.migrations')).length).toBe(3);
+    expect(await schemaExists(telemetry, 'users')).toBe(false);
+    expect((await query(main, 'SELECT name FROM users.migrations')).length).toBeGreaterThan(0);
   });
 
   it("stores a run's telemetry there and still has it after a restart", async () => {
@@ -65,15 +80,14 @@ describe('telemetry on its own embedded database', () => {
     const design = (await api.post(`/api/projects/${project.id}/designs`, { name: 'T', ...sampleDesign() }, user.token)).body;
     const run = (await api.post(`/api/designs/${design.id}/simulations`, { durationSec: 30, seed: 3 }, user.token)).body;
     const done = await eventually(() => api.get(`/api/simulations/${run.id}`, user.token), (r) => r.body.telemetryComplete === true, 120_000);
-    const read = () => api.get(`/api/simulations/${run.id}/metrics?metric=completions&component=_end_to_end`, user.token);
-    const before = (await read()).body.series[0].points;
+    const before = (await api.get(`/api/simulations/${run.id}/metrics?metric=completions&component=_end_to_end`, user.token)).body.series[0].points;
     expect(before).toHaveLength(30);
     expect(before.reduce((sum: number, p: { value: number }) => sum + p.value, 0)).toBe(done.body.summary.endToEnd.completions);
     const [stored] = await query<{ n: number }>(topology!.databases.telemetry, 'SELECT count(*)::int AS n FROM telemetry.metric_points WHERE simulation_id = $1', [run.id]);
     expect(stored.n).toBeGreaterThan(0);
 
     await topology!.stop();
-    topology = await startEmbeddedTopology({ env, gatewayPort: 0, quiet: true });
+    topology = await start(env);
     api = apiClient(topology.url);
     const login = await api.post('/api/auth/login', { email: 'telemetry-db@example.com', password: 'correct horse battery' });
     const after = await api.get(`/api/simulations/${run.id}/metrics?metric=completions&component=_end_to_end`, login.body.accessToken);
@@ -83,16 +97,20 @@ describe('telemetry on its own embedded database', () => {
   });
 
   it('answers an interactive read while a large ingestion transaction is still open', async () => {
-    const api = apiClient(topology!.url);
+    topology ??= await start(env);
+    const api = apiClient(topology.url);
     const user = await api.signUp('interactive@example.com');
     await api.post('/api/projects', { name: 'Busy' }, user.token);
     // A large batch as ingestion writes it (a bulk client), its transaction held open until the read is answered.
-    const ingestion = new Client({ connectionString: topology!.databases.telemetry, application_name: 'architech-telemetry' });
+    const ingestion = new Client({ connectionString: topology.databases.telemetry, application_name: 'architech-telemetry' });
     await ingestion.connect();
     const order: string[] = [];
     try {
       await ingestion.query('BEGIN');
-      await ingestion.query(`INSERT INTO telemetry.metric_points (simulation_id, component_id, component_type, metric, time_sec, value) SELECT $1, 'c' || (s % 50), 'SERVICE', 'latency_p99', s, s FROM generate_series(1, 200000) AS s`, ['00000000-0000-4000-8000-0000000000bb']);
+      await ingestion.query(
+        `INSERT INTO telemetry.metric_points (simulation_id, component_id, component_type, metric, time_sec, value) SELECT $1, 'c' || (s % 50), 'SERVICE', 'latency_p99', s, s FROM generate_series(1, 200000) AS s`,
+        ['00000000-0000-4000-8000-0000000000bb'],
+      );
       const read = api.get('/api/projects', user.token).then((r) => {
         order.push('read');
         return r;
