@@ -189,6 +189,6 @@ try {
 } finally { rmSync(dataDir, { recursive: true, force: true }); }
 
 console.log(`\nAPI benchmark: ${RATE} requests/s offered for ${SECONDS} s per row, 16 connections, through the gateway\n`);
-console.log('| scenario | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | 2xx | errors | event-loop delay p99 / max ms |');
-console.log('|---|---|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.title} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.ok} | ${r.errors} | ${r.loop ? `${r.loop.p99} / ${r.loop.max}` : '—'} |`);
+console.log('| scenario | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | 2xx | errors | event-loop delay p99 / max ms | loop busy |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.title} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.ok} | ${r.errors} | ${r.loop ? `${r.loop.p99} / ${r.loop.max} | ${Math.round(r.loop.elu * 100)} %` : '— | —'} |`);

@@ -62,7 +62,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.sweeper = setInterval(() => void this.sweep().catch((e: Error) => this.logger.error(e.message)), 5000);
     this.sweeper.unref();
     if (this.config.SIM_WORKERS === 0) return;
-    this.pool = new EnginePool(this.config.SIM_WORKERS, this.config.SIM_WORKER_MEMORY_MB);
+    this.pool = new EnginePool(this.config.SIM_WORKERS, this.config.SIM_WORKER_MEMORY_MB, this.config.SIM_ENGINE_NICE);
     this.pool.onQueueChange(() => this.queueChanged());
     this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.simulationJobs, group: 'simulations-workers' }, (message) => this.runJob(message.value)));
     for (const pending of await this.simulations.pending()) await this.requeue(pending);

@@ -57,6 +57,8 @@ export class EnginePool {
   constructor(
     size: number,
     private readonly memoryLimitMb: number,
+    /** The engine threads' nice value (0 normal … 19 lowest; Linux): see thread-priority.ts. */
+    private readonly nice = 0,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -124,7 +126,7 @@ export class EnginePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(join(__dirname, 'engine-thread.js'), { resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
+    const worker = new Worker(join(__dirname, 'engine-thread.js'), { workerData: { nice: this.nice }, resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
     const slot: Slot = { worker, busy: null };
     worker.on('message', (reply: WorkerReply) => {
       const busy = slot.busy;

@@ -2,15 +2,19 @@
  * Engine thread: runs one simulation at a time for the pool. The engine is synchronous; here it
  * cannot block the service's event loop, and cancellation arrives through a shared flag.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { runHosted, type DesignSpec, type RunConfigSpec, type SimulationResult } from '@architech/sim-engine';
 import { encodeFinalTelemetry } from '../services/final-telemetry';
+import { lowerThreadPriority } from './thread-priority';
 import type { RunRequest, WorkerReply } from './worker-protocol';
 
 const PROGRESS_INTERVAL_MS = 250;
 /** Live series leave the thread in batches this far apart. */
 const SERIES_INTERVAL_MS = 500;
+
+// Engine work is batch work: below the API's event loop when they compete for a core (SIM_ENGINE_NICE).
+lowerThreadPriority((workerData as { nice?: number } | undefined)?.nice ?? 0);
 
 parentPort!.on('message', (request: RunRequest) => {
   const post = (reply: WorkerReply) => parentPort!.postMessage(reply);
