@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -41,6 +41,14 @@ async function query<T = Record<string, unknown>>(url: string, sql: string, para
   }
 }
 
+/** The nice value of each thread of a process (Linux: field 19 of /proc/<pid>/task/<tid>/stat). */
+function threadNiceValues(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
+
 const schemaExists = async (url: string, schema: string) => (await query(url, 'SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema])).length === 1;
 
 async function start(env: NodeJS.ProcessEnv) {
@@ -71,6 +79,13 @@ describe('telemetry on its own embedded database', () => {
     expect((await query(telemetry, 'SELECT name FROM telemetry.migrations')).length).toBe(3);
     expect(await schemaExists(telemetry, 'users')).toBe(false);
     expect((await query(main, 'SELECT name FROM users.migrations')).length).toBeGreaterThan(0);
+  });
+
+  (process.platform === 'linux' ? it : it.skip)('runs the engine thread below the API threads (SIM_ENGINE_NICE, default 10)', () => {
+    const nice = threadNiceValues(topology!.pid);
+    // The engine thread (SIM_WORKERS=1) at 10, the main thread and the databases' threads at 0.
+    expect(nice.filter((n) => n === 10)).toHaveLength(1);
+    expect(nice.filter((n) => n === 0).length).toBeGreaterThan(3);
   });
 
   it("stores a run's telemetry there and still has it after a restart", async () => {
