@@ -28,6 +28,7 @@ module.exports = {
     'services/projects',
     'services/designs',
     'services/gateway',
+    'services/simulations',
     'infra/launcher',
     'web',
     'infra/deploy-check',

@@ -21,6 +21,9 @@ console.log(JSON.stringify({
   wallMs: Math.round(result.wallMs),
   eventsPerSec: Math.round(result.events / (result.wallMs / 1000)),
   requests: result.summary.endToEnd.requests,
+  durationSec,
+  // Every customer served over the whole run (as the C reference counts them), per wall second.
+  customersPerSec: Math.round(result.timeseries.components.server.completions.reduce((a, b) => a + b, 0) / (result.wallMs / 1000)),
   meanResponseMs: +s.latency.mean.toFixed(2),
   theoryMeanResponseMs: 100,
   utilization: +s.utilization.toFixed(4),

@@ -1,3 +1,4 @@
+import { MAX_THREADS } from './commands/threads';
 import { LIMITS } from '@architech/contracts';
 
 /** One-line synopses, shown under usage errors. */
@@ -43,6 +44,8 @@ Options:
   --target-rel-error X    keep adding replications until every headline metric's 95% CI
                           half-width is below X times its mean (0 < X < 1)
   --max-replications N    ceiling for --target-rel-error (default 50)
+  --threads N             run replications on N threads at once (default: the machine's available
+                          parallelism, at most ${MAX_THREADS}); the result is identical for any N
   --faults FILE           faults to inject: a JSON array of faults, or { "faults": [...] }
   --sample-rate X         fraction of successful requests whose traces are kept (default 0.01);
                           the slowest requests are always kept, and errored requests up to a share

@@ -12,6 +12,8 @@ export interface WorkerRequest {
   reportProgress: boolean;
   /** Whether the result's JSON keeps `timeseries` (only `--json` without `--no-series` prints it). */
   includeSeries: boolean;
+  /** Threads the replications may run on (1: all on the simulation worker itself). */
+  threads: number;
 }
 
 /** What the worker posts back. */

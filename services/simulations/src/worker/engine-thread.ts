@@ -4,10 +4,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { runHosted, type DesignSpec, type RunConfigSpec, type SimulationResult } from '@architech/sim-engine';
+import { localEnginePort, nodeEnginePort, ReplicationPool, runHosted, serveReplications, type DesignSpec, type RunConfigSpec, type SimulationResult } from '@architech/sim-engine';
 import { encodeFinalTelemetry } from '../services/final-telemetry';
 import { lowerThreadPriority } from './thread-priority';
-import type { RunRequest, WorkerReply } from './worker-protocol';
+import type { LendRequest, RunRequest, WorkerReply } from './worker-protocol';
 
 const PROGRESS_INTERVAL_MS = 250;
 /** Live series leave the thread in batches this far apart. */
@@ -16,15 +16,25 @@ const SERIES_INTERVAL_MS = 500;
 // Engine work is batch work: below the API's event loop when they compete for a core (SIM_ENGINE_NICE).
 lowerThreadPriority((workerData as { nice?: number } | undefined)?.nice ?? 0);
 
-parentPort!.on('message', (request: RunRequest) => {
+parentPort!.on('message', (request: RunRequest | LendRequest) => {
+  if (request.kind === 'lend') {
+    serveReplications(nodeEnginePort(request.port));
+    return;
+  }
   const post = (reply: WorkerReply) => parentPort!.postMessage(reply);
   const cancel = new Int32Array(request.cancelFlag);
   const runId = request.runId;
-  runHosted(request.design as DesignSpec, request.config as RunConfigSpec, { progressEveryMs: PROGRESS_INTERVAL_MS, seriesEveryMs: SERIES_INTERVAL_MS }, {
+  // Lent threads and this one share the replications; this thread also folds their outputs in.
+  const helpers = request.helpers ?? [];
+  let spawned = 0;
+  const replicationPool = helpers.length > 0 ? new ReplicationPool(helpers.length + 1, () => (spawned++ === 0 ? localEnginePort() : nodeEnginePort(helpers[spawned - 2]))) : undefined;
+  void runHosted(request.design as DesignSpec, request.config as RunConfigSpec, { progressEveryMs: PROGRESS_INTERVAL_MS, seriesEveryMs: SERIES_INTERVAL_MS }, {
     clock: () => performance.now(),
     cancelled: () => Atomics.load(cancel, 0) === 1,
+    cancelFlag: request.cancelFlag,
+    replicationPool,
     post: (message) => post(message.kind === 'done' ? done(runId, message.result, request.telemetryFor) : { ...message, runId }),
-  });
+  }).finally(() => replicationPool?.close());
 });
 
 /**

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
 import type { FinalTelemetry } from '../services/final-telemetry';
 
@@ -15,6 +16,17 @@ export interface RunRequest {
    * bus batches and leaves the series, traces and logs out of `resultJson`.
    */
   telemetryFor?: string;
+  /**
+   * Ports to idle engine threads lent to this run for its replications (transferred with the
+   * message); the run's own thread coordinates and runs replications too.
+   */
+  helpers?: MessagePort[];
+}
+
+/** Lends this (idle) thread to another thread's run: serve replication tasks on `port` until it closes. */
+export interface LendRequest {
+  kind: 'lend';
+  port: MessagePort;
 }
 
 export type WorkerReply =
