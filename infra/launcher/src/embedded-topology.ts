@@ -61,13 +61,17 @@ export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {
   // One in-process bus joins the simulations and telemetry services (Kafka in the distributed topology).
   const bus = createEventBus({ kind: 'in-process' });
   const dataDir = env.DATA_DIR || '.architech-data';
-  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(dataDir);
   // Telemetry gets a PGlite instance of its own (own thread, own files): a run's ingestion then never
-  // holds the single session that users, projects, designs and simulations share.
-  const telemetryDb = embedded && !env.TELEMETRY_DATABASE_URL ? await startEmbeddedPostgres(dataDir, env.TELEMETRY_DATA_DIR || 'pglite-telemetry').catch(async (error: Error) => {
-    await embedded.stop();
-    throw error;
-  }) : undefined;
+  // holds the single session that users, projects, designs and simulations share. Both start at once.
+  const separateTelemetry = !env.DATABASE_URL && !env.TELEMETRY_DATABASE_URL;
+  const starting = env.DATABASE_URL ? [] : [startEmbeddedPostgres(dataDir), ...(separateTelemetry ? [startEmbeddedPostgres(dataDir, env.TELEMETRY_DATA_DIR || 'pglite-telemetry')] : [])];
+  const started = await Promise.allSettled(starting);
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+    throw failed.reason;
+  }
+  const [embedded, telemetryDb] = started.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof startEmbeddedPostgres>>>).value);
   if (embedded) env.DATABASE_URL = embedded.url;
   if (telemetryDb) env.TELEMETRY_DATABASE_URL = telemetryDb.url;
   const stopDatabases = async () => {
