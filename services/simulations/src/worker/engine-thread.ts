@@ -2,19 +2,17 @@
  * Engine thread: runs one simulation at a time for the pool. The engine is synchronous; here it
  * cannot block the service's event loop, and cancellation arrives through a shared flag.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+// First: the thread lowers its priority (SIM_ENGINE_NICE) before loading anything else.
+import './thread-priority';
+import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { localEnginePort, nodeEnginePort, ReplicationPool, runHosted, serveReplications, type DesignSpec, type RunConfigSpec, type SimulationResult } from '@architech/sim-engine';
 import { encodeFinalTelemetry } from '../services/final-telemetry';
-import { lowerThreadPriority } from './thread-priority';
 import type { LendRequest, RunRequest, WorkerReply } from './worker-protocol';
 
 const PROGRESS_INTERVAL_MS = 250;
 /** Live series leave the thread in batches this far apart. */
 const SERIES_INTERVAL_MS = 500;
-
-// Engine work is batch work: below the API's event loop when they compete for a core (SIM_ENGINE_NICE).
-lowerThreadPriority((workerData as { nice?: number } | undefined)?.nice ?? 0);
 
 parentPort!.on('message', (request: RunRequest | LendRequest) => {
   if (request.kind === 'lend') {

@@ -1,5 +1,6 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { isMainThread, workerData } from 'node:worker_threads';
 
 /**
  * Lowers the calling thread's scheduling priority to `nice` (0 = normal … 19 = lowest). On Linux a
@@ -19,3 +20,7 @@ export function lowerThreadPriority(nice: number): boolean {
     return false;
   }
 }
+
+// Imported first by engine-thread.ts: an engine thread drops its priority (the pool's workerData.nice,
+// SIM_ENGINE_NICE) before it loads the engine.
+if (!isMainThread) lowerThreadPriority((workerData as { nice?: number } | undefined)?.nice ?? 0);
