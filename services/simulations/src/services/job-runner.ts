@@ -58,7 +58,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.sweeper = setInterval(() => void this.sweep().catch((e: Error) => this.logger.error(e.message)), 5000);
     this.sweeper.unref();
     if (this.config.SIM_WORKERS === 0) return;
-    this.pool = new EnginePool(this.config.SIM_WORKERS, this.config.SIM_WORKER_MEMORY_MB);
+    this.pool = new EnginePool(this.config.SIM_WORKERS, this.config.SIM_WORKER_MEMORY_MB, this.config.SIM_ENGINE_NICE);
     this.pool.onQueueChange(() => this.queueChanged());
     this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.simulationJobs, group: 'simulations-workers' }, (message) => this.runJob(message.value)));
     for (const pending of await this.simulations.pending()) await this.requeue(pending);
@@ -189,7 +189,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         }
       },
       onSeries,
-      { owner: job.userId, onStart },
+      { owner: job.userId, onStart, telemetryFor: id },
     );
     if (!taken) this.queued.set(id, run.runId);
     this.queueChanged();
@@ -217,8 +217,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       outcome = { kind: 'failed' as const, code: 'wall_clock_limit', message: `the run took more than SIM_MAX_WALL_SEC = ${this.config.SIM_MAX_WALL_SEC} s of engine time; shorten durationSec, lower the load or replications, or ask for a higher limit` };
     }
     if (outcome.kind === 'done') {
-      const result = JSON.parse(outcome.resultJson) as SimulationResult;
-      await this.telemetry.publish(id, result);
+      // The engine thread encoded the series, traces and logs; resultJson is the small rest.
+      const result = JSON.parse(outcome.resultJson) as Omit<SimulationResult, 'timeseries' | 'traces' | 'logs'>;
+      if (outcome.telemetry) await this.telemetry.publishFinal(outcome.telemetry);
+      else await this.telemetry.publish(id, result as SimulationResult);
       const stored = await this.simulations.complete(id, { summary: result.summary, ci95: result.ci95, settings: result.settings, replications: result.replications, events: result.events, wallMs: result.wallMs, faults: result.faults });
       if (stored) await this.publisher.publishStatus({ id, status: 'COMPLETED', progress: 1, replications: result.replications, events: result.events, sequence: statusSequence('COMPLETED') }, { summary: result.summary, workerId });
     } else if (outcome.kind === 'cancelled') {

@@ -2,10 +2,12 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { ResolvedDesign, SimulationConfig } from '@architech/contracts';
 import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
+import type { FinalTelemetry } from '../services/final-telemetry';
 import type { LendRequest, RunRequest, WorkerReply } from './worker-protocol';
 
 export type RunOutcome =
-  | { kind: 'done'; resultJson: string }
+  /** `telemetry` when the run asked for it ({@link RunOptions.telemetryFor}); `resultJson` then lacks series, traces and logs. */
+  | { kind: 'done'; resultJson: string; telemetry?: FinalTelemetry }
   | { kind: 'cancelled' }
   | { kind: 'failed'; code: string; message: string };
 
@@ -28,6 +30,8 @@ export interface RunOptions {
   owner: string;
   /** Called when an engine thread takes the run (not before: a waiting run is not running). */
   onStart?: () => void;
+  /** Encode the finished run's telemetry for this simulation id on the engine thread (see RunRequest). */
+  telemetryFor?: string;
 }
 
 interface Waiting {
@@ -59,6 +63,8 @@ export class EnginePool {
   constructor(
     size: number,
     private readonly memoryLimitMb: number,
+    /** The engine threads' nice value (0 normal … 19 lowest; Linux): see thread-priority.ts. */
+    private readonly nice = 0,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -74,7 +80,7 @@ export class EnginePool {
    */
   run(design: ResolvedDesign, config: SimulationConfig, onProgress: (p: SimulationProgress) => void, onSeries: (b: SeriesBucket[]) => void = () => undefined, options: RunOptions = { owner: '' }): PoolRun & { runId: number } {
     const cancelFlag = new SharedArrayBuffer(4);
-    const request = { runId: this.nextRunId++, design, config, cancelFlag };
+    const request = { runId: this.nextRunId++, design, config, cancelFlag, ...(options.telemetryFor !== undefined ? { telemetryFor: options.telemetryFor } : {}) };
     const outcome = new Promise<RunOutcome>((settle) => {
       const queue = this.queues.get(options.owner) ?? [];
       queue.push({ request, owner: options.owner, settle, onProgress, onSeries, onStart: options.onStart });
@@ -126,7 +132,7 @@ export class EnginePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(join(__dirname, 'engine-thread.js'), { resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
+    const worker = new Worker(join(__dirname, 'engine-thread.js'), { workerData: { nice: this.nice }, resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
     const slot: Slot = { worker, busy: null, lentTo: null };
     worker.on('message', (reply: WorkerReply) => {
       const busy = slot.busy;
@@ -141,7 +147,7 @@ export class EnginePool {
       }
       slot.busy = null;
       for (const other of this.slots) if (other.lentTo === busy.runId) other.lentTo = null;
-      busy.settle(reply.kind === 'done' ? { kind: 'done', resultJson: reply.resultJson } : reply.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', code: reply.code, message: reply.message });
+      busy.settle(reply.kind === 'done' ? { kind: 'done', resultJson: reply.resultJson, ...(reply.telemetry ? { telemetry: reply.telemetry } : {}) } : reply.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', code: reply.code, message: reply.message });
       this.dispatch();
     });
     const onDeath = (reason: string) => {

@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ResolvedDesign, SimulationConfig } from '@architech/contracts';
 import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
+import type { FinalTelemetry } from '../services/final-telemetry';
 
 /** What the pool hands an engine thread for one run. */
 export interface RunRequest {
@@ -11,6 +12,11 @@ export interface RunRequest {
   config: SimulationConfig;
   /** Int32[0] = 1 asks the engine to stop. */
   cancelFlag: SharedArrayBuffer;
+  /**
+   * The simulation id to encode the finished run's telemetry for: the thread then returns it as
+   * bus batches and leaves the series, traces and logs out of `resultJson`.
+   */
+  telemetryFor?: string;
   /**
    * Ports to idle engine threads lent to this run for its replications (transferred with the
    * message); the run's own thread coordinates and runs replications too.
@@ -28,6 +34,6 @@ export type WorkerReply =
   | { kind: 'progress'; runId: number; progress: SimulationProgress }
   /** Buckets of the first replication's series, closed since the last message. */
   | { kind: 'series'; runId: number; buckets: SeriesBucket[] }
-  | { kind: 'done'; runId: number; resultJson: string }
+  | { kind: 'done'; runId: number; resultJson: string; telemetry?: FinalTelemetry }
   | { kind: 'cancelled'; runId: number }
   | { kind: 'failed'; runId: number; code: string; message: string };
