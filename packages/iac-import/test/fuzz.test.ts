@@ -2,19 +2,11 @@ import { join } from 'node:path';
 import { validateDesign } from '@architech/contracts';
 import { importFaults, importInfrastructure, ImportFailure, type IacFormat, type SourceFile } from '../src';
 import { parseHcl } from '../src/hcl-wasm';
+import { mulberry32 } from '../../sim-engine/test/mulberry32';
 import { FIXTURES, load } from './support';
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the engine tests' mulberry32), so a failing case can be replayed from its seed. */
+const random = mulberry32;
 
 const TOKENS = [':', '-', '- ', '{', '}', '[', ']', '"', "'", '!Ref ', '!GetAtt x.', '${', '*a', '&a ', '<<: *a', '\n', '  ', '\t', '#', '=', 'depends_on: [', 'replicas: -1', 'kind: List', '0', '1e309', '\u0000', 'aws_lb.x.arn'];
 
