@@ -2,8 +2,9 @@ import { LIMITS } from '@architech/contracts';
 
 /** One-line synopses, shown under usage errors. */
 export const USAGE = {
-  main: 'usage: architech <command> [options]   (commands: simulate, validate; see architech --help)',
+  main: 'usage: architech <command> [options]   (commands: simulate, validate, check; see architech --help)',
   simulate: "usage: architech simulate <design.json> [options]   (see 'architech simulate --help')",
+  check: "usage: architech check <design.json> <checks.json|yaml> [--json] [--junit FILE] [--only REQ-…]  |  architech check --server URL --design ID   (see 'architech check --help')",
   validate: "usage: architech validate <design.json> [--faults faults.json] [--json]   (see 'architech validate --help')",
 } as const;
 
@@ -19,6 +20,7 @@ export const MAIN_HELP = `architech: validate and simulate system designs
 Usage:
   architech simulate <design.json> [options]   run a discrete-event simulation and summarise it
   architech validate <design.json> [options]   check a design (and a faults file) without running it
+  architech check <design.json> <checks.yaml>  check requirements (SLOs) with confidence; exit 0/1/3 for CI
   architech help [command]                     show help for a command
   architech --version                          print the version
 

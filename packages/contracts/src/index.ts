@@ -16,3 +16,6 @@ export * from './api/design-version.schema';
 export * from './api/simulation.schema';
 export * from './api/telemetry.schema';
 export * from './proto';
+export * from './checks/checks.schema';
+export * from './checks/checks-validation';
+export * from './checks/check-run.schema';

@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { BUS_TOPICS, decodeSimulationJob, decodeSimulationStatusEvent, validateDesign, type SimulationConfig, type SimulationState, type SimulationStatusUpdate } from '@architech/contracts';
 import { decodeOrSkip, type EventBus, type Subscription } from '@architech/service-kit';
 import type { SeriesBucket, SimulationResult } from '@architech/sim-engine';
+import { CheckSeriesCapture } from '../checks/check-series';
 import type { SimulationsConfig } from '../config';
 import { PeerServicesRepository } from '../repositories/peer-services.repository';
 import { SimulationRepository, type SimulationRecord } from '../repositories/simulation.repository';
@@ -49,6 +50,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly telemetry: TelemetryPublisher,
     private readonly hub: StatusHub,
     private readonly peers: PeerServicesRepository,
+    private readonly checkSeries: CheckSeriesCapture,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -224,6 +226,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     if (outcome.kind === 'done') {
       const result = JSON.parse(outcome.resultJson) as SimulationResult;
       await this.telemetry.publish(id, result);
+      await this.checkSeries.capture(id, result);
       const stored = await this.simulations.complete(id, { summary: result.summary, ci95: result.ci95, settings: result.settings, replications: result.replications, events: result.events, wallMs: result.wallMs, faults: result.faults });
       if (stored) await this.publisher.publishStatus({ id, status: 'COMPLETED', progress: 1, replications: result.replications, events: result.events, sequence: 3e7 }, { summaryJson: JSON.stringify(result.summary), workerId });
     } else if (outcome.kind === 'cancelled') {
