@@ -34,8 +34,8 @@ export function describeCriterion(criterion: CriterionEvidenceDto['criterion']):
   const text = known.includes(criterion.metric)
     ? describeCondition({ metric: criterion.metric as HypothesisMetric, op: criterion.op, value: criterion.value })
     : `${criterion.metric} ${criterion.op} ${number(criterion.metric, criterion.value)}`;
-  const [name, ...rest] = text.split(' ');
-  return `${prefix}${name}${where} ${rest.join(' ')}`;
+  const at = text.lastIndexOf(` ${criterion.op} `);
+  return `${prefix}${text.slice(0, at)}${where}${text.slice(at)}`;
 }
 
 function verdictCell(c: CriterionEvidenceDto): string {

@@ -14,11 +14,11 @@ function readChecks(file: string): unknown {
   } catch (error) {
     throw new InputError('unreadable', [`architech: cannot read checks file '${file}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`]);
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const at = e.linePos?.[0];
-    throw new InputError('invalid_yaml', [`architech: checks file is not valid YAML: ${file}${at ? `:${at.line}:${at.col}` : ''}: ${e.message.split('\n')[0]}`]);
+    throw new InputError('invalid_yaml', [`architech: checks file is not valid YAML: ${file}${at ? `:${at.line}:${at.col}` : ''}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`]);
   }
   return doc.toJS();
 }
