@@ -125,7 +125,8 @@ describe('check runs and history', () => {
     expect(history.requirements[0].points.map((p: { verdict: string }) => p.verdict)).toEqual(['passed', 'failed', 'failed']);
     expect(history.requirements[0].passRate).toBeCloseTo(1 / 3, 10);
     expect(history.versions).toEqual(expect.arrayContaining([expect.objectContaining({ designId: good, verdict: 'passed' }), expect.objectContaining({ designId: bad, verdict: 'failed' })]));
-    expect(history.coverage.untested).toEqual(['api', 'users']);
+    expect(history.coverage.untested).toEqual(['users', 'api']); // in the design's order
+    expect(history.coverage.components.find((c: { componentId: string }) => c.componentId === 'db').requirementIds).toEqual(['REQ-0001']);
     expect((await api.get(`/api/projects/${projectId}/checks/history?window=0`, viewer.token)).body.error.details[0].path).toBe('window');
 
     await check(good);
