@@ -1,4 +1,6 @@
 import { checkCommand } from './commands/check';
+import { importCommand } from './commands/import';
+import { importFaultsCommand } from './commands/import-faults';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
 import type { Command } from './commands/command';
@@ -9,7 +11,13 @@ import { processIo, type CliIo } from './io';
 import { UsageError } from './usage-error';
 import { cliVersion } from './version';
 
-const COMMANDS: Record<string, Command> = { simulate: simulateCommand, validate: validateCommand, check: checkCommand };
+const COMMANDS: Record<string, Command> = {
+  simulate: simulateCommand,
+  validate: validateCommand,
+  check: checkCommand,
+  import: importCommand,
+  'import-faults': importFaultsCommand,
+};
 
 /** `--help` anywhere before `--` wins, so that help works even on an otherwise broken command line. */
 function asksForHelp(argv: readonly string[]): boolean {

@@ -13,6 +13,7 @@ import { EditorToolbar } from '../editor/editor-toolbar';
 import { designJson, download, fileNameOf, pickJsonFile } from '../editor/file-io';
 import { HistoryPanel } from '../editor/history-panel';
 import { CheckVersionButton } from '../checks/check-version-button';
+import { ImportPanel } from '../editor/import-panel';
 import type { CanvasOverlays } from '../editor/overlays';
 import { Palette } from '../editor/palette';
 import { PreviewSummary } from '../editor/preview/preview-summary';
@@ -40,6 +41,7 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
   const [historyOpen, setHistoryOpen] = useState(params.get('panel') === 'history');
   const [runsOpen, setRunsOpen] = useState(params.get('panel') === 'runs');
   const [runOpen, setRunOpen] = useState(params.get('panel') === 'run');
+  const [importOpen, setImportOpen] = useState(params.get('panel') === 'import');
   const [previewEnabled, setPreviewEnabled] = useState(true);
   const [message, setMessage] = useState<string>();
   const canvas = useRef<CanvasHandle | undefined>(undefined);
@@ -353,7 +355,9 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
           )}
         </div>
         <aside className="inspector-column">
-          {runsOpen ? (
+          {importOpen && !runsOpen && !historyOpen ? (
+            <ImportPanel versionId={designId} onClose={() => setImportOpen(false)} />
+          ) : runsOpen ? (
             <section className="side-panel" aria-labelledby="runs-title">
               <div className="row panel-head">
                 <h2 id="runs-title">Runs of v{ready.base.version}</h2>

@@ -11,6 +11,11 @@ import { CheckRunRepository } from './check-run.repository';
 export class CheckSeriesCapture {
   constructor(private readonly checks: CheckRunRepository) {}
 
+  /** Whether the run is a check run's replication, whose series {@link capture} keeps. */
+  async wanted(simulationId: string): Promise<boolean> {
+    return (await this.checks.replicationComponents(simulationId)) !== undefined;
+  }
+
   async capture(simulationId: string, result: SimulationResult): Promise<void> {
     const components = await this.checks.replicationComponents(simulationId);
     if (!components) return;
