@@ -1,6 +1,7 @@
-import { evaluateRequirement, measure, observationOf, recoverySec, resolveWindow, simulate, type DesignSpec } from '../src';
+import { evaluateRequirement, measure, observationOf, recoverySec, resolveWindow } from '../src';
 import { syntheticObservation, series } from './checks-fixtures';
-import { client, connect, runConfig, service } from './fixtures';
+import type { DesignInput } from '@architech/contracts';
+import { client, connect, runConfig, service, simulate } from './fixtures';
 
 /** 100 requests a second; all fail during a fault at 40–50 s; p99 50 ms until 57 s, 10 ms otherwise. */
 function crashSeries(recoveredAt: number, buckets = 100) {
@@ -59,7 +60,7 @@ describe('recoverySec', () => {
   });
 
   it('on a simulated database crash: errors during the crash, back within a bucket after it (the crash drops the queue)', () => {
-    const design: DesignSpec = {
+    const design: DesignInput = {
       components: [client('users', 50, 'constant'), service('api', { workers: 8, serviceTime: { dist: 'constant', value: 5 } }), { id: 'db', type: 'DATABASE', properties: { workers: 8, serviceTime: { dist: 'constant', value: 3 } } }],
       connections: [connect('users', 'api'), connect('api', 'db')],
     };
