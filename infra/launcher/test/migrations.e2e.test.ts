@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS as DESIGNS } from '@architech/designs-service/migrations';
 import { MIGRATIONS as PROJECTS } from '@architech/projects-service/migrations';
+import { MIGRATIONS as SIMULATIONS } from '@architech/simulations-service/migrations';
 import { MIGRATIONS as USERS } from '@architech/users-service/migrations';
 import { createTestDatabase } from './support/processes';
 
@@ -10,8 +11,9 @@ jest.setTimeout(60_000);
 
 const services = [
   { schema: 'users', migrations: USERS, tables: ['audit_events', 'login_throttle', 'migrations', 'refresh_tokens', 'revoked_tokens', 'sessions', 'users'] },
-  { schema: 'projects', migrations: PROJECTS, tables: ['audit_events', 'migrations', 'project_members', 'projects'] },
+  { schema: 'projects', migrations: PROJECTS, tables: ['audit_events', 'migrations', 'project_members', 'projects', 'requirements'] },
   { schema: 'designs', migrations: DESIGNS, tables: ['audit_events', 'components', 'connections', 'designs', 'migrations'] },
+  { schema: 'simulations', migrations: SIMULATIONS, tables: ['check_evidence', 'check_replications', 'check_runs', 'migrations', 'simulation_results', 'simulations'] },
 ];
 
 describe.each(services)('the $schema migrations', ({ schema, migrations, tables }) => {

@@ -3,8 +3,9 @@ import { LIMITS } from '@architech/contracts';
 
 /** One-line synopses, shown under usage errors. */
 export const USAGE = {
-  main: 'usage: architech <command> [options]   (commands: simulate, validate, import, import-faults; see architech --help)',
+  main: 'usage: architech <command> [options]   (commands: simulate, validate, check, import, import-faults; see architech --help)',
   simulate: "usage: architech simulate <design.json> [options]   (see 'architech simulate --help')",
+  check: "usage: architech check <design.json> <checks.json|yaml> [--json] [--junit FILE] [--only REQ-…]  |  architech check --server URL --design ID   (see 'architech check --help')",
   validate: "usage: architech validate <design.json> [--faults faults.json] [--json]   (see 'architech validate --help')",
   import: "usage: architech import <file|folder>... [--format auto|compose|k8s|terraform|cloudformation] [-o design.json] [--json]   (see 'architech import --help')",
   importFaults: "usage: architech import-faults <experiment> --design <design.json> [-o faults.json] [--json]   (see 'architech import-faults --help')",
@@ -22,6 +23,7 @@ export const MAIN_HELP = `architech: validate and simulate system designs
 Usage:
   architech simulate <design.json> [options]   run a discrete-event simulation and summarise it
   architech validate <design.json> [options]   check a design (and a faults file) without running it
+  architech check <design.json> <checks.yaml>  check requirements (SLOs) with confidence; exit 0/1/3 for CI
   architech import <file|folder>... [options]  turn compose, Kubernetes, Terraform or CloudFormation
                                                files into a design, stating every assumption
   architech import-faults <file> --design D    turn a Chaos Mesh, Litmus or AWS FIS experiment into

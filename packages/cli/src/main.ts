@@ -1,3 +1,4 @@
+import { checkCommand } from './commands/check';
 import { importCommand } from './commands/import';
 import { importFaultsCommand } from './commands/import-faults';
 import { simulateCommand } from './commands/simulate';
@@ -13,6 +14,7 @@ import { cliVersion } from './version';
 const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
   validate: validateCommand,
+  check: checkCommand,
   import: importCommand,
   'import-faults': importFaultsCommand,
 };

@@ -19,3 +19,6 @@ export * from './api/import.schema';
 export * from './api/simulation.schema';
 export * from './api/telemetry.schema';
 export * from './proto';
+export * from './checks/checks.schema';
+export * from './checks/checks-validation';
+export * from './checks/check-run.schema';

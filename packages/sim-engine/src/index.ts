@@ -23,3 +23,5 @@ export type { Span, Trace, LogRecord } from './tracing/span';
 export { Scheduler } from './core/scheduler';
 export * from './random';
 export * from './stats';
+export * from './checks';
+export { ENGINE_VERSION } from './version';

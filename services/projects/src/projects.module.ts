@@ -15,6 +15,8 @@ import { MemberRepository } from './repositories/member.repository';
 import { ProjectRepository } from './repositories/project.repository';
 import { TransactionRunner } from './repositories/transaction-runner';
 import { UserDirectoryRepository } from './repositories/user-directory.repository';
+import { InternalRequirementsController, RequirementsController } from './requirements/requirements.controller';
+import { RequirementsService } from './requirements/requirements.service';
 import { MembersService } from './services/members.service';
 import { ProjectAccess } from './services/project-access';
 import { ProjectAuditService } from './services/project-audit.service';
@@ -36,7 +38,7 @@ export class ProjectsModule {
           migrations: MIGRATIONS,
         }),
       ],
-      controllers: [ProjectsController, MembersController, AuditController, InternalProjectsController],
+      controllers: [ProjectsController, MembersController, AuditController, InternalProjectsController, RequirementsController, InternalRequirementsController],
       providers: [
         ProjectRepository,
         MemberRepository,
@@ -46,6 +48,7 @@ export class ProjectsModule {
         ProjectsService,
         MembersService,
         ProjectAuditService,
+        RequirementsService,
         { provide: UserDirectoryRepository, useValue: new UserDirectoryRepository(new ServiceClient(config.USERS_URL, config.INTERNAL_TOKEN, 'users')) },
         { provide: DesignAuditRepository, useValue: new DesignAuditRepository(new ServiceClient(config.DESIGNS_URL, config.INTERNAL_TOKEN, 'designs')) },
       ],

@@ -1,6 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseModule, ServiceKitModule, type EventBus } from '@architech/service-kit';
 import type { SimulationsConfig } from './config';
+import { CheckHistoryService } from './checks/check-history.service';
+import { CheckRunRepository } from './checks/check-run.repository';
+import { CheckRunsService } from './checks/check-runs.service';
+import { CheckSeriesCapture } from './checks/check-series';
+import { ChecksController } from './checks/checks.controller';
+import { ReplicationRunner } from './checks/replication-runner';
 import { InternalSimulationsController } from './controllers/internal-simulations.controller';
 import { SimulationsController } from './controllers/simulations.controller';
 import { SimulationEntity } from './entities/simulation.entity';
@@ -26,7 +32,7 @@ export class SimulationsModule {
         ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
         DatabaseModule.forRoot({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: 'simulations', entities: [SimulationEntity], migrations: MIGRATIONS }),
       ],
-      controllers: [SimulationsController, InternalSimulationsController],
+      controllers: [SimulationsController, InternalSimulationsController, ChecksController],
       providers: [
         { provide: SIMULATIONS_CONFIG, useValue: config },
         { provide: EVENT_BUS, useValue: bus },
@@ -42,6 +48,11 @@ export class SimulationsModule {
         SimulationEventStream,
         JobRunner,
         TelemetryAcks,
+        CheckRunRepository,
+        CheckSeriesCapture,
+        ReplicationRunner,
+        CheckRunsService,
+        CheckHistoryService,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { ApiError } from './api-error';
 import { accessToken, accessTokenAfter401, endSession, getSession } from './session';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Calls the gateway's JSON API under `/api`: adds the bearer token (renewed with the refresh token

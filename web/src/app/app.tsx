@@ -14,6 +14,7 @@ import { TopBar } from './top-bar';
 const EditorPage = lazy(() => import('../pages/editor-page').then((m) => ({ default: m.EditorPage })));
 const SimulationPage = lazy(() => import('../pages/simulation-page').then((m) => ({ default: m.SimulationPage })));
 const ReplayView = lazy(() => import('../simulation/replay/replay-view').then((m) => ({ default: m.ReplayView })));
+const RequirementsPage = lazy(() => import('../checks/requirements-page').then((m) => ({ default: m.RequirementsPage })));
 const ComparePage = lazy(() => import('../pages/compare-page').then((m) => ({ default: m.ComparePage })));
 
 /** Pages that need no account. */
@@ -59,12 +60,13 @@ function Routed({ pathname }: { pathname: string }) {
     return <SimulationPage key={simulation.simulationId} projectId={simulation.projectId!} simulationId={simulation.simulationId!} replay={<ReplayView simulationId={simulation.simulationId!} />} />;
   const compare = matchPath('/projects/:projectId/compare', pathname);
   if (compare) return <ComparePage projectId={compare.projectId!} />;
+  const requirements = matchPath('/projects/:projectId/requirements', pathname);
   const project = matchPath('/projects/:projectId', pathname);
   return (
     <div className="app-shell">
       <TopBar />
       <main className="page">
-        {pathname === '/projects' || pathname === '/' ? <ProjectsPage /> : project ? <ProjectPage key={project.projectId} projectId={project.projectId!} /> : <NotFoundPage />}
+        {pathname === '/projects' || pathname === '/' ? <ProjectsPage /> : requirements ? <RequirementsPage key={requirements.projectId} projectId={requirements.projectId!} /> : project ? <ProjectPage key={project.projectId} projectId={project.projectId!} /> : <NotFoundPage />}
       </main>
     </div>
   );

@@ -3,11 +3,15 @@ import { api } from '../api/endpoints';
 import { ErrorMessage, Loading } from '../ui/feedback';
 import { formatDate, plural } from '../ui/format';
 import { useAsync } from '../ui/use-async';
+import { useVersionVerdicts } from '../checks/use-version-verdicts';
+import { VerdictBadge } from '../checks/verdict-badge';
 
 /** Props of {@link HistoryPanel}. */
 export interface HistoryPanelProps {
   /** Any version of the design; its versions are listed. */
   readonly designId: string;
+  /** The project, for the versions' check badges. */
+  readonly projectId: string;
   /** The version being edited (for "current" marks). */
   readonly currentVersion: number;
   /** Bumped after a save so the list reloads. */
@@ -22,6 +26,7 @@ export interface HistoryPanelProps {
 
 /** The design's versions, newest first: open one, compare the current one with it, or restore it. */
 export function HistoryPanel(props: HistoryPanelProps) {
+  const verdicts = useVersionVerdicts(props.projectId, props.refreshKey);
   const versions = useAsync(() => api.listVersions(props.designId).then((r) => [...r.versions].sort((a, b) => b.version - a.version)), [props.designId, props.refreshKey]);
   return (
     <section className="side-panel" aria-labelledby="history-title">
@@ -43,6 +48,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
                 <strong>v{v.version}</strong>
                 {v.isLatest && <span className="badge">latest</span>}
                 {current && <span className="badge editor">editing</span>}
+                <VerdictBadge verdict={verdicts.get(v.id) ?? 'unchecked'} label="checks" />
                 <span className="spacer" />
                 <span className="muted small">{formatDate(v.createdAt)}</span>
               </div>

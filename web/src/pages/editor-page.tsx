@@ -12,6 +12,7 @@ import { documentOf, useDesignSession } from '../editor/design-session';
 import { EditorToolbar } from '../editor/editor-toolbar';
 import { designJson, download, fileNameOf, pickJsonFile } from '../editor/file-io';
 import { HistoryPanel } from '../editor/history-panel';
+import { CheckVersionButton } from '../checks/check-version-button';
 import { ImportPanel } from '../editor/import-panel';
 import type { CanvasOverlays } from '../editor/overlays';
 import { Palette } from '../editor/palette';
@@ -234,6 +235,7 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
         <Link href="/projects">Projects</Link>/<Link href={`/projects/${projectId}`}>{ready.project.name}</Link>/
         <strong className="ellipsis">{editor.doc.name || 'Untitled design'}</strong>
         <span className="badge">v{ready.base.version}</span>
+        <CheckVersionButton projectId={projectId} versionId={ready.base.id} version={ready.base.version} dirty={dirty} />
         {dirty && <span className="badge unsaved">unsaved changes</span>}
         {readOnly && <span className="badge viewer">read only</span>}
       </TopBar>
@@ -368,6 +370,7 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
             </section>
           ) : historyOpen ? (
             <HistoryPanel
+              projectId={projectId}
               designId={ready.base.id}
               currentVersion={ready.base.version}
               refreshKey={ready.base.id}

@@ -23,6 +23,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
         <Link href="/projects">Projects</Link> / {value.name}
       </nav>
       <ProjectHeader project={value} onChange={setCurrent} onDeleted={() => navigate('/projects')} />
+      <Link href={`/projects/${projectId}/requirements`}>Requirements and checks →</Link>
       <div className="project-columns">
         <DesignList project={value} />
         <MembersPanel project={value} />

@@ -109,6 +109,21 @@ export function buildOpenApiDocument(): Schema {
         get: op('Past simulations of this design version, newest first', { '200': ok('simulations with their summaries'), ...memberErrors }),
         post: op('Launch a simulation of this exact version (editor or owner)', { '202': ok('{ id, status: PENDING }'), ...memberErrors }, 'SimulationConfig'),
       },
+      '/api/projects/{id}/requirements': {
+        parameters: [idParam('id')],
+        get: op('Requirements of the project (docs/checks.md)', { '200': ok('{ requirements }'), ...memberErrors }),
+        post: op('Write a requirement (editor or owner); audited', { '201': ok('the requirement'), '409': errorResponse('the id exists'), ...memberErrors }),
+      },
+      '/api/projects/{id}/requirements/{reqId}': {
+        parameters: [idParam('id'), { name: 'reqId', in: 'path', required: true, schema: { type: 'string', pattern: '^REQ-[0-9]{4,12}$' } }],
+        get: op('One requirement', { '200': ok('the requirement'), ...memberErrors }),
+        put: op('Replace a requirement (editor or owner); audited', { '200': ok('the requirement'), ...memberErrors }),
+        delete: op('Delete a requirement (editor or owner); audited', { '204': { description: 'deleted' }, ...memberErrors }),
+      },
+      '/api/designs/{id}/checks': { parameters: [idParam('id')], post: op('Start a check run of every requirement (or `only` some) on this version (editor or owner)', { '202': ok('{ id, status: RUNNING }'), ...memberErrors }) },
+      '/api/checks/{id}': { parameters: [idParam('id')], get: op('A check run with its evidence', { '200': ok('the check run'), ...memberErrors }) },
+      '/api/projects/{id}/checks': { parameters: [idParam('id')], get: op('Check runs of the project, newest first', { '200': ok('{ checkRuns }'), ...memberErrors }) },
+      '/api/projects/{id}/checks/history': { parameters: [idParam('id')], get: op('Verdict history, pass rates, streaks, version verdicts and coverage (?window=1–200)', { '200': ok('the history'), ...memberErrors }) },
       '/api/simulations/{id}': {
         parameters: [idParam('id')],
         get: op('Status, progress, configuration and, once COMPLETED, the result summary', { '200': ok('the simulation'), ...memberErrors }),

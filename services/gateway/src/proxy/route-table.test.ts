@@ -18,6 +18,11 @@ describe('the gateway route table', () => {
     ['GET', '/api/simulations/s1/metrics', 'telemetry', false],
     ['GET', '/api/simulations/s1/traces/t1', 'telemetry', false],
     ['GET', '/api/simulations/s1/logs', 'telemetry', false],
+    ['PUT', '/api/projects/p1/requirements/REQ-0001', 'projects', false],
+    ['POST', '/api/designs/d1/checks', 'simulations', false],
+    ['GET', '/api/checks/c1', 'simulations', false],
+    ['GET', '/api/projects/p1/checks', 'simulations', false],
+    ['GET', '/api/projects/p1/checks/history', 'simulations', false],
   ])('%s %s → %s (public: %s)', (method, path, service, isPublic) => {
     expect(resolveRoute(method, path)).toEqual({ service, public: isPublic });
   });

@@ -17,6 +17,10 @@ const RULES: { method?: string; pattern: RegExp; route: Route }[] = [
   { pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/designs$`), route: { service: 'designs', public: false } },
   { method: 'POST', pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/imports$`), route: { service: 'designs', public: false } },
   { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/simulations$`), route: { service: 'simulations', public: false } },
+  // Check runs (docs/checks.md); a project's requirements themselves belong to projects.
+  { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/checks$`), route: { service: 'simulations', public: false } },
+  { pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/checks(/history)?$`), route: { service: 'simulations', public: false } },
+  { pattern: /^\/api\/checks\/[^/]+$/, route: { service: 'simulations', public: false } },
   { pattern: new RegExp(`^/api/simulations/${UUID_SEGMENT}/(metrics|traces|logs)(/.*)?$`), route: { service: 'telemetry', public: false } },
   { pattern: /^\/api\/simulations(\/.*)?$/, route: { service: 'simulations', public: false } },
   { pattern: /^\/api\/projects(\/.*)?$/, route: { service: 'projects', public: false } },

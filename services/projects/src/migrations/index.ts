@@ -1,4 +1,5 @@
 /** The projects service's migrations, in order (public so tests can run them on a real Postgres). */
 import { CreateProjects1763840000000 } from './1763840000000-create-projects';
+import { Requirements1766100000000 } from './1766100000000-requirements';
 
-export const MIGRATIONS = [CreateProjects1763840000000];
+export const MIGRATIONS = [CreateProjects1763840000000, Requirements1766100000000];

@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { BUS_TOPICS, decodeSimulationJob, decodeSimulationStatusEvent, resolveDesign, statusSequence, validateDesign, type SimulationConfig, type SimulationJobMessage, type SimulationStatusUpdate } from '@architech/contracts';
 import { decodeOrSkip, type EventBus, type Subscription } from '@architech/service-kit';
 import type { SeriesBucket, SimulationResult } from '@architech/sim-engine';
+import { CheckSeriesCapture } from '../checks/check-series';
 import type { SimulationsConfig } from '../config';
 import { PeerServicesRepository } from '../repositories/peer-services.repository';
 import { SimulationRepository, type SimulationRecord } from '../repositories/simulation.repository';
@@ -46,6 +47,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly telemetry: TelemetryPublisher,
     private readonly hub: StatusHub,
     private readonly peers: PeerServicesRepository,
+    private readonly checkSeries: CheckSeriesCapture,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -145,6 +147,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     let timedOut = false;
     let wallTimer: NodeJS.Timeout | undefined;
     const types = new Map(job.design.components.map((c) => [c.id, c.type]));
+    const keepSeries = await this.checkSeries.wanted(id);
     const onSeries = (buckets: SeriesBucket[]) => {
       const bucketSec = buckets.length > 1 ? buckets[1].startSec - buckets[0].startSec : 1;
       streaming = streaming.then(() => this.telemetry.publishLive(id, buckets, bucketSec, types)).catch((e: Error) => this.logger.warn(`live series of ${id}: ${e.message}`));
@@ -189,7 +192,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         }
       },
       onSeries,
-      { owner: job.userId, onStart, telemetryFor: id },
+      // A check run's replication keeps its series in the result: the check stores those it needs.
+      { owner: job.userId, onStart, ...(keepSeries ? {} : { telemetryFor: id }) },
     );
     if (!taken) this.queued.set(id, run.runId);
     this.queueChanged();
@@ -220,7 +224,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       // The engine thread encoded the series, traces and logs; resultJson is the small rest.
       const result = JSON.parse(outcome.resultJson) as Omit<SimulationResult, 'timeseries' | 'traces' | 'logs'>;
       if (outcome.telemetry) await this.telemetry.publishFinal(outcome.telemetry);
-      else await this.telemetry.publish(id, result as SimulationResult);
+      else {
+        await this.telemetry.publish(id, result as SimulationResult);
+        await this.checkSeries.capture(id, result as SimulationResult);
+      }
       const stored = await this.simulations.complete(id, { summary: result.summary, ci95: result.ci95, settings: result.settings, replications: result.replications, events: result.events, wallMs: result.wallMs, faults: result.faults });
       if (stored) await this.publisher.publishStatus({ id, status: 'COMPLETED', progress: 1, replications: result.replications, events: result.events, sequence: statusSequence('COMPLETED') }, { summary: result.summary, workerId });
     } else if (outcome.kind === 'cancelled') {

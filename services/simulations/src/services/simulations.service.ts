@@ -25,7 +25,7 @@ export class SimulationsService {
   ) {}
 
   /** Validates the configuration against the exact design version, stores a PENDING simulation and queues its job. */
-  async launch(designId: string, body: unknown, user: AuthUser): Promise<{ id: string; status: 'PENDING' }> {
+  async launch(designId: string, body: unknown, user: AuthUser, onCreated?: (id: string) => Promise<void>): Promise<{ id: string; status: 'PENDING' }> {
     const version = isUuid(designId) ? await this.peers.designVersion(designId) : undefined;
     if (!version) throw ApiException.notFound('design');
     await this.access.requireEditor(version.projectId, user.id, 'design');
@@ -52,6 +52,8 @@ export class SimulationsService {
       });
     }
     const record = created.record;
+    // A check run registers its replication before the job can finish (docs/checks.md).
+    await onCreated?.(record.id);
     await this.jobs.publishJob(record, design.value, run);
     return { id: record.id, status: 'PENDING' };
   }

@@ -10,6 +10,7 @@ import { newFault, toFault, type DraftFault, type FaultTarget } from './fault-mo
 import { FaultTimeline } from './fault-timeline';
 import { ExperimentImport } from './experiment-import';
 import { DEFAULT_HYPOTHESIS, HypothesisEditor } from './hypothesis-editor';
+import { SaveAsRequirement } from '../../checks/save-as-requirement';
 import './launcher.css';
 
 /** Props of {@link LaunchPanel}. */
@@ -286,6 +287,7 @@ export function LaunchPanel(props: LaunchPanelProps) {
       <div className="row launch-foot">
         <span className="muted small">{issues.length > 0 ? `${issues.length} setting${issues.length === 1 ? '' : 's'} to fix` : `${faults.length} fault${faults.length === 1 ? '' : 's'}, ${hypothesis.length} condition${hypothesis.length === 1 ? '' : 's'}`}</span>
         <span className="spacer" />
+        <SaveAsRequirement projectId={props.projectId} config={config} hypothesis={hypothesis} disabled={!outcome?.ok} />
         <button type="button" onClick={props.onClose}>
           Cancel
         </button>

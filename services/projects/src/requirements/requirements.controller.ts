@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import type { RequirementDto } from '@architech/contracts';
+import { CurrentUser, Internal, type AuthUser } from '@architech/service-kit';
+import { RequirementsService } from './requirements.service';
+
+@Controller('api/projects/:id/requirements')
+export class RequirementsController {
+  constructor(private readonly requirements: RequirementsService) {}
+
+  @Get()
+  async list(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<{ requirements: RequirementDto[] }> {
+    return { requirements: await this.requirements.list(id, user.id) };
+  }
+
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: unknown): Promise<RequirementDto> {
+    return this.requirements.create(id, user.id, body);
+  }
+
+  @Get(':reqId')
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('reqId') reqId: string): Promise<RequirementDto> {
+    return this.requirements.get(id, reqId, user.id);
+  }
+
+  @Put(':reqId')
+  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('reqId') reqId: string, @Body() body: unknown): Promise<RequirementDto> {
+    return this.requirements.update(id, reqId, user.id, body);
+  }
+
+  @Delete(':reqId')
+  @HttpCode(204)
+  remove(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('reqId') reqId: string): Promise<void> {
+    return this.requirements.remove(id, reqId, user.id);
+  }
+}
+
+/** Service-to-service: the simulations service reads a project's requirements for a check run. */
+@Internal()
+@Controller('internal/projects/:id/requirements')
+export class InternalRequirementsController {
+  constructor(private readonly requirements: RequirementsService) {}
+
+  @Get()
+  list(@Param('id') id: string): Promise<{ requirements: RequirementDto[] }> {
+    return this.requirements.internalList(id);
+  }
+}
