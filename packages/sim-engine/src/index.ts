@@ -19,3 +19,4 @@ export type { Span, Trace, LogRecord } from './tracing/span';
 export { Scheduler } from './core/scheduler';
 export * from './random';
 export * from './stats';
+export * from './review';

@@ -1,0 +1,10 @@
+export { reviewDesign, reviewFindings, reviewRuleCatalogue, REVIEW_RULES } from './review';
+export { REVIEW_DOMAINS, SEVERITIES, summarizeReview, findingRank } from './finding';
+export type { Evidence, Finding, FindingFix, FindingOutcome, Review, ReviewDomain, RuleInfo, Severity } from './finding';
+export { ReviewContext, MAX_REPLICAS } from './context';
+export type { Rule } from './context';
+export { DesignGraph, distributionP99, pathTimeMs } from './graph';
+export { expectedArrivalRates, totalClientRate, clientRate, isStation } from './traffic';
+export type { LoadLevel } from './traffic';
+export { erlangC, mmcWaitSec, replicasFor } from './queueing';
+export { blastRadius, blastSeverity } from './rules/spof';
