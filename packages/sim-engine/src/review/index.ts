@@ -8,3 +8,7 @@ export { expectedArrivalRates, totalClientRate, clientRate, isStation } from './
 export type { LoadLevel } from './traffic';
 export { erlangC, mmcWaitSec, replicasFor } from './queueing';
 export { blastRadius, blastSeverity } from './rules/spof';
+export { simulateReview, TOLERATED_ERROR_RISE } from './simulate-review';
+export { LOAD_STEP_INFO } from './rules/load-step';
+export type { SimulateReviewOptions } from './simulate-review';
+export { WHAT_IF, windowFigures } from './what-if';

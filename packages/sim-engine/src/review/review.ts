@@ -2,6 +2,7 @@ import type { DesignSpec } from '../model/design';
 import { ReviewContext, type Rule } from './context';
 import { summarizeReview, type Finding, type Review, type RuleInfo } from './finding';
 import { autoscalingCeiling, capacity } from './rules/capacity';
+import { LOAD_STEP_INFO } from './rules/load-step';
 import { queueBacklog, unboundedWaitingRoom } from './rules/queues';
 import { retryAmplification, retryWithoutBackoff, retryWithoutBreaker } from './rules/retries';
 import { singlePointOfFailure } from './rules/spof';
@@ -22,9 +23,9 @@ export const REVIEW_RULES: readonly Rule[] = [
   queueBacklog,
 ];
 
-/** What each rule checks, why, and its reference. */
+/** What each rule checks, why, and its reference (the simulated load step last). */
 export function reviewRuleCatalogue(): RuleInfo[] {
-  return REVIEW_RULES.map((r) => r.info);
+  return [...REVIEW_RULES.map((r) => r.info), LOAD_STEP_INFO];
 }
 
 /** The static findings of every rule on a validated design (pure, deterministic). */
