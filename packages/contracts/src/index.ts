@@ -16,3 +16,4 @@ export * from './api/design-version.schema';
 export * from './api/simulation.schema';
 export * from './api/telemetry.schema';
 export * from './proto';
+export * from './refine-goal.schema';

@@ -20,3 +20,4 @@ export { Scheduler } from './core/scheduler';
 export * from './random';
 export * from './stats';
 export * from './review';
+export * from './refine';
