@@ -2,7 +2,7 @@ import { LIMITS } from '@architech/contracts';
 
 /** One-line synopses, shown under usage errors. */
 export const USAGE = {
-  main: 'usage: architech <command> [options]   (commands: simulate, validate; see architech --help)',
+  main: 'usage: architech <command> [options]   (commands: simulate, validate, review, optimize; see architech --help)',
   simulate: "usage: architech simulate <design.json> [options]   (see 'architech simulate --help')",
   validate: "usage: architech validate <design.json> [--faults faults.json] [--json]   (see 'architech validate --help')",
 } as const;
@@ -19,6 +19,8 @@ export const MAIN_HELP = `architech: validate and simulate system designs
 Usage:
   architech simulate <design.json> [options]   run a discrete-event simulation and summarise it
   architech validate <design.json> [options]   check a design (and a faults file) without running it
+  architech review <design.json> [options]     review a design: findings, remediations, evidence
+  architech optimize <design.json> <goal.json> refine a design until it meets a goal (least capacity)
   architech help [command]                     show help for a command
   architech --version                          print the version
 

@@ -1,3 +1,5 @@
+import { optimizeCommand } from './commands/optimize';
+import { reviewCommand } from './commands/review';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
 import type { Command } from './commands/command';
@@ -8,7 +10,7 @@ import { processIo, type CliIo } from './io';
 import { UsageError } from './usage-error';
 import { cliVersion } from './version';
 
-const COMMANDS: Record<string, Command> = { simulate: simulateCommand, validate: validateCommand };
+const COMMANDS: Record<string, Command> = { simulate: simulateCommand, validate: validateCommand, review: reviewCommand, optimize: optimizeCommand };
 
 /** `--help` anywhere before `--` wins, so that help works even on an otherwise broken command line. */
 function asksForHelp(argv: readonly string[]): boolean {

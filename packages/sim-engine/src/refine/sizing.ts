@@ -9,10 +9,10 @@ export interface SizingTarget {
   maxWaitShare: number;
 }
 
-/** The first sizing of every station: ρ ≤ 0.8 and a mean wait at most half the service time. */
-export const FIRST_TARGET: SizingTarget = { maxUtilization: 0.8, maxWaitShare: 0.5 };
-/** Each tightening after a failed capacity criterion, for the bottlenecks: 0.8 → 0.65 → 0.5. */
-export const TIGHTER_TARGETS: readonly SizingTarget[] = [FIRST_TARGET, { maxUtilization: 0.65, maxWaitShare: 0.25 }, { maxUtilization: 0.5, maxWaitShare: 0.1 }];
+/** The first sizing of every station: ρ ≤ 0.8 and a mean queueing wait no longer than the service time. */
+export const FIRST_TARGET: SizingTarget = { maxUtilization: 0.8, maxWaitShare: 1 };
+/** Each tightening after a failed capacity criterion, for the bottlenecks: ρ 0.8 → 0.65 → 0.5, wait 1 → 0.5 → 0.25 × service time. */
+export const TIGHTER_TARGETS: readonly SizingTarget[] = [FIRST_TARGET, { maxUtilization: 0.65, maxWaitShare: 0.5 }, { maxUtilization: 0.5, maxWaitShare: 0.25 }];
 
 /**
  * Fewest replicas of a station for a target, from M/M/c (Erlang C) per replica at the peak of the

@@ -12,3 +12,4 @@ export { simulateReview, TOLERATED_ERROR_RISE } from './simulate-review';
 export { LOAD_STEP_INFO } from './rules/load-step';
 export type { SimulateReviewOptions } from './simulate-review';
 export { WHAT_IF, windowFigures } from './what-if';
+export { goalFindings, GOAL_INFO } from './goal-findings';

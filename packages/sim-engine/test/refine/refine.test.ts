@@ -22,15 +22,15 @@ describe('refineDesign', () => {
     const result = refineDesign(underProvisioned, goal(150), fast);
     expect(result.state).toBe('accepted');
     expect(result.iterations).toBe(1);
-    // ρ ≤ 0.8 needs 2 replicas (600 × 0.01 / (4 × 0.8) = 1.875), but then each replica is M/M/4 at
-    // a = 3: Erlang C 0.509, mean wait 0.509 × 10 ms / (4 − 3) = 5.1 ms > half the service time → 3
+    // ρ ≤ 0.8 needs 2 replicas (600 × 0.01 / (4 × 0.8) = 1.875); each replica is then M/M/4 at
+    // a = 3: Erlang C 0.509, mean wait 0.509 × 10 ms / (4 − 3) = 5.1 ms ≤ the service time → 2
     expect(result.changes.map((c) => [c.componentId, c.property, c.to])).toEqual([
-      ['api', 'replicas', 3],
-      ['db', 'replicas', 3],
+      ['api', 'replicas', 2],
+      ['db', 'replicas', 2],
     ]);
-    // analytic minimum (ρ < 1): 2 replicas × 4 workers each
-    expect(result.capacity).toEqual({ before: 8, after: 24, analyticMinimum: 16 });
-    expect(designCapacity(result.design)).toBe(24);
+    // analytic minimum (ρ < 1): 2 replicas × 4 workers each — the sizing meets it exactly
+    expect(result.capacity).toEqual({ before: 8, after: 16, analyticMinimum: 16 });
+    expect(designCapacity(result.design)).toBe(16);
     expect(result.design.components[1]).toMatchObject({ id: 'api', properties: { timeoutMs: 2000 } });
     const states = result.timeline.filter((e) => e.kind === 'transition').map((e) => (e.kind === 'transition' ? e.state : ''));
     expect(states).toEqual(['generating', 'validating', 'accepted']);
@@ -42,7 +42,7 @@ describe('refineDesign', () => {
     expect(result).toMatchObject({ state: 'stopped', reason: 'iteration_limit', iterations: 3 });
     const states = result.timeline.filter((e) => e.kind === 'transition').map((e) => (e.kind === 'transition' ? e.state : ''));
     expect(states).toEqual(['generating', 'validating', 'optimizing', 'generating', 'validating', 'optimizing', 'generating', 'validating', 'stopped']);
-    expect(result.capacity.after).toBeGreaterThan(24);
+    expect(result.capacity.after).toBeGreaterThan(16);
   });
 
   it('adds resilience settings when an error criterion fails', () => {
