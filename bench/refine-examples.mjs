@@ -18,7 +18,9 @@ function underProvision(design) {
     ...design,
     components: design.components.map((c) => {
       if (!isStation(c)) return c;
-      const { autoscaling, ...rest } = c.properties;
+      // Autoscaling would hide the cut: the station keeps exactly what is left.
+      const rest = { ...c.properties };
+      delete rest.autoscaling;
       return { ...c, properties: { ...rest, replicas: 1, workers: Math.max(1, Math.floor(c.properties.workers / 2)) } };
     }),
   };
