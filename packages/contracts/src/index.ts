@@ -17,3 +17,4 @@ export * from './api/simulation.schema';
 export * from './api/telemetry.schema';
 export * from './proto';
 export * from './refine-goal.schema';
+export * from './api/review.schema';

@@ -16,6 +16,8 @@ const RULES: { method?: string; pattern: RegExp; route: Route }[] = [
   { pattern: /^\/api\/me$/, route: { service: 'users', public: false } },
   { pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/designs$`), route: { service: 'designs', public: false } },
   { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/simulations$`), route: { service: 'simulations', public: false } },
+  { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/(reviews|refinements)$`), route: { service: 'simulations', public: false } },
+  { pattern: /^\/api\/(reviews|refinements)(\/.*)?$/, route: { service: 'simulations', public: false } },
   { pattern: new RegExp(`^/api/simulations/${UUID_SEGMENT}/(metrics|traces|logs)(/.*)?$`), route: { service: 'telemetry', public: false } },
   { pattern: /^\/api\/simulations(\/.*)?$/, route: { service: 'simulations', public: false } },
   { pattern: /^\/api\/projects(\/.*)?$/, route: { service: 'projects', public: false } },
