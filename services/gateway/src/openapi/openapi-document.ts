@@ -130,14 +130,14 @@ export function buildOpenApiDocument(): Schema {
       '/api/designs/{id}/reviews': {
         parameters: [idParam('id')],
         get: op('Past reviews of this design version, newest first', { '200': ok('{ reviews }'), ...memberErrors }),
-        post: op('Review this version (editor or owner): findings per domain, optionally backed by what-if simulations (docs/review.md)', { '202': ok('{ id, status: PENDING }'), '429': errorResponse('too many reviews or refinements running'), ...memberErrors }, 'ReviewRequest'),
+        post: op('Review this version (editor or owner): findings per domain, optionally backed by what-if simulations (docs/review.md)', { '202': ok('{ id, status: PENDING }'), ...memberErrors }, 'ReviewRequest'),
       },
       '/api/reviews/{id}': { parameters: [idParam('id')], get: op('A review: status, progress, stage and, once COMPLETED, the findings', { '200': ok('the review'), ...memberErrors }) },
       '/api/reviews/{id}/events': { parameters: [idParam('id')], get: op('Live progress as Server-Sent Events (`progress`, then `done` with the stored review)', { '200': { description: 'text/event-stream' }, ...memberErrors }) },
       '/api/designs/{id}/refinements': {
         parameters: [idParam('id')],
         get: op('Past refine runs of this design version, newest first', { '200': ok('{ refinements }'), ...memberErrors }),
-        post: op('Refine this version towards a goal (editor or owner): at most 3 iterations of generating → validating → optimizing', { '202': ok('{ id, status: PENDING }'), '429': errorResponse('too many reviews or refinements running'), ...memberErrors }, 'RefinementGoal'),
+        post: op('Refine this version towards a goal (editor or owner): at most 3 iterations of generating → validating → optimizing', { '202': ok('{ id, status: PENDING }'), ...memberErrors }, 'RefinementGoal'),
       },
       '/api/refinements/{id}': { parameters: [idParam('id')], get: op('A refine run: status, timeline and, once COMPLETED, the proposed design, changes, capacity and evidence', { '200': ok('the refine run'), ...memberErrors }) },
       '/api/refinements/{id}/events': { parameters: [idParam('id')], get: op('Live refine run as Server-Sent Events (`entry` per timeline entry, `progress`, then `done`)', { '200': { description: 'text/event-stream' }, ...memberErrors }) },
