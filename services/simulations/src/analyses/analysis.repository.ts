@@ -20,6 +20,9 @@ interface Row {
   finished_at: Date | null;
 }
 
+/** Minutes after which a PENDING or RUNNING analysis is taken as interrupted (a refine run stops after 5). */
+export const STALE_AFTER_MIN = 15;
+
 /** A stored analysis with its owner (the DTO leaves the user out). */
 export type AnalysisRecord = AnalysisDto & { userId: string };
 
@@ -53,6 +56,11 @@ export class AnalysisRepository {
   async createWithinQuota(input: { kind: 'review' | 'refinement'; designId: string; projectId: string; userId: string; request: Record<string, unknown> }, limit: number): Promise<{ record: AnalysisRecord } | { active: number }> {
     return this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('analyses.active:' || $1, 0))`, [input.userId]);
+      // An analysis still open long after any could finish was cut off by a restart: close it so it no longer counts.
+      await m.query(
+        `UPDATE simulations.analyses SET status = 'FAILED', error = 'interrupted: the service stopped before it finished', finished_at = now() WHERE user_id = $1 AND status IN ('PENDING', 'RUNNING') AND created_at < now() - make_interval(mins => $2)`,
+        [input.userId, STALE_AFTER_MIN],
+      );
       const counted: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM simulations.analyses WHERE user_id = $1 AND status IN ('PENDING', 'RUNNING')`, [input.userId]);
       if (counted[0].n >= limit) return { active: counted[0].n };
       const rows: Row[] = await m.query(`INSERT INTO simulations.analyses (kind, design_id, project_id, user_id, status, request) VALUES ($1, $2, $3, $4, 'PENDING', $5) RETURNING ${COLUMNS}`, [
@@ -92,8 +100,4 @@ export class AnalysisRepository {
     );
   }
 
-  /** Analyses left PENDING or RUNNING by a stopped process: they will not finish. */
-  async failInterrupted(): Promise<void> {
-    await this.db.query(`UPDATE simulations.analyses SET status = 'FAILED', error = 'interrupted: the service restarted', finished_at = now() WHERE status IN ('PENDING', 'RUNNING')`);
-  }
 }
