@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     // Pure packages: nothing of ours, no Node built-ins, no ambient clock, randomness, timers or console.
-    files: ['packages/sim-engine/src/**/*.ts', 'packages/contracts/src/**/*.ts', 'packages/editor-core/src/**/*.ts'],
+    files: ['packages/sim-engine/src/**/*.ts', 'packages/contracts/src/**/*.ts', 'packages/editor-core/src/**/*.ts', 'packages/iac-import/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-globals': ['error',

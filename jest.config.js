@@ -5,6 +5,8 @@ const moduleNameMapper = {
   '^@architech/contracts$': `${__dirname}/packages/contracts/src/index.ts`,
   '^@architech/sim-engine$': `${__dirname}/packages/sim-engine/src/index.ts`,
   '^@architech/editor-core$': `${__dirname}/packages/editor-core/src/index.ts`,
+  '^@architech/iac-import$': `${__dirname}/packages/iac-import/src/index.ts`,
+  '^@architech/iac-import/hcl$': `${__dirname}/packages/iac-import/src/hcl-wasm.ts`,
 };
 
 const project = (dir) => ({
@@ -22,12 +24,14 @@ module.exports = {
     'packages/contracts',
     'packages/sim-engine',
     'packages/editor-core',
+    'packages/iac-import',
     'packages/cli',
     'packages/service-kit',
     'services/users',
     'services/projects',
     'services/designs',
     'services/gateway',
+    'services/simulations',
     'infra/launcher',
     'web',
     'infra/deploy-check',

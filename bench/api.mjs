@@ -12,17 +12,30 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const { Client } = require('pg');
-const root = fileURLToPath(new URL('..', import.meta.url));
+// BENCH_ROOT measures the build of another checkout (a baseline) with this benchmark.
+const root = process.env.BENCH_ROOT ?? fileURLToPath(new URL('..', import.meta.url));
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 const freePort = () => new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 
+/** The product's main event-loop delay is measured by a preloaded probe (bench/support/loop-delay.cjs). */
+const LOOP_PROBE = fileURLToPath(new URL('./support/loop-delay.cjs', import.meta.url));
+
 function startNode(script, env, ready) {
-  const child = spawn(process.execPath, [join(root, script)], { env: { ...process.env, RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '10', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each product process's main thread there.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--require', LOOP_PROBE, join(root, script)], { env: { ...process.env, RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '10', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  let onLoop;
+  child.stdout.on('data', (d) => {
+    const m = /LOOP-DELAY (\{.*\})/.exec(String(d));
+    if (m && onLoop) onLoop(JSON.parse(m[1]));
+  });
+  /** The event-loop delay (ms: p50, p99, max) since the previous call. */
+  const loopDelay = () => new Promise((resolve) => { onLoop = resolve; child.kill('SIGUSR2'); });
   return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => { out += d; if (ready.test(out)) resolve(() => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); })); });
+    child.stdout.on('data', (d) => { out += d; if (ready.test(out)) resolve(Object.assign(() => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }), { loopDelay })); });
     child.stderr.on('data', (d) => { out += d; });
     child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${out}`)));
   });
@@ -33,7 +46,7 @@ async function startTopology(mode, env) {
   const gateway = await freePort();
   if (mode === 'embedded') {
     const stop = await startNode('infra/launcher/dist/main.js', { ...env, GATEWAY_PORT: String(gateway), GATEWAY_HOST: '127.0.0.1' }, /running at/);
-    return { url: `http://127.0.0.1:${gateway}`, stop };
+    return { url: `http://127.0.0.1:${gateway}`, stop, loopDelay: stop.loopDelay };
   }
   const [users, projects, designs] = await Promise.all([freePort(), freePort(), freePort()]);
   const all = { ...env, USERS_PORT: String(users), PROJECTS_PORT: String(projects), DESIGNS_PORT: String(designs), GATEWAY_PORT: String(gateway), GATEWAY_HOST: '127.0.0.1',
@@ -123,14 +136,18 @@ async function duringRun(label, env) {
     const design = await call(topology.url, 'POST', `/api/projects/${project.id}/designs`, design50(), accessToken);
     const read = { method: 'GET', path: '/api/projects' };
     await run(topology.url, accessToken, [read], 'warm-up', 3);
+    await topology.loopDelay();
     const idle = await run(topology.url, accessToken, [read], `${label}: GET /api/projects, idle`);
+    idle.loop = await topology.loopDelay();
     const sim = await call(topology.url, 'POST', `/api/designs/${design.id}/simulations`, { durationSec: 3600, tracing: { sampleRate: 0.05, maxTraces: 1000, slowest: 20, maxLogs: 10000 } }, accessToken);
     for (let i = 0; i < 100; i++) {
       const s = await call(topology.url, 'GET', `/api/simulations/${sim.id}`, undefined, accessToken);
       if (s.status !== 'PENDING') break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    await topology.loopDelay();
     const busy = await run(topology.url, accessToken, [read], `${label}: GET /api/projects, during a 3,600-s 50-component run`);
+    busy.loop = await topology.loopDelay();
     const after = await call(topology.url, 'GET', `/api/simulations/${sim.id}`, undefined, accessToken);
     busy.title += ` (run ${after.status}, ${Math.round(after.progress * 100)} % after the window)`;
     await fetch(`${topology.url}/api/simulations/${sim.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${accessToken}` } });
@@ -172,6 +189,6 @@ try {
 } finally { rmSync(dataDir, { recursive: true, force: true }); }
 
 console.log(`\nAPI benchmark: ${RATE} requests/s offered for ${SECONDS} s per row, 16 connections, through the gateway\n`);
-console.log('| scenario | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | 2xx | errors |');
-console.log('|---|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.title} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.ok} | ${r.errors} |`);
+console.log('| scenario | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | 2xx | errors | event-loop delay p99 / max ms | loop busy |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.title} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.ok} | ${r.errors} | ${r.loop ? `${r.loop.p99} / ${r.loop.max} | ${Math.round(r.loop.elu * 100)} %` : '— | —'} |`);

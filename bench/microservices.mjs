@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 const require = createRequire(import.meta.url);
 // SIM_ENGINE_DIST loads another build of the engine (`npm run bench -- --baseline <ref>`).
 const { simulate } = require(process.env.SIM_ENGINE_DIST ?? '../packages/sim-engine/dist/index.js');
-const { validateDesign, validateSimulationConfig } = require('../packages/contracts/dist/index.js');
+const { resolveDesign, validateDesign, validateSimulationConfig } = require('../packages/contracts/dist/index.js');
 
 const design = validateDesign(JSON.parse(readFileSync(new URL(`./${process.argv[2] ?? 'microservices-20.json'}`, import.meta.url), 'utf8')));
 if (!design.ok) throw new Error(JSON.stringify(design.issues));
@@ -17,7 +17,7 @@ const config = validateSimulationConfig({
   faults: [{ type: 'crash', target: 'inventory-db', startSec: 300, durationSec: 60 }],
 }, design.value);
 if (!config.ok) throw new Error(JSON.stringify(config.issues));
-const result = simulate(design.value, config.value, { clock: () => performance.now() });
+const result = simulate(resolveDesign(design.value), config.value, { clock: () => performance.now() });
 const e = result.summary.endToEnd;
 console.log(JSON.stringify({
   bench: process.argv[2] ?? 'microservices-20.json',

@@ -2,7 +2,7 @@
 // `npm run bench -- --baseline <git-ref>` also builds the engine of <ref> in a temporary worktree and
 // runs M/M/1 and the 20-component design alternately on both builds, printing the ratio.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,12 +21,20 @@ if (baselineAt > 0 && !baselineRef) {
 
 console.log(`Architech engine benchmarks — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one core each\n`);
 const mm1 = run('mm1.mjs');
+const reference = runReference(mm1);
 console.log('M/M/1, ρ = 0.9 (target ≥ 10M events/s)');
 console.log(`  events            ${mm1.events.toLocaleString('en-US')}`);
 console.log(`  wall time         ${(mm1.wallMs / 1000).toFixed(2)} s`);
 console.log(`  events/s          ${mm1.eventsPerSec.toLocaleString('en-US')}`);
 console.log(`  mean response     ${mm1.meanResponseMs} ms (theory ${mm1.theoryMeanResponseMs} ms)`);
-console.log(`  peak RSS          ${mm1.peakRssMB} MB\n`);
+console.log(`  peak RSS          ${mm1.peakRssMB} MB`);
+if (reference) {
+  const ratio = mm1.customersPerSec / reference.customersPerSec;
+  console.log(`  customers/s       ${mm1.customersPerSec.toLocaleString('en-US')} vs ${reference.customersPerSec.toLocaleString('en-US')} for the C reference event loop (bench/reference/mm1.c, gcc -O2)`);
+  console.log(`  ratio to C        ${ratio.toFixed(3)} (target ≥ 0.333)\n`);
+} else {
+  console.log('  ratio to C        not measured: gcc is not on this machine\n');
+}
 for (const file of ['microservices-20.json', 'microservices-20-fanout.json']) {
   const ms = run('microservices.mjs', [file]);
   console.log(`1M requests, ${ms.components}-component microservices${file.includes('fanout') ? ' with fan-out (stages, a 30 % optional call)' : ''}, retries, a breaker and a crash fault (target < 5 s, < 300 MB) — ${file}`);
@@ -36,6 +44,30 @@ for (const file of ['microservices-20.json', 'microservices-20-fanout.json']) {
   console.log(`  events/s          ${ms.eventsPerSec.toLocaleString('en-US')}`);
   console.log(`  peak RSS          ${ms.peakRssMB} MB`);
   console.log(`  error rate        ${(ms.errorRate * 100).toFixed(2)} %, p99 ${ms.p99Ms} ms, breaker rejections ${ms.breakerRejections}\n`);
+}
+
+const par = run('parallel.mjs');
+console.log(`8 replications of the 20-component design (200 s each), sequential vs ${par.threads} engine threads`);
+console.log(`  sequential        ${(par.sequentialMs / 1000).toFixed(2)} s`);
+console.log(`  ${par.threads} threads         ${(par.parallelMs / 1000).toFixed(2)} s`);
+console.log(`  speed-up          ${par.speedUp}× (bit-identical results: ${par.identical ? 'yes' : 'NO'})\n`);
+
+/** Builds and runs the C reference M/M/1 for the same simulated time; undefined without gcc. */
+function runReference(mm1) {
+  const binary = join(tmpdir(), `architech-mm1-reference-${process.pid}`);
+  try {
+    execFileSync('gcc', ['-O2', '-o', binary, join(here, 'reference/mm1.c'), '-lm'], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  try {
+    // Same model, same simulated seconds; the faster of two runs, as the engine's JIT warms up too.
+    const once = () => JSON.parse(execFileSync(binary, [String(mm1.durationSec), '100'], { encoding: 'utf8' }).trim());
+    const runs = [once(), once()];
+    return runs.sort((a, b) => b.customersPerSec - a.customersPerSec)[0];
+  } finally {
+    rmSync(binary, { force: true });
+  }
 }
 
 if (baselineRef) {

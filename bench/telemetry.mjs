@@ -19,6 +19,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const kit = require('../packages/service-kit/dist/index.js');
 const contracts = require('../packages/contracts/dist/index.js');
 const { Ingestion } = require('../services/telemetry/dist/services/ingestion.js');
+const { StoreWriter } = require('../services/telemetry/dist/services/telemetry-writer.js');
+const { ThreadedWriter } = require('../services/telemetry/dist/services/threaded-writer.js');
 const { TelemetryCompletion } = require('../services/telemetry/dist/services/completion.js');
 const { CreateLandedBatches1765000000000 } = require('../services/telemetry/dist/migrations/landed-batches.migration.js');
 const { Client } = require('pg');
@@ -57,8 +59,8 @@ function spanBatches(simulationId, count) {
     const traces = [];
     for (let t = 0; t < 100; t++) {
       const traceId = `${b.toString(16).padStart(16, '0')}${t.toString(16).padStart(16, '0')}`;
-      const spans = Array.from({ length: 6 }, (_, k) => ({ traceId, spanId: `${b}-${t}-${k}`.padEnd(16, '0'), parentSpanId: k === 0 ? '' : `${b}-${t}-0`.padEnd(16, '0'), name: `s${k}`, kind: 2, componentId: `c${k}`, componentType: 'SERVICE', startMs: t, endMs: t + 5, statusCode: 1, statusMessage: '', attributes: {} }));
-      traces.push({ traceId, rootComponentId: 'c0', startMs: t, durationMs: 5, status: 1, reason: 1, linkedTraceId: '', spans });
+      const spans = Array.from({ length: 6 }, (_, k) => ({ traceId, spanId: `${b}-${t}-${k}`.padEnd(16, '0'), parentSpanId: k === 0 ? null : `${b}-${t}-0`.padEnd(16, '0'), name: `s${k}`, kind: 'SERVER', componentId: `c${k}`, componentType: 'SERVICE', startMs: t, endMs: t + 5, durationMs: 5, status: { code: 'OK' }, attributes: {} }));
+      traces.push({ traceId, rootComponentId: 'c0', startMs: t, durationMs: 5, status: 'OK', reason: 'sampled', spans });
     }
     out.push(contracts.encodeSpanBatch({ simulationId, batchId: `${simulationId}:s${b}`, traces }));
   }
@@ -70,7 +72,11 @@ async function ingest(kind) {
   const ds = await kit.openServiceDatabase({ databaseUrl: db.url, dataDir: '', schema: 'telemetry', entities: [], migrations: [kit.metricPointsMigration('telemetry'), kit.traceTablesMigration('telemetry'), CreateLandedBatches1765000000000] });
   const pool = ds.driver.master;
   const bus = kit.createEventBus({ kind: 'in-process' });
-  const ingestion = new Ingestion(bus, new kit.PostgresMetricStore({ pool, schema: 'telemetry' }), new kit.PostgresTraceStore({ pool, schema: 'telemetry' }), new TelemetryCompletion(ds, bus));
+  // As the service does on Postgres-backed stores: decoding and writes on the ingestion thread (BENCH_INGEST=in-process: on this thread).
+  const writer = process.env.BENCH_INGEST === 'in-process'
+    ? new StoreWriter(new kit.PostgresMetricStore({ pool, schema: 'telemetry' }), new kit.PostgresTraceStore({ pool, schema: 'telemetry' }))
+    : new ThreadedWriter({ databaseUrl: db.url, schema: 'telemetry', poolSize: 4 });
+  const ingestion = new Ingestion(bus, writer, new TelemetryCompletion(ds, bus));
   await ingestion.onApplicationBootstrap();
   const sim = '00000000-0000-4000-8000-000000000001';
   const rows = [];
@@ -156,7 +162,7 @@ async function ingestDistributed() {
   const topics = { metrics: `${contracts.BUS_TOPICS.metrics}.${suffix}`, spans: `${contracts.BUS_TOPICS.spans}.${suffix}`, logs: `${contracts.BUS_TOPICS.logs}.${suffix}` };
   const consumerBus = new kit.KafkaEventBus({ brokers, clientId: 'bench-telemetry', onHandlerError: (f) => console.error(String(f.error)) });
   const producerBus = new kit.KafkaEventBus({ brokers, clientId: 'bench-producer' });
-  const ingestion = new Ingestion(consumerBus, counting(metrics, counter), counting(traces, counter), { landed: async () => undefined });
+  const ingestion = new Ingestion(consumerBus, new StoreWriter(counting(metrics, counter), counting(traces, counter)), { landed: async () => undefined });
   const group = `bench-${process.pid}`;
   const subscriptions = [
     await consumerBus.subscribe({ topic: topics.metrics, group }, (m) => ingestion.ingestMetrics(m.value)),

@@ -2,7 +2,8 @@
 // `npm run bench:web`: the canvas editor in headless Chromium (Debian's /usr/bin/chromium) with a
 // design of 500 components and 800 connections: frames per second while dragging a selection of
 // 50 components, and while wheel-zooming at the cursor. Target ≥ 50 fps. Prints figures; asserts nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { call, freePort, launchChromium, startLauncher } from './support/web-bench.mjs';
@@ -30,6 +31,29 @@ export function bigDesign() {
   return { name: 'Bench 500 × 800', components, connections };
 }
 
+const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** The JavaScript a first visit to /login downloads: raw, gzip -9 of each file, and as the server sent it. */
+async function loginPageWeight(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const encodings = new Set();
+  page.on('response', (r) => { if (r.url().endsWith('.js')) encodings.add(r.headers()['content-encoding'] ?? 'identity'); });
+  await page.goto(`${url}/login`, { waitUntil: 'networkidle' });
+  const entries = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')).map((e) => ({ path: new URL(e.name).pathname, transfer: e.encodedBodySize })));
+  await context.close();
+  const dist = new URL('../web/dist', import.meta.url);
+  let rawBytes = 0, gzipBytes = 0, transferBytes = 0;
+  for (const e of entries) {
+    const body = readFileSync(new URL(`.${e.path}`, `${dist.href}/`));
+    rawBytes += body.length;
+    gzipBytes += gzipSync(body, { level: 9 }).length;
+    transferBytes += e.transfer;
+  }
+  const scripts = entries.map((e) => e.path.split('/').pop());
+  return { scripts, rawBytes, gzipBytes, transferBytes, encoding: [...encodings].join('/'), editorLoaded: scripts.some((s) => s.startsWith('editor-page')) };
+}
+
 /** Counts animation frames in the page for `ms` while `drive` pumps input; returns fps and frame-time percentiles. */
 async function measure(page, label, drive) {
   await page.evaluate(() => {
@@ -55,6 +79,7 @@ const stop = await startLauncher({ DATABASE_URL: '', DATA_DIR: dataDir, GATEWAY_
 const url = `http://127.0.0.1:${port}`;
 const browser = await launchChromium();
 try {
+  const firstLoad = await loginPageWeight(browser, url);
   const email = `bench-${Date.now()}@example.com`;
   await call(url, 'POST', '/api/auth/register', { email, password: 'benchmark password', name: 'Bench' });
   const login = await call(url, 'POST', '/api/auth/login', { email, password: 'benchmark password' });
@@ -97,6 +122,8 @@ try {
   const zoom = await measure(page, 'wheel zoom at the cursor', (i) => page.mouse.wheel(0, Math.floor(i / 15) % 2 === 0 ? -60 : 60));
   const zoomNow = await page.evaluate(() => window.__architech.store.getState().viewport.zoom);
 
+  console.log(`\nFirst load of the login page (fresh browser context): ${firstLoad.scripts.length} scripts, ${kB(firstLoad.rawBytes)} of JavaScript, ${kB(firstLoad.gzipBytes)} gzip (target < 300 kB gzip), ${kB(firstLoad.transferBytes)} as transferred (${firstLoad.encoding})`);
+  console.log(`  scripts: ${firstLoad.scripts.join(', ')}; editor code loaded: ${firstLoad.editorLoaded ? 'YES' : 'no (on demand)'}`);
   console.log(`\nCanvas: 500 components, 800 connections, ${WIDTH}×${HEIGHT}, headless Chromium (software rendering, --disable-gpu), ${SECONDS} s each`);
   console.log(`opened the editor in ${openMs} ms (navigation to 500 components on the canvas)`);
   console.table([drag, zoom]);

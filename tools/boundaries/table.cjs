@@ -18,21 +18,22 @@ const PROTOBUF = '@bufbuild/protobuf';
 /** @type {Workspace[]} */
 const WORKSPACES = [
   { name: '@architech/contracts', dir: 'packages/contracts', scope: 'shared', type: 'format', mayImport: [], banned: NODE_BUILTINS, what: 'schemas (zod), DTO types, generated protobuf, error shapes: the formats, defined once' },
-  { name: '@architech/sim-engine', dir: 'packages/sim-engine', scope: 'shared', type: 'engine', mayImport: [], banned: [...NODE_BUILTINS, PROTOBUF], what: 'the discrete-event engine: pure, no I/O' },
+  { name: '@architech/sim-engine', dir: 'packages/sim-engine', scope: 'shared', type: 'engine', mayImport: ['@architech/contracts'], banned: [...NODE_BUILTINS, PROTOBUF], what: 'the discrete-event engine: pure, no I/O; its input and output types are the contracts\' formats' },
   { name: '@architech/editor-core', dir: 'packages/editor-core', scope: 'web', type: 'state', mayImport: ['@architech/contracts'], banned: [...NODE_BUILTINS, 'react', 'react-dom', 'konva', PROTOBUF], what: "the canvas editor's state, commands and history: no React, no Konva, no DOM" },
-  { name: '@architech/cli', dir: 'packages/cli', scope: 'cli', type: 'app', mayImport: ['@architech/contracts', '@architech/sim-engine'], banned: [PROTOBUF], what: 'the `architech` command' },
+  { name: '@architech/iac-import', dir: 'packages/iac-import', scope: 'shared', type: 'import', mayImport: ['@architech/contracts', '@architech/editor-core'], banned: [...NODE_BUILTINS, 'react', 'react-dom', 'konva', PROTOBUF], what: 'infrastructure as code (compose, Kubernetes, Terraform, CloudFormation) into designs, chaos experiments into faults: pure, callers read the files' },
+  { name: '@architech/cli', dir: 'packages/cli', scope: 'cli', type: 'app', mayImport: ['@architech/contracts', '@architech/sim-engine', '@architech/iac-import'], banned: [PROTOBUF], what: 'the `architech` command' },
   { name: '@architech/service-kit', dir: 'packages/service-kit', scope: 'server', type: 'lib', mayImport: ['@architech/contracts'], banned: ['react', 'react-dom', 'konva', PROTOBUF], what: 'what every service shares: config, auth, errors, health, telemetry, ports and adapters' },
   ...['users', 'projects', 'designs', 'gateway', 'telemetry'].map((name) => ({
     name: `@architech/${name}-service`,
     dir: `services/${name}`,
     scope: 'server',
     type: 'service',
-    mayImport: ['@architech/contracts', '@architech/service-kit'],
+    mayImport: name === 'designs' ? ['@architech/contracts', '@architech/service-kit', '@architech/iac-import'] : ['@architech/contracts', '@architech/service-kit'],
     banned: ['react', 'react-dom', 'konva', PROTOBUF],
     what: `the ${name} service (NestJS)`,
   })),
   { name: '@architech/simulations-service', dir: 'services/simulations', scope: 'server', type: 'service', mayImport: ['@architech/contracts', '@architech/service-kit', '@architech/sim-engine'], banned: ['react', 'react-dom', 'konva', PROTOBUF], what: 'the simulations service (NestJS) and its engine workers' },
-  { name: '@architech/web', dir: 'web', scope: 'web', type: 'app', mayImport: ['@architech/contracts', '@architech/editor-core', '@architech/sim-engine'], banned: [...NODE_BUILTINS, PROTOBUF], what: 'the React + Konva app' },
+  { name: '@architech/web', dir: 'web', scope: 'web', type: 'app', mayImport: ['@architech/contracts', '@architech/editor-core', '@architech/sim-engine', '@architech/iac-import'], banned: [...NODE_BUILTINS, PROTOBUF], what: 'the React + Konva app' },
   {
     name: '@architech/launcher',
     dir: 'infra/launcher',

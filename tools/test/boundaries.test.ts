@@ -64,8 +64,8 @@ describe('the import boundaries', () => {
   });
 
   it('names the edge and what is allowed instead', () => {
-    const [probe] = lint([{ filePath: probeIn('packages/sim-engine'), code: "import '@architech/contracts';\n" }]);
-    expect(probe!.messages).toEqual(["@architech/sim-engine may not import @architech/contracts: it may import only nothing of ours (docs/architecture.md, 'Layout and import rules')."]);
+    const [probe] = lint([{ filePath: probeIn('packages/contracts'), code: "import '@architech/sim-engine';\n" }]);
+    expect(probe!.messages).toEqual(["@architech/contracts may not import @architech/sim-engine: it may import only nothing of ours (docs/architecture.md, 'Layout and import rules')."]);
   });
 
   it('is the table docs/architecture.md shows', () => {

@@ -5,7 +5,7 @@ import { createProjectsApp, loadProjectsConfig } from '@architech/projects-servi
 import { createDesignsApp, loadDesignsConfig } from '@architech/designs-service';
 import { createGatewayApp, loadGatewayConfig } from '@architech/gateway-service';
 import { createSimulationsApp, loadSimulationsConfig } from '@architech/simulations-service';
-import { createTelemetryApp, loadTelemetryConfig } from '@architech/telemetry-service';
+import { createTelemetryApp, loadTelemetryConfig, moveTelemetry } from '@architech/telemetry-service';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { embeddedSecrets } from './embedded-secrets';
@@ -26,6 +26,8 @@ export interface EmbeddedTopology {
   /** The gateway's base URL: the only public entry. */
   url: string;
   services: Record<'users' | 'projects' | 'designs' | 'simulations' | 'telemetry', string>;
+  /** The databases in use: `main` (users, projects, designs, simulations) and telemetry's (the same unless separated). */
+  databases: { main: string; telemetry: string };
   stop(): Promise<void>;
 }
 
@@ -58,10 +60,31 @@ export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {
   Object.assign(env, embeddedSecrets(env.DATA_DIR || '.architech-data', env));
   // One in-process bus joins the simulations and telemetry services (Kafka in the distributed topology).
   const bus = createEventBus({ kind: 'in-process' });
-  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR ?? '.architech-data');
+  const dataDir = env.DATA_DIR || '.architech-data';
+  // Telemetry gets a PGlite instance of its own (own thread, own files): a run's ingestion then never
+  // holds the single session that users, projects, designs and simulations share. Both start at once.
+  const separateTelemetry = !env.DATABASE_URL && !env.TELEMETRY_DATABASE_URL;
+  const starting = env.DATABASE_URL ? [] : [startEmbeddedPostgres(dataDir), ...(separateTelemetry ? [startEmbeddedPostgres(dataDir, env.TELEMETRY_DATA_DIR || 'pglite-telemetry')] : [])];
+  const started = await Promise.allSettled(starting);
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+    throw failed.reason;
+  }
+  const [embedded, telemetryDb] = started.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof startEmbeddedPostgres>>>).value);
   if (embedded) env.DATABASE_URL = embedded.url;
+  if (telemetryDb) env.TELEMETRY_DATABASE_URL = telemetryDb.url;
+  const stopDatabases = async () => {
+    await telemetryDb?.stop();
+    await embedded?.stop();
+  };
   const apps: INestApplication[] = [];
   try {
+    // Telemetry stored by an earlier version in the shared instance moves to telemetry's own (once).
+    if (embedded && telemetryDb) {
+      const moved = await moveTelemetry(embedded.url, telemetryDb.url);
+      if (moved > 0 && !options.quiet) process.stdout.write(`moved ${moved} telemetry rows to ${env.TELEMETRY_DATA_DIR || 'pglite-telemetry'}\n`);
+    }
     const users = await createUsersApp(loadUsersConfig(env), { quiet: options.quiet });
     apps.push(users);
     await listen(users, usersPort);
@@ -86,15 +109,16 @@ export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {
     return {
       url: url.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'),
       services,
+      databases: { main: env.DATABASE_URL as string, telemetry: (env.TELEMETRY_DATABASE_URL || env.DATABASE_URL) as string },
       stop: async () => {
         for (const app of apps.reverse()) await app.close();
         await bus.close();
-        await embedded?.stop();
+        await stopDatabases();
       },
     };
   } catch (error) {
     for (const app of apps.reverse()) await app.close().catch(() => undefined);
-    await embedded?.stop();
+    await stopDatabases();
     throw error;
   }
 }

@@ -2,6 +2,13 @@ import { ConfigError } from '@architech/service-kit';
 import { DEMO_ACCOUNT, seedDemo } from './demo-seed';
 import { startEmbeddedTopology } from './embedded-topology';
 
+/** A connection string without its password, for the log. */
+function redacted(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
 /**
  * `npm start`: the embedded topology on one machine. Prints the URL; Ctrl+C stops everything
  * cleanly (data stays under DATA_DIR).
@@ -10,6 +17,7 @@ async function main(): Promise<void> {
   const topology = await startEmbeddedTopology({ quiet: process.env.ARCHITECH_VERBOSE !== '1' });
   const where = process.env.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : `embedded PGlite in ${process.env.DATA_DIR ?? '.architech-data'}`;
   process.stdout.write(`Architech is running at ${topology.url} (API under ${topology.url}/api, OpenAPI at ${topology.url}/api/docs; data: ${where})\nPress Ctrl+C to stop.\n`);
+  if (process.env.ARCHITECH_VERBOSE === '1') process.stdout.write(`databases: main ${redacted(topology.databases.main)} telemetry ${redacted(topology.databases.telemetry)}\n`);
   if (process.argv.includes('--demo') || process.env.ARCHITECH_DEMO === '1') {
     process.stdout.write('Seeding the demo (an account, a project, a design and two simulations)…\n');
     const demo = await seedDemo(topology.url);

@@ -1,5 +1,7 @@
 import { optimizeCommand } from './commands/optimize';
 import { reviewCommand } from './commands/review';
+import { importCommand } from './commands/import';
+import { importFaultsCommand } from './commands/import-faults';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
 import type { Command } from './commands/command';
@@ -10,7 +12,14 @@ import { processIo, type CliIo } from './io';
 import { UsageError } from './usage-error';
 import { cliVersion } from './version';
 
-const COMMANDS: Record<string, Command> = { simulate: simulateCommand, validate: validateCommand, review: reviewCommand, optimize: optimizeCommand };
+const COMMANDS: Record<string, Command> = {
+  simulate: simulateCommand,
+  validate: validateCommand,
+  review: reviewCommand,
+  optimize: optimizeCommand,
+  import: importCommand,
+  'import-faults': importFaultsCommand,
+};
 
 /** `--help` anywhere before `--` wins, so that help works even on an otherwise broken command line. */
 function asksForHelp(argv: readonly string[]): boolean {

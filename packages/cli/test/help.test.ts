@@ -16,7 +16,7 @@ describe('architech help and version', () => {
   it('each command has its own --help, even on an otherwise broken command line', () => {
     const simulate = runCli(['simulate', '--bogus', '--help']);
     expect(simulate.status).toBe(0);
-    for (const flag of ['--duration', '--warmup', '--seed', '--replications', '--target-rel-error', '--max-replications', '--faults', '--sample-rate', '--json', '--no-series']) {
+    for (const flag of ['--duration', '--warmup', '--seed', '--replications', '--target-rel-error', '--max-replications', '--threads', '--faults', '--sample-rate', '--json', '--no-series']) {
       expect(simulate.stdout).toContain(flag);
     }
     expect(runCli(['help', 'validate']).stdout).toBe(runCli(['validate', '-h']).stdout);

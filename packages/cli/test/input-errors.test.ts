@@ -77,6 +77,11 @@ describe('bad input to architech', () => {
       expectInputError(['simulate', design(), '--warmup', 'soon'], "--warmup expects a number of seconds or 'auto', got 'soon'");
     });
 
+    it('rejects --threads outside 1–64 or not a whole number', () => {
+      expectInputError(['simulate', design(), '--threads', '0'], '--threads must be between 1 and 64, got 0');
+      expectInputError(['simulate', design(), '--threads', '1.5'], "--threads expects a whole number, got '1.5'");
+    });
+
     it('rejects a fractional --replications', () => {
       expectInputError(['simulate', design(), '--replications', '2.5'], "--replications expects a whole number, got '2.5'");
     });

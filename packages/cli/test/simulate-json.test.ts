@@ -49,6 +49,17 @@ describe('architech simulate --json', () => {
     expect(Object.keys(result.ci95.components)).toEqual(Object.keys(result.summary.components));
   });
 
+  it('runs replications on several threads with --threads, with exactly the single-thread result', () => {
+    const strip = (result: Record<string, unknown>): Record<string, unknown> => ({ ...result, wallMs: 0 });
+    const args = [design(), '--duration', '20', '--replications', '4', '--warmup', 'auto', '--sample-rate', '0.2'];
+    const oneThread = simulateJson([...args, '--threads', '1']);
+    expect(oneThread.replications).toBe(4);
+    expect(strip(simulateJson([...args, '--threads', '3']))).toEqual(strip(oneThread));
+    const failed = runCli(['simulate', design(), '--duration', '30', '--replications', '3', '--threads', '2', '--max-events', '2000', '--json']);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('architech: simulation failed: simulation exceeded its budget of 2000 events');
+  });
+
   it('passes --warmup, --target-rel-error and --sample-rate through to the engine', () => {
     const result = simulateJson([design(), '--duration', '20', '--warmup', 'auto', '--target-rel-error', '0.5', '--max-replications', '4', '--sample-rate', '0']);
     expect(result.settings.warmupMode).toBe('auto');

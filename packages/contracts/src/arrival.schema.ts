@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { DEFAULTS } from './defaults';
 import { LIMITS } from './limits';
 
 const rate = z.number().min(0).max(LIMITS.maxRatePerSec);
 
 /** Linear change of the rate from the base rate to `toRatePerSec` between `startSec` and `endSec`. */
 const rampProfile = z
-  .strictObject({ shape: z.literal('ramp'), toRatePerSec: rate, startSec: z.number().min(0).default(0), endSec: z.number().positive() })
+  .strictObject({ shape: z.literal('ramp'), toRatePerSec: rate, startSec: z.number().min(0).default(DEFAULTS.rampProfile.startSec), endSec: z.number().positive() })
   .refine((p) => p.endSec > p.startSec, { message: 'endSec must be after startSec', path: ['endSec'] });
 
 /** The rate jumps to `ratePerSec` for `durationSec` from `startSec` (a step when durationSec is omitted). */
@@ -20,8 +21,8 @@ const spikeProfile = z.strictObject({
 const diurnalProfile = z.strictObject({
   shape: z.literal('diurnal'),
   amplitude: z.number().min(0).max(1),
-  periodSec: z.number().positive().default(86_400),
-  phaseSec: z.number().default(0),
+  periodSec: z.number().positive().default(DEFAULTS.diurnalProfile.periodSec),
+  phaseSec: z.number().default(DEFAULTS.diurnalProfile.phaseSec),
 });
 
 /** Piecewise-linear rate through `[timeSec, ratePerSec]` points; constant before the first and after the last. */

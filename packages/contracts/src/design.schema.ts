@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { arrivalSchema } from './arrival.schema';
+import { DEFAULTS } from './defaults';
 import { distributionSchema } from './distribution.schema';
 import { LIMITS } from './limits';
 import { autoscalingSchema, circuitBreakerSchema, retrySchema } from './resilience.schema';
@@ -15,18 +16,18 @@ const positionSchema = z.strictObject({ x: z.number(), y: z.number() });
 
 /** Properties every component that queues work shares (SERVICE, DATABASE, CACHE). */
 const stationProperties = {
-  replicas: z.number().int().min(1).max(LIMITS.maxReplicas).default(1),
-  workers: z.number().int().min(1).max(LIMITS.maxWorkers).default(1),
+  replicas: z.number().int().min(1).max(LIMITS.maxReplicas).default(DEFAULTS.station.replicas),
+  workers: z.number().int().min(1).max(LIMITS.maxWorkers).default(DEFAULTS.station.workers),
   serviceTime: distributionSchema,
   queueCapacity: z.number().int().min(0).optional(),
   timeoutMs: z.number().positive().optional(),
   retry: retrySchema.optional(),
   circuitBreaker: circuitBreakerSchema.optional(),
   autoscaling: autoscalingSchema.optional(),
-  blockingCalls: z.boolean().default(false),
+  blockingCalls: z.boolean().default(DEFAULTS.station.blockingCalls),
   /** `one`: each forwarded request calls one downstream, picked by weight; `all`: every downstream, in stages. */
-  fanOut: z.enum(['one', 'all']).default('one'),
-  errorRate: z.number().min(0).max(1).default(0),
+  fanOut: z.enum(['one', 'all']).default(DEFAULTS.station.fanOut),
+  errorRate: z.number().min(0).max(1).default(DEFAULTS.station.errorRate),
 };
 
 const base = {
@@ -54,13 +55,13 @@ const loadBalancerComponent = z.strictObject({
   type: z.literal('LOAD_BALANCER'),
   properties: z
     .strictObject({
-      strategy: z.enum(['round_robin', 'random', 'least_connections']).default('round_robin'),
+      strategy: z.enum(['round_robin', 'random', 'least_connections']).default(DEFAULTS.loadBalancer.strategy),
       serviceTime: distributionSchema.optional(),
       timeoutMs: z.number().positive().optional(),
       retry: retrySchema.optional(),
       circuitBreaker: circuitBreakerSchema.optional(),
     })
-    .default({ strategy: 'round_robin' }),
+    .default({ ...DEFAULTS.loadBalancer }),
 });
 
 const queueComponent = z.strictObject({
@@ -69,10 +70,10 @@ const queueComponent = z.strictObject({
   properties: z
     .strictObject({
       capacity: z.number().int().min(0).optional(),
-      maxDeliveries: z.number().int().min(1).max(LIMITS.maxRetryAttempts).default(3),
+      maxDeliveries: z.number().int().min(1).max(LIMITS.maxRetryAttempts).default(DEFAULTS.queue.maxDeliveries),
       consumerConcurrency: z.number().int().min(1).max(LIMITS.maxWorkers).optional(),
     })
-    .default({ maxDeliveries: 3 }),
+    .default({ ...DEFAULTS.queue }),
 });
 
 /** The component types a design may use. */
@@ -97,7 +98,7 @@ export const connectionSchema = z.strictObject({
   properties: z
     .strictObject({
       latency: distributionSchema.optional(),
-      packetLossRate: z.number().min(0).max(1).default(0),
+      packetLossRate: z.number().min(0).max(1).default(DEFAULTS.connection.packetLossRate),
       /** Routing weight among the source's downstreams when it picks one (default 1; kept as written so a misplaced weight can be named). */
       weight: z.number().positive().optional(),
       /** Under a `fanOut: "all"` source: calls of one stage run in parallel, stage n + 1 after stage n settles. Default 1. */
@@ -107,7 +108,7 @@ export const connectionSchema = z.strictObject({
       /** The caller tolerates this call's failure (a fallback). Default false. */
       optional: z.boolean().optional(),
     })
-    .default({ packetLossRate: 0 }),
+    .default({ packetLossRate: DEFAULTS.connection.packetLossRate }),
   /** Bend points the user placed on the canvas, in order (drawing only; the engine ignores them). */
   waypoints: z.array(positionSchema).max(32).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULTS } from './defaults';
 import { elementIdSchema } from './design.schema';
 
 const window = {
@@ -19,13 +20,13 @@ export const faultSchema = z.discriminatedUnion('type', [
   /** Extra delay on every request served by a component or crossing a connection. */
   z.strictObject({ ...window, type: z.literal('latency'), delayMs: z.number().positive() }),
   /** A component answers a fraction `rate` of its requests with an error. */
-  z.strictObject({ ...window, type: z.literal('error'), rate: z.number().gt(0).max(1).default(1) }),
+  z.strictObject({ ...window, type: z.literal('error'), rate: z.number().gt(0).max(1).default(DEFAULTS.errorFault.rate) }),
   /** Messages across a connection (or every connection of a component) are lost with probability `rate`. */
   z.strictObject({ ...window, type: z.literal('packet_loss'), rate: z.number().gt(0).max(1) }),
   /** No message crosses the connection (or any connection of the component). */
   z.strictObject({ ...window, type: z.literal('partition') }),
   /** Service times of a component are multiplied by `factor`. */
-  z.strictObject({ ...window, type: z.literal('slowdown'), factor: z.number().min(1).default(2) }),
+  z.strictObject({ ...window, type: z.literal('slowdown'), factor: z.number().min(1).default(DEFAULTS.slowdownFault.factor) }),
 ]);
 
 export const FAULT_TYPES = ['crash', 'latency', 'error', 'packet_loss', 'partition', 'slowdown'] as const;

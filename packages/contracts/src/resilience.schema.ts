@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULTS } from './defaults';
 import { LIMITS } from './limits';
 
 /**
@@ -7,10 +8,10 @@ import { LIMITS } from './limits';
  */
 export const retrySchema = z.strictObject({
   maxAttempts: z.number().int().min(1).max(LIMITS.maxRetryAttempts),
-  backoff: z.enum(['exponential', 'constant']).default('exponential'),
-  baseMs: z.number().min(0).default(50),
-  maxBackoffMs: z.number().min(0).default(10_000),
-  jitter: z.boolean().default(true),
+  backoff: z.enum(['exponential', 'constant']).default(DEFAULTS.retry.backoff),
+  baseMs: z.number().min(0).default(DEFAULTS.retry.baseMs),
+  maxBackoffMs: z.number().min(0).default(DEFAULTS.retry.maxBackoffMs),
+  jitter: z.boolean().default(DEFAULTS.retry.jitter),
 });
 
 /** A count-based circuit breaker in front of this component, shared by all its callers. */
@@ -18,7 +19,7 @@ export const circuitBreakerSchema = z.strictObject({
   failureThreshold: z.number().gt(0).max(1),
   windowSize: z.number().int().min(1).max(10_000),
   openMs: z.number().positive(),
-  halfOpenRequests: z.number().int().min(1).max(1000).default(1),
+  halfOpenRequests: z.number().int().min(1).max(1000).default(DEFAULTS.circuitBreaker.halfOpenRequests),
 });
 
 /** Horizontal autoscaling of replicas on observed utilisation (the Kubernetes HPA rule). */
@@ -27,9 +28,9 @@ export const autoscalingSchema = z
     minReplicas: z.number().int().min(1).max(LIMITS.maxReplicas),
     maxReplicas: z.number().int().min(1).max(LIMITS.maxReplicas),
     targetUtilization: z.number().gt(0).max(1),
-    scaleOutDelaySec: z.number().min(0).default(30),
-    cooldownSec: z.number().min(0).default(60),
-    evaluationIntervalSec: z.number().positive().default(15),
+    scaleOutDelaySec: z.number().min(0).default(DEFAULTS.autoscaling.scaleOutDelaySec),
+    cooldownSec: z.number().min(0).default(DEFAULTS.autoscaling.cooldownSec),
+    evaluationIntervalSec: z.number().positive().default(DEFAULTS.autoscaling.evaluationIntervalSec),
   })
   .refine((a) => a.maxReplicas >= a.minReplicas, { message: 'maxReplicas must be at least minReplicas', path: ['maxReplicas'] });
 

@@ -5,6 +5,10 @@
 export { simulate, SimulationCancelledError, EventBudgetExceededError, MAX_SERIES_CELLS } from './runtime/simulate';
 export type { SimulateOptions } from './runtime/simulate';
 export { runHosted } from './runtime/hosted-run';
+export { simulateParallel } from './runtime/parallel-run';
+export { ReplicationPool, ReplicationFailedError, serveReplications, nodeEnginePort, localEnginePort } from './runtime/replication-pool';
+export type { EnginePort, NodeMessagePortLike, TaskMessage, TaskReply } from './runtime/replication-pool';
+export type { ReplicationTask } from './runtime/run-plan';
 export type { EngineHost, EngineMessage, HostedRunOptions } from './runtime/hosted-run';
 export type { SimulationResult, SimulationProgress } from './runtime/result';
 export type { FaultWindow } from './runtime/fault-injector';

@@ -1,10 +1,10 @@
-import { simulate, type ComponentSpec, type DesignSpec } from '../src';
-import { chain, client, connect, relErr, runConfig, service } from './fixtures';
+import type { DesignInput } from '@architech/contracts';
+import { chain, client, connect, relErr, runConfig, service, simulate, type ServiceProperties } from './fixtures';
 
 const exp = (mean: number) => ({ dist: 'exponential' as const, mean });
 
 describe('a load balancer', () => {
-  const design = (strategy: 'round_robin' | 'random' | 'least_connections', weights = [1, 1, 1]): DesignSpec => ({
+  const design = (strategy: 'round_robin' | 'random' | 'least_connections', weights = [1, 1, 1]): DesignInput => ({
     components: [
       client('users', 150),
       { id: 'lb', type: 'LOAD_BALANCER', properties: { strategy } },
@@ -48,7 +48,7 @@ describe('a cache', () => {
 });
 
 describe('a queue', () => {
-  const design: DesignSpec = {
+  const design: DesignInput = {
     components: [
       client('users', 50),
       service('api', { serviceTime: { dist: 'constant', value: 1 } }),
@@ -79,7 +79,7 @@ describe('a queue', () => {
 });
 
 describe('timeouts and retries', () => {
-  const slow = (extra: Partial<ComponentSpec['properties']>): DesignSpec =>
+  const slow = (extra: Partial<ServiceProperties>): DesignInput =>
     chain([client('users', 50), service('api', { workers: 64, serviceTime: { dist: 'constant', value: 1 } }), service('db', { workers: 64, serviceTime: exp(40), ...extra })]);
 
   it('times out calls at the caller while the callee keeps working', () => {
@@ -163,7 +163,7 @@ describe('faults', () => {
   });
 
   it('a partition loses every message; callers with a timeout see timeouts', () => {
-    const withTimeout: DesignSpec = { ...design, components: design.components.map((c) => (c.id === 'db' ? { ...c, properties: { ...c.properties, timeoutMs: 500 } } : c)) };
+    const withTimeout: DesignInput = { ...design, components: design.components.map((c) => (c.id === 'db' ? { ...c, properties: { ...c.properties, timeoutMs: 500 } } : c)) };
     const { summary } = simulate(withTimeout, runConfig({ durationSec: 60, faults: [{ type: 'partition', target: 'api->db', startSec: 0 }] }));
     expect(summary.components.db.arrivals).toBe(0);
     expect(summary.components.db.timeouts).toBeGreaterThan(2500);
@@ -254,7 +254,7 @@ describe('simulation runs', () => {
   });
 
   it('caps asynchronous loops through a queue at the hop limit', () => {
-    const loop: DesignSpec = {
+    const loop: DesignInput = {
       components: [client('users', 1, 'constant'), service('a', { workers: 10, serviceTime: { dist: 'constant', value: 1 } }), { id: 'q', type: 'QUEUE', properties: { maxDeliveries: 1 } }],
       connections: [connect('users', 'a'), connect('a', 'q'), connect('q', 'a')],
     };

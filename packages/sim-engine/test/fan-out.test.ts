@@ -1,5 +1,6 @@
-import { simulate, type ComponentSpec, type ConnectionSpec, type DesignSpec, type Span } from '../src';
-import { client, connect, relErr, runConfig, service } from './fixtures';
+import type { DesignInput } from '@architech/contracts';
+import type { Span } from '../src';
+import { client, connect, relErr, runConfig, service, simulate, type ConnectionInput, type ServiceProperties } from './fixtures';
 
 /*
  * Call graphs: a component with `fanOut: "all"` calls every downstream, stage by stage. Checked
@@ -12,7 +13,7 @@ const exp = (mean: number) => ({ dist: 'exponential' as const, mean });
 const constant = (value: number) => ({ dist: 'constant' as const, value });
 
 /** A front component that forks to `branches` (instant itself, never queueing). */
-function fork(branches: { id: string; serviceTime: ComponentSpec['properties']['serviceTime']; role?: ConnectionSpec['properties']; workers?: number }[], front: ComponentSpec['properties'] = {}, rate = 50, process: 'poisson' | 'constant' = 'poisson'): DesignSpec {
+function fork(branches: { id: string; serviceTime: ServiceProperties['serviceTime']; role?: ConnectionInput['properties']; workers?: number }[], front: Partial<ServiceProperties> = {}, rate = 50, process: 'poisson' | 'constant' = 'poisson'): DesignInput {
   return {
     components: [
       client('users', rate, process),
@@ -104,7 +105,7 @@ describe('fan-out failure semantics', () => {
   });
 
   it('tolerates an optional call under fanOut "one" too', () => {
-    const design: DesignSpec = {
+    const design: DesignInput = {
       components: [client('users', 50), service('api', { serviceTime: constant(1), workers: 10 }), service('recs', { serviceTime: constant(1) })],
       connections: [connect('users', 'api'), connect('api', 'recs', { optional: true })],
     };

@@ -1,5 +1,5 @@
-import { runHosted, type EngineMessage } from '../src';
-import { chain, client, runConfig, service } from './fixtures';
+import type { EngineMessage } from '../src';
+import { chain, client, runConfig, runHosted, service } from './fixtures';
 
 /* The one runner every host (CLI worker, service engine thread, browser preview worker) uses. */
 

@@ -1,5 +1,5 @@
-import { simulate, type DesignSpec } from '../src';
-import { chain, client, connect, runConfig, service } from './fixtures';
+import type { DesignInput } from '@architech/contracts';
+import { chain, client, connect, runConfig, service, simulate } from './fixtures';
 
 const exp = (mean: number) => ({ dist: 'exponential' as const, mean });
 
@@ -26,7 +26,7 @@ describe('fault and queue edge cases', () => {
   });
 
   it('counts a queue message once: enqueued as an arrival, consumed as a completion', () => {
-    const design: DesignSpec = {
+    const design: DesignInput = {
       components: [client('users', 20), { id: 'q', type: 'QUEUE', properties: {} }, service('worker', { workers: 4, serviceTime: exp(10) })],
       connections: [connect('users', 'q'), connect('q', 'worker')],
     };
@@ -37,7 +37,7 @@ describe('fault and queue edge cases', () => {
   });
 
   it('holds messages while the consumer’s breaker is open instead of dead-lettering them', () => {
-    const design: DesignSpec = {
+    const design: DesignInput = {
       components: [
         client('users', 20),
         { id: 'q', type: 'QUEUE', properties: { maxDeliveries: 2 } },

@@ -1,5 +1,4 @@
-import { simulate } from '../src';
-import { chain, client, relErr, runConfig, service } from './fixtures';
+import { chain, client, relErr, runConfig, service, simulate } from './fixtures';
 
 /*
  * The engine against closed-form queueing results. Each run is long enough (hundreds of thousands

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseModule, ServiceClient, ServiceKitModule } from '@architech/service-kit';
 import type { DesignsConfig } from './config';
 import { DesignsController } from './controllers/designs.controller';
+import { ImportsController } from './controllers/imports.controller';
 import { InternalAuditController } from './controllers/internal-audit.controller';
 import { InternalDesignsController } from './controllers/internal-designs.controller';
 import { AuditEventEntity } from '@architech/service-kit';
@@ -14,6 +15,7 @@ import { DesignVersionRepository } from './repositories/design-version.repositor
 import { MembershipCachePolicy, ProjectMembershipRepository } from './repositories/project-membership.repository';
 import { DesignAccess } from './services/design-access.service';
 import { DesignsService } from './services/designs.service';
+import { ImportsService } from './services/imports.service';
 
 /** The designs service: immutable design versions, their history and diffs. Owns the `designs` schema. */
 @Module({})
@@ -31,13 +33,14 @@ export class DesignsModule {
           migrations: MIGRATIONS,
         }),
       ],
-      controllers: [DesignsController, InternalAuditController, InternalDesignsController],
+      controllers: [DesignsController, ImportsController, InternalAuditController, InternalDesignsController],
       providers: [
         DesignVersionRepository,
         AuditRepository,
         ProjectMembershipRepository,
         DesignAccess,
         DesignsService,
+        ImportsService,
         { provide: ServiceClient, useValue: new ServiceClient(config.PROJECTS_URL, config.INTERNAL_TOKEN, 'projects') },
         { provide: MembershipCachePolicy, useValue: new MembershipCachePolicy(config.MEMBERSHIP_CACHE_MS) },
       ],

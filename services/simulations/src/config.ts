@@ -9,6 +9,8 @@ export const simulationsConfigSchema = z.object({
   DESIGNS_URL: z.string().url().default('http://127.0.0.1:3003'),
   /** Engine worker threads per instance (each runs one simulation at a time). */
   SIM_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+  /** Nice value of the engine threads (Linux): 0 normal … 19 lowest. Engines yield contended cores to the API. */
+  SIM_ENGINE_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Heap limit of each engine thread; a run that needs more fails instead of taking the service down. */
   SIM_WORKER_MEMORY_MB: z.coerce.number().int().min(16).max(16_384).default(1024),
   /** Longest simulated duration a user may ask for. */

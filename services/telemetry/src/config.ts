@@ -5,6 +5,12 @@ import { z } from 'zod';
 export const telemetryConfigSchema = z.object({
   ...commonConfigShape,
   TELEMETRY_PORT: z.coerce.number().int().min(0).max(65535).default(3005),
+  /**
+   * A database of telemetry's own (its `telemetry` schema: metric points, traces, logs); unset →
+   * DATABASE_URL's. The embedded start sets it to a PGlite instance of its own, so ingestion never
+   * holds the session the interactive services share.
+   */
+  TELEMETRY_DATABASE_URL: z.string().url().optional(),
   SIMULATIONS_URL: z.string().url().default('http://127.0.0.1:3004'),
   PROJECTS_URL: z.string().url().default('http://127.0.0.1:3002'),
   BUS: z.enum(['in-process', 'kafka']).default('in-process'),

@@ -2,3 +2,4 @@
 export const EVENT_BUS = Symbol('EVENT_BUS');
 export const METRIC_STORE = Symbol('METRIC_STORE');
 export const TRACE_STORE = Symbol('TRACE_STORE');
+export const TELEMETRY_WRITER = Symbol('TELEMETRY_WRITER');

@@ -4,6 +4,7 @@ import type {
   DesignDiffDto,
   DesignVersionDto,
   DesignVersionSummaryDto,
+  ImportDesignResponseDto,
   LoginResponse,
   MemberDto,
   ProjectDto,
@@ -33,10 +34,18 @@ export const api = {
 
   listDesigns: (projectId: string) => request<{ designs: DesignVersionSummaryDto[] }>('GET', `/projects/${enc(projectId)}/designs`),
   saveDesign: (projectId: string, body: SaveDesignBody) => request<DesignVersionDto>('POST', `/projects/${enc(projectId)}/designs`, body),
+  importDesign: (projectId: string, body: ImportDesignBody) => request<ImportDesignResponseDto>('POST', `/projects/${enc(projectId)}/imports`, body),
   getDesign: (id: string) => request<DesignVersionDto>('GET', `/designs/${enc(id)}`),
   listVersions: (id: string) => request<{ versions: DesignVersionSummaryDto[] }>('GET', `/designs/${enc(id)}/versions`),
   diff: (id: string, againstId: string) => request<DesignDiffDto>('GET', `/designs/${enc(id)}/diff?against=${enc(againstId)}`),
 };
+
+/** Body of an infrastructure import (docs/import.md): file paths and contents. */
+export interface ImportDesignBody {
+  name?: string;
+  format: 'auto' | 'compose' | 'k8s' | 'terraform' | 'cloudformation';
+  files: { path: string; text: string }[];
+}
 
 /** Body of a design save: a new design without `lineageId`, a new version with it and `baseVersion`. */
 export interface SaveDesignBody {

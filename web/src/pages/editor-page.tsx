@@ -12,6 +12,7 @@ import { documentOf, useDesignSession } from '../editor/design-session';
 import { EditorToolbar } from '../editor/editor-toolbar';
 import { designJson, download, fileNameOf, pickJsonFile } from '../editor/file-io';
 import { HistoryPanel } from '../editor/history-panel';
+import { ImportPanel } from '../editor/import-panel';
 import type { CanvasOverlays } from '../editor/overlays';
 import { Palette } from '../editor/palette';
 import { PreviewSummary } from '../editor/preview/preview-summary';
@@ -42,6 +43,7 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
   const [runsOpen, setRunsOpen] = useState(params.get('panel') === 'runs');
   const [runOpen, setRunOpen] = useState(params.get('panel') === 'run');
   const [reviewOpen, setReviewOpen] = useState(params.get('panel') === 'review');
+  const [importOpen, setImportOpen] = useState(params.get('panel') === 'import');
   const [previewEnabled, setPreviewEnabled] = useState(true);
   const [message, setMessage] = useState<string>();
   const canvas = useRef<CanvasHandle | undefined>(undefined);
@@ -379,6 +381,8 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
               onAccept={(r) => void reviewActions.accept(r)}
               onClose={() => setReviewOpen(false)}
             />
+          ) : importOpen && !runsOpen && !historyOpen ? (
+            <ImportPanel versionId={designId} onClose={() => setImportOpen(false)} />
           ) : runsOpen ? (
             <section className="side-panel" aria-labelledby="runs-title">
               <div className="row panel-head">

@@ -60,16 +60,16 @@ export function startProcess(script: string, env: NodeJS.ProcessEnv, ready: RegE
 }
 
 /** The embedded topology (`npm start`'s launcher) as a child process; resolves with the gateway URL. */
-export async function startLauncher(env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void>; kill(): Promise<void>; output(): string }> {
+export async function startLauncher(env: NodeJS.ProcessEnv): Promise<{ url: string; pid: number; stop(): Promise<void>; kill(): Promise<void>; output(): string }> {
   const port = await freePort();
-  const started = await startProcess('infra/launcher/dist/main.js', { ...TEST_ENV, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), ...env }, /running at (http:\/\/\S+?) /);
+  const started = await startProcess('infra/launcher/dist/main.js', { ...TEST_ENV, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), ...env }, /running at (http:\/\/\S+?) /, 180_000);
   const kill = () =>
     new Promise<void>((resolve) => {
       if (started.child.exitCode !== null || started.child.signalCode !== null) return resolve();
       started.child.once('exit', () => resolve());
       started.child.kill('SIGKILL');
     });
-  return { url: started.match[1], stop: started.stop, kill, output: started.output };
+  return { url: started.match[1], pid: started.child.pid!, stop: started.stop, kill, output: started.output };
 }
 
 /** Every service as its own process on one database, as compose and Kubernetes run them. */

@@ -2,6 +2,7 @@ import { numberFlag, parseCommandLine, singlePositional, type OptionSpecs } from
 import { UsageError } from '../usage-error';
 import { USAGE } from '../help';
 import type { RunSettings } from '../simulation-config';
+import { threadsFlag } from './threads';
 
 /** The defaults the `--help` text promises. */
 export const SIMULATE_DEFAULTS = { durationSec: 60, warmupSec: 0, seed: 1, replications: 1 } as const;
@@ -14,6 +15,7 @@ const OPTIONS: OptionSpecs = {
   'target-rel-error': { type: 'string' },
   'max-replications': { type: 'string' },
   'max-events': { type: 'string' },
+  threads: { type: 'string' },
   faults: { type: 'string' },
   'sample-rate': { type: 'string' },
   'rate-multiplier': { type: 'string' },
@@ -30,6 +32,8 @@ export interface SimulateArgs {
   json: boolean;
   /** False with `--no-series`. */
   series: boolean;
+  /** `--threads`; undefined: the machine's available parallelism. */
+  threads?: number;
 }
 
 /** Parses `architech simulate` arguments; throws a UsageError for a malformed command line. */
@@ -61,5 +65,6 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     },
     json: values.json === true,
     series: values['no-series'] !== true,
+    threads: threadsFlag(text('threads'), usage),
   };
 }

@@ -23,6 +23,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const outcome = await runSimulation(design, config, {
     onProgress: bar && ((progress) => bar.draw(progress)),
     includeSeries: args.json && args.series,
+    threads: args.threads,
     onInterrupt: (handler) => io.onInterrupt(handler),
   });
   bar?.clear();

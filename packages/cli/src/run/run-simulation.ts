@@ -1,6 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Design, SimulationConfig } from '@architech/contracts';
+import { resolveDesign, type Design, type SimulationConfig } from '@architech/contracts';
 import type { SimulationProgress } from '@architech/sim-engine';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol';
 
@@ -16,6 +17,11 @@ export interface RunOptions {
   onProgress?: (progress: SimulationProgress) => void;
   /** Whether `resultJson` keeps the time series. */
   includeSeries: boolean;
+  /**
+   * Threads to spread the replications over (results are identical whatever the count); defaults
+   * to the machine's available parallelism. A single replication always runs on one thread.
+   */
+  threads?: number;
   /** Subscribes to Ctrl+C for the duration of the run; returns the unsubscribe function. */
   onInterrupt(handler: () => void): () => void;
 }
@@ -27,7 +33,7 @@ export interface RunOptions {
  */
 export function runSimulation(design: Design, config: SimulationConfig, options: RunOptions): Promise<RunOutcome> {
   const cancelFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  const request: WorkerRequest = { design, config, cancelFlag, reportProgress: options.onProgress !== undefined, includeSeries: options.includeSeries };
+  const request: WorkerRequest = { design: resolveDesign(design), config, cancelFlag, reportProgress: options.onProgress !== undefined, includeSeries: options.includeSeries, threads: options.threads ?? availableParallelism() };
   const worker = new Worker(join(__dirname, 'simulation-worker.js'), { workerData: request });
 
   return new Promise<RunOutcome>((resolve) => {

@@ -3,9 +3,10 @@
  * block the event loop and Ctrl+C could never be handled; here the main thread stays free to
  * catch SIGINT and raise a shared flag, which the engine reads through the host's `cancelled`.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { join } from 'node:path';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { runHosted } from '@architech/sim-engine';
+import { nodeEnginePort, ReplicationPool, runHosted } from '@architech/sim-engine';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol';
 
 /** Redraws closer together than this only cost time and flicker. */
@@ -15,9 +16,13 @@ const request = workerData as WorkerRequest;
 const cancelFlag = new Int32Array(request.cancelFlag);
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
 
-runHosted(request.design, request.config, { progressEveryMs: request.reportProgress ? PROGRESS_INTERVAL_MS : undefined }, {
+// With several threads the replications run on a pool of their own threads; this one coordinates.
+const replicationPool = request.threads > 1 ? new ReplicationPool(request.threads, () => nodeEnginePort(new Worker(join(__dirname, 'replication-worker.js')))) : undefined;
+
+void runHosted(request.design, request.config, { progressEveryMs: request.reportProgress ? PROGRESS_INTERVAL_MS : undefined }, {
   clock: () => performance.now(),
   cancelled: () => Atomics.load(cancelFlag, 0) === 1,
+  replicationPool,
   post: (message) => {
     if (message.kind === 'done') {
       // Serialised here, in the worker, so that nothing is lost in transfer.
@@ -27,4 +32,4 @@ runHosted(request.design, request.config, { progressEveryMs: request.reportProgr
       post(message);
     }
   },
-});
+}).finally(() => replicationPool?.close());

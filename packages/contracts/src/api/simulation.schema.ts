@@ -24,19 +24,25 @@ export interface LatencySummaryDto {
 export interface ComponentSummaryDto {
   /** The component type, e.g. `SERVICE`. */
   type: string;
+  /** Calls that reached the component. */
   arrivals: number;
+  /** Calls it answered successfully. */
   completions: number;
+  /** Calls it answered with an error (its own, a fault's, a crash, or a failed downstream call). */
   errors: number;
+  /** Calls refused because the replica's queue was full. */
   drops: number;
+  /** Calls whose caller gave up waiting (the component's `timeoutMs`). */
   timeouts: number;
-  /** Calls refused by the component's open circuit breaker. */
+  /** Calls refused by the component's open circuit breaker without reaching it. */
   rejected: number;
   /** Completions per second. */
   throughput: number;
-  /** Busy workers / provisioned workers, 0–1. */
+  /** Time-average busy workers / provisioned workers, 0–1. */
   utilization: number;
   /** Time-average number of calls waiting (not in service). */
   meanQueueLength: number;
+  /** Response time of successful calls: queueing, service and downstream calls. */
   latency: LatencySummaryDto;
 }
 

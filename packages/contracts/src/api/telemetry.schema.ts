@@ -1,37 +1,7 @@
 import { z } from 'zod';
+import { LOG_LEVELS, METRIC_NAMES, type LogLevelName, type SpanKindName, type SpanStatusCodeName, type TraceKeepReasonName } from './telemetry-names';
 
-/**
- * The per-bucket series every component and the end-to-end view report (the engine's
- * `SERIES_METRICS`, docs/engine.md §8): counts per bucket for `arrivals` … `timeouts`,
- * completions per second for `throughput`, milliseconds for the latencies, 0–1 for
- * `utilization`, a time average for `queueLength`, active replicas, and `breakerState`
- * (0 closed, 1 half-open, 2 open).
- */
-export const METRIC_NAMES = [
-  'arrivals',
-  'completions',
-  'errors',
-  'drops',
-  'timeouts',
-  'throughput',
-  'latencyMean',
-  'latencyP50',
-  'latencyP95',
-  'latencyP99',
-  'latencyMax',
-  'utilization',
-  'queueLength',
-  'replicas',
-  'breakerState',
-] as const;
-export type MetricName = (typeof METRIC_NAMES)[number];
-
-/** The component id under which the end-to-end series are stored and queried. */
-export const END_TO_END = '_end_to_end';
-
-/** Log levels of the engine's structured logs, least severe first. */
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-export type LogLevelName = (typeof LOG_LEVELS)[number];
+export * from './telemetry-names';
 
 const page = {
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -115,14 +85,14 @@ export interface SpanDto {
   parentSpanId: string | null;
   name: string;
   /** `CLIENT` (a client's root), `CONSUMER` (a queue's root) or `SERVER`. */
-  kind: string;
+  kind: SpanKindName;
   componentId: string;
   componentType: string;
   startMs: number;
   endMs: number;
   durationMs: number;
   /** `UNSET`: the span had not ended when its trace ended (work orphaned by a timeout or a crash). */
-  status: { code: 'OK' | 'ERROR' | 'UNSET'; message?: string };
+  status: { code: SpanStatusCodeName; message?: string };
   /** `attempt`, `hop`, `replica`, `connection`, `deliveries`, `unfinished`. */
   attributes: Record<string, string | number | boolean>;
 }
@@ -135,7 +105,7 @@ export interface TraceSummaryDto {
   durationMs: number;
   status: 'OK' | 'ERROR';
   /** Why it was kept: `sampled`, `error` or `slow`. */
-  reason: string;
+  reason: TraceKeepReasonName;
   /** The producer's trace, for a message delivered from a QUEUE. */
   linkedTraceId?: string;
   spanCount: number;
@@ -152,9 +122,9 @@ export interface TracePageDto {
   traces: TraceSummaryDto[];
 }
 
-/** A structured log record, timestamped in simulated milliseconds. */
+/** A structured log record, timestamped in simulated milliseconds (the engine writes it without `id`). */
 export interface LogRecordDto {
-  /** Stable across redeliveries. */
+  /** Stable across redeliveries: the record's index in the run's log. */
   id: string;
   timeMs: number;
   level: LogLevelName;

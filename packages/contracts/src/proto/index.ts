@@ -1,12 +1,8 @@
-// The bus wire format: generated protobuf messages (from /proto, see proto/README.md), their
-// topics, and binary codecs.
-export * from './architech/v1/common_pb';
-export * from './architech/v1/simulation_job_pb';
-export * from './architech/v1/simulation_status_pb';
-export * from './architech/v1/metric_batch_pb';
-export * from './architech/v1/span_batch_pb';
-export * from './architech/v1/log_batch_pb';
+// The bus wire format (proto/README.md): one codec per message kind, which encodes the domain
+// shape as protobuf binary and decodes *and validates* what comes off the bus; the topics. The
+// generated protobuf code stays inside this package: nothing else needs `@bufbuild/protobuf`.
 export * from './topics';
 export * from './bus-message-error';
-export * from './codec';
-export * from './attributes';
+export * from './job.codec';
+export * from './status.codec';
+export * from './telemetry.codec';

@@ -10,7 +10,8 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-let shared: Promise<EmbeddedPostgres> | undefined;
+/** Running instances by directory: services of one process asking for the same directory share it. */
+const instances = new Map<string, Promise<EmbeddedPostgres>>();
 
 /** The thread script, when built (under ts-jest only the TypeScript source exists: run in-process). */
 const THREAD = join(__dirname, 'embedded-postgres-thread.js');
@@ -20,12 +21,20 @@ const THREAD = join(__dirname, 'embedded-postgres-thread.js');
  * TypeORM and pg connect to it like to any Postgres. PGlite is one session: clients take turns a
  * whole exchange or transaction at a time (see {@link PgliteWireServer}). It runs on a thread of
  * its own, so executing queries never blocks the event loop of the services that send them. One
- * instance per process: services started in the same process share it.
+ * instance per directory and process: services started in the same process share it. The files
+ * live in `<dataDir>/pglite` unless `instanceDir` names another directory (relative to `dataDir`,
+ * or absolute): the embedded topology gives telemetry an instance of its own that way, on its own
+ * thread, so ingestion never holds the session the interactive services share.
  */
-export function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
-  const dir = resolve(dataDir, 'pglite');
-  shared ??= existsSync(THREAD) ? startOnThread(dir) : startInProcess(dir);
-  return shared;
+export function startEmbeddedPostgres(dataDir: string, instanceDir = 'pglite'): Promise<EmbeddedPostgres> {
+  const dir = resolve(dataDir, instanceDir);
+  let instance = instances.get(dir);
+  if (!instance) {
+    instance = existsSync(THREAD) ? startOnThread(dir) : startInProcess(dir);
+    instances.set(dir, instance);
+    instance.catch(() => instances.delete(dir));
+  }
+  return instance;
 }
 
 async function startOnThread(dir: string): Promise<EmbeddedPostgres> {
@@ -45,7 +54,7 @@ async function startOnThread(dir: string): Promise<EmbeddedPostgres> {
       worker.postMessage({ kind: 'stop' });
       await Promise.race([stopped, new Promise((r) => setTimeout(r, 10_000))]);
       await worker.terminate();
-      shared = undefined;
+      instances.delete(dir);
     },
   };
 }
@@ -60,7 +69,7 @@ async function startInProcess(dir: string): Promise<EmbeddedPostgres> {
     stop: async () => {
       await server.close();
       await db.close();
-      shared = undefined;
+      instances.delete(dir);
     },
   };
 }

@@ -1,23 +1,9 @@
-/** The per-bucket time series every component (and the end-to-end view) reports. */
-export const SERIES_METRICS = [
-  'arrivals',
-  'completions',
-  'errors',
-  'drops',
-  'timeouts',
-  'throughput',
-  'latencyMean',
-  'latencyP50',
-  'latencyP95',
-  'latencyP99',
-  'latencyMax',
-  'utilization',
-  'queueLength',
-  'replicas',
-  'breakerState',
-] as const;
+import { METRIC_NAMES, type MetricName } from '@architech/contracts';
 
-export type SeriesMetric = (typeof SERIES_METRICS)[number];
+/** The per-bucket time series every component (and the end-to-end view) reports: the contracts' metric names. */
+export const SERIES_METRICS = METRIC_NAMES;
+
+export type SeriesMetric = MetricName;
 
 /** One number per bucket per metric; buckets are `bucketSec` of simulated time from t = 0. */
 export type SeriesSet = Record<SeriesMetric, number[]>;

@@ -3,7 +3,7 @@ import type { NodeStats } from '../metrics/node-stats';
 import { maxRate, rateAt } from './arrival-rate';
 import { CallPhase, type Call, type Outcome } from './call';
 import type { SimContext } from './context';
-import type { ArrivalSpec, ComponentSpec } from './design';
+import type { ArrivalSpec, ClientSpec } from './design';
 import { SimNode } from './node';
 
 /**
@@ -17,9 +17,9 @@ export class Client extends SimNode {
   private readonly peakRatePerSec: number;
   private readonly rng: Rng;
 
-  constructor(ctx: SimContext, spec: ComponentSpec, stats: NodeStats) {
+  constructor(ctx: SimContext, spec: ClientSpec, stats: NodeStats) {
     super(ctx, spec, stats);
-    this.arrival = spec.properties.arrival ?? { process: 'poisson', ratePerSec: 0 };
+    this.arrival = spec.properties.arrival;
     this.peakRatePerSec = maxRate(this.arrival.ratePerSec, this.arrival.profile);
     this.rng = ctx.stream(this, 'arrivals');
   }

@@ -1,10 +1,11 @@
+import type { LogLevelName } from '@architech/contracts';
 import type { Scheduler } from '../core/scheduler';
 import type { Rng } from '../random/rng';
 import type { Call, Outcome, TraceContext } from './call';
 import type { Link } from './link';
 import type { SimNode } from './node';
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogLevel = LogLevelName;
 
 /** Event kinds the component models schedule; dispatch lives in the run time. */
 export interface ModelEvents {

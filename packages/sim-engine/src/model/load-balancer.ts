@@ -3,7 +3,7 @@ import type { Rng } from '../random/rng';
 import type { NodeStats } from '../metrics/node-stats';
 import { CallPhase, type Call, type Outcome } from './call';
 import type { SimContext } from './context';
-import type { ComponentSpec } from './design';
+import type { LoadBalancerSpec } from './design';
 import type { Link } from './link';
 import { SimNode } from './node';
 
@@ -19,9 +19,9 @@ export class LoadBalancer extends SimNode {
   private readonly rng: Rng;
   private current: number[] = [];
 
-  constructor(ctx: SimContext, spec: ComponentSpec, stats: NodeStats) {
+  constructor(ctx: SimContext, spec: LoadBalancerSpec, stats: NodeStats) {
     super(ctx, spec, stats);
-    this.strategy = spec.properties.strategy ?? 'round_robin';
+    this.strategy = spec.properties.strategy;
     this.sampler = spec.properties.serviceTime ? createSampler(spec.properties.serviceTime) : null;
     this.rng = ctx.stream(this, 'service');
   }

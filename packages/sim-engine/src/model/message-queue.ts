@@ -2,7 +2,7 @@ import { Fifo } from '../core/fifo';
 import type { NodeStats } from '../metrics/node-stats';
 import { CallPhase, type Call, type Outcome } from './call';
 import type { SimContext } from './context';
-import type { ComponentSpec } from './design';
+import type { QueueSpec } from './design';
 import type { Link } from './link';
 import { SimNode, type CrashToken } from './node';
 
@@ -24,10 +24,11 @@ export class MessageQueue extends SimNode {
   private dispatching = false;
   private dispatchAgain = false;
 
-  constructor(ctx: SimContext, spec: ComponentSpec, stats: NodeStats) {
+  constructor(ctx: SimContext, spec: QueueSpec, stats: NodeStats) {
     super(ctx, spec, stats);
+    // No capacity is an unbounded backlog (not a default: the absence is the setting).
     this.capacity = spec.properties.capacity ?? Infinity;
-    this.maxDeliveries = spec.properties.maxDeliveries ?? 3;
+    this.maxDeliveries = spec.properties.maxDeliveries;
     this.fixedConcurrency = spec.properties.consumerConcurrency;
   }
 

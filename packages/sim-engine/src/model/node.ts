@@ -42,8 +42,10 @@ export abstract class SimNode {
   ) {
     this.id = spec.id;
     this.type = spec.type;
-    this.timeoutMs = spec.properties.timeoutMs;
-    this.retry = spec.properties.retry;
+    // CLIENT and QUEUE have neither: producers cannot time out on a queue.
+    const p = spec.properties;
+    this.timeoutMs = 'timeoutMs' in p ? p.timeoutMs : undefined;
+    this.retry = 'retry' in p ? p.retry : undefined;
     this.routeRng = ctx.stream(this, 'route');
   }
 

@@ -4,7 +4,7 @@ import type { NodeStats } from '../metrics/node-stats';
 import { Autoscaler, type Scalable } from './autoscaler';
 import { CallPhase, FanOut, type Call, type Outcome } from './call';
 import type { SimContext } from './context';
-import type { ComponentSpec } from './design';
+import type { StationSpec } from './design';
 import { FanOutPlan } from './fan-out-plan';
 import { SimNode, type CrashToken } from './node';
 import { Replica } from './replica';
@@ -35,18 +35,19 @@ export class Station extends SimNode implements Scalable {
   /** With `fanOut: "all"`: the stages of its calls, built on the first fan-out (the links are wired after construction). */
   private plan: FanOutPlan | null = null;
 
-  constructor(ctx: SimContext, spec: ComponentSpec, stats: NodeStats, trackInFlight: boolean) {
+  constructor(ctx: SimContext, spec: StationSpec, stats: NodeStats, trackInFlight: boolean) {
     super(ctx, spec, stats);
     const p = spec.properties;
-    this.workers = p.workers ?? 1;
+    this.workers = p.workers;
+    // No capacity is an unbounded waiting room (not a default: the absence is the setting).
     this.queueCapacity = p.queueCapacity ?? Infinity;
-    this.blocking = p.blockingCalls ?? false;
-    this.errorRate = p.errorRate ?? 0;
-    this.hitRatio = spec.type === 'CACHE' ? (p.hitRatio ?? 0) : -1;
-    this.sampler = createSampler(p.serviceTime ?? { dist: 'constant', value: 0 });
+    this.blocking = p.blockingCalls;
+    this.errorRate = p.errorRate;
+    this.hitRatio = spec.type === 'CACHE' ? spec.properties.hitRatio : -1;
+    this.sampler = createSampler(p.serviceTime);
     this.rng = ctx.stream(this, 'service');
     this.trackInFlight = trackInFlight;
-    let initial = p.replicas ?? 1;
+    let initial = p.replicas;
     if (p.autoscaling) initial = Math.min(p.autoscaling.maxReplicas, Math.max(p.autoscaling.minReplicas, initial));
     for (let i = 0; i < initial; i++) this.replicas.push(new Replica(i, trackInFlight));
     this.rebuildRotation();

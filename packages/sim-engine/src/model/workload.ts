@@ -13,8 +13,8 @@ export function applyWorkload(design: DesignSpec, workload: WorkloadSpec | undef
   return {
     ...design,
     components: design.components.map((component) => {
+      if (component.type !== 'CLIENT') return component;
       const arrival = component.properties.arrival;
-      if (component.type !== 'CLIENT' || !arrival) return component;
       const base = workload.clients[component.id]?.ratePerSec ?? arrival.ratePerSec;
       const ratio = arrival.ratePerSec > 0 ? (base * workload.rateMultiplier) / arrival.ratePerSec : 0;
       return { ...component, properties: { ...component.properties, arrival: scaleArrival(arrival, base * workload.rateMultiplier, ratio) } };

@@ -1,9 +1,10 @@
+import type { Distribution } from '@architech/contracts';
 import { PolarGaussian } from './gaussian';
 import type { Rng } from './rng';
 import { MAX_NORMAL_TRIES, truncatedNormalMoments } from './truncated-normal';
 
 /**
- * A duration distribution (times in ms).
+ * A duration distribution (times in ms), as `@architech/contracts` defines it.
  *
  * - `exponential`: rate 1/mean.
  * - `constant`: always `value`.
@@ -12,12 +13,7 @@ import { MAX_NORMAL_TRIES, truncatedNormalMoments } from './truncated-normal';
  * - `lognormal`: `mean`/`stddev` are those of the lognormal variable itself,
  *   not of its logarithm.
  */
-export type DistributionSpec =
-  | { dist: 'exponential'; mean: number }
-  | { dist: 'constant'; value: number }
-  | { dist: 'uniform'; min: number; max: number }
-  | { dist: 'normal'; mean: number; stddev: number }
-  | { dist: 'lognormal'; mean: number; stddev: number };
+export type DistributionSpec = Distribution;
 
 /** Draws values of one distribution; `mean` is the analytic mean of what `sample` returns. */
 export interface Sampler {

@@ -1,6 +1,7 @@
 import { Scheduler } from '../core/scheduler';
 import { Call, CallPhase, type Outcome, type TraceContext } from '../model/call';
 import type { Link } from '../model/link';
+import type { LogLevel } from '../model/context';
 import type { SimNode } from '../model/node';
 import { retryDelayMs } from '../model/retry-backoff';
 import type { Rng } from '../random/rng';
@@ -45,7 +46,7 @@ export abstract class CallProtocol {
 
   /** A random stream for one purpose of one component. */
   abstract stream(node: SimNode, purpose: string): Rng;
-  abstract log(level: 'debug' | 'info' | 'warn' | 'error', event: string, componentId: string | null, message: string, attributes?: Record<string, string | number | boolean>): void;
+  abstract log(level: LogLevel, event: string, componentId: string | null, message: string, attributes?: Record<string, string | number | boolean>): void;
   abstract logNoisy(event: string, node: SimNode, message: string): void;
   /** Logs (sampled) a call that `node` answered with a failure not logged where it happened. */
   abstract logFailure(node: SimNode, outcome: Outcome): void;

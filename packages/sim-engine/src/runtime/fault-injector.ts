@@ -1,16 +1,11 @@
+import type { FaultWindowDto } from '@architech/contracts';
 import type { FaultSpec } from '../model/design';
 import type { Link } from '../model/link';
 import type { CrashToken, SimNode } from '../model/node';
 import type { SimContext } from '../model/context';
 
 /** A fault's window as it happened, for annotations. */
-export interface FaultWindow {
-  type: FaultSpec['type'];
-  target: string;
-  startSec: number;
-  endSec: number;
-  params: Record<string, number>;
-}
+export type FaultWindow = FaultWindowDto;
 
 interface ActiveFault {
   spec: FaultSpec;

@@ -1,7 +1,9 @@
 import type { DesignSpec, RunConfigSpec } from '../model/design';
 import type { SeriesBucket } from './series-recorder';
 import type { SimulationProgress, SimulationResult } from './result';
-import { simulate, SimulationCancelledError } from './simulate';
+import { simulateParallel } from './parallel-run';
+import type { ReplicationPool } from './replication-pool';
+import { simulate, SimulationCancelledError, type SimulateOptions } from './simulate';
 
 /** What a hosted run tells its host, in order: progress and series while it runs, then one outcome. */
 export type EngineMessage =
@@ -20,6 +22,13 @@ export interface EngineHost {
   /** Polled every few thousand events; true stops the run (a shared flag, a deadline…). */
   cancelled(): boolean;
   post(message: EngineMessage): void;
+  /**
+   * Engine threads to spread the replications over (results are bit-identical to a sequential
+   * run); without it, or for a single replication, the run stays on the caller's thread.
+   */
+  replicationPool?: ReplicationPool;
+  /** The flag behind `cancelled`, when it is one: handed to the pool's threads (see `SimulateOptions.cancelFlag`). */
+  cancelFlag?: SharedArrayBuffer;
 }
 
 /** How often a hosted run reports; omit a field to leave that report out. */
@@ -37,9 +46,9 @@ export interface HostedRunOptions {
  * through it, each only moving the messages across its own thread boundary.
  *
  * @example
- * runHosted(design, config, { progressEveryMs: 250 }, { clock: () => performance.now(), cancelled: () => Atomics.load(flag, 0) === 1, post: (m) => parentPort.postMessage(m) });
+ * void runHosted(design, config, { progressEveryMs: 250 }, { clock: () => performance.now(), cancelled: () => Atomics.load(flag, 0) === 1, post: (m) => parentPort.postMessage(m) });
  */
-export function runHosted(design: DesignSpec, config: RunConfigSpec, options: HostedRunOptions, host: EngineHost): void {
+export async function runHosted(design: DesignSpec, config: RunConfigSpec, options: HostedRunOptions, host: EngineHost): Promise<void> {
   let lastProgress = -Infinity;
   let buckets: SeriesBucket[] = [];
   let lastSeries = host.clock();
@@ -51,7 +60,8 @@ export function runHosted(design: DesignSpec, config: RunConfigSpec, options: Ho
   };
   const { progressEveryMs, seriesEveryMs } = options;
   try {
-    const result = simulate(design, config, {
+    const simulateOptions: SimulateOptions = {
+      cancelFlag: host.cancelFlag,
       clock: () => host.clock(),
       shouldCancel: () => host.cancelled(),
       onProgress:
@@ -70,7 +80,11 @@ export function runHosted(design: DesignSpec, config: RunConfigSpec, options: Ho
               buckets.push(bucket);
               if (host.clock() - lastSeries >= seriesEveryMs) flushSeries();
             },
-    });
+    };
+    const pool = host.replicationPool;
+    const parallel = pool !== undefined && pool.size > 1 && (config.replications > 1 || config.targetRelError !== undefined);
+    // The sequential path does not await, so a host without a pool gets its messages synchronously.
+    const result = parallel ? await simulateParallel(design, config, simulateOptions, pool) : simulate(design, config, simulateOptions);
     flushSeries();
     host.post({ kind: 'done', result });
   } catch (error) {

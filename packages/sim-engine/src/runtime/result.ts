@@ -1,3 +1,4 @@
+import type { SimulationRunDto } from '@architech/contracts';
 import type { SeriesSet } from '../metrics/series';
 import type { EndToEndSummary, Summary } from '../metrics/summary';
 import type { LogRecord, Trace } from '../tracing/span';
@@ -10,14 +11,8 @@ export interface SimulationResult {
   /** 95% confidence half-widths mirroring `summary` (Student t); present when replications > 1. */
   ci95?: Summary;
   replications: number;
-  settings: {
-    durationSec: number;
-    /** Warm-up actually removed (the detected one when `warmupMode` is `auto`). */
-    warmupSec: number;
-    warmupMode: 'fixed' | 'auto';
-    seed: number;
-    bucketSec: number;
-  };
+  /** The run's settings as the API reports them (the warm-up actually removed, the bucket width). */
+  settings: SimulationRunDto['settings'];
   /** Present with a `targetRelError`: whether every headline metric reached it. */
   stoppingRule?: { targetRelError: number; achieved: boolean; maxRelativeHalfWidth: number };
   /** Headline end-to-end figures of each replication. */

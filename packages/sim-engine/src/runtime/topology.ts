@@ -2,7 +2,7 @@ import type { NodeStats } from '../metrics/node-stats';
 import { CircuitBreaker } from '../model/circuit-breaker';
 import { Client } from '../model/client';
 import type { SimContext } from '../model/context';
-import type { DesignSpec } from '../model/design';
+import type { ComponentSpec, DesignSpec } from '../model/design';
 import { Link } from '../model/link';
 import { LoadBalancer } from '../model/load-balancer';
 import { MessageQueue } from '../model/message-queue';
@@ -32,7 +32,7 @@ export function buildTopology(
   const byId = new Map<string, SimNode>();
   const fanOutAll = new Set<string>();
   for (const spec of design.components) {
-    if (spec.properties.fanOut === 'all') fanOutAll.add(spec.id);
+    if (fansOutToAll(spec)) fanOutAll.add(spec.id);
     const stats = makeStats(spec.id);
     let node: SimNode;
     switch (spec.type) {
@@ -54,7 +54,8 @@ export function buildTopology(
         node = station;
       }
     }
-    if (spec.properties.circuitBreaker) node.breaker = new CircuitBreaker(ctx, node, spec.properties.circuitBreaker);
+    const breaker = 'circuitBreaker' in spec.properties ? spec.properties.circuitBreaker : undefined;
+    if (breaker) node.breaker = new CircuitBreaker(ctx, node, breaker);
     nodes.push(node);
     byId.set(spec.id, node);
   }
@@ -65,11 +66,17 @@ export function buildTopology(
     if (!source || !target) throw new Error(`connection ${c.id} joins unknown components; validate the design first`);
     const p = c.properties;
     const fansOut = fanOutAll.has(c.source);
-    const role = { stage: fansOut ? (p.stage ?? 1) : 0, probability: fansOut ? (p.probability ?? 1) : 1, optional: p.optional ?? false };
-    const link = new Link(c.id, source, target, p.weight ?? 1, p.latency ? createSampler(p.latency) : null, p.packetLossRate ?? 0, linkRng(c.id), role);
+    // Stage and probability only mean something under a source that calls all its downstreams.
+    const role = { stage: fansOut ? p.stage : 0, probability: fansOut ? p.probability : 1, optional: p.optional };
+    const link = new Link(c.id, source, target, p.weight, p.latency ? createSampler(p.latency) : null, p.packetLossRate, linkRng(c.id), role);
     source.addDownstream(link);
     target.upstream.push(link);
     links.set(c.id, link);
   }
   return { nodes, clients, stations, links };
+}
+
+/** SERVICE, DATABASE and CACHE with `fanOut: "all"` call every downstream, in stages. */
+function fansOutToAll(spec: ComponentSpec): boolean {
+  return (spec.type === 'SERVICE' || spec.type === 'DATABASE' || spec.type === 'CACHE') && spec.properties.fanOut === 'all';
 }

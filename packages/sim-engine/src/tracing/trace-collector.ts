@@ -47,20 +47,17 @@ export class TraceCollector {
   finish(trace: TraceContext, root: Call, outcome: Outcome, nowMs: number): void {
     if (!trace.record) return;
     const durationMs = nowMs - root.sentMs;
+    // Built at most once, and only when some pool keeps it (no closures: this runs per request).
     let built: Trace | null = null;
-    const build = (reason: Trace['reason']): Trace => {
-      built ??= this.build(trace, root, outcome, nowMs, durationMs, reason);
-      return built;
-    };
     if (outcome !== 'ok') {
-      this.errorsSeen++;
-      this.offer(this.errors, this.errorCap, this.errorsSeen, () => build('error'));
+      const slot = this.slotFor(this.errors, this.errorCap, ++this.errorsSeen);
+      if (slot >= 0) this.errors[slot] = built = this.build(trace, root, outcome, nowMs, durationMs, 'error');
     } else if (trace.sampled) {
-      this.sampledSeen++;
-      this.offer(this.sampled, this.sampledCap, this.sampledSeen, () => build('sampled'));
+      const slot = this.slotFor(this.sampled, this.sampledCap, ++this.sampledSeen);
+      if (slot >= 0) this.sampled[slot] = built = this.build(trace, root, outcome, nowMs, durationMs, 'sampled');
     }
     if (this.slowCap > 0 && (this.slow.length < this.slowCap || durationMs > this.slow[this.slow.length - 1].durationMs)) {
-      const t = build('slow');
+      const t = built ?? this.build(trace, root, outcome, nowMs, durationMs, 'slow');
       if (this.slow.length === this.slowCap) this.slow.pop();
       let i = this.slow.length;
       while (i > 0 && this.slow[i - 1].durationMs < durationMs) i--;
@@ -75,14 +72,15 @@ export class TraceCollector {
     return [...byId.values()].sort((a, b) => a.startMs - b.startMs || (a.traceId < b.traceId ? -1 : 1));
   }
 
-  private offer(pool: Trace[], cap: number, seen: number, make: () => Trace): void {
-    if (cap <= 0) return;
-    if (pool.length < cap) {
-      pool.push(make());
-      return;
-    }
+  /**
+   * Reservoir sampling (Vitter's algorithm R): the index where the `seen`-th candidate goes, or -1
+   * when it is not kept. While the pool is not full, the next free index.
+   */
+  private slotFor(pool: Trace[], cap: number, seen: number): number {
+    if (cap <= 0) return -1;
+    if (pool.length < cap) return pool.length;
     const j = Math.floor(this.rng.next() * seen);
-    if (j < cap) pool[j] = make();
+    return j < cap ? j : -1;
   }
 
   private build(trace: TraceContext, root: Call, outcome: Outcome, nowMs: number, durationMs: number, reason: Trace['reason']): Trace {

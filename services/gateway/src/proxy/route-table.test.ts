@@ -9,6 +9,7 @@ describe('the gateway route table', () => {
     ['PATCH', '/api/projects/p1/members/u1', 'projects', false],
     ['GET', '/api/projects/p1/audit', 'projects', false],
     ['POST', '/api/projects/p1/designs', 'designs', false],
+    ['POST', '/api/projects/p1/imports', 'designs', false],
     ['GET', '/api/designs/d1/diff', 'designs', false],
     ['POST', '/api/designs/d1/simulations', 'simulations', false],
     ['GET', '/api/simulations/s1', 'simulations', false],

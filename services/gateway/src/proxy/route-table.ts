@@ -15,6 +15,7 @@ const RULES: { method?: string; pattern: RegExp; route: Route }[] = [
   { method: 'POST', pattern: /^\/api\/auth\/(logout|logout-all)$/, route: { service: 'users', public: false } },
   { pattern: /^\/api\/me$/, route: { service: 'users', public: false } },
   { pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/designs$`), route: { service: 'designs', public: false } },
+  { method: 'POST', pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/imports$`), route: { service: 'designs', public: false } },
   { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/simulations$`), route: { service: 'simulations', public: false } },
   { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/(reviews|refinements)$`), route: { service: 'simulations', public: false } },
   { pattern: /^\/api\/(reviews|refinements)(\/.*)?$/, route: { service: 'simulations', public: false } },

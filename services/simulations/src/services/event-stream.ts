@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FINAL_SIMULATION_STATES, type SimulationStatusUpdate } from '@architech/contracts';
+import { FINAL_SIMULATION_STATES, statusSequence, type SimulationStatusUpdate } from '@architech/contracts';
 import type { AuthUser } from '@architech/service-kit';
 import type { Request, Response } from 'express';
 import { SimulationsService } from './simulations.service';
@@ -48,7 +48,7 @@ export class SimulationEventStream {
       }
     };
     req.on('close', close);
-    const initial: SimulationStatusUpdate = { id, status: current.status, progress: current.progress, sequence: FINAL_SIMULATION_STATES.has(current.status) ? 3e7 : current.status === 'RUNNING' ? 1e7 + Math.round(current.progress * 1e6) : 0 };
+    const initial: SimulationStatusUpdate = { id, status: current.status, progress: current.progress, sequence: statusSequence(current.status, current.progress) };
     if (current.error) initial.error = current.error;
     send(initial);
     for (const update of buffered) send(update);

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { BUS_TOPICS, decodeSimulationJob, decodeSimulationStatusEvent, validateDesign, type SimulationConfig, type SimulationState, type SimulationStatusUpdate } from '@architech/contracts';
+import { BUS_TOPICS, decodeSimulationJob, decodeSimulationStatusEvent, resolveDesign, statusSequence, validateDesign, type SimulationConfig, type SimulationJobMessage, type SimulationStatusUpdate } from '@architech/contracts';
 import { decodeOrSkip, type EventBus, type Subscription } from '@architech/service-kit';
 import type { SeriesBucket, SimulationResult } from '@architech/sim-engine';
 import type { SimulationsConfig } from '../config';
@@ -13,9 +13,6 @@ import { SIMULATIONS_CONFIG } from './simulations.service';
 import { StatusHub } from './status-hub';
 import { TelemetryPublisher } from './telemetry-publisher';
 
-/** Status ranks make sequence numbers grow across a run: PENDING < RUNNING progress < final. */
-const sequenceOf = (status: SimulationState, progress: number) => (status === 'PENDING' ? 0 : status === 'RUNNING' ? 1e7 + Math.round(progress * 1e6) : 3e7);
-const NAMES = ['UNSPECIFIED', 'PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 const HEARTBEAT_MS = 1000;
 /** Jobs one instance holds (queued or running) before it stops taking more from the bus. */
 const LOCAL_QUEUE_LIMIT = 256;
@@ -53,16 +50,15 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.simulationStatus, group: `simulations-live-${this.instanceId}` }, async (message) => {
-      const event = decodeOrSkip('status event', message.value, decodeSimulationStatusEvent);
-      const status = NAMES[event.status];
-      if (status === 'UNSPECIFIED') return;
-      this.hub.publish({ id: event.simulationId, status, progress: event.progress, replication: event.replication, replications: event.replications, simTimeMs: event.simTimeMs, events: Number(event.events), error: event.errorMessage || undefined, sequence: Number(event.sequence) });
+      // Live listeners get the API's update; the worker id and summary stay on the bus.
+      const { workerId: _worker, summary: _summary, ...update } = decodeOrSkip('status event', message.value, decodeSimulationStatusEvent);
+      this.hub.publish(update);
     }));
     await this.sweep();
     this.sweeper = setInterval(() => void this.sweep().catch((e: Error) => this.logger.error(e.message)), 5000);
     this.sweeper.unref();
     if (this.config.SIM_WORKERS === 0) return;
-    this.pool = new EnginePool(this.config.SIM_WORKERS, this.config.SIM_WORKER_MEMORY_MB);
+    this.pool = new EnginePool(this.config.SIM_WORKERS, this.config.SIM_WORKER_MEMORY_MB, this.config.SIM_ENGINE_NICE);
     this.pool.onQueueChange(() => this.queueChanged());
     this.subscriptions.push(await this.bus.subscribe({ topic: BUS_TOPICS.simulationJobs, group: 'simulations-workers' }, (message) => this.runJob(message.value)));
     for (const pending of await this.simulations.pending()) await this.requeue(pending);
@@ -110,7 +106,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   private async sweep(): Promise<void> {
     for (const id of await this.simulations.failStale(this.config.SIM_HEARTBEAT_TIMEOUT_SEC)) {
       this.logger.warn(`simulation ${id} failed: its worker stopped reporting`);
-      await this.publisher.publishStatus({ id, status: 'FAILED', progress: 0, error: 'the worker running it stopped reporting (crashed or restarted)', sequence: 3e7 });
+      await this.publisher.publishStatus({ id, status: 'FAILED', progress: 0, error: 'the worker running it stopped reporting (crashed or restarted)', sequence: statusSequence('FAILED') });
     }
   }
 
@@ -140,7 +136,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     if (this.active.size > LOCAL_QUEUE_LIMIT) await done;
   }
 
-  private async execute(job: { designJson: string; configurationJson: string; userId: string }, id: string): Promise<void> {
+  private async execute(job: SimulationJobMessage, id: string): Promise<void> {
     const workerId = `${this.instanceId}`;
     let lastBeat = 0;
     let beating: Promise<unknown> = Promise.resolve();
@@ -148,8 +144,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     let starting: Promise<boolean> = Promise.resolve(false);
     let timedOut = false;
     let wallTimer: NodeJS.Timeout | undefined;
-    const design = JSON.parse(job.designJson) as { components: { id: string; type: string }[] };
-    const types = new Map(design.components.map((c) => [c.id, c.type]));
+    const types = new Map(job.design.components.map((c) => [c.id, c.type]));
     const onSeries = (buckets: SeriesBucket[]) => {
       const bucketSec = buckets.length > 1 ? buckets[1].startSec - buckets[0].startSec : 1;
       streaming = streaming.then(() => this.telemetry.publishLive(id, buckets, bucketSec, types)).catch((e: Error) => this.logger.warn(`live series of ${id}: ${e.message}`));
@@ -163,7 +158,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
           run.cancel();
           return false;
         }
-        await this.publisher.publishStatus({ id, status: 'RUNNING', progress: 0, sequence: sequenceOf('RUNNING', 0) }, { workerId });
+        await this.publisher.publishStatus({ id, status: 'RUNNING', progress: 0, sequence: statusSequence('RUNNING', 0) }, { workerId });
         if (this.config.SIM_MAX_WALL_SEC > 0) {
           wallTimer = setTimeout(() => {
             timedOut = true;
@@ -178,10 +173,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       });
     };
     const run = this.pool!.run(
-      design,
-      JSON.parse(job.configurationJson),
+      resolveDesign(job.design),
+      job.configuration,
       (p) => {
-        const update: SimulationStatusUpdate = { id, status: 'RUNNING', progress: p.fraction, replication: p.replication, replications: p.replications, simTimeMs: p.simTimeMs, events: p.events, sequence: sequenceOf('RUNNING', p.fraction) };
+        const update: SimulationStatusUpdate = { id, status: 'RUNNING', progress: p.fraction, replication: p.replication, replications: p.replications, simTimeMs: p.simTimeMs, events: p.events, sequence: statusSequence('RUNNING', p.fraction) };
         void this.publisher.publishStatus(update, { workerId }).catch(() => undefined);
         const now = Date.now();
         if (now - lastBeat >= HEARTBEAT_MS) {
@@ -194,7 +189,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         }
       },
       onSeries,
-      { owner: job.userId, onStart },
+      { owner: job.userId, onStart, telemetryFor: id },
     );
     if (!taken) this.queued.set(id, run.runId);
     this.queueChanged();
@@ -222,18 +217,20 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       outcome = { kind: 'failed' as const, code: 'wall_clock_limit', message: `the run took more than SIM_MAX_WALL_SEC = ${this.config.SIM_MAX_WALL_SEC} s of engine time; shorten durationSec, lower the load or replications, or ask for a higher limit` };
     }
     if (outcome.kind === 'done') {
-      const result = JSON.parse(outcome.resultJson) as SimulationResult;
-      await this.telemetry.publish(id, result);
+      // The engine thread encoded the series, traces and logs; resultJson is the small rest.
+      const result = JSON.parse(outcome.resultJson) as Omit<SimulationResult, 'timeseries' | 'traces' | 'logs'>;
+      if (outcome.telemetry) await this.telemetry.publishFinal(outcome.telemetry);
+      else await this.telemetry.publish(id, result as SimulationResult);
       const stored = await this.simulations.complete(id, { summary: result.summary, ci95: result.ci95, settings: result.settings, replications: result.replications, events: result.events, wallMs: result.wallMs, faults: result.faults });
-      if (stored) await this.publisher.publishStatus({ id, status: 'COMPLETED', progress: 1, replications: result.replications, events: result.events, sequence: 3e7 }, { summaryJson: JSON.stringify(result.summary), workerId });
+      if (stored) await this.publisher.publishStatus({ id, status: 'COMPLETED', progress: 1, replications: result.replications, events: result.events, sequence: statusSequence('COMPLETED') }, { summary: result.summary, workerId });
     } else if (outcome.kind === 'cancelled') {
-      if (await this.simulations.finish(id, 'CANCELLED', null)) await this.publisher.publishStatus({ id, status: 'CANCELLED', progress: 0, sequence: 3e7 }, { workerId });
+      if (await this.simulations.finish(id, 'CANCELLED', null)) await this.publisher.publishStatus({ id, status: 'CANCELLED', progress: 0, sequence: statusSequence('CANCELLED') }, { workerId });
     } else if (outcome.code === 'shutting_down') {
       if (await this.simulations.release(id)) this.logger.log(`simulation ${id} returned to the queue: this instance is stopping`);
     } else {
       const error = `${outcome.code}: ${outcome.message}`;
       this.logger.warn(`simulation ${id} failed: ${error}`);
-      if (await this.simulations.finish(id, 'FAILED', error)) await this.publisher.publishStatus({ id, status: 'FAILED', progress: 0, error, sequence: 3e7 }, { workerId });
+      if (await this.simulations.finish(id, 'FAILED', error)) await this.publisher.publishStatus({ id, status: 'FAILED', progress: 0, error, sequence: statusSequence('FAILED') }, { workerId });
     }
   }
 }

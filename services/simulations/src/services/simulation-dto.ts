@@ -1,17 +1,13 @@
-import type { SimulationConfig, SimulationDto, SimulationRunDto, SimulationSummaryDto } from '@architech/contracts';
-import type { SimulationResult, Summary } from '@architech/sim-engine';
+import type { FaultWindowDto, SimulationConfig, SimulationDto, SimulationRunDto, SimulationSummaryDto } from '@architech/contracts';
 import type { SimulationRecord, SimulationResultRecord } from '../repositories/simulation.repository';
 
 /**
- * The stored result is the engine's JSON (`SimulationResult`); these identities make the compiler
- * check that the engine's shapes still fit the API contract, which cannot import the engine.
+ * A summary column as read back from Postgres: the engine's summary as it was written, which is the
+ * contracts' `SimulationSummaryDto` (the engine's result types are the contracts' formats,
+ * checked once by tools/formats/engine-types.check.ts).
  */
-const asSummary = (summary: Summary): SimulationSummaryDto => summary;
-const asRun = (run: Pick<SimulationResult, 'settings' | 'replications' | 'events' | 'wallMs' | 'faults'>): SimulationRunDto => run;
-
-/** A summary column as read back from Postgres, typed as what was written (see {@link asSummary}). */
 export function storedSummary(json: unknown): SimulationSummaryDto {
-  return asSummary(json as Summary);
+  return json as SimulationSummaryDto;
 }
 
 export function toSimulationDto(s: SimulationRecord, result?: SimulationResultRecord): SimulationDto {
@@ -34,13 +30,13 @@ export function toSimulationDto(s: SimulationRecord, result?: SimulationResultRe
   if (result) {
     dto.summary = storedSummary(result.summary);
     if (result.ci95) dto.ci95 = storedSummary(result.ci95);
-    dto.result = asRun({
-      settings: result.settings as SimulationResult['settings'],
+    dto.result = {
+      settings: result.settings as SimulationRunDto['settings'],
       replications: result.replications,
       events: result.events,
       wallMs: result.wallMs,
-      faults: result.faults as SimulationResult['faults'],
-    });
+      faults: result.faults as FaultWindowDto[],
+    };
   }
   return dto;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { validateDesign, validateSimulationConfig, type SimulationDto, type ValidationIssue } from '@architech/contracts';
+import { statusSequence, validateDesign, validateSimulationConfig, type SimulationDto, type ValidationIssue } from '@architech/contracts';
 import { ApiException, type AuthUser } from '@architech/service-kit';
 import type { SimulationsConfig } from '../config';
 import { PeerServicesRepository } from '../repositories/peer-services.repository';
@@ -80,7 +80,7 @@ export class SimulationsService {
     if (record.status === 'PENDING' || record.status === 'RUNNING') {
       await this.simulations.requestCancel(id);
       if (record.status === 'PENDING' && (await this.simulations.finish(id, 'CANCELLED', null))) {
-        await this.jobs.publishStatus({ id, status: 'CANCELLED', progress: record.progress, sequence: 3e7 });
+        await this.jobs.publishStatus({ id, status: 'CANCELLED', progress: record.progress, sequence: statusSequence('CANCELLED') });
       }
     }
     return toSimulationDto((await this.simulations.find(id))!);

@@ -1,38 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  attributesToProto,
-  BUS_TOPICS,
-  END_TO_END,
-  encodeLogBatch,
-  encodeMetricBatch,
-  encodeSpanBatch,
-  formatTelemetryManifest,
-  LogLevel,
-  SpanKind,
-  SpanStatusCode,
-  TELEMETRY_HEADERS,
-  TraceKeepReason,
-  TraceStatus,
-  type TelemetryKind,
-} from '@architech/contracts';
-import type { EventBus, OutgoingMessage } from '@architech/service-kit';
-import { SERIES_METRICS, type LogRecord, type SeriesBucket, type SimulationResult, type Trace } from '@architech/sim-engine';
+import { BUS_TOPICS, END_TO_END, encodeMetricBatch } from '@architech/contracts';
+import type { EventBus } from '@architech/service-kit';
+import { SERIES_METRICS, type LogRecord, type SeriesBucket, type SimulationResult } from '@architech/sim-engine';
+import { encodeFinalTelemetry, logMessages, seriesPerBatch, type FinalTelemetry } from './final-telemetry';
 import { EVENT_BUS } from './job-publisher';
 
-/** Series per metric batch and traces/logs per batch: bounded messages, a few hundred KB at most. */
-const SERIES_PER_BATCH = 60;
-/** Values per metric batch (8 bytes each): ~400 KB, well under Kafka's default 1 MB message limit however long the run. */
-const VALUES_PER_BATCH = 50_000;
-
-/** Series per batch for series of `length` values: at most SERIES_PER_BATCH, and at most VALUES_PER_BATCH values in all. */
-const seriesPerBatch = (length: number) => Math.max(1, Math.min(SERIES_PER_BATCH, Math.floor(VALUES_PER_BATCH / Math.max(1, length))));
-const TRACES_PER_BATCH = 100;
-const LOGS_PER_BATCH = 1000;
-
-const LEVELS: Record<LogRecord['level'], LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
-const KINDS: Record<string, SpanKind> = { CLIENT: SpanKind.CLIENT, SERVER: SpanKind.SERVER, CONSUMER: SpanKind.CONSUMER };
-const SPAN_STATUS: Record<string, SpanStatusCode> = { OK: SpanStatusCode.OK, ERROR: SpanStatusCode.ERROR, UNSET: SpanStatusCode.UNSET };
-const REASONS: Record<Trace['reason'], TraceKeepReason> = { sampled: TraceKeepReason.SAMPLED, error: TraceKeepReason.ERROR, slow: TraceKeepReason.SLOW };
+/** Batches handed to the bus per call of the final publication. */
+const PUBLISH_GROUP = 8;
 
 /**
  * Streams a finished simulation's series, traces and logs to the bus as protobuf batches keyed by
@@ -75,80 +49,25 @@ export class TelemetryPublisher {
    * records streamed live and the final publication of the same log are the same documents.
    */
   private async publishLogs(simulationId: string, logs: readonly LogRecord[], firstIndex: number, label: string): Promise<void> {
-    const messages = this.logMessages(simulationId, logs, firstIndex, label);
+    const messages = logMessages(simulationId, logs, firstIndex, label);
     if (messages.length > 0) await this.bus.publish(BUS_TOPICS.logs, messages);
   }
 
-  private logMessages(simulationId: string, logs: readonly LogRecord[], firstIndex: number, label: string): OutgoingMessage[] {
-    const messages: OutgoingMessage[] = [];
-    for (let i = 0; i < logs.length; i += LOGS_PER_BATCH) {
-      const records = logs.slice(i, i + LOGS_PER_BATCH).map((l, j) => ({
-        id: `${firstIndex + i + j}`,
-        timeMs: l.timeMs,
-        level: LEVELS[l.level],
-        event: l.event,
-        ...(l.componentId !== null ? { componentId: l.componentId } : {}),
-        message: l.message,
-        attributes: attributesToProto(l.attributes ?? {}),
-      }));
-      const batch = encodeLogBatch({ simulationId, batchId: `${simulationId}:${label}:${firstIndex + i}`, records });
-      messages.push({ key: simulationId, value: batch });
-    }
-    return messages;
+  /** Publishes a finished run's telemetry (encoded here when the engine thread has not done it). */
+  async publish(simulationId: string, result: SimulationResult): Promise<void> {
+    await this.publishFinal(encodeFinalTelemetry(simulationId, result));
   }
 
-  async publish(simulationId: string, result: SimulationResult): Promise<void> {
-    const { timeseries } = result;
-    const types = new Map(Object.entries(result.summary.components).map(([id, c]) => [id, c.type]));
-    const chunks = [];
-    const sets: [string, string, Record<string, number[]>][] = [[END_TO_END, 'END_TO_END', timeseries.endToEnd], ...Object.entries(timeseries.components).map(([id, s]) => [id, types.get(id) ?? 'UNKNOWN', s] as [string, string, Record<string, number[]>])];
-    for (const [componentId, componentType, series] of sets) {
-      for (const metric of SERIES_METRICS) chunks.push({ componentId, componentType, metric, startSec: 0, values: series[metric] });
+  /**
+   * Publishes a finished run's encoded telemetry, a bounded group of batches at a time with a turn
+   * of the event loop between groups, so the bus handing them on never holds it for long.
+   */
+  async publishFinal(final: FinalTelemetry): Promise<void> {
+    for (const [topic, list] of [[BUS_TOPICS.metrics, final.metrics], [BUS_TOPICS.spans, final.spans], [BUS_TOPICS.logs, final.logs]] as const) {
+      for (let i = 0; i < list.length; i += PUBLISH_GROUP) {
+        await this.bus.publish(topic, list.slice(i, i + PUBLISH_GROUP));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
-    const messages: OutgoingMessage[] = [];
-    const perBatch = seriesPerBatch(chunks[0]?.values.length ?? 0);
-    for (let i = 0; i < chunks.length; i += perBatch) {
-      const batch = encodeMetricBatch({ simulationId, batchId: `${simulationId}:metrics:${i / perBatch}`, bucketSec: timeseries.bucketSec, series: chunks.slice(i, i + perBatch) });
-      messages.push({ key: simulationId, value: batch });
-    }
-
-    const spanMessages: OutgoingMessage[] = [];
-    for (let i = 0; i < result.traces.length; i += TRACES_PER_BATCH) {
-      const traces = result.traces.slice(i, i + TRACES_PER_BATCH).map((t) => ({
-        traceId: t.traceId,
-        rootComponentId: t.rootComponentId,
-        startMs: t.startMs,
-        durationMs: t.durationMs,
-        status: t.status === 'OK' ? TraceStatus.OK : TraceStatus.ERROR,
-        reason: REASONS[t.reason],
-        linkedTraceId: t.linkedTraceId ?? '',
-        spans: t.spans.map((s) => ({
-          traceId: s.traceId,
-          spanId: s.spanId,
-          parentSpanId: s.parentSpanId ?? '',
-          name: s.name,
-          kind: KINDS[s.kind],
-          componentId: s.componentId,
-          componentType: s.componentType,
-          startMs: s.startMs,
-          endMs: s.endMs,
-          statusCode: SPAN_STATUS[s.status.code],
-          statusMessage: s.status.message ?? '',
-          attributes: attributesToProto(s.attributes),
-        })),
-      }));
-      const batch = encodeSpanBatch({ simulationId, batchId: `${simulationId}:spans:${i / TRACES_PER_BATCH}`, traces });
-      spanMessages.push({ key: simulationId, value: batch });
-    }
-    const logMessages = this.logMessages(simulationId, result.logs, 0, 'logs');
-
-    // Every batch of the final publication says which it is and how many there are, so telemetry
-    // can tell when all have landed and acknowledge it (telemetryComplete).
-    const manifest = formatTelemetryManifest({ metrics: messages.length, spans: spanMessages.length, logs: logMessages.length });
-    const mark = (kind: TelemetryKind, list: OutgoingMessage[]) =>
-      list.map((m, index) => ({ ...m, headers: { ...m.headers, [TELEMETRY_HEADERS.batch]: `${kind}:${index}`, [TELEMETRY_HEADERS.manifest]: manifest } }));
-    await this.bus.publish(BUS_TOPICS.metrics, mark('metrics', messages));
-    await this.bus.publish(BUS_TOPICS.spans, mark('spans', spanMessages));
-    if (logMessages.length > 0) await this.bus.publish(BUS_TOPICS.logs, mark('logs', logMessages));
   }
 }

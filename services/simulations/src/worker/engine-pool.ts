@@ -1,10 +1,13 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
+import type { ResolvedDesign, SimulationConfig } from '@architech/contracts';
 import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
-import type { RunRequest, WorkerReply } from './worker-protocol';
+import type { FinalTelemetry } from '../services/final-telemetry';
+import type { LendRequest, RunRequest, WorkerReply } from './worker-protocol';
 
 export type RunOutcome =
-  | { kind: 'done'; resultJson: string }
+  /** `telemetry` when the run asked for it ({@link RunOptions.telemetryFor}); `resultJson` then lacks series, traces and logs. */
+  | { kind: 'done'; resultJson: string; telemetry?: FinalTelemetry }
   | { kind: 'cancelled' }
   | { kind: 'failed'; code: string; message: string };
 
@@ -17,6 +20,8 @@ export interface PoolRun {
 interface Slot {
   worker: Worker;
   busy: { runId: number; settle: (o: RunOutcome) => void; onProgress: (p: SimulationProgress) => void; onSeries: (b: SeriesBucket[]) => void } | null;
+  /** The run whose replications this thread is serving while lent; null when not lent. */
+  lentTo: number | null;
 }
 
 /** How a run is queued: whose it is (runs are served round-robin between owners) and what to do once a thread takes it. */
@@ -25,6 +30,8 @@ export interface RunOptions {
   owner: string;
   /** Called when an engine thread takes the run (not before: a waiting run is not running). */
   onStart?: () => void;
+  /** Encode the finished run's telemetry for this simulation id on the engine thread (see RunRequest). */
+  telemetryFor?: string;
 }
 
 interface Waiting {
@@ -39,8 +46,11 @@ interface Waiting {
 /**
  * A fixed pool of engine threads, one simulation each at a time. Runs wait in one queue per owner
  * (user), and a free thread takes the next run of the next owner in turn (round-robin), so one
- * user's many runs cannot keep another user's run waiting behind all of them. A thread that dies
- * (out of memory, crash) fails its run with the reason and is replaced, so the pool keeps its size.
+ * user's many runs cannot keep another user's run waiting behind all of them. When a run with
+ * several replications starts and nothing else waits, the idle threads are lent to it for its
+ * replications (results are identical to a one-thread run) and come back when it ends; runs
+ * queued meanwhile wait for them. A thread that dies (out of memory, crash) fails its run with the
+ * reason and is replaced, so the pool keeps its size.
  */
 export class EnginePool {
   private readonly slots: Slot[] = [];
@@ -53,6 +63,8 @@ export class EnginePool {
   constructor(
     size: number,
     private readonly memoryLimitMb: number,
+    /** The engine threads' nice value (0 normal … 19 lowest; Linux): see thread-priority.ts. */
+    private readonly nice = 0,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -66,9 +78,9 @@ export class EnginePool {
    * Queues a run; `options.onStart` is called when a thread takes it, then progress and the first
    * replication's series arrive through the callbacks. `runId` names it in {@link positions}.
    */
-  run(design: unknown, config: unknown, onProgress: (p: SimulationProgress) => void, onSeries: (b: SeriesBucket[]) => void = () => undefined, options: RunOptions = { owner: '' }): PoolRun & { runId: number } {
+  run(design: ResolvedDesign, config: SimulationConfig, onProgress: (p: SimulationProgress) => void, onSeries: (b: SeriesBucket[]) => void = () => undefined, options: RunOptions = { owner: '' }): PoolRun & { runId: number } {
     const cancelFlag = new SharedArrayBuffer(4);
-    const request = { runId: this.nextRunId++, design, config, cancelFlag };
+    const request = { runId: this.nextRunId++, design, config, cancelFlag, ...(options.telemetryFor !== undefined ? { telemetryFor: options.telemetryFor } : {}) };
     const outcome = new Promise<RunOutcome>((settle) => {
       const queue = this.queues.get(options.owner) ?? [];
       queue.push({ request, owner: options.owner, settle, onProgress, onSeries, onStart: options.onStart });
@@ -120,8 +132,8 @@ export class EnginePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(join(__dirname, 'engine-thread.js'), { resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
-    const slot: Slot = { worker, busy: null };
+    const worker = new Worker(join(__dirname, 'engine-thread.js'), { workerData: { nice: this.nice }, resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
+    const slot: Slot = { worker, busy: null, lentTo: null };
     worker.on('message', (reply: WorkerReply) => {
       const busy = slot.busy;
       if (!busy || busy.runId !== reply.runId) return;
@@ -134,13 +146,15 @@ export class EnginePool {
         return;
       }
       slot.busy = null;
-      busy.settle(reply.kind === 'done' ? { kind: 'done', resultJson: reply.resultJson } : reply.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', code: reply.code, message: reply.message });
+      for (const other of this.slots) if (other.lentTo === busy.runId) other.lentTo = null;
+      busy.settle(reply.kind === 'done' ? { kind: 'done', resultJson: reply.resultJson, ...(reply.telemetry ? { telemetry: reply.telemetry } : {}) } : reply.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', code: reply.code, message: reply.message });
       this.dispatch();
     });
     const onDeath = (reason: string) => {
       if (!this.slots.includes(slot)) return;
       const busy = slot.busy;
       slot.busy = null;
+      if (busy) for (const other of this.slots) if (other.lentTo === busy.runId) other.lentTo = null;
       busy?.settle({ kind: 'failed', code: 'worker_crashed', message: `the engine thread died: ${reason}` });
       if (this.closed) return;
       const index = this.slots.indexOf(slot);
@@ -155,16 +169,37 @@ export class EnginePool {
   private dispatch(): void {
     let changed = false;
     for (const slot of this.slots) {
-      if (slot.busy) continue;
+      if (slot.busy || slot.lentTo !== null) continue;
       const next = this.takeNext();
       if (!next) break;
       changed = true;
       slot.busy = { runId: next.request.runId, settle: next.settle, onProgress: next.onProgress, onSeries: next.onSeries };
-      const message: RunRequest = { kind: 'run', ...next.request };
-      slot.worker.postMessage(message);
+      const helpers = this.lend(slot, next.request);
+      const message: RunRequest = { kind: 'run', ...next.request, helpers };
+      slot.worker.postMessage(message, helpers);
       next.onStart?.();
     }
     if (changed) this.queueListener?.();
+  }
+
+  /**
+   * Lends idle threads to a run that starts while nothing else waits, at most one per replication
+   * beyond the first; returns the ports the run's thread talks to them through.
+   */
+  private lend(runner: Slot, request: Omit<RunRequest, 'kind'>): MessagePort[] {
+    if (this.queues.size > 0) return [];
+    const ports: MessagePort[] = [];
+    const wanted = replicationsOf(request.config) - 1;
+    for (const slot of this.slots) {
+      if (ports.length >= wanted) break;
+      if (slot === runner || slot.busy || slot.lentTo !== null) continue;
+      const channel = new MessageChannel();
+      slot.lentTo = request.runId;
+      const lend: LendRequest = { kind: 'lend', port: channel.port1 };
+      slot.worker.postMessage(lend, [channel.port1]);
+      ports.push(channel.port2);
+    }
+    return ports;
   }
 
   /** The first run of the owner served next; that owner goes to the back of the rotation. */
@@ -177,4 +212,11 @@ export class EnginePool {
     }
     return undefined;
   }
+}
+
+/** Replications a run may use at most: its count, or the stopping rule's ceiling. */
+function replicationsOf(config: unknown): number {
+  const c = (config ?? {}) as { replications?: unknown; maxReplications?: unknown; targetRelError?: unknown };
+  const planned = typeof c.replications === 'number' ? c.replications : 1;
+  return c.targetRelError !== undefined && typeof c.maxReplications === 'number' ? Math.max(planned, c.maxReplications) : planned;
 }

@@ -2,22 +2,50 @@
  * Engine thread: runs one simulation at a time for the pool. The engine is synchronous; here it
  * cannot block the service's event loop, and cancellation arrives through a shared flag.
  */
+// First: the thread lowers its priority (SIM_ENGINE_NICE) before loading anything else.
+import './thread-priority';
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { runHosted, type DesignSpec, type RunConfigSpec } from '@architech/sim-engine';
-import type { RunRequest, WorkerReply } from './worker-protocol';
+import { localEnginePort, nodeEnginePort, ReplicationPool, runHosted, serveReplications, type SimulationResult } from '@architech/sim-engine';
+import { encodeFinalTelemetry } from '../services/final-telemetry';
+import type { LendRequest, RunRequest, WorkerReply } from './worker-protocol';
 
 const PROGRESS_INTERVAL_MS = 250;
 /** Live series leave the thread in batches this far apart. */
 const SERIES_INTERVAL_MS = 500;
 
-parentPort!.on('message', (request: RunRequest) => {
+parentPort!.on('message', (request: RunRequest | LendRequest) => {
+  if (request.kind === 'lend') {
+    serveReplications(nodeEnginePort(request.port));
+    return;
+  }
   const post = (reply: WorkerReply) => parentPort!.postMessage(reply);
   const cancel = new Int32Array(request.cancelFlag);
   const runId = request.runId;
-  runHosted(request.design as DesignSpec, request.config as RunConfigSpec, { progressEveryMs: PROGRESS_INTERVAL_MS, seriesEveryMs: SERIES_INTERVAL_MS }, {
+  // Lent threads and this one share the replications; this thread also folds their outputs in.
+  const helpers = request.helpers ?? [];
+  let spawned = 0;
+  const replicationPool = helpers.length > 0 ? new ReplicationPool(helpers.length + 1, () => (spawned++ === 0 ? localEnginePort() : nodeEnginePort(helpers[spawned - 2]))) : undefined;
+  void runHosted(request.design, request.config, { progressEveryMs: PROGRESS_INTERVAL_MS, seriesEveryMs: SERIES_INTERVAL_MS }, {
     clock: () => performance.now(),
     cancelled: () => Atomics.load(cancel, 0) === 1,
-    post: (message) => post(message.kind === 'done' ? { kind: 'done', runId, resultJson: JSON.stringify(message.result) } : { ...message, runId }),
-  });
+    cancelFlag: request.cancelFlag,
+    replicationPool,
+    post: (message) => post(message.kind === 'done' ? done(runId, message.result, request.telemetryFor) : { ...message, runId }),
+  }).finally(() => replicationPool?.close());
 });
+
+/**
+ * The finished run's reply. With `telemetryFor`, the series, traces and logs leave as encoded bus
+ * batches and the JSON carries the rest: the service's event loop then neither parses nor encodes
+ * the bulk of a long run (tens of MB for hours of a big design).
+ */
+function done(runId: number, result: SimulationResult, telemetryFor: string | undefined): WorkerReply {
+  if (telemetryFor === undefined) return { kind: 'done', runId, resultJson: JSON.stringify(result) };
+  const telemetry = encodeFinalTelemetry(telemetryFor, result);
+  const { timeseries, traces, logs, ...rest } = result;
+  void timeseries;
+  void traces;
+  void logs;
+  return { kind: 'done', runId, resultJson: JSON.stringify(rest), telemetry };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { validateDesign, type Component, type Design, type DesignInput } from '@architech/contracts';
+import { resolveDesign, validateDesign, type Component, type Design, type DesignInput } from '@architech/contracts';
 import { simulate, type ComponentSummary, type Summary } from '@architech/sim-engine';
 import {
   isOverloaded,
@@ -94,7 +94,7 @@ describe('the preview window', () => {
 
   it('produces a configuration the engine accepts and finishes within the budget', () => {
     const design = validated(chain(200, 2));
-    const result = simulate(design, previewConfig(previewWindow(design)));
+    const result = simulate(resolveDesign(design), previewConfig(previewWindow(design)));
     expect(result.events).toBeLessThan(PREVIEW_MAX_EVENTS);
     expect(result.traces).toEqual([]);
     expect(result.summary.components.api!.arrivals).toBeGreaterThan(0);
@@ -135,7 +135,7 @@ describe('the overload rule', () => {
     for (const [rate, expected] of [[120, true], [50, false]] as const) {
       const design = validated(chain(rate, 10));
       const window = previewWindow(design);
-      const result = simulate(design, previewConfig(window));
+      const result = simulate(resolveDesign(design), previewConfig(window));
       const badge = previewBadges(design, result.summary, window.durationSec - window.warmupSec).get('api')!;
       expect([rate, badge.overloaded]).toEqual([rate, expected]);
     }

@@ -1,4 +1,4 @@
-import { validateDesign, type Component, type Design, type DesignInput } from '@architech/contracts';
+import { resolveDesign, validateDesign, type Component, type Design, type DesignInput, type ResolvedDesign } from '@architech/contracts';
 import { distributionMean, type ComponentSummary, type RunConfigSpec, type Summary } from '@architech/sim-engine';
 import type { PreviewBadge } from '../overlays';
 import { expectedArrivalRates } from './arrival-rates';
@@ -43,7 +43,7 @@ export const IDLE_PREVIEW: PreviewState = { status: 'idle', badges: new Map() };
 
 /** A preview to run, or the state that says why there is none. */
 export type PreviewPlan =
-  | { readonly kind: 'run'; readonly design: Design; readonly window: PreviewWindow; readonly config: RunConfigSpec }
+  | { readonly kind: 'run'; readonly design: ResolvedDesign; readonly window: PreviewWindow; readonly config: RunConfigSpec }
   | { readonly kind: 'skip'; readonly state: PreviewState };
 
 /**
@@ -67,7 +67,7 @@ export function planPreview(input: DesignInput): PreviewPlan {
     const millions = (window.estimatedEvents / 1e6).toFixed(1);
     return skip({ ...IDLE_PREVIEW, message: `Preview skipped: too much traffic for an instant preview (about ${millions} M events in ${window.durationSec} s); run a full simulation` });
   }
-  return { kind: 'run', design, window, config: previewConfig(window) };
+  return { kind: 'run', design: resolveDesign(design), window, config: previewConfig(window) };
 }
 
 function skip(state: PreviewState): PreviewPlan {

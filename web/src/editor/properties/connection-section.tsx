@@ -1,3 +1,4 @@
+import { DEFAULTS } from '@architech/contracts';
 import type { EditorConnection, EditorDocument } from '@architech/editor-core';
 import { findComponent } from '@architech/editor-core';
 import { CheckboxField } from './choice-fields';
@@ -44,16 +45,16 @@ export function ConnectionSection({ doc, connection }: ConnectionSectionProps) {
         label="Packet loss rate (0–1)"
         path={['packetLossRate']}
         value={numberAt(properties, 'packetLossRate')}
-        placeholder="0"
-        emptyHint="Default 0: share of crossings lost, each way"
+        placeholder={String(DEFAULTS.connection.packetLossRate)}
+        emptyHint={`Default ${DEFAULTS.connection.packetLossRate}: share of crossings lost, each way`}
       />
       {(!fansOut || numberAt(properties, 'weight') !== undefined) && (
         <NumberField
           label="Weight"
           path={['weight']}
           value={numberAt(properties, 'weight')}
-          placeholder="1"
-          emptyHint="Default 1: share of the source's traffic when it has several downstreams"
+          placeholder={String(DEFAULTS.connection.weight)}
+          emptyHint={`Default ${DEFAULTS.connection.weight}: share of the source's traffic when it has several downstreams`}
         />
       )}
       {(fansOut || numberAt(properties, 'stage') !== undefined) && (
@@ -61,8 +62,8 @@ export function ConnectionSection({ doc, connection }: ConnectionSectionProps) {
           label="Stage"
           path={['stage']}
           value={numberAt(properties, 'stage')}
-          placeholder="1"
-          emptyHint="Default 1: calls of one stage run in parallel; stage 2 starts when every call of stage 1 has settled"
+          placeholder={String(DEFAULTS.connection.stage)}
+          emptyHint={`Default ${DEFAULTS.connection.stage}: calls of one stage run in parallel; stage 2 starts when every call of stage 1 has settled`}
         />
       )}
       {(fansOut || numberAt(properties, 'probability') !== undefined) && (
@@ -70,15 +71,15 @@ export function ConnectionSection({ doc, connection }: ConnectionSectionProps) {
           label="Probability (0–1)"
           path={['probability']}
           value={numberAt(properties, 'probability')}
-          placeholder="1"
-          emptyHint="Default 1: share of requests that make this call, drawn per request"
+          placeholder={String(DEFAULTS.connection.probability)}
+          emptyHint={`Default ${DEFAULTS.connection.probability}: share of requests that make this call, drawn per request`}
         />
       )}
       <CheckboxField
         label="Optional (the caller tolerates this call's failure)"
         path={['optional']}
         value={booleanAt(properties, 'optional')}
-        defaultValue={false}
+        defaultValue={DEFAULTS.connection.optional}
         hint="A fallback: a failed optional call does not fail the request; its errors still count where they happen."
       />
     </>

@@ -1,3 +1,4 @@
+import { DEFAULTS } from '@architech/contracts';
 import { SelectField } from './choice-fields';
 import { DistributionField } from './distribution-field';
 import { NumberField } from './number-field';
@@ -20,7 +21,7 @@ export function LoadBalancerSection({ properties }: LoadBalancerSectionProps) {
         label="Strategy"
         path={['strategy']}
         value={stringAt(properties, 'strategy')}
-        emptyHint="Default: round robin"
+        emptyHint={`Default: ${DEFAULTS.loadBalancer.strategy.replace('_', ' ')}`}
         choices={[
           { value: 'round_robin', label: 'Round robin (by weight)' },
           { value: 'random', label: 'Random (by weight)' },

@@ -1,4 +1,4 @@
-import { LIMITS } from '@architech/contracts';
+import { DEFAULTS, formatDefault, LIMITS } from '@architech/contracts';
 import { useElementEditor } from './element-editor';
 import { FieldMessages } from './field-frame';
 import { propertyIssuePath, type FieldIssues } from './field-issues';
@@ -23,7 +23,7 @@ export function ProfileFields({ profile }: ProfileFieldsProps) {
         <>
           <NumberField label="Ramp to (req/s)" path={at('toRatePerSec')} value={n('toRatePerSec')} required />
           <div className="prop-pair">
-            <NumberField label="From (s)" path={at('startSec')} value={n('startSec')} placeholder="0" emptyHint="Default 0 s" />
+            <NumberField label="From (s)" path={at('startSec')} value={n('startSec')} placeholder={String(DEFAULTS.rampProfile.startSec)} emptyHint={`Default ${DEFAULTS.rampProfile.startSec} s`} />
             <NumberField label="Until (s)" path={at('endSec')} value={n('endSec')} required />
           </div>
         </>
@@ -43,8 +43,8 @@ export function ProfileFields({ profile }: ProfileFieldsProps) {
         <>
           <NumberField label="Amplitude (0–1)" path={at('amplitude')} value={n('amplitude')} required hint="Swing around the base rate" />
           <div className="prop-pair">
-            <NumberField label="Period (s)" path={at('periodSec')} value={n('periodSec')} placeholder="86400" emptyHint="Default 86 400 s (a day)" />
-            <NumberField label="Phase (s)" path={at('phaseSec')} value={n('phaseSec')} placeholder="0" emptyHint="Default 0 s" />
+            <NumberField label="Period (s)" path={at('periodSec')} value={n('periodSec')} placeholder={String(DEFAULTS.diurnalProfile.periodSec)} emptyHint={`Default ${formatDefault(DEFAULTS.diurnalProfile.periodSec)} s`} />
+            <NumberField label="Phase (s)" path={at('phaseSec')} value={n('phaseSec')} placeholder={String(DEFAULTS.diurnalProfile.phaseSec)} emptyHint={`Default ${DEFAULTS.diurnalProfile.phaseSec} s`} />
           </div>
         </>
       );

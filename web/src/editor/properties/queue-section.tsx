@@ -1,4 +1,4 @@
-import { LIMITS } from '@architech/contracts';
+import { DEFAULTS, LIMITS } from '@architech/contracts';
 import { NumberField } from './number-field';
 import { numberAt, type Fields } from './read-properties';
 
@@ -27,8 +27,8 @@ export function QueueSection({ properties }: QueueSectionProps) {
         label="Max deliveries (per message)"
         path={['maxDeliveries']}
         value={numberAt(properties, 'maxDeliveries')}
-        placeholder="3"
-        emptyHint={`Default 3 (max ${LIMITS.maxRetryAttempts}); then the message is dead-lettered`}
+        placeholder={String(DEFAULTS.queue.maxDeliveries)}
+        emptyHint={`Default ${DEFAULTS.queue.maxDeliveries} (max ${LIMITS.maxRetryAttempts}); then the message is dead-lettered`}
       />
       <NumberField
         label="Consumer concurrency (deliveries)"

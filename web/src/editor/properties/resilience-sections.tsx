@@ -1,4 +1,4 @@
-import { LIMITS } from '@architech/contracts';
+import { DEFAULTS, formatDefault, LIMITS } from '@architech/contracts';
 import { CheckboxField, SelectField } from './choice-fields';
 import { NumberField } from './number-field';
 import { OptionalSection } from './optional-section';
@@ -32,23 +32,23 @@ export function RetrySection({ properties }: ResilienceSectionProps) {
         label="Backoff"
         path={['retry', 'backoff']}
         value={stringAt(retry, 'backoff')}
-        emptyHint="Default: exponential"
+        emptyHint={`Default: ${DEFAULTS.retry.backoff}`}
         choices={[
           { value: 'exponential', label: 'Exponential (doubling)' },
           { value: 'constant', label: 'Constant' },
         ]}
       />
       <div className="prop-pair">
-        <NumberField label="Base backoff (ms)" path={['retry', 'baseMs']} value={numberAt(retry, 'baseMs')} placeholder="50" emptyHint="Default 50 ms" />
+        <NumberField label="Base backoff (ms)" path={['retry', 'baseMs']} value={numberAt(retry, 'baseMs')} placeholder={String(DEFAULTS.retry.baseMs)} emptyHint={`Default ${DEFAULTS.retry.baseMs} ms`} />
         <NumberField
           label="Max backoff (ms)"
           path={['retry', 'maxBackoffMs']}
           value={numberAt(retry, 'maxBackoffMs')}
-          placeholder="10000"
-          emptyHint="Default 10 000 ms"
+          placeholder={String(DEFAULTS.retry.maxBackoffMs)}
+          emptyHint={`Default ${formatDefault(DEFAULTS.retry.maxBackoffMs)} ms`}
         />
       </div>
-      <CheckboxField label="Jitter (wait a random share of the backoff)" path={['retry', 'jitter']} value={booleanAt(retry, 'jitter')} defaultValue={true} />
+      <CheckboxField label="Jitter (wait a random share of the backoff)" path={['retry', 'jitter']} value={booleanAt(retry, 'jitter')} defaultValue={DEFAULTS.retry.jitter} />
     </OptionalSection>
   );
 }
@@ -86,8 +86,8 @@ export function CircuitBreakerSection({ properties }: ResilienceSectionProps) {
           label="Half-open trial calls"
           path={['circuitBreaker', 'halfOpenRequests']}
           value={numberAt(breaker, 'halfOpenRequests')}
-          placeholder="1"
-          emptyHint="Default 1"
+          placeholder={String(DEFAULTS.circuitBreaker.halfOpenRequests)}
+          emptyHint={`Default ${DEFAULTS.circuitBreaker.halfOpenRequests}`}
         />
       </div>
     </OptionalSection>
@@ -121,23 +121,23 @@ export function AutoscalingSection({ properties }: ResilienceSectionProps) {
           label="Scale-out delay (s)"
           path={['autoscaling', 'scaleOutDelaySec']}
           value={numberAt(scaling, 'scaleOutDelaySec')}
-          placeholder="30"
-          emptyHint="Default 30 s until a new replica serves"
+          placeholder={String(DEFAULTS.autoscaling.scaleOutDelaySec)}
+          emptyHint={`Default ${DEFAULTS.autoscaling.scaleOutDelaySec} s until a new replica serves`}
         />
         <NumberField
           label="Cooldown (s)"
           path={['autoscaling', 'cooldownSec']}
           value={numberAt(scaling, 'cooldownSec')}
-          placeholder="60"
-          emptyHint="Default 60 s after any scaling before a scale-in"
+          placeholder={String(DEFAULTS.autoscaling.cooldownSec)}
+          emptyHint={`Default ${DEFAULTS.autoscaling.cooldownSec} s after any scaling before a scale-in`}
         />
       </div>
       <NumberField
         label="Evaluation interval (s)"
         path={['autoscaling', 'evaluationIntervalSec']}
         value={numberAt(scaling, 'evaluationIntervalSec')}
-        placeholder="15"
-        emptyHint="Default 15 s"
+        placeholder={String(DEFAULTS.autoscaling.evaluationIntervalSec)}
+        emptyHint={`Default ${DEFAULTS.autoscaling.evaluationIntervalSec} s`}
       />
     </OptionalSection>
   );

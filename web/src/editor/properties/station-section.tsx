@@ -1,4 +1,4 @@
-import { LIMITS } from '@architech/contracts';
+import { DEFAULTS, LIMITS } from '@architech/contracts';
 import { CheckboxField, SelectField } from './choice-fields';
 import { DistributionField } from './distribution-field';
 import { NumberField } from './number-field';
@@ -59,15 +59,15 @@ export function StationSection({ properties, cache, onFanOut }: StationSectionPr
             label={autoscaled ? 'Replicas at start' : 'Replicas'}
             path={['replicas']}
             value={numberAt(properties, 'replicas')}
-            placeholder="1"
-            emptyHint={`Default 1 (max ${LIMITS.maxReplicas})`}
+            placeholder={String(DEFAULTS.station.replicas)}
+            emptyHint={`Default ${DEFAULTS.station.replicas} (max ${LIMITS.maxReplicas})`}
           />
           <NumberField
             label="Workers per replica"
             path={['workers']}
             value={numberAt(properties, 'workers')}
-            placeholder="1"
-            emptyHint="Default 1: concurrent calls per replica"
+            placeholder={String(DEFAULTS.station.workers)}
+            emptyHint={`Default ${DEFAULTS.station.workers}: concurrent calls per replica`}
           />
         </div>
         <NumberField
@@ -92,14 +92,14 @@ export function StationSection({ properties, cache, onFanOut }: StationSectionPr
           label="Error rate (0–1)"
           path={['errorRate']}
           value={numberAt(properties, 'errorRate')}
-          placeholder="0"
-          emptyHint="Default 0: share of calls failing here"
+          placeholder={String(DEFAULTS.station.errorRate)}
+          emptyHint={`Default ${DEFAULTS.station.errorRate}: share of calls failing here`}
         />
         <CheckboxField
           label="Blocking calls (hold the worker during downstream calls)"
           path={['blockingCalls']}
           value={booleanAt(properties, 'blockingCalls')}
-          defaultValue={false}
+          defaultValue={DEFAULTS.station.blockingCalls}
           hint="Thread-per-request: a slow dependency exhausts this component's workers."
         />
       </fieldset>

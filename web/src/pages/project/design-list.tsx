@@ -8,6 +8,7 @@ import { EmptyState, ErrorMessage, Loading } from '../../ui/feedback';
 import { formatDate, plural } from '../../ui/format';
 import { Modal } from '../../ui/modal';
 import { useAsync } from '../../ui/use-async';
+import { ImportForm } from './import-form';
 
 /** The project's designs (latest version of each) and "New design" from a template. */
 export function DesignList({ project }: { project: ProjectDto }) {
@@ -77,9 +78,12 @@ function NewDesignDialog({ projectId, open, onClose }: { projectId: string; open
   const [templateKey, setTemplateKey] = useState('three-tier');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [mode, setMode] = useState<'template' | 'import'>('template');
   const template = TEMPLATES.find((t) => t.key === templateKey) ?? TEMPLATES[0]!;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // The import part has its own button; Enter in the name field must not create a template design.
+    if (mode === 'import') return;
     setBusy(true);
     setError(undefined);
     try {
@@ -101,8 +105,19 @@ function NewDesignDialog({ projectId, open, onClose }: { projectId: string; open
         {error !== undefined && <ErrorMessage error={error} />}
         <label>
           Name
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={template.name} maxLength={200} autoFocus />
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={mode === 'import' ? 'the first file’s name' : template.name} maxLength={200} autoFocus />
         </label>
+        <div className="new-design-modes" role="radiogroup" aria-label="Start from">
+          <button type="button" role="radio" aria-checked={mode === 'template'} className={mode === 'template' ? 'primary' : ''} onClick={() => setMode('template')}>
+            From a template
+          </button>
+          <button type="button" role="radio" aria-checked={mode === 'import'} className={mode === 'import' ? 'primary' : ''} onClick={() => setMode('import')}>
+            Import from infrastructure code
+          </button>
+        </div>
+        {mode === 'import' && <ImportForm projectId={projectId} name={name} onCancel={onClose} />}
+        {mode === 'template' && (
+        <>
         <fieldset className="template-picker">
           <legend>Start from</legend>
           {TEMPLATES.map((t) => (
@@ -126,6 +141,8 @@ function NewDesignDialog({ projectId, open, onClose }: { projectId: string; open
             {busy ? 'Creating…' : 'Create and open'}
           </button>
         </div>
+        </>
+        )}
       </form>
     </Modal>
   );

@@ -8,6 +8,7 @@ import { plainMessage } from '../../editor/properties/plain-issues';
 import { FaultDetails } from './fault-details';
 import { newFault, toFault, type DraftFault, type FaultTarget } from './fault-model';
 import { FaultTimeline } from './fault-timeline';
+import { ExperimentImport } from './experiment-import';
 import { DEFAULT_HYPOTHESIS, HypothesisEditor } from './hypothesis-editor';
 import './launcher.css';
 
@@ -225,6 +226,14 @@ export function LaunchPanel(props: LaunchPanelProps) {
         </div>
         <div className="stack launch-faults">
           <h3>Fault scenario</h3>
+          <ExperimentImport
+            design={toDesign(props.doc)}
+            onImport={(imported, suggestedSec) => {
+              setFaults(imported.map((f) => ({ ...f, key: nextKey.current++ }) as DraftFault));
+              setDurationSec(String(suggestedSec));
+              setSelected(undefined);
+            }}
+          />
           <FaultTimeline
             faults={faults}
             targets={targets}

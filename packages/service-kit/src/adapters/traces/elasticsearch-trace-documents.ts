@@ -12,7 +12,7 @@ export interface SpanDocument {
   span_id: string;
   parent_span_id: string | null;
   name: string;
-  kind: string;
+  kind: StoredSpan['kind'];
   start_time_ms: number;
   end_time_ms: number;
   duration_ms: number;
@@ -29,7 +29,7 @@ export interface TraceDocument {
   start_time_ms: number;
   duration_ms: number;
   status: StoredTrace['status'];
-  reason: string;
+  reason: TraceSummary['reason'];
   linked_trace_id: string | null;
   span_count: number;
   components: string[];

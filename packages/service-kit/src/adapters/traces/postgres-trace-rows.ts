@@ -7,7 +7,7 @@ export interface TraceRow {
   start_ms: number;
   duration_ms: number;
   status: StoredTrace['status'];
-  reason: string;
+  reason: TraceSummary['reason'];
   linked_trace_id: string | null;
   span_count: number;
   components: string[];
@@ -19,7 +19,7 @@ export interface SpanRow {
   span_id: string;
   parent_span_id: string | null;
   name: string;
-  kind: string;
+  kind: StoredSpan['kind'];
   component_id: string;
   component_type: string;
   start_ms: number;

@@ -5,14 +5,14 @@
 import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { Message } from "@bufbuild/protobuf";
+import { file_google_protobuf_struct, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { JsonObject, Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file architech/v1/simulation_job.proto.
  */
 export const file_architech_v1_simulation_job: GenFile = /*@__PURE__*/
-  fileDesc("CiFhcmNoaXRlY2gvdjEvc2ltdWxhdGlvbl9qb2IucHJvdG8SDGFyY2hpdGVjaC52MSKwAgoNU2ltdWxhdGlvbkpvYhIVCg1zaW11bGF0aW9uX2lkGAEgASgJEhkKEWRlc2lnbl92ZXJzaW9uX2lkGAIgASgJEg8KB3VzZXJfaWQYAyABKAkSEwoLZGVzaWduX2pzb24YBCABKAkSGgoSY29uZmlndXJhdGlvbl9qc29uGAUgASgJEjAKDHJlcXVlc3RlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASRAoNdHJhY2VfY29udGV4dBgHIAMoCzItLmFyY2hpdGVjaC52MS5TaW11bGF0aW9uSm9iLlRyYWNlQ29udGV4dEVudHJ5GjMKEVRyYWNlQ29udGV4dEVudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAFiBnByb3RvMw", [file_google_protobuf_timestamp]);
+  fileDesc("CiFhcmNoaXRlY2gvdjEvc2ltdWxhdGlvbl9qb2IucHJvdG8SDGFyY2hpdGVjaC52MSKFAwoNU2ltdWxhdGlvbkpvYhIVCg1zaW11bGF0aW9uX2lkGAEgASgJEhkKEWRlc2lnbl92ZXJzaW9uX2lkGAIgASgJEg8KB3VzZXJfaWQYAyABKAkSMAoMcmVxdWVzdGVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBJECg10cmFjZV9jb250ZXh0GAcgAygLMi0uYXJjaGl0ZWNoLnYxLlNpbXVsYXRpb25Kb2IuVHJhY2VDb250ZXh0RW50cnkSJwoGZGVzaWduGAggASgLMhcuZ29vZ2xlLnByb3RvYnVmLlN0cnVjdBIuCg1jb25maWd1cmF0aW9uGAkgASgLMhcuZ29vZ2xlLnByb3RvYnVmLlN0cnVjdBozChFUcmFjZUNvbnRleHRFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBSgQIBBAFSgQIBRAGUgtkZXNpZ25fanNvblISY29uZmlndXJhdGlvbl9qc29uYgZwcm90bzM", [file_google_protobuf_struct, file_google_protobuf_timestamp]);
 
 /**
  * A request to run one design version under one configuration, published by the simulations
@@ -37,22 +37,6 @@ export type SimulationJob = Message<"architech.v1.SimulationJob"> & {
   userId: string;
 
   /**
-   * The validated design document as JSON. Its format is defined once, by the zod schema in
-   * packages/contracts (docs/architecture.md §4); carrying it as JSON avoids a second, drifting
-   * definition here.
-   *
-   * @generated from field: string design_json = 4;
-   */
-  designJson: string;
-
-  /**
-   * The validated simulation configuration as JSON (docs/engine.md), for the same reason.
-   *
-   * @generated from field: string configuration_json = 5;
-   */
-  configurationJson: string;
-
-  /**
    * @generated from field: google.protobuf.Timestamp requested_at = 6;
    */
   requestedAt?: Timestamp | undefined;
@@ -64,6 +48,22 @@ export type SimulationJob = Message<"architech.v1.SimulationJob"> & {
    * @generated from field: map<string, string> trace_context = 7;
    */
   traceContext: { [key: string]: string };
+
+  /**
+   * The validated design document (docs/architecture.md §4) as a protobuf Struct. Its format is
+   * defined once, by the zod schema in packages/contracts; the job codec (codec.ts) validates it
+   * again on decode and rejects a job whose design does not validate.
+   *
+   * @generated from field: google.protobuf.Struct design = 8;
+   */
+  design?: JsonObject | undefined;
+
+  /**
+   * The validated simulation configuration (docs/engine.md), likewise validated against the design.
+   *
+   * @generated from field: google.protobuf.Struct configuration = 9;
+   */
+  configuration?: JsonObject | undefined;
 };
 
 /**

@@ -5,14 +5,14 @@
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { Message } from "@bufbuild/protobuf";
+import { file_google_protobuf_struct, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { JsonObject, Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file architech/v1/simulation_status.proto.
  */
 export const file_architech_v1_simulation_status: GenFile = /*@__PURE__*/
-  fileDesc("CiRhcmNoaXRlY2gvdjEvc2ltdWxhdGlvbl9zdGF0dXMucHJvdG8SDGFyY2hpdGVjaC52MSLDAgoVU2ltdWxhdGlvblN0YXR1c0V2ZW50EhUKDXNpbXVsYXRpb25faWQYASABKAkSLgoGc3RhdHVzGAIgASgOMh4uYXJjaGl0ZWNoLnYxLlNpbXVsYXRpb25TdGF0dXMSEAoIcHJvZ3Jlc3MYAyABKAESEwoLcmVwbGljYXRpb24YBCABKA0SFAoMcmVwbGljYXRpb25zGAUgASgNEhMKC3NpbV90aW1lX21zGAYgASgBEg4KBmV2ZW50cxgHIAEoBBIVCg1lcnJvcl9tZXNzYWdlGAggASgJEhQKDHN1bW1hcnlfanNvbhgJIAEoCRIvCgtvY2N1cnJlZF9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoJd29ya2VyX2lkGAsgASgJEhAKCHNlcXVlbmNlGAwgASgEKtMBChBTaW11bGF0aW9uU3RhdHVzEiEKHVNJTVVMQVRJT05fU1RBVFVTX1VOU1BFQ0lGSUVEEAASHQoZU0lNVUxBVElPTl9TVEFUVVNfUEVORElORxABEh0KGVNJTVVMQVRJT05fU1RBVFVTX1JVTk5JTkcQAhIfChtTSU1VTEFUSU9OX1NUQVRVU19DT01QTEVURUQQAxIcChhTSU1VTEFUSU9OX1NUQVRVU19GQUlMRUQQBBIfChtTSU1VTEFUSU9OX1NUQVRVU19DQU5DRUxMRUQQBWIGcHJvdG8z", [file_google_protobuf_timestamp]);
+  fileDesc("CiRhcmNoaXRlY2gvdjEvc2ltdWxhdGlvbl9zdGF0dXMucHJvdG8SDGFyY2hpdGVjaC52MSLrAgoVU2ltdWxhdGlvblN0YXR1c0V2ZW50EhUKDXNpbXVsYXRpb25faWQYASABKAkSLgoGc3RhdHVzGAIgASgOMh4uYXJjaGl0ZWNoLnYxLlNpbXVsYXRpb25TdGF0dXMSEAoIcHJvZ3Jlc3MYAyABKAESEwoLcmVwbGljYXRpb24YBCABKA0SFAoMcmVwbGljYXRpb25zGAUgASgNEhMKC3NpbV90aW1lX21zGAYgASgBEg4KBmV2ZW50cxgHIAEoBBIVCg1lcnJvcl9tZXNzYWdlGAggASgJEi8KC29jY3VycmVkX2F0GAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCgl3b3JrZXJfaWQYCyABKAkSEAoIc2VxdWVuY2UYDCABKAQSKAoHc3VtbWFyeRgNIAEoCzIXLmdvb2dsZS5wcm90b2J1Zi5TdHJ1Y3RKBAgJEApSDHN1bW1hcnlfanNvbirTAQoQU2ltdWxhdGlvblN0YXR1cxIhCh1TSU1VTEFUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEh0KGVNJTVVMQVRJT05fU1RBVFVTX1BFTkRJTkcQARIdChlTSU1VTEFUSU9OX1NUQVRVU19SVU5OSU5HEAISHwobU0lNVUxBVElPTl9TVEFUVVNfQ09NUExFVEVEEAMSHAoYU0lNVUxBVElPTl9TVEFUVVNfRkFJTEVEEAQSHwobU0lNVUxBVElPTl9TVEFUVVNfQ0FOQ0VMTEVEEAViBnByb3RvMw", [file_google_protobuf_struct, file_google_protobuf_timestamp]);
 
 /**
  * Progress or a state change of one simulation, published by the engine worker.
@@ -71,14 +71,6 @@ export type SimulationStatusEvent = Message<"architech.v1.SimulationStatusEvent"
   errorMessage: string;
 
   /**
-   * The engine's result summary as JSON (docs/engine.md), set when status is COMPLETED. Its
-   * format is defined by the contracts package, so it is carried as JSON rather than redeclared.
-   *
-   * @generated from field: string summary_json = 9;
-   */
-  summaryJson: string;
-
-  /**
    * @generated from field: google.protobuf.Timestamp occurred_at = 10;
    */
   occurredAt?: Timestamp | undefined;
@@ -95,6 +87,15 @@ export type SimulationStatusEvent = Message<"architech.v1.SimulationStatusEvent"
    * @generated from field: uint64 sequence = 12;
    */
   sequence: bigint;
+
+  /**
+   * The engine's result summary (docs/engine.md §8), set when status is COMPLETED. Its format is
+   * defined by the contracts package (`SimulationSummaryDto`), so it travels as a Struct rather
+   * than being redeclared here.
+   *
+   * @generated from field: google.protobuf.Struct summary = 13;
+   */
+  summary?: JsonObject | undefined;
 };
 
 /**

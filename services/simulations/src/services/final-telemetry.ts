@@ -1,0 +1,75 @@
+import { END_TO_END, encodeLogBatch, encodeMetricBatch, encodeSpanBatch, formatTelemetryManifest, TELEMETRY_HEADERS, type MetricSeriesChunk, type TelemetryKind } from '@architech/contracts';
+import type { OutgoingMessage } from '@architech/service-kit';
+import { SERIES_METRICS, type LogRecord, type SimulationResult } from '@architech/sim-engine';
+
+/** Series per metric batch and traces/logs per batch: bounded messages, a few hundred KB at most. */
+const SERIES_PER_BATCH = 60;
+/** Values per metric batch (8 bytes each): ~400 KB, well under Kafka's default 1 MB message limit however long the run. */
+const VALUES_PER_BATCH = 50_000;
+
+/** Series per batch for series of `length` values: at most SERIES_PER_BATCH, and at most VALUES_PER_BATCH values in all. */
+export const seriesPerBatch = (length: number) => Math.max(1, Math.min(SERIES_PER_BATCH, Math.floor(VALUES_PER_BATCH / Math.max(1, length))));
+const TRACES_PER_BATCH = 100;
+const LOGS_PER_BATCH = 1000;
+
+/** A finished run's telemetry as bus messages, each marked with its place in the final publication. */
+export interface FinalTelemetry {
+  metrics: OutgoingMessage[];
+  spans: OutgoingMessage[];
+  logs: OutgoingMessage[];
+}
+
+/** Log records as LogBatches; a record's id is its index in the run's log. */
+export function logMessages(simulationId: string, logs: readonly LogRecord[], firstIndex: number, label: string): OutgoingMessage[] {
+  const messages: OutgoingMessage[] = [];
+  for (let i = 0; i < logs.length; i += LOGS_PER_BATCH) {
+    const records = logs.slice(i, i + LOGS_PER_BATCH).map((l, j) => ({ ...l, id: `${firstIndex + i + j}` }));
+    const batch = encodeLogBatch({ simulationId, batchId: `${simulationId}:${label}:${firstIndex + i}`, records });
+    messages.push({ key: simulationId, value: batch });
+  }
+  return messages;
+}
+
+function metricMessages(simulationId: string, result: SimulationResult): OutgoingMessage[] {
+  const { timeseries } = result;
+  const types = new Map(Object.entries(result.summary.components).map(([id, c]) => [id, c.type]));
+  const chunks: MetricSeriesChunk[] = [];
+  const sets: [string, string, Record<string, number[]>][] = [[END_TO_END, 'END_TO_END', timeseries.endToEnd], ...Object.entries(timeseries.components).map(([id, s]) => [id, types.get(id) ?? 'UNKNOWN', s] as [string, string, Record<string, number[]>])];
+  for (const [componentId, componentType, series] of sets) {
+    for (const metric of SERIES_METRICS) chunks.push({ componentId, componentType, metric, startSec: 0, values: series[metric] });
+  }
+  const messages: OutgoingMessage[] = [];
+  const perBatch = seriesPerBatch(chunks[0]?.values.length ?? 0);
+  for (let i = 0; i < chunks.length; i += perBatch) {
+    const batch = encodeMetricBatch({ simulationId, batchId: `${simulationId}:metrics:${i / perBatch}`, bucketSec: timeseries.bucketSec, series: chunks.slice(i, i + perBatch) });
+    messages.push({ key: simulationId, value: batch });
+  }
+  return messages;
+}
+
+function spanMessages(simulationId: string, result: SimulationResult): OutgoingMessage[] {
+  const messages: OutgoingMessage[] = [];
+  for (let i = 0; i < result.traces.length; i += TRACES_PER_BATCH) {
+    const traces = result.traces.slice(i, i + TRACES_PER_BATCH);
+    const batch = encodeSpanBatch({ simulationId, batchId: `${simulationId}:spans:${i / TRACES_PER_BATCH}`, traces });
+    messages.push({ key: simulationId, value: batch });
+  }
+  return messages;
+}
+
+/**
+ * Encodes a finished run's series, traces and logs as protobuf batches keyed by simulation id.
+ * Batch ids are deterministic, so a re-published batch is recognisably the same and ingestion
+ * stays idempotent. Every batch says which of the final publication it is and how many there are
+ * (TELEMETRY_HEADERS), so telemetry can tell when all have landed (telemetryComplete). Pure CPU
+ * work: the engine thread does it, so a big run's encoding never holds the services' event loop.
+ */
+export function encodeFinalTelemetry(simulationId: string, result: SimulationResult): FinalTelemetry {
+  const metrics = metricMessages(simulationId, result);
+  const spans = spanMessages(simulationId, result);
+  const logs = logMessages(simulationId, result.logs, 0, 'logs');
+  const manifest = formatTelemetryManifest({ metrics: metrics.length, spans: spans.length, logs: logs.length });
+  const mark = (kind: TelemetryKind, list: OutgoingMessage[]) =>
+    list.map((m, index) => ({ ...m, headers: { ...m.headers, [TELEMETRY_HEADERS.batch]: `${kind}:${index}`, [TELEMETRY_HEADERS.manifest]: manifest } }));
+  return { metrics: mark('metrics', metrics), spans: mark('spans', spans), logs: mark('logs', logs) };
+}

@@ -1,0 +1,58 @@
+import { designSchema, resolveDesign } from '@architech/contracts';
+import { simulate, type RunConfigSpec } from '@architech/sim-engine';
+// The built pool: its engine threads load the compiled engine-thread.js next to it (`npm test` builds first).
+import { EnginePool, type RunOutcome } from '../dist/worker/engine-pool';
+
+/* The engine pool lends idle threads to a run with several replications, with the one-thread result. */
+
+jest.setTimeout(120_000);
+
+const design = resolveDesign(designSchema.parse({
+  components: [
+    { id: 'users', type: 'CLIENT', properties: { arrival: { process: 'poisson', ratePerSec: 150 } } },
+    { id: 'api', type: 'SERVICE', properties: { replicas: 2, workers: 2, serviceTime: { dist: 'exponential', mean: 10 }, errorRate: 0.01 } },
+  ],
+  connections: [{ id: 'c', source: 'users', target: 'api' }],
+}));
+const config = (replications: number): RunConfigSpec => ({ durationSec: 400, warmupSec: 10, seed: 3, replications, maxReplications: 50, faults: [], tracing: { sampleRate: 0.01, maxTraces: 50, slowest: 5, maxLogs: 100 } });
+const strip = (outcome: RunOutcome) => {
+  if (outcome.kind !== 'done') throw new Error(`run ended ${outcome.kind}: ${JSON.stringify(outcome)}`);
+  return JSON.stringify({ ...JSON.parse(outcome.resultJson), wallMs: 0 });
+};
+
+describe('the engine pool', () => {
+  let pool: EnginePool;
+  afterEach(() => pool.close());
+
+  it('lends its idle thread to a run with several replications; a run queued meanwhile waits for it', async () => {
+    pool = new EnginePool(2, 512);
+    const started: string[] = [];
+    const first = pool.run(design, config(4), () => undefined, undefined, { owner: 'a', onStart: () => started.push('first') });
+    const second = pool.run(design, config(1), () => undefined, undefined, { owner: 'b', onStart: () => started.push('second') });
+    // Two threads, but the second is serving the first run's replications: the second run waits.
+    expect(started).toEqual(['first']);
+    expect(pool.positions().get(second.runId)).toBe(1);
+    const firstResult = strip(await first.outcome);
+    expect(firstResult).toBe(JSON.stringify({ ...simulate(design, config(4)), wallMs: 0 }));
+    await second.outcome;
+    expect(started).toEqual(['first', 'second']);
+  });
+
+  it('lends nothing to single-replication runs: two of them run at once', async () => {
+    pool = new EnginePool(2, 512);
+    const started: string[] = [];
+    const a = pool.run(design, config(1), () => undefined, undefined, { owner: 'a', onStart: () => started.push('a') });
+    const b = pool.run(design, config(1), () => undefined, undefined, { owner: 'b', onStart: () => started.push('b') });
+    expect(started).toEqual(['a', 'b']);
+    await Promise.all([a.outcome, b.outcome]);
+  });
+
+  it('stops every thread of a run on cancel, and gives the threads back', async () => {
+    pool = new EnginePool(2, 512);
+    const long = pool.run(design, { ...config(4), durationSec: 20_000 }, () => undefined, undefined, { owner: 'a' });
+    setTimeout(() => long.cancel(), 300);
+    expect(await long.outcome).toEqual({ kind: 'cancelled' });
+    const after = pool.run(design, config(2), () => undefined, undefined, { owner: 'a' });
+    expect(strip(await after.outcome)).toBe(JSON.stringify({ ...simulate(design, config(2)), wallMs: 0 }));
+  });
+});
