@@ -1,4 +1,4 @@
-import type { ComponentPropertiesSpec, ComponentSpec, DesignSpec } from '../model/design';
+import type { ComponentPropertiesSpec, ComponentSpec, DesignSpec } from '../review/flat-design';
 
 /** One property change a refine iteration proposes. */
 export interface ProposedChange {

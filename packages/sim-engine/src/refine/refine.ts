@@ -1,4 +1,5 @@
-import type { DesignSpec, RunConfigSpec } from '../model/design';
+import type { RunConfigSpec } from '../model/design';
+import { engineDesign, type DesignSpec } from '../review/flat-design';
 import type { SimulationResult } from '../runtime/result';
 import { simulate } from '../runtime/simulate';
 import { MAX_REPLICAS } from '../review/context';
@@ -150,7 +151,7 @@ function validate(design: DesignSpec, run: RefineRunSettings, timeline: RefineTi
   });
   for (const durationSec of [run.durationSec, run.durationSec / 2]) {
     try {
-      return simulate(design, config(durationSec), { shouldCancel });
+      return simulate(engineDesign(design), config(durationSec), { shouldCancel });
     } catch (error) {
       if ((error as { code?: string }).code !== 'event_budget_exceeded') throw error;
       timeline.retry(iteration, `validation run exceeded ${run.maxEvents} events at ${durationSec} s`);

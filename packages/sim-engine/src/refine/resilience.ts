@@ -1,4 +1,5 @@
-import type { DesignSpec, RetrySpec } from '../model/design';
+import type { RetrySpec } from '../model/design';
+import type { DesignSpec } from '../review/flat-design';
 import { reviewFindings } from '../review/review';
 import type { ProposedChange } from './design-edit';
 

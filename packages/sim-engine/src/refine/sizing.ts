@@ -1,4 +1,4 @@
-import type { ComponentSpec, DesignSpec } from '../model/design';
+import type { ComponentSpec, DesignSpec } from '../review/flat-design';
 import { MAX_REPLICAS, ReviewContext } from '../review/context';
 import { replicasFor } from '../review/queueing';
 import { replicasChange, type ProposedChange } from './design-edit';

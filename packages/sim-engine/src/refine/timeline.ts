@@ -1,4 +1,4 @@
-import type { DesignSpec } from '../model/design';
+import type { DesignSpec } from '../review/flat-design';
 import type { SimulationResult } from '../runtime/result';
 import type { ProposedChange } from './design-edit';
 import type { CriterionResult } from './goal';

@@ -1,4 +1,4 @@
-import type { ComponentSpec, DesignSpec } from '../model/design';
+import type { ComponentSpec, DesignSpec } from './flat-design';
 import type { Finding, RuleInfo } from './finding';
 import { DesignGraph, meanServiceMs, pathTimeMs } from './graph';
 import { expectedArrivalRates, isStation, totalClientRate } from './traffic';

@@ -1,4 +1,4 @@
-import type { ComponentPropertiesSpec } from '../model/design';
+import type { ComponentPropertiesSpec } from './flat-design';
 
 /** The areas a finding belongs to (Well-Architected-style); `cost` comes with cost modelling. */
 export const REVIEW_DOMAINS = ['compute', 'database', 'storage', 'network', 'resilience', 'cross_domain'] as const;

@@ -1,4 +1,4 @@
-import type { DesignSpec } from '../model/design';
+import { engineDesign, type DesignSpec } from './flat-design';
 import type { Goal } from '../refine/goal';
 import { DEFAULT_REFINE_RUN, type RefineRunSettings } from '../refine/refine';
 import { simulate } from '../runtime/simulate';
@@ -16,7 +16,7 @@ export const GOAL_INFO: RuleInfo = {
 export function goalFindings(design: DesignSpec, goal: Goal, run: Partial<RefineRunSettings> = {}): Finding[] {
   const settings = { ...DEFAULT_REFINE_RUN, ...run };
   const faults: never[] = [];
-  const result = simulate(design, {
+  const result = simulate(engineDesign(design), {
     durationSec: settings.durationSec,
     warmupSec: Math.min(settings.warmupSec, settings.durationSec / 2),
     seed: settings.seed,

@@ -1,4 +1,4 @@
-import type { ComponentSpec, ConnectionSpec, DesignSpec } from '../model/design';
+import type { ComponentSpec, DesignSpec, ConnectionSpec } from './flat-design';
 import type { DistributionSpec } from '../random/distributions';
 import { distributionMean } from '../random/distributions';
 import { isStation } from './traffic';

@@ -1,4 +1,4 @@
-import type { DesignSpec } from '../model/design';
+import type { DesignSpec } from './flat-design';
 import { ReviewContext, type Rule } from './context';
 import { summarizeReview, type Finding, type Review, type RuleInfo } from './finding';
 import { autoscalingCeiling, capacity } from './rules/capacity';

@@ -1,4 +1,4 @@
-import type { DesignSpec } from '../model/design';
+import type { DesignSpec } from './flat-design';
 import type { SimulationResult } from '../runtime/result';
 import { fmt } from './context';
 import { summarizeReview, type Finding, type Review } from './finding';

@@ -1,4 +1,4 @@
-import type { ComponentSpec, ConnectionSpec, DesignSpec } from '../model/design';
+import type { ComponentSpec, DesignSpec, ConnectionSpec } from './flat-design';
 import { maxRate } from '../model/arrival-rate';
 
 /** Passes of the traffic equations; a design deeper than this (or an amplifying queue loop) is cut off. */

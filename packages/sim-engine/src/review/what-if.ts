@@ -1,4 +1,5 @@
-import type { DesignSpec, FaultSpec, RunConfigSpec } from '../model/design';
+import type { FaultSpec, RunConfigSpec } from '../model/design';
+import { engineDesign, type DesignSpec } from './flat-design';
 import type { SimulationResult } from '../runtime/result';
 import { simulate } from '../runtime/simulate';
 import type { Evidence } from './finding';
@@ -58,7 +59,7 @@ export function scenarioConfig(scenario: Scenario, seed: number): RunConfigSpec 
 /** Runs a scenario; a run past the event budget is reported as `undefined` (not evidence). */
 export function runScenario(design: DesignSpec, scenario: Scenario, seed: number, shouldCancel?: () => boolean): SimulationResult | undefined {
   try {
-    return simulate(design, scenarioConfig(scenario, seed), { shouldCancel });
+    return simulate(engineDesign(design), scenarioConfig(scenario, seed), { shouldCancel });
   } catch (error) {
     if ((error as { code?: string }).code === 'event_budget_exceeded') return undefined;
     throw error;

@@ -1,4 +1,4 @@
-import type { ComponentSpec } from '../../model/design';
+import type { ComponentSpec } from '../flat-design';
 import type { Finding, RuleInfo } from '../finding';
 import { fmt, MAX_REPLICAS, passFinding, stationDomain, type ReviewContext, type Rule } from '../context';
 

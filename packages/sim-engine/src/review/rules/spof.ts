@@ -1,4 +1,4 @@
-import type { ConnectionSpec } from '../../model/design';
+import type { ConnectionSpec } from '../flat-design';
 import type { Finding, RuleInfo, Severity } from '../finding';
 import { fmt, passFinding, type ReviewContext, type Rule } from '../context';
 import { expectedArrivalRates, isStation } from '../traffic';
