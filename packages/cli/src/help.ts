@@ -3,7 +3,7 @@ import { LIMITS } from '@architech/contracts';
 
 /** One-line synopses, shown under usage errors. */
 export const USAGE = {
-  main: 'usage: architech <command> [options]   (commands: simulate, validate, check, import, import-faults; see architech --help)',
+  main: 'usage: architech <command> [options]   (commands: simulate, validate, check, review, optimize, import, import-faults; see architech --help)',
   simulate: "usage: architech simulate <design.json> [options]   (see 'architech simulate --help')",
   check: "usage: architech check <design.json> <checks.json|yaml> [--json] [--junit FILE] [--only REQ-…]  |  architech check --server URL --design ID   (see 'architech check --help')",
   validate: "usage: architech validate <design.json> [--faults faults.json] [--json]   (see 'architech validate --help')",
@@ -24,6 +24,8 @@ Usage:
   architech simulate <design.json> [options]   run a discrete-event simulation and summarise it
   architech validate <design.json> [options]   check a design (and a faults file) without running it
   architech check <design.json> <checks.yaml>  check requirements (SLOs) with confidence; exit 0/1/3 for CI
+  architech review <design.json> [options]     review a design: findings, remediations, evidence
+  architech optimize <design.json> <goal.json> refine a design until it meets a goal (least capacity)
   architech import <file|folder>... [options]  turn compose, Kubernetes, Terraform or CloudFormation
                                                files into a design, stating every assumption
   architech import-faults <file> --design D    turn a Chaos Mesh, Litmus or AWS FIS experiment into

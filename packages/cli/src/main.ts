@@ -1,4 +1,6 @@
 import { checkCommand } from './commands/check';
+import { optimizeCommand } from './commands/optimize';
+import { reviewCommand } from './commands/review';
 import { importCommand } from './commands/import';
 import { importFaultsCommand } from './commands/import-faults';
 import { simulateCommand } from './commands/simulate';
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
   validate: validateCommand,
   check: checkCommand,
+  review: reviewCommand,
+  optimize: optimizeCommand,
   import: importCommand,
   'import-faults': importFaultsCommand,
 };

@@ -22,3 +22,5 @@ export * from './proto';
 export * from './checks/checks.schema';
 export * from './checks/checks-validation';
 export * from './checks/check-run.schema';
+export * from './refine-goal.schema';
+export * from './api/review.schema';

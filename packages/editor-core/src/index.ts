@@ -45,3 +45,5 @@ export { setViewport, zoomAt, panBy } from './commands/set-viewport';
 export { fitToScreen } from './commands/fit-to-screen';
 export type { FitToScreenOptions } from './commands/fit-to-screen';
 export { autoLayout } from './commands/auto-layout';
+export { applyRemediation } from './commands/apply-remediation';
+export type { ApplyRemediationInput } from './commands/apply-remediation';

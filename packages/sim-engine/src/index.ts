@@ -25,3 +25,5 @@ export * from './random';
 export * from './stats';
 export * from './checks';
 export { ENGINE_VERSION } from './version';
+export * from './review';
+export * from './refine';

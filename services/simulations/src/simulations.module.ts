@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseModule, ServiceKitModule, type EventBus } from '@architech/service-kit';
+import { AnalysesController } from './analyses/analyses.controller';
+import { AnalysesService } from './analyses/analyses.service';
+import { AnalysisRunner } from './analyses/analysis-runner';
+import { AnalysisEventStream } from './analyses/analysis-stream';
+import { AnalysisRepository } from './analyses/analysis.repository';
 import type { SimulationsConfig } from './config';
 import { CheckHistoryService } from './checks/check-history.service';
 import { CheckRunRepository } from './checks/check-run.repository';
@@ -32,7 +37,7 @@ export class SimulationsModule {
         ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
         DatabaseModule.forRoot({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: 'simulations', entities: [SimulationEntity], migrations: MIGRATIONS }),
       ],
-      controllers: [SimulationsController, InternalSimulationsController, ChecksController],
+      controllers: [SimulationsController, InternalSimulationsController, ChecksController, AnalysesController],
       providers: [
         { provide: SIMULATIONS_CONFIG, useValue: config },
         { provide: EVENT_BUS, useValue: bus },
@@ -53,6 +58,10 @@ export class SimulationsModule {
         ReplicationRunner,
         CheckRunsService,
         CheckHistoryService,
+        AnalysisRepository,
+        AnalysisRunner,
+        AnalysesService,
+        AnalysisEventStream,
       ],
     };
   }

@@ -30,6 +30,8 @@ export interface EditorToolbarProps {
   readonly canRun: boolean;
   readonly onToggleRun: () => void;
   readonly onToggleRuns: () => void;
+  readonly reviewOpen?: boolean;
+  readonly onToggleReview?: () => void;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -104,6 +106,11 @@ export function EditorToolbar(p: EditorToolbarProps) {
       <button onClick={p.onToggleRuns} aria-pressed={p.runsOpen} title="Past simulations of this version">
         Runs
       </button>
+      {p.onToggleReview && (
+        <button onClick={p.onToggleReview} aria-pressed={p.reviewOpen} title="Review the saved version and refine it towards a goal">
+          Review
+        </button>
+      )}
       {p.canRun && (
         <button onClick={p.onToggleRun} aria-pressed={p.runOpen} title="Simulate the saved version with a workload, faults and a hypothesis">
           ▶ Run…

@@ -7,7 +7,10 @@ import { buildDiffView, type DiffView } from './diff-document';
 
 /** A comparison on screen: the saved version being edited against an older (or newer) one. */
 export interface Comparison {
-  readonly against: DesignVersionSummaryDto;
+  /** The version compared with (only its id and number are read). */
+  readonly against: Pick<DesignVersionSummaryDto, 'id' | 'version'>;
+  /** In place of "Comparing vN with vM" when the newer side is not a stored version (a refine proposal). */
+  readonly label?: string;
   readonly fromVersion: number;
   readonly toVersion: number;
   readonly view: DiffView;
@@ -46,5 +49,7 @@ export function useCompare(currentId: string | undefined) {
   );
 
   const stop = useCallback(() => setComparison(undefined), []);
-  return useMemo(() => ({ comparison, loading, error, compare, stop }), [comparison, loading, error, compare, stop]);
+  /** Shows a comparison built elsewhere (a refine proposal against the saved version). */
+  const show = useCallback((c: Comparison) => setComparison(c), []);
+  return useMemo(() => ({ comparison, loading, error, compare, stop, show }), [comparison, loading, error, compare, stop, show]);
 }

@@ -20,6 +20,8 @@ import { PreviewSummary } from '../editor/preview/preview-summary';
 import { usePreview } from '../editor/preview/use-preview';
 import { describeIssue } from '../editor/properties/plain-issues';
 import { PropertiesPanel } from '../editor/properties/properties-panel';
+import { ReviewPanel } from '../editor/review/review-panel';
+import { useReviewActions } from '../editor/review/use-review-actions';
 import { LaunchPanel } from '../simulation/launcher/launch-panel';
 import { SimulationList } from '../simulation/simulation-list';
 import { useCompare } from '../editor/use-compare';
@@ -41,6 +43,7 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
   const [historyOpen, setHistoryOpen] = useState(params.get('panel') === 'history');
   const [runsOpen, setRunsOpen] = useState(params.get('panel') === 'runs');
   const [runOpen, setRunOpen] = useState(params.get('panel') === 'run');
+  const [reviewOpen, setReviewOpen] = useState(params.get('panel') === 'review');
   const [importOpen, setImportOpen] = useState(params.get('panel') === 'import');
   const [previewEnabled, setPreviewEnabled] = useState(true);
   const [message, setMessage] = useState<string>();
@@ -161,6 +164,7 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
     };
   }, [dirty, readOnly, save, draft]);
 
+  const reviewActions = useReviewActions(store, session.savedDoc, ready?.base, compare, () => save());
   const exportJson = () => download(new Blob([designJson(editor.doc)], { type: 'application/json' }), fileNameOf(editor.doc, 'json'));
   const exportPng = async () => {
     if (!canvas.current) return;
@@ -273,6 +277,13 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
         onToggleRuns={() => {
           setRunsOpen((v) => !v);
           setHistoryOpen(false);
+          setReviewOpen(false);
+        }}
+        reviewOpen={reviewOpen}
+        onToggleReview={() => {
+          setReviewOpen((v) => !v);
+          setRunsOpen(false);
+          setHistoryOpen(false);
         }}
       />
       <div className="editor-body">
@@ -289,7 +300,12 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
           {comparison && (
             <div className="alert info row diff-banner" role="status">
               <span>
-                Comparing <strong>v{comparison.toVersion}</strong> with <strong>v{comparison.fromVersion}</strong>: <span className="diff-added">{comparison.view.counts.added} added</span>,{' '}
+                {comparison.label ?? (
+                  <>
+                    Comparing <strong>v{comparison.toVersion}</strong> with <strong>v{comparison.fromVersion}</strong>
+                  </>
+                )}
+                : <span className="diff-added">{comparison.view.counts.added} added</span>,{' '}
                 <span className="diff-removed">{comparison.view.counts.removed} removed</span>, <span className="diff-changed">{comparison.view.counts.changed} changed</span>
               </span>
               <span className="spacer" />
@@ -355,7 +371,19 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
           )}
         </div>
         <aside className="inspector-column">
-          {importOpen && !runsOpen && !historyOpen ? (
+          {reviewOpen ? (
+            <ReviewPanel
+              designId={ready.base.id}
+              version={ready.base.version}
+              readOnly={readOnly}
+              dirty={dirty}
+              onSelect={reviewActions.select}
+              onApply={reviewActions.apply}
+              onShowDiff={reviewActions.showDiff}
+              onAccept={(r) => void reviewActions.accept(r)}
+              onClose={() => setReviewOpen(false)}
+            />
+          ) : importOpen && !runsOpen && !historyOpen ? (
             <ImportPanel versionId={designId} onClose={() => setImportOpen(false)} />
           ) : runsOpen ? (
             <section className="side-panel" aria-labelledby="runs-title">

@@ -1,0 +1,15 @@
+export { reviewDesign, reviewFindings, reviewRuleCatalogue, REVIEW_RULES } from './review';
+export { REVIEW_DOMAINS, SEVERITIES, summarizeReview, findingRank } from './finding';
+export type { Evidence, Finding, FindingFix, FindingOutcome, Review, ReviewDomain, RuleInfo, Severity } from './finding';
+export { ReviewContext, MAX_REPLICAS } from './context';
+export type { Rule } from './context';
+export { DesignGraph, distributionP99, pathTimeMs } from './graph';
+export { expectedArrivalRates, totalClientRate, clientRate, isStation } from './traffic';
+export type { LoadLevel } from './traffic';
+export { erlangC, mmcWaitSec, replicasFor } from './queueing';
+export { blastRadius, blastSeverity } from './rules/spof';
+export { simulateReview, TOLERATED_ERROR_RISE } from './simulate-review';
+export { LOAD_STEP_INFO } from './rules/load-step';
+export type { SimulateReviewOptions } from './simulate-review';
+export { WHAT_IF, windowFigures } from './what-if';
+export { goalFindings, GOAL_INFO } from './goal-findings';
