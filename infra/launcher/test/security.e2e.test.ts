@@ -237,6 +237,8 @@ describe('the web app and sessions', () => {
       await page.evaluate((session) => localStorage.setItem('architech.session', JSON.stringify(session)), stale);
       await page.goto(`${topology.url}/projects`);
       await page.getByRole('button', { name: 'Log out', exact: true }).waitFor({ timeout: 20_000 });
+      // The button shows as soon as the app holds a session; the renewal lands with its first API call.
+      await page.waitForFunction((old) => JSON.parse(localStorage.getItem('architech.session') ?? 'null')?.refreshToken !== old, login.refreshToken, { timeout: 20_000 });
       const renewed = await page.evaluate(() => JSON.parse(localStorage.getItem('architech.session')!));
       expect(renewed.refreshToken).not.toBe(login.refreshToken);
       expect(renewed.accessToken).not.toBe(login.accessToken);
