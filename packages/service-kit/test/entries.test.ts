@@ -34,6 +34,11 @@ describe('service-kit entries', () => {
     expect(loadedBy('search.js')).toEqual(['@elastic/elasticsearch', '@opensearch-project/opensearch']);
   });
 
+  it('resolves each entry by its package name, as services import it (jest through package.json "exports")', async () => {
+    expect(typeof (await import('@architech/service-kit/kafka')).createEventBus).toBe('function');
+    expect(typeof (await import('@architech/service-kit/search')).createTraceStore).toBe('function');
+  });
+
   it('each entry is published in package.json', () => {
     const { exports } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
     expect(Object.keys(exports)).toEqual(expect.arrayContaining(['.', './kafka', './search']));
