@@ -7,6 +7,8 @@ const moduleNameMapper = {
   '^@architech/editor-core$': `${__dirname}/packages/editor-core/src/index.ts`,
   '^@architech/iac-import$': `${__dirname}/packages/iac-import/src/index.ts`,
   '^@architech/iac-import/hcl$': `${__dirname}/packages/iac-import/src/hcl-wasm.ts`,
+  // NestJS 12 is ES modules only; jest (before Node 24.9) cannot require those, Node can.
+  '^@nestjs/(common|core|platform-express)$': `${__dirname}/tools/jest/nestjs-$1.js`,
 };
 
 const project = (dir) => ({
@@ -32,6 +34,7 @@ module.exports = {
     'services/designs',
     'services/gateway',
     'services/simulations',
+    'services/telemetry',
     'infra/launcher',
     'web',
     'infra/deploy-check',

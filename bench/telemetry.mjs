@@ -17,6 +17,8 @@ import { replayDesign } from './support/fifty-components.mjs';
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const kit = require('../packages/service-kit/dist/index.js');
+const kafka = require('../packages/service-kit/dist/kafka.js');
+const search = require('../packages/service-kit/dist/search.js');
 const contracts = require('../packages/contracts/dist/index.js');
 const { Ingestion } = require('../services/telemetry/dist/services/ingestion.js');
 const { StoreWriter } = require('../services/telemetry/dist/services/telemetry-writer.js');
@@ -71,7 +73,7 @@ async function ingest(kind) {
   const db = await database(kind);
   const ds = await kit.openServiceDatabase({ databaseUrl: db.url, dataDir: '', schema: 'telemetry', entities: [], migrations: [kit.metricPointsMigration('telemetry'), kit.traceTablesMigration('telemetry'), CreateLandedBatches1765000000000] });
   const pool = ds.driver.master;
-  const bus = kit.createEventBus({ kind: 'in-process' });
+  const bus = kit.createInProcessEventBus();
   // As the service does on Postgres-backed stores: decoding and writes on the ingestion thread (BENCH_INGEST=in-process: on this thread).
   const writer = process.env.BENCH_INGEST === 'in-process'
     ? new StoreWriter(new kit.PostgresMetricStore({ pool, schema: 'telemetry' }), new kit.PostgresTraceStore({ pool, schema: 'telemetry' }))
@@ -155,13 +157,13 @@ async function ingestDistributed() {
   const counter = { points: 0, spans: 0 };
   const metrics = new kit.InfluxV1MetricStore({ url: process.env.INFLUX_URL, database });
   await metrics.ensureDatabase();
-  const traces = new kit.OpenSearchTraceStore({ node: process.env.OPENSEARCH_URL, indexPrefix });
+  const traces = new search.OpenSearchTraceStore({ node: process.env.OPENSEARCH_URL, indexPrefix });
   await traces.ensureTemplates();
   // Topics of this run only, so an old backlog does not count.
   const suffix = `bench-${process.pid}`;
   const topics = { metrics: `${contracts.BUS_TOPICS.metrics}.${suffix}`, spans: `${contracts.BUS_TOPICS.spans}.${suffix}`, logs: `${contracts.BUS_TOPICS.logs}.${suffix}` };
-  const consumerBus = new kit.KafkaEventBus({ brokers, clientId: 'bench-telemetry', onHandlerError: (f) => console.error(String(f.error)) });
-  const producerBus = new kit.KafkaEventBus({ brokers, clientId: 'bench-producer' });
+  const consumerBus = new kafka.KafkaEventBus({ brokers, clientId: 'bench-telemetry', onHandlerError: (f) => console.error(String(f.error)) });
+  const producerBus = new kafka.KafkaEventBus({ brokers, clientId: 'bench-producer' });
   const ingestion = new Ingestion(consumerBus, new StoreWriter(counting(metrics, counter), counting(traces, counter)), { landed: async () => undefined });
   const group = `bench-${process.pid}`;
   const subscriptions = [

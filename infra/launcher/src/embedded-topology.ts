@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createEventBus, listen, startEmbeddedPostgres } from '@architech/service-kit';
+import { createInProcessEventBus, listen, startEmbeddedPostgres } from '@architech/service-kit';
 import { createUsersApp, loadUsersConfig } from '@architech/users-service';
 import { createProjectsApp, loadProjectsConfig } from '@architech/projects-service';
 import { createDesignsApp, loadDesignsConfig } from '@architech/designs-service';
@@ -59,7 +59,7 @@ export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {
   // No published development secret: generate one on the first start and keep it in DATA_DIR.
   Object.assign(env, embeddedSecrets(env.DATA_DIR || '.architech-data', env));
   // One in-process bus joins the simulations and telemetry services (Kafka in the distributed topology).
-  const bus = createEventBus({ kind: 'in-process' });
+  const bus = createInProcessEventBus();
   const dataDir = env.DATA_DIR || '.architech-data';
   // Telemetry gets a PGlite instance of its own (own thread, own files): a run's ingestion then never
   // holds the single session that users, projects, designs and simulations share. Both start at once.

@@ -5,12 +5,12 @@ import { DesignsController } from './controllers/designs.controller';
 import { ImportsController } from './controllers/imports.controller';
 import { InternalAuditController } from './controllers/internal-audit.controller';
 import { InternalDesignsController } from './controllers/internal-designs.controller';
-import { AuditEventEntity } from '@architech/service-kit';
+import { AuditEventEntity, AuditRepository } from '@architech/service-kit';
 import { ComponentEntity } from './entities/component.entity';
 import { ConnectionEntity } from './entities/connection.entity';
 import { DesignEntity } from './entities/design.entity';
 import { MIGRATIONS } from './migrations';
-import { AuditRepository } from './repositories/audit.repository';
+import { AUDIT_TABLE } from './repositories/audit-table';
 import { DesignVersionRepository } from './repositories/design-version.repository';
 import { MembershipCachePolicy, ProjectMembershipRepository } from './repositories/project-membership.repository';
 import { DesignAccess } from './services/design-access.service';
@@ -36,7 +36,7 @@ export class DesignsModule {
       controllers: [DesignsController, ImportsController, InternalAuditController, InternalDesignsController],
       providers: [
         DesignVersionRepository,
-        AuditRepository,
+        AuditRepository.provider(AUDIT_TABLE),
         ProjectMembershipRepository,
         DesignAccess,
         DesignsService,

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DatabaseModule, ServiceClient, ServiceKitModule } from '@architech/service-kit';
+import { AuditRepository, DatabaseModule, ServiceClient, ServiceKitModule } from '@architech/service-kit';
 import type { ProjectsConfig } from './config';
 import { AuditController } from './controllers/audit.controller';
 import { InternalProjectsController } from './controllers/internal-projects.controller';
@@ -9,7 +9,7 @@ import { AuditEventEntity } from '@architech/service-kit';
 import { ProjectMemberEntity } from './entities/project-member.entity';
 import { ProjectEntity } from './entities/project.entity';
 import { MIGRATIONS } from './migrations';
-import { AuditRepository } from './repositories/audit.repository';
+import { AUDIT_TABLE } from './repositories/audit-table';
 import { DesignAuditRepository } from './repositories/design-audit.repository';
 import { MemberRepository } from './repositories/member.repository';
 import { ProjectRepository } from './repositories/project.repository';
@@ -42,7 +42,7 @@ export class ProjectsModule {
       providers: [
         ProjectRepository,
         MemberRepository,
-        AuditRepository,
+        AuditRepository.provider(AUDIT_TABLE),
         TransactionRunner,
         ProjectAccess,
         ProjectsService,

@@ -1,4 +1,5 @@
-import { closeOnSignals, createEventBus, listen } from '@architech/service-kit';
+import { closeOnSignals, listen } from '@architech/service-kit';
+import { createEventBus } from '@architech/service-kit/kafka';
 import { loadTelemetryConfig } from './config';
 import { createTelemetryApp } from './create-app';
 

@@ -1,4 +1,4 @@
-import { createMetricStore, createTraceStore, InfluxV1MetricStore, type MetricStore, type TraceStore } from '@architech/service-kit';
+import { createMetricStore, InfluxV1MetricStore, PostgresTraceStore, type MetricStore, type TraceStore } from '@architech/service-kit';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { TelemetryConfig } from './config';
@@ -18,9 +18,13 @@ export async function createConfiguredMetricStore(config: TelemetryConfig, dataS
   return store;
 }
 
-/** The trace and log store the configuration asks for. */
-export function createConfiguredTraceStore(config: TelemetryConfig, dataSource: DataSource): Promise<TraceStore> {
-  if (config.TRACE_STORE === 'postgres') return createTraceStore({ kind: 'postgres', pool: poolOf(dataSource), schema: 'telemetry' });
+/**
+ * The trace and log store the configuration asks for. The search adapters are loaded only when
+ * asked for (`@architech/service-kit/search`), so the Postgres default never loads their clients.
+ */
+export async function createConfiguredTraceStore(config: TelemetryConfig, dataSource: DataSource): Promise<TraceStore> {
+  if (config.TRACE_STORE === 'postgres') return new PostgresTraceStore({ pool: poolOf(dataSource), schema: 'telemetry' });
+  const { createTraceStore } = await import('@architech/service-kit/search');
   const indexPrefix = config.ELASTICSEARCH_INDEX_PREFIX;
   return config.TRACE_STORE === 'opensearch'
     ? createTraceStore({ kind: 'opensearch', node: config.OPENSEARCH_URL as string, indexPrefix })

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DatabaseModule, ServiceKitModule } from '@architech/service-kit';
+import { AuditRepository, DatabaseModule, ServiceKitModule } from '@architech/service-kit';
 import type { UsersConfig } from './config';
 import { AuthController } from './controllers/auth.controller';
 import { InternalTokensController } from './controllers/internal-tokens.controller';
@@ -7,7 +7,7 @@ import { InternalUsersController } from './controllers/internal-users.controller
 import { LoginThrottleEntity } from './entities/login-throttle.entity';
 import { UserEntity } from './entities/user.entity';
 import { MIGRATIONS } from './migrations';
-import { AuditRepository } from './repositories/audit.repository';
+import { AUDIT_TABLE } from './repositories/audit-table';
 import { LoginThrottleRepository } from './repositories/login-throttle.repository';
 import { SessionRepository } from './repositories/session.repository';
 import { UserRepository } from './repositories/user.repository';
@@ -35,7 +35,7 @@ export class UsersModule {
         UserRepository,
         LoginThrottleRepository,
         SessionRepository,
-        AuditRepository,
+        AuditRepository.provider(AUDIT_TABLE),
         AuthService,
         { provide: PasswordHasher, useValue: new PasswordHasher(config.BCRYPT_COST) },
         { provide: ThrottlePolicy, useValue: new ThrottlePolicy(config.LOGIN_MAX_FAILURES_PER_ACCOUNT, config.LOGIN_MAX_FAILURES_PER_ADDRESS, config.LOGIN_WINDOW_SEC, config.LOGIN_FREE_FAILURES, config.LOGIN_MAX_DELAY_SEC, config.REFRESH_TTL_SEC) },

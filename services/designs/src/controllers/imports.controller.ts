@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { importRequestSchema, type ImportDesignResponseDto } from '@architech/contracts';
-import { CurrentUser, parseInput, type AuthUser } from '@architech/service-kit';
+import { importRequestSchema, type ImportDesignResponseDto, type ImportRequest } from '@architech/contracts';
+import { CurrentUser, UuidParam, ZodPipe, type AuthUser } from '@architech/service-kit';
 import { ImportsService } from '../services/imports.service';
 
 /** Infrastructure code → a new design (docs/import.md). */
@@ -9,7 +9,7 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Post('projects/:projectId/imports')
-  create(@Param('projectId') projectId: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ImportDesignResponseDto> {
-    return this.imports.importDesign(projectId, user.id, parseInput(importRequestSchema, body, 'import'));
+  create(@Body(ZodPipe(importRequestSchema, 'import')) request: ImportRequest, @Param('projectId', UuidParam('project')) projectId: string, @CurrentUser() user: AuthUser): Promise<ImportDesignResponseDto> {
+    return this.imports.importDesign(projectId, user.id, request);
   }
 }

@@ -1,12 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { AuditEventDto } from '@architech/contracts';
-import { Internal, parseInput } from '@architech/service-kit';
+import { AuditRepository, Internal, toAuditEventDto, UuidParam, ZodPipe } from '@architech/service-kit';
 import { z } from 'zod';
-import { AuditRepository } from '../repositories/audit.repository';
-import { toAuditEventDto } from '@architech/service-kit';
 
 const auditQuerySchema = z.object({
-  projectId: z.guid(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   /** Only events strictly older than this instant: the `at` of the last event of the previous page. */
   before: z.iso.datetime({ offset: true }).optional(),
@@ -19,9 +16,8 @@ export class InternalAuditController {
   constructor(private readonly audit: AuditRepository) {}
 
   @Get(':projectId/audit')
-  async list(@Param('projectId') projectId: string, @Query() query: Record<string, unknown>): Promise<{ events: AuditEventDto[] }> {
-    const { limit, before } = parseInput(auditQuerySchema, { ...query, projectId }, 'audit query');
-    const events = await this.audit.listForProject(projectId, limit, before === undefined ? undefined : new Date(before));
+  async list(@Query(ZodPipe(auditQuerySchema, 'audit query')) { limit, before }: z.output<typeof auditQuerySchema>, @Param('projectId', UuidParam('project')) projectId: string): Promise<{ events: AuditEventDto[] }> {
+    const events = await this.audit.listForProject(projectId, { limit, before: before === undefined ? undefined : new Date(before) });
     return { events: events.map(toAuditEventDto) };
   }
 }

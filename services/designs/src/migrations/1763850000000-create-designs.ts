@@ -1,4 +1,6 @@
+import { auditEventsTableSql, dropAuditEventsTableSql } from '@architech/service-kit';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { AUDIT_TABLE } from '../repositories/audit-table';
 
 /**
  * Design versions with their components and connections, and the designs service's audit trail,
@@ -44,21 +46,11 @@ export class CreateDesigns1763850000000 implements MigrationInterface {
       FOREIGN KEY (design_id, source) REFERENCES designs.components (design_id, id) ON DELETE CASCADE,
       FOREIGN KEY (design_id, target) REFERENCES designs.components (design_id, id) ON DELETE CASCADE
     )`);
-    await q.query(`CREATE TABLE designs.audit_events (
-      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-      at timestamptz NOT NULL DEFAULT now(),
-      actor_id uuid NOT NULL,
-      action text NOT NULL,
-      resource_type text NOT NULL,
-      resource_id text NOT NULL,
-      project_id uuid NOT NULL,
-      details jsonb NOT NULL DEFAULT '{}'::jsonb
-    )`);
-    await q.query(`CREATE INDEX audit_events_project_at_idx ON designs.audit_events (project_id, at DESC)`);
+    for (const sql of auditEventsTableSql(AUDIT_TABLE)) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE designs.audit_events`);
+    await q.query(dropAuditEventsTableSql(AUDIT_TABLE));
     await q.query(`DROP TABLE designs.connections`);
     await q.query(`DROP TABLE designs.components`);
     await q.query(`DROP TABLE designs.designs`);

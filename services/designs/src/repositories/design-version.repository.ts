@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Component, Connection, Design } from '@architech/contracts';
-import { DATA_SOURCE } from '@architech/service-kit';
+import { AuditRepository, DATA_SOURCE } from '@architech/service-kit';
 import { QueryFailedError, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { DesignEntity } from '../entities/design.entity';
-import { AuditRepository } from './audit.repository';
+import { AUDIT_TABLE } from './audit-table';
 
 /** A version about to be saved; its graph is already validated, with defaults filled in. */
 export interface NewVersion {
@@ -71,7 +71,6 @@ export class DesignVersionRepository {
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    private readonly audit: AuditRepository,
   ) {
     this.designs = dataSource.getRepository(DesignEntity);
   }
@@ -195,17 +194,15 @@ export class DesignVersionRepository {
   }
 
   private recordSaved(manager: EntityManager, action: string, design: DesignEntity): Promise<void> {
-    return this.audit.record(
-      {
-        actorId: design.createdBy,
-        action,
-        resourceType: 'design',
-        resourceId: design.id,
-        projectId: design.projectId,
-        details: { lineageId: design.lineageId, version: design.version, name: design.name },
-      },
-      manager,
-    );
+    // On the transaction's manager, so the event commits with the version it records.
+    return new AuditRepository(manager, AUDIT_TABLE).record({
+      actorId: design.createdBy,
+      action,
+      resourceType: 'design',
+      resourceId: design.id,
+      projectId: design.projectId,
+      details: { lineageId: design.lineageId, version: design.version, name: design.name },
+    });
   }
 
   private toEntity(row: DesignRow): DesignEntity {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { ProjectRole } from '@architech/contracts';
 import { ApiException } from '@architech/service-kit';
 import { ProjectMembershipRepository } from '../repositories/project-membership.repository';
-import { isUuid } from './is-uuid';
 
 /**
  * Who may do what with a project's designs: every member reads, editors and owners save. Anyone
@@ -12,9 +11,9 @@ import { isUuid } from './is-uuid';
 export class DesignAccess {
   constructor(private readonly memberships: ProjectMembershipRepository) {}
 
-  /** @throws ApiException 404 `<what> not found` unless the user is a member of the project. */
+  /** @throws ApiException 404 `<what> not found` unless the user is a member of the project (whose id the edge checked: UuidParam). */
   async requireReader(projectId: string, userId: string, what: 'project' | 'design', fresh = false): Promise<ProjectRole> {
-    const role = isUuid(projectId) ? await this.memberships.roleOf(projectId, userId, { fresh }) : undefined;
+    const role = await this.memberships.roleOf(projectId, userId, { fresh });
     if (!role) throw ApiException.notFound(what);
     return role;
   }

@@ -4,7 +4,6 @@ import {
   type DesignDiffDto,
   type DesignVersionDto,
   type DesignVersionSummaryDto,
-  type SaveDesignInput,
 } from '@architech/contracts';
 import { ApiException } from '@architech/service-kit';
 import type { DesignEntity } from '../entities/design.entity';
@@ -12,8 +11,7 @@ import { DesignVersionRepository } from '../repositories/design-version.reposito
 import { DesignAccess } from './design-access.service';
 import { diffDesigns } from './design-diff';
 import { toDesignVersionDto, toDesignVersionSummaryDto } from './design-dto';
-import { isUuid } from './is-uuid';
-import { writtenGraph } from './written-graph';
+import type { SaveDesignRequest } from './save-design-request';
 
 /** The name of version 1 when the client gives none. */
 const DEFAULT_DESIGN_NAME = 'Untitled design';
@@ -28,14 +26,14 @@ export class DesignsService {
 
   /**
    * Saves version 1 of a new design, or version n+1 of `input.lineageId` when `input.baseVersion`
-   * is still its latest version (else 409 naming the latest). `body` is the request as sent: the
-   * graph is stored as written (see `writtenGraph`), `input` its parsed, validated reading.
+   * is still its latest version (else 409 naming the latest). The request was parsed at the edge
+   * (SaveDesignPipe); here, for editors only, the graph rules a schema cannot express, then the
+   * graph is stored as written.
    */
-  async save(projectId: string, userId: string, input: SaveDesignInput, body: unknown): Promise<DesignVersionDto> {
+  async save(projectId: string, userId: string, { input, written: graph }: SaveDesignRequest): Promise<DesignVersionDto> {
     await this.access.requireEditor(projectId, userId);
     const outcome = validateDesign({ components: input.components, connections: input.connections });
     if (!outcome.ok) throw ApiException.validation('design', outcome.issues);
-    const graph = writtenGraph(body);
     const version = { projectId, createdBy: userId, name: input.name, description: input.description, ...graph };
     if (input.lineageId === undefined || input.baseVersion === undefined) {
       const design = await this.versions.insertFirst({ ...version, name: input.name ?? DEFAULT_DESIGN_NAME });
@@ -89,14 +87,14 @@ export class DesignsService {
 
   /** Service-to-service: exactly version `id` without a membership check (the caller checks). */
   async getInternal(id: string): Promise<DesignVersionDto> {
-    const design = isUuid(id) ? await this.versions.findById(id) : null;
+    const design = await this.versions.findById(id);
     if (!design) throw ApiException.notFound('design');
     return toDesignVersionDto(design, await this.versions.graphOf(design.id));
   }
 
   /** The version `id` if the user may read its project; 404 `design not found` otherwise, whatever the reason. */
   private async readable(id: string, userId: string): Promise<DesignEntity> {
-    const design = isUuid(id) ? await this.versions.findById(id) : null;
+    const design = await this.versions.findById(id);
     if (!design) throw ApiException.notFound('design');
     await this.access.requireReader(design.projectId, userId, 'design');
     return design;

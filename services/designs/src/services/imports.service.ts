@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { saveDesignSchema, type ImportDesignResponseDto, type ImportRequest } from '@architech/contracts';
+import type { ImportDesignResponseDto, ImportRequest } from '@architech/contracts';
 import { ImportFailure, importInfrastructure } from '@architech/iac-import';
 import { parseHcl } from '@architech/iac-import/hcl';
 import { ApiException } from '@architech/service-kit';
 import { DesignAccess } from './design-access.service';
 import { DesignsService } from './designs.service';
+import { readSaveDesignRequest } from './save-design-request';
 
 /**
  * Imports infrastructure code (compose, Kubernetes, Terraform, CloudFormation) sent as file
@@ -29,8 +30,7 @@ export class ImportsService {
       const index = request.files.findIndex((f) => f.path === error.file);
       throw ApiException.validation('import', [{ path: index >= 0 ? `files[${index}]` : 'files', code: error.code, message: error.message }]);
     }
-    const body = { ...result.design };
-    const design = await this.designs.save(projectId, userId, saveDesignSchema.parse(body), body);
+    const design = await this.designs.save(projectId, userId, readSaveDesignRequest({ ...result.design }));
     return {
       design,
       assumptions: [...result.assumptions],

@@ -1,4 +1,6 @@
+import { auditEventsTableSql, dropAuditEventsTableSql } from '@architech/service-kit';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { AUDIT_TABLE } from '../repositories/audit-table';
 
 /** Projects, their members and the projects service's audit trail, in the service's own `projects` schema. */
 export class CreateProjects1763840000000 implements MigrationInterface {
@@ -21,21 +23,11 @@ export class CreateProjects1763840000000 implements MigrationInterface {
       PRIMARY KEY (project_id, user_id)
     )`);
     await q.query(`CREATE INDEX project_members_user_id_idx ON projects.project_members (user_id)`);
-    await q.query(`CREATE TABLE projects.audit_events (
-      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-      at timestamptz NOT NULL DEFAULT now(),
-      actor_id uuid NOT NULL,
-      action text NOT NULL,
-      resource_type text NOT NULL,
-      resource_id text NOT NULL,
-      project_id uuid NULL,
-      details jsonb NOT NULL DEFAULT '{}'::jsonb
-    )`);
-    await q.query(`CREATE INDEX audit_events_project_at_idx ON projects.audit_events (project_id, at DESC)`);
+    for (const sql of auditEventsTableSql(AUDIT_TABLE)) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE projects.audit_events`);
+    await q.query(dropAuditEventsTableSql(AUDIT_TABLE));
     await q.query(`DROP TABLE projects.project_members`);
     await q.query(`DROP TABLE projects.projects`);
   }

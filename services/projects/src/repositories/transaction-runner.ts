@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATA_SOURCE } from '@architech/service-kit';
+import { AuditRepository, DATA_SOURCE } from '@architech/service-kit';
 import type { DataSource } from 'typeorm';
-import { AuditRepository } from './audit.repository';
+import { AUDIT_TABLE } from './audit-table';
 import { MemberRepository } from './member.repository';
 import { ProjectRepository } from './project.repository';
 
@@ -23,7 +23,7 @@ export class TransactionRunner {
 
   run<T>(work: (tx: ProjectsTransaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction((manager) =>
-      work({ projects: new ProjectRepository(manager), members: new MemberRepository(manager), audit: new AuditRepository(manager) }),
+      work({ projects: new ProjectRepository(manager), members: new MemberRepository(manager), audit: new AuditRepository(manager, AUDIT_TABLE) }),
     );
   }
 }

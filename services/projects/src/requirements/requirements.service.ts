@@ -1,21 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CHECK_LIMITS, validateRequirement, type Requirement, type RequirementDto } from '@architech/contracts';
-import { ApiException, DATA_SOURCE } from '@architech/service-kit';
+import { ApiException, AuditRepository, DATA_SOURCE } from '@architech/service-kit';
 import type { DataSource } from 'typeorm';
-import { AuditRepository } from '../repositories/audit.repository';
+import { AUDIT_TABLE } from '../repositories/audit-table';
 import { MemberRepository } from '../repositories/member.repository';
 import { ProjectRepository } from '../repositories/project.repository';
 import { ProjectAccess } from '../services/project-access';
-import { isUuid } from '../services/uuid';
 import { RequirementRepository } from './requirement.repository';
 
 const REQ_ID = /^REQ-[0-9]{4,12}$/;
 
-function parse(body: unknown, id?: string): Requirement {
-  const input = id !== undefined && body !== null && typeof body === 'object' && !Array.isArray(body) && !('id' in body) ? { ...body, id } : body;
+/** An update's body, with the path's id filled in when the body has none. */
+function parse(body: unknown, id: string): Requirement {
+  const input = body !== null && typeof body === 'object' && !Array.isArray(body) && !('id' in body) ? { ...body, id } : body;
   const outcome = validateRequirement(input);
   if (!outcome.ok) throw ApiException.validation('requirement', outcome.issues);
-  if (id !== undefined && outcome.value.id !== id) throw ApiException.validation('requirement', [{ path: 'id', code: 'id_mismatch', message: `the body's id ${outcome.value.id} is not the path's ${id}` }]);
+  if (outcome.value.id !== id) throw ApiException.validation('requirement', [{ path: 'id', code: 'id_mismatch', message: `the body's id ${outcome.value.id} is not the path's ${id}` }]);
   return outcome.value;
 }
 
@@ -36,7 +36,7 @@ export class RequirementsService {
 
   private write<T>(projectId: string, actorId: string, work: (repo: RequirementRepository, audit: AuditRepository) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const tx = { projects: new ProjectRepository(manager), members: new MemberRepository(manager), audit: new AuditRepository(manager) };
+      const tx = { projects: new ProjectRepository(manager), members: new MemberRepository(manager), audit: new AuditRepository(manager, AUDIT_TABLE) };
       await this.access.requireRole(projectId, actorId, 'editor', tx);
       return work(new RequirementRepository(manager), tx.audit);
     });
@@ -54,8 +54,7 @@ export class RequirementsService {
     return found;
   }
 
-  create(projectId: string, actorId: string, body: unknown): Promise<RequirementDto> {
-    const requirement = parse(body);
+  create(projectId: string, actorId: string, requirement: Requirement): Promise<RequirementDto> {
     return this.write(projectId, actorId, async (repo, audit) => {
       if ((await repo.count(projectId)) >= CHECK_LIMITS.maxRequirements) {
         throw ApiException.validation('requirement', [{ path: 'id', code: 'too_many', message: `a project holds at most ${CHECK_LIMITS.maxRequirements} requirements` }]);
@@ -89,7 +88,6 @@ export class RequirementsService {
 
   /** Service-to-service: the requirements a check run evaluates. */
   async internalList(projectId: string): Promise<{ requirements: RequirementDto[] }> {
-    if (!isUuid(projectId)) throw ApiException.notFound('project');
     return { requirements: await this.requirements.list(projectId) };
   }
 }

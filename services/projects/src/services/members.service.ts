@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AddMemberInput, MemberDto, ProjectRole } from '@architech/contracts';
-import { ApiException } from '@architech/service-kit';
+import { ApiException, isUuid, type AuditRecord } from '@architech/service-kit';
 import type { ProjectMemberEntity } from '../entities/project-member.entity';
-import type { AuditRecord } from '../repositories/audit.repository';
 import { MemberRepository } from '../repositories/member.repository';
 import { TransactionRunner, type ProjectsTransaction } from '../repositories/transaction-runner';
 import { UserDirectoryRepository } from '../repositories/user-directory.repository';
 import { ProjectAccess } from './project-access';
 import { leavesNoOwner } from './project-roles';
 import { toMemberDto } from './member-dto';
-import { isUuid } from './uuid';
 
 /**
  * Who belongs to a project and with which role. Owners manage members; anyone may leave; a
@@ -76,6 +74,7 @@ export class MembersService {
 }
 
 async function findMember(tx: ProjectsTransaction, projectId: string, userId: string): Promise<ProjectMemberEntity> {
+  // The member's id arrives unchecked, so that the caller's role is judged first (members.controller.ts).
   const member = isUuid(userId) ? await tx.members.find(projectId, userId) : null;
   if (!member) throw ApiException.notFound('member');
   return member;

@@ -4,7 +4,6 @@ import { ApiException } from '@architech/service-kit';
 import { MemberRepository } from '../repositories/member.repository';
 import type { ProjectsTransaction } from '../repositories/transaction-runner';
 import { roleAtLeast } from './project-roles';
-import { isUuid } from './uuid';
 
 /** The one place that decides who may do what in a project. */
 @Injectable()
@@ -20,7 +19,6 @@ export class ProjectAccess {
    * that lock, so the role read here (and an owner count read after it) hold until commit.
    */
   async requireRole(projectId: string, userId: string, minimum: ProjectRole, tx?: ProjectsTransaction): Promise<ProjectRole> {
-    if (!isUuid(projectId)) throw ApiException.notFound('project');
     if (tx && !(await tx.projects.lockForUpdate(projectId))) throw ApiException.notFound('project');
     const role = await (tx?.members ?? this.members).roleOf(projectId, userId);
     if (!role) throw ApiException.notFound('project');
@@ -30,7 +28,7 @@ export class ProjectAccess {
 
   /** A user's role in a project, for other services that authorize with it; 404 for a non-member. */
   async memberRole(projectId: string, userId: string): Promise<{ role: ProjectRole }> {
-    const role = isUuid(projectId) && isUuid(userId) ? await this.members.roleOf(projectId, userId) : undefined;
+    const role = await this.members.roleOf(projectId, userId);
     if (!role) throw ApiException.notFound('member');
     return { role };
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEventDto, AuditQuery } from '@architech/contracts';
-import { AuditRepository } from '../repositories/audit.repository';
 import { DesignAuditRepository } from '../repositories/design-audit.repository';
 import { mergeAuditPages } from './audit-merge';
-import { toAuditEventDto } from '@architech/service-kit';
+import { AuditRepository, toAuditEventDto } from '@architech/service-kit';
 import { ProjectAccess } from './project-access';
 
 /** A project's audit trail: this service's events and the designs service's, merged (owners only). */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { checkHistoryQuerySchema, componentsCovered, type CheckHistoryDto, type RequirementDto } from '@architech/contracts';
-import { ApiException, parseInput, type AuthUser } from '@architech/service-kit';
+import { componentsCovered, type CheckHistoryDto, type RequirementDto } from '@architech/contracts';
+import type { AuthUser } from '@architech/service-kit';
 import { coverage, requirementHistory } from '@architech/sim-engine';
 import { PeerServicesRepository, ProjectsClient } from '../repositories/peer-services.repository';
-import { isUuid, SimulationAccess } from '../services/simulation-access';
+import { SimulationAccess } from '../services/simulation-access';
 import { CheckRunRepository } from './check-run.repository';
 
 
@@ -17,9 +17,8 @@ export class CheckHistoryService {
     private readonly access: SimulationAccess,
   ) {}
 
-  async history(projectId: string, query: unknown, user: AuthUser): Promise<CheckHistoryDto> {
-    const { window } = parseInput(checkHistoryQuerySchema, query, 'history query');
-    if (!isUuid(projectId)) throw ApiException.notFound('project');
+  /** The last `window` check runs of the project (the query was read at the edge). */
+  async history(projectId: string, window: number, user: AuthUser): Promise<CheckHistoryDto> {
     await this.access.requireReader(projectId, user.id, 'project');
     const requirements = (await this.projects.get<{ requirements: RequirementDto[] }>(`/internal/projects/${encodeURIComponent(projectId)}/requirements`))?.requirements ?? [];
     const points = await this.checks.points(projectId, window);

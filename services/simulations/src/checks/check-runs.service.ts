@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { startCheckRunSchema, validateDesign, validateRequirement, type CheckRunDto, type CriterionEvidenceDto, type Design, type EvidenceDto, type RequirementDto } from '@architech/contracts';
-import { ApiException, parseInput, type AuthUser } from '@architech/service-kit';
+import { validateDesign, validateRequirement, type CheckRunDto, type CriterionEvidenceDto, type Design, type EvidenceDto, type RequirementDto } from '@architech/contracts';
+import { ApiException, type AuthUser } from '@architech/service-kit';
 import { combineVerdicts, ENGINE_VERSION, evaluateRequirement, type ReplicationObservation } from '@architech/sim-engine';
 import { PeerServicesRepository, ProjectsClient } from '../repositories/peer-services.repository';
-import { isUuid, SimulationAccess } from '../services/simulation-access';
+import { SimulationAccess } from '../services/simulation-access';
 import { CheckRunRepository, type CheckRunRecord } from './check-run.repository';
 import { designHash } from './design-hash';
 import { ReplicationRunner } from './replication-runner';
@@ -36,9 +36,8 @@ export class CheckRunsService implements OnApplicationBootstrap {
     await this.checks.failAbandoned('interrupted: the server restarted while the check run was going');
   }
 
-  async start(designId: string, body: unknown, user: AuthUser): Promise<{ id: string; status: 'RUNNING' }> {
-    const { only } = parseInput(startCheckRunSchema, body ?? {}, 'check run');
-    const version = isUuid(designId) ? await this.peers.designVersion(designId) : undefined;
+  async start(designId: string, { only }: { only?: string[] }, user: AuthUser): Promise<{ id: string; status: 'RUNNING' }> {
+    const version = await this.peers.designVersion(designId);
     if (!version) throw ApiException.notFound('design');
     await this.access.requireEditor(version.projectId, user.id, 'design');
     const all = (await this.projects.get<{ requirements: RequirementDto[] }>(`/internal/projects/${encodeURIComponent(version.projectId)}/requirements`))?.requirements ?? [];
@@ -103,14 +102,13 @@ export class CheckRunsService implements OnApplicationBootstrap {
   }
 
   async get(id: string, user: AuthUser): Promise<CheckRunDto> {
-    const run = isUuid(id) ? await this.checks.find(id) : undefined;
+    const run = await this.checks.find(id);
     if (!run) throw ApiException.notFound('check run');
     await this.access.requireReader(run.projectId, user.id, 'check run');
     return toDto(run, await this.checks.evidence(id));
   }
 
   async list(projectId: string, user: AuthUser): Promise<CheckRunDto[]> {
-    if (!isUuid(projectId)) throw ApiException.notFound('project');
     await this.access.requireReader(projectId, user.id, 'project');
     const runs = await this.checks.listForProject(projectId, 100);
     return Promise.all(runs.map(async (r) => toDto(r, await this.checks.evidence(r.id))));

@@ -3,13 +3,6 @@ import type { ProjectRole } from '@architech/contracts';
 import { ApiException } from '@architech/service-kit';
 import { PeerServicesRepository } from '../repositories/peer-services.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Uuid check before asking the database, so a malformed id is a 404 like any unknown one. */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
-
 /** Members of a design's project read its simulations; editors and owners launch and cancel them; others get 404. */
 @Injectable()
 export class SimulationAccess {

@@ -5,7 +5,7 @@ import type { SimulationsConfig } from '../config';
 import { PeerServicesRepository } from '../repositories/peer-services.repository';
 import { SimulationRepository } from '../repositories/simulation.repository';
 import { JobPublisher } from './job-publisher';
-import { isUuid, SimulationAccess } from './simulation-access';
+import { SimulationAccess } from './simulation-access';
 import { storedSummary, toSimulationDto } from './simulation-dto';
 
 export const SIMULATIONS_CONFIG = Symbol('SIMULATIONS_CONFIG');
@@ -26,7 +26,7 @@ export class SimulationsService {
 
   /** Validates the configuration against the exact design version, stores a PENDING simulation and queues its job. */
   async launch(designId: string, body: unknown, user: AuthUser, onCreated?: (id: string) => Promise<void>): Promise<{ id: string; status: 'PENDING' }> {
-    const version = isUuid(designId) ? await this.peers.designVersion(designId) : undefined;
+    const version = await this.peers.designVersion(designId);
     if (!version) throw ApiException.notFound('design');
     await this.access.requireEditor(version.projectId, user.id, 'design');
     const design = validateDesign({ components: version.components, connections: version.connections });
@@ -59,7 +59,7 @@ export class SimulationsService {
   }
 
   async get(id: string, user: AuthUser): Promise<SimulationDto> {
-    const record = isUuid(id) ? await this.simulations.find(id) : undefined;
+    const record = await this.simulations.find(id);
     if (!record) throw ApiException.notFound('simulation');
     await this.access.requireReader(record.projectId, user.id, 'simulation');
     const result = record.status === 'COMPLETED' ? await this.simulations.result(id) : undefined;
@@ -67,7 +67,7 @@ export class SimulationsService {
   }
 
   async listForDesign(designId: string, user: AuthUser): Promise<SimulationDto[]> {
-    const version = isUuid(designId) ? await this.peers.designVersion(designId) : undefined;
+    const version = await this.peers.designVersion(designId);
     if (!version) throw ApiException.notFound('design');
     await this.access.requireReader(version.projectId, user.id, 'design');
     const rows = await this.simulations.listForDesign(designId, 100);
@@ -76,7 +76,7 @@ export class SimulationsService {
 
   /** PENDING: cancelled at once. RUNNING: its worker is asked to stop and reports CANCELLED. */
   async cancel(id: string, user: AuthUser): Promise<SimulationDto> {
-    const record = isUuid(id) ? await this.simulations.find(id) : undefined;
+    const record = await this.simulations.find(id);
     if (!record) throw ApiException.notFound('simulation');
     await this.access.requireEditor(record.projectId, user.id, 'simulation');
     if (record.status === 'PENDING' || record.status === 'RUNNING') {
@@ -90,7 +90,7 @@ export class SimulationsService {
 
   /** Service-to-service: which project a simulation belongs to (telemetry authorizes reads with it). */
   async owner(id: string): Promise<{ id: string; projectId: string; designId: string; status: string }> {
-    const record = isUuid(id) ? await this.simulations.find(id) : undefined;
+    const record = await this.simulations.find(id);
     if (!record) throw ApiException.notFound('simulation');
     return { id: record.id, projectId: record.projectId, designId: record.designId, status: record.status };
   }

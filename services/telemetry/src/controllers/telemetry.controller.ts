@@ -1,36 +1,37 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import type { LogPageDto, MetricSeriesResponse, TraceDto, TracePageDto } from '@architech/contracts';
-import { CurrentUser, type AuthUser } from '@architech/service-kit';
-import { TelemetryQueryService } from '../services/telemetry-query.service';
+import { logQuerySchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
+import { CurrentUser, UuidParam, ZodPipe, type AuthUser } from '@architech/service-kit';
+import { traceBatchSchema, TelemetryQueryService, type LogQuery, type MetricQuery, type TraceBatch, type TraceQuery } from '../services/telemetry-query.service';
 
+/** A simulation's telemetry, for members of its project; queries and bodies are read here, at the edge. */
 @Controller('api/simulations/:id')
 export class TelemetryController {
   constructor(private readonly telemetry: TelemetryQueryService) {}
 
   @Get('metrics')
-  metrics(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<MetricSeriesResponse> {
+  metrics(@Param('id', UuidParam('simulation')) id: string, @Query(ZodPipe(metricQuerySchema, 'metrics query')) query: MetricQuery, @CurrentUser() user: AuthUser): Promise<MetricSeriesResponse> {
     return this.telemetry.metricSeries(id, query, user);
   }
 
   @Get('traces')
-  traces(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<TracePageDto> {
+  traces(@Param('id', UuidParam('simulation')) id: string, @Query(ZodPipe(traceQuerySchema, 'traces query')) query: TraceQuery, @CurrentUser() user: AuthUser): Promise<TracePageDto> {
     return this.telemetry.traceList(id, query, user);
   }
 
   /** Many traces with their spans in one request (the replay's sample): `{ traceIds }`, at most 500. */
   @Post('traces/batch')
   @HttpCode(200)
-  traceBatch(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<{ traces: TraceDto[] }> {
-    return this.telemetry.traceBatch(id, body, user);
+  traceBatch(@Param('id', UuidParam('simulation')) id: string, @Body(ZodPipe(traceBatchSchema, 'trace batch')) body: TraceBatch, @CurrentUser() user: AuthUser): Promise<{ traces: TraceDto[] }> {
+    return this.telemetry.traceBatch(id, body.traceIds, user);
   }
 
   @Get('traces/:traceId')
-  trace(@Param('id') id: string, @Param('traceId') traceId: string, @CurrentUser() user: AuthUser): Promise<TraceDto> {
+  trace(@Param('id', UuidParam('simulation')) id: string, @Param('traceId') traceId: string, @CurrentUser() user: AuthUser): Promise<TraceDto> {
     return this.telemetry.trace(id, traceId, user);
   }
 
   @Get('logs')
-  logs(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<LogPageDto> {
+  logs(@Param('id', UuidParam('simulation')) id: string, @Query(ZodPipe(logQuerySchema, 'logs query')) query: LogQuery, @CurrentUser() user: AuthUser): Promise<LogPageDto> {
     return this.telemetry.logs(id, query, user);
   }
 }

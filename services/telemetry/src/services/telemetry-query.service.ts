@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Inject, Injectable } from '@nestjs/common';
 import { logQuerySchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
-import { ApiException, parseInput, type AuthUser, type MetricStore, type TraceStore } from '@architech/service-kit';
+import { ApiException, type AuthUser, type MetricStore, type TraceStore } from '@architech/service-kit';
 import { PeersRepository } from '../repositories/peers.repository';
 import { METRIC_STORE, TRACE_STORE } from '../tokens';
 
@@ -10,13 +10,21 @@ export const MAX_TRACE_BATCH = 500;
 /** Trace reads in flight at once while answering a batch. */
 const BATCH_CONCURRENCY = 4;
 
-const traceBatchSchema = z
+/** The body of `POST …/traces/batch`. */
+export const traceBatchSchema = z
   .object({ traceIds: z.array(z.string().regex(/^[0-9a-f]{32}$/, 'must be a 32-hex-digit trace id')).min(1).max(MAX_TRACE_BATCH) })
   .strict();
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type MetricQuery = z.output<typeof metricQuerySchema>;
+export type TraceQuery = z.output<typeof traceQuerySchema>;
+export type LogQuery = z.output<typeof logQuerySchema>;
+export type TraceBatch = z.output<typeof traceBatchSchema>;
 
-/** Queries over a simulation's metrics, traces and logs, for members of its project only. */
+/**
+ * Queries over a simulation's metrics, traces and logs, for members of its project only (anyone
+ * else: 404, as for a simulation that does not exist). Ids and queries arrive parsed (the
+ * controller's pipes).
+ */
 @Injectable()
 export class TelemetryQueryService {
   constructor(
@@ -25,15 +33,13 @@ export class TelemetryQueryService {
     @Inject(TRACE_STORE) private readonly traces: TraceStore,
   ) {}
 
-  async metricSeries(simulationId: string, query: unknown, user: AuthUser): Promise<MetricSeriesResponse> {
+  async metricSeries(simulationId: string, q: MetricQuery, user: AuthUser): Promise<MetricSeriesResponse> {
     await this.requireReader(simulationId, user);
-    const q = parseInput(metricQuerySchema, query, 'metrics query');
     return { series: await this.metrics.query({ simulationId, metric: q.metric, componentIds: q.component, fromSec: q.from, toSec: q.to, maxPoints: q.maxPoints }) };
   }
 
-  async traceList(simulationId: string, query: unknown, user: AuthUser): Promise<TracePageDto> {
+  async traceList(simulationId: string, q: TraceQuery, user: AuthUser): Promise<TracePageDto> {
     await this.requireReader(simulationId, user);
-    const q = parseInput(traceQuerySchema, query, 'traces query');
     return this.traces.queryTraces({ simulationId, status: q.status, minDurationMs: q.minDurationMs, componentId: q.component, limit: q.limit, offset: q.offset });
   }
 
@@ -45,12 +51,11 @@ export class TelemetryQueryService {
   }
 
   /**
-   * The traces of `body.traceIds` with their spans, in the order asked; ids the run did not keep
-   * are left out. One request instead of one per trace (the replay loads a sample of hundreds).
+   * The traces of `traceIds` with their spans, in the order asked; ids the run did not keep are
+   * left out. One request instead of one per trace (the replay loads a sample of hundreds).
    */
-  async traceBatch(simulationId: string, body: unknown, user: AuthUser): Promise<{ traces: TraceDto[] }> {
+  async traceBatch(simulationId: string, traceIds: string[], user: AuthUser): Promise<{ traces: TraceDto[] }> {
     await this.requireReader(simulationId, user);
-    const { traceIds } = parseInput(traceBatchSchema, body, 'trace batch');
     const found: (TraceDto | undefined)[] = new Array(traceIds.length);
     let next = 0;
     const worker = async () => {
@@ -63,14 +68,13 @@ export class TelemetryQueryService {
     return { traces: found.filter((t): t is TraceDto => t !== undefined) };
   }
 
-  async logs(simulationId: string, query: unknown, user: AuthUser): Promise<LogPageDto> {
+  async logs(simulationId: string, q: LogQuery, user: AuthUser): Promise<LogPageDto> {
     await this.requireReader(simulationId, user);
-    const q = parseInput(logQuerySchema, query, 'logs query');
     return this.traces.queryLogs({ simulationId, q: q.q, level: q.level, componentId: q.component, limit: q.limit, offset: q.offset });
   }
 
   private async requireReader(simulationId: string, user: AuthUser): Promise<void> {
-    const projectId = UUID.test(simulationId) ? await this.peers.projectOf(simulationId) : undefined;
+    const projectId = await this.peers.projectOf(simulationId);
     const role = projectId ? await this.peers.roleOf(projectId, user.id) : undefined;
     if (!role) throw ApiException.notFound('simulation');
   }

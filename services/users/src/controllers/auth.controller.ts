@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { loginSchema, refreshSchema, registerSchema, type LoginResponse, type UserDto } from '@architech/contracts';
-import { CurrentUser, parseInput, Public, type AuthUser } from '@architech/service-kit';
+import { loginSchema, refreshSchema, registerSchema, type LoginInput, type LoginResponse, type RegisterInput, type UserDto } from '@architech/contracts';
+import { CurrentUser, Public, ZodPipe, type AuthUser } from '@architech/service-kit';
+import type { z } from 'zod';
 import type { Request } from 'express';
 import { AuthService } from '../services/auth.service';
 
@@ -10,22 +11,22 @@ export class AuthController {
 
   @Public()
   @Post('auth/register')
-  async register(@Body() body: unknown): Promise<{ user: UserDto }> {
-    return { user: await this.auth.register(parseInput(registerSchema, body, 'registration')) };
+  async register(@Body(ZodPipe(registerSchema, 'registration')) input: RegisterInput): Promise<{ user: UserDto }> {
+    return { user: await this.auth.register(input) };
   }
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() body: unknown, @Req() request: Request): Promise<LoginResponse> {
-    return this.auth.login(parseInput(loginSchema, body, 'login'), request.ip ?? 'unknown');
+  login(@Body(ZodPipe(loginSchema, 'login')) input: LoginInput, @Req() request: Request): Promise<LoginResponse> {
+    return this.auth.login(input, request.ip ?? 'unknown');
   }
 
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
-  refresh(@Body() body: unknown): Promise<LoginResponse> {
-    return this.auth.refresh(parseInput(refreshSchema, body, 'refresh').refreshToken);
+  refresh(@Body(ZodPipe(refreshSchema, 'refresh')) input: z.output<typeof refreshSchema>): Promise<LoginResponse> {
+    return this.auth.refresh(input.refreshToken);
   }
 
   @Post('auth/logout')

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { Internal, parseInput } from '@architech/service-kit';
+import { Internal, ZodPipe } from '@architech/service-kit';
 import { z } from 'zod';
 import { AuthService } from '../services/auth.service';
 
@@ -12,8 +12,7 @@ export class InternalTokensController {
   constructor(private readonly auth: AuthService) {}
 
   @Get('status')
-  async status(@Query() query: unknown): Promise<{ revoked: boolean }> {
-    const { sid, jti } = parseInput(statusQuery, query, 'token status query');
+  async status(@Query(ZodPipe(statusQuery, 'token status query')) { sid, jti }: z.output<typeof statusQuery>): Promise<{ revoked: boolean }> {
     return { revoked: await this.auth.isRevoked(sid, jti) };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { emailSchema, type UserDto } from '@architech/contracts';
-import { ApiException, Internal, parseInput } from '@architech/service-kit';
+import { ApiException, Internal, ZodPipe } from '@architech/service-kit';
 import { z } from 'zod';
 import { UserRepository } from '../repositories/user.repository';
 import { toUserDto } from '../services/user-dto';
@@ -14,15 +14,14 @@ export class InternalUsersController {
   constructor(private readonly users: UserRepository) {}
 
   @Get('by-email')
-  async byEmail(@Query('email') email: unknown): Promise<UserDto> {
-    const user = await this.users.findByEmail(parseInput(emailSchema, email, 'email'));
+  async byEmail(@Query('email', ZodPipe(emailSchema, 'email')) email: string): Promise<UserDto> {
+    const user = await this.users.findByEmail(email);
     if (!user) throw ApiException.notFound('user');
     return toUserDto(user);
   }
 
   @Post('lookup')
-  async lookup(@Body() body: unknown): Promise<{ users: UserDto[] }> {
-    const { ids } = parseInput(lookupSchema, body, 'lookup');
+  async lookup(@Body(ZodPipe(lookupSchema, 'lookup')) { ids }: z.output<typeof lookupSchema>): Promise<{ users: UserDto[] }> {
     return { users: (await this.users.findByIds(ids)).map(toUserDto) };
   }
 }

@@ -1,4 +1,6 @@
+import { auditEventsTableSql, dropAuditEventsTableSql } from '@architech/service-kit';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { AUDIT_TABLE } from '../repositories/audit-table';
 
 /** Users, login throttling and the users service's audit trail, in the service's own `users` schema. */
 export class CreateUsers1763830000000 implements MigrationInterface {
@@ -18,19 +20,11 @@ export class CreateUsers1763830000000 implements MigrationInterface {
       failures int NOT NULL,
       window_start timestamptz NOT NULL
     )`);
-    await q.query(`CREATE TABLE users.audit_events (
-      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-      at timestamptz NOT NULL DEFAULT now(),
-      actor_id uuid NOT NULL,
-      action text NOT NULL,
-      resource_type text NOT NULL,
-      resource_id text NOT NULL,
-      details jsonb NOT NULL DEFAULT '{}'::jsonb
-    )`);
+    for (const sql of auditEventsTableSql(AUDIT_TABLE)) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE users.audit_events`);
+    await q.query(dropAuditEventsTableSql(AUDIT_TABLE));
     await q.query(`DROP TABLE users.login_throttle`);
     await q.query(`DROP TABLE users.users`);
   }

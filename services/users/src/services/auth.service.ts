@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { LoginInput, LoginResponse, RegisterInput, UserDto } from '@architech/contracts';
-import { ApiException, TokenService, type AuthUser } from '@architech/service-kit';
+import { ApiException, AuditRepository, TokenService, type AuthUser } from '@architech/service-kit';
 import { UserRepository } from '../repositories/user.repository';
 import { LoginThrottleRepository } from '../repositories/login-throttle.repository';
-import { AuditRepository } from '../repositories/audit.repository';
 import { SessionRepository } from '../repositories/session.repository';
 import { PasswordHasher } from './password-hasher';
 import { passwordPolicyIssues } from './password-policy';
@@ -54,7 +53,7 @@ export class AuthService {
     const hash = await this.hasher.hash(input.password);
     const user = await this.users.create(input.email, input.name, hash);
     if (!user) throw ApiException.conflict(`an account with email ${input.email} already exists`, { field: 'email' });
-    await this.audit.record(user.id, 'user.registered', 'user', user.id);
+    await this.audit.record({ actorId: user.id, action: 'user.registered', resourceType: 'user', resourceId: user.id });
     return toUserDto(user);
   }
 
@@ -108,14 +107,14 @@ export class AuthService {
   /** Ends the session of this access token: the token and the session's refresh tokens stop working. */
   async logout(user: AuthUser): Promise<void> {
     await this.sessions.revoke(user.sessionId, user.tokenId, new Date((user.expiresAtSec ?? Date.now() / 1000) * 1000), 'logged out');
-    await this.audit.record(user.id, 'user.logged_out', 'user', user.id);
+    await this.audit.record({ actorId: user.id, action: 'user.logged_out', resourceType: 'user', resourceId: user.id });
   }
 
   /** Ends every session of the user, on every device (this token's too). */
   async logoutEverywhere(user: AuthUser): Promise<{ sessions: number }> {
     if (user.tokenId) await this.sessions.revoke(undefined, user.tokenId, new Date((user.expiresAtSec ?? Date.now() / 1000) * 1000), 'logged out everywhere');
     const sessions = await this.sessions.revokeAll(user.id, 'logged out everywhere');
-    await this.audit.record(user.id, 'user.logged_out_everywhere', 'user', user.id);
+    await this.audit.record({ actorId: user.id, action: 'user.logged_out_everywhere', resourceType: 'user', resourceId: user.id });
     return { sessions };
   }
 

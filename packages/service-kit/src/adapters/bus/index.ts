@@ -1,28 +1,19 @@
 import type { EventBus } from '../../ports/event-bus.port';
 import { InProcessEventBus } from './in-process-event-bus';
-import { KafkaEventBus } from './kafka-event-bus';
 import { TracedEventBus } from './traced-event-bus';
 
 export { EventBusError, type EventBusErrorCode } from './event-bus-error';
 export { decodeOrSkip, DEFAULT_RETRY_BACKOFF, isUndecodable, UndecodableMessageError, type HandlerFailure, type HandlerFailureReporter, type RetryBackoff } from './handler-retry';
 export { InProcessEventBus, type InProcessEventBusOptions } from './in-process-event-bus';
-export { KafkaEventBus, type KafkaEventBusOptions } from './kafka-event-bus';
 export { TracedEventBus } from './traced-event-bus';
 
-/** Which event bus adapter to use: the embedded one, or Kafka. */
-export type EventBusConfig = { kind: 'in-process' } | { kind: 'kafka'; brokers: string[]; clientId: string };
-
 /**
- * The event bus for a configuration: the embedded in-process bus, or Kafka, with OpenTelemetry
- * producer/consumer spans and trace context in the message headers.
+ * The embedded event bus, with OpenTelemetry producer/consumer spans. Kafka lives behind
+ * `@architech/service-kit/kafka` (its `createEventBus` picks either), so a service that never
+ * talks to Kafka never loads kafkajs.
  *
- * @example const bus = createEventBus(process.env.KAFKA_BROKERS ? { kind: 'kafka', brokers: process.env.KAFKA_BROKERS.split(','), clientId: 'designs' } : { kind: 'in-process' });
+ * @example const bus = createInProcessEventBus();
  */
-export function createEventBus(config: EventBusConfig): EventBus {
-  switch (config.kind) {
-    case 'in-process':
-      return new TracedEventBus(new InProcessEventBus());
-    case 'kafka':
-      return new TracedEventBus(new KafkaEventBus({ brokers: config.brokers, clientId: config.clientId }));
-  }
+export function createInProcessEventBus(): EventBus {
+  return new TracedEventBus(new InProcessEventBus());
 }

@@ -1,0 +1,2 @@
+/** @nestjs/common loaded by Node's own require (see native-esm.js). */
+module.exports = require('./native-esm')('@nestjs/common');
