@@ -18,6 +18,17 @@ const project = (dir) => ({
   moduleNameMapper,
 });
 
+/**
+ * A workspace whose unit specs load NestJS classes: NestJS 12 ships ES modules only, which Jest's
+ * module loader cannot require on Node 20, so they are compiled to CommonJS on the way in.
+ */
+const withNest = (config) => ({
+  ...config,
+  transform: { ...config.transform, '^.+\\.js$': `${__dirname}/services/simulations/test/support/esm-transform.js` },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
+});
+const NEST_SPECS = new Set(['services/simulations']);
+
 module.exports = {
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   projects: [
@@ -36,5 +47,5 @@ module.exports = {
     'web',
     'infra/deploy-check',
     'tools',
-  ].map(project),
+  ].map((dir) => (NEST_SPECS.has(dir) ? withNest(project(dir)) : project(dir))),
 };
