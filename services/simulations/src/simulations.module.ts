@@ -19,13 +19,25 @@ import { MIGRATIONS } from './migrations';
 import { DesignsClient, PeerServicesRepository, ProjectsClient } from './repositories/peer-services.repository';
 import { SimulationRepository } from './repositories/simulation.repository';
 import { SimulationEventStream } from './services/event-stream';
-import { EVENT_BUS, JobPublisher } from './services/job-publisher';
-import { JobRunner } from './services/job-runner';
+import { CLOCK, systemClock } from './jobs/clock';
+import { ENGINE_FACTORY } from './jobs/engine';
+import { INSTANCE_ID, newInstanceId } from './jobs/instance-id';
+import { JobConsumer } from './jobs/job-consumer';
+import { JobExecutor } from './jobs/job-executor';
+import { JobWorker } from './jobs/job-worker';
+import { PendingRequeuer } from './jobs/pending-requeuer';
+import { QueuePositions } from './jobs/queue-positions';
+import { RunRecorder } from './jobs/run-recorder';
+import { StaleRunSweeper } from './jobs/stale-run-sweeper';
+import { StatusRelay } from './jobs/status-relay';
+import { EVENT_BUS } from './repositories/event-bus.token';
+import { JobBusRepository } from './repositories/job-bus.repository';
+import { TelemetryBusRepository } from './repositories/telemetry-bus.repository';
+import { EnginePool } from './worker/engine-pool';
 import { TelemetryAcks } from './services/telemetry-acks';
 import { SimulationAccess } from './services/simulation-access';
 import { SIMULATIONS_CONFIG, SimulationsService } from './services/simulations.service';
 import { StatusHub } from './services/status-hub';
-import { TelemetryPublisher } from './services/telemetry-publisher';
 
 /** The simulations service: launches, runs (engine thread pool), progress, results. Owns the `simulations` schema. */
 @Module({})
@@ -41,17 +53,27 @@ export class SimulationsModule {
       providers: [
         { provide: SIMULATIONS_CONFIG, useValue: config },
         { provide: EVENT_BUS, useValue: bus },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: INSTANCE_ID, useFactory: newInstanceId },
+        { provide: ENGINE_FACTORY, useValue: () => new EnginePool(config.SIM_WORKERS, config.SIM_WORKER_MEMORY_MB, config.SIM_ENGINE_NICE) },
         { provide: ProjectsClient, useValue: new ProjectsClient(config.PROJECTS_URL, config.INTERNAL_TOKEN, 'projects') },
         { provide: DesignsClient, useValue: new DesignsClient(config.DESIGNS_URL, config.INTERNAL_TOKEN, 'designs') },
         PeerServicesRepository,
         SimulationRepository,
         SimulationAccess,
         SimulationsService,
-        JobPublisher,
-        TelemetryPublisher,
+        JobBusRepository,
+        TelemetryBusRepository,
         StatusHub,
         SimulationEventStream,
-        JobRunner,
+        StatusRelay,
+        StaleRunSweeper,
+        PendingRequeuer,
+        QueuePositions,
+        RunRecorder,
+        JobExecutor,
+        JobConsumer,
+        JobWorker,
         TelemetryAcks,
         CheckRunRepository,
         CheckSeriesCapture,

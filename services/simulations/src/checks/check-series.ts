@@ -5,7 +5,7 @@ import { CheckRunRepository } from './check-run.repository';
 /**
  * Keeps the time series a check needs of a run that a check run launched: the end-to-end series
  * and those of the components its windowed criteria name. Other runs store no series here (their
- * series go to telemetry only). Called by the JobRunner when a run completes.
+ * series go to telemetry only). Called by the RunRecorder when a run completes.
  */
 @Injectable()
 export class CheckSeriesCapture {

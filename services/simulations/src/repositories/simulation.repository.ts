@@ -125,11 +125,14 @@ export class SimulationRepository {
     return rows.map(toRecord);
   }
 
-  /** PENDING → RUNNING for this worker; false when it is no longer pending (cancelled, or taken). */
-  async start(id: string, workerId: string): Promise<boolean> {
+  /**
+   * PENDING → RUNNING for this worker, its first heartbeat at `at` (the worker's clock, as every
+   * heartbeat); false when it is no longer pending (cancelled, or taken).
+   */
+  async start(id: string, workerId: string, at: Date): Promise<boolean> {
     const rows = returned(await this.db.query(
-      `UPDATE simulations.simulations SET status = 'RUNNING', worker_id = $2, started_at = now(), heartbeat_at = now(), queue_position = NULL WHERE id = $1 AND status = 'PENDING' AND NOT cancel_requested RETURNING id`,
-      [id, workerId],
+      `UPDATE simulations.simulations SET status = 'RUNNING', worker_id = $2, started_at = now(), heartbeat_at = $3, queue_position = NULL WHERE id = $1 AND status = 'PENDING' AND NOT cancel_requested RETURNING id`,
+      [id, workerId, at],
     ));
     return rows.length > 0;
   }
@@ -151,11 +154,14 @@ export class SimulationRepository {
     return rows[0]?.status;
   }
 
-  /** Records progress (negative: keep it) and proves the worker is alive; returns whether a cancel was requested. */
-  async heartbeat(id: string, progress: number): Promise<boolean> {
+  /**
+   * Records progress (negative: keep it) and proves, at `at`, that the worker is alive; returns
+   * whether the run should stop (a cancel was requested, or it is no longer RUNNING).
+   */
+  async heartbeat(id: string, progress: number, at: Date): Promise<boolean> {
     const rows = returned<{ cancel_requested: boolean }>(await this.db.query(
-      `UPDATE simulations.simulations SET progress = CASE WHEN $2::double precision < 0 THEN progress ELSE $2 END, heartbeat_at = now() WHERE id = $1 AND status = 'RUNNING' RETURNING cancel_requested`,
-      [id, progress],
+      `UPDATE simulations.simulations SET progress = CASE WHEN $2::double precision < 0 THEN progress ELSE $2 END, heartbeat_at = $3 WHERE id = $1 AND status = 'RUNNING' RETURNING cancel_requested`,
+      [id, progress, at],
     ));
     return rows[0]?.cancel_requested ?? true;
   }
@@ -208,12 +214,12 @@ export class SimulationRepository {
     await this.db.query(`UPDATE simulations.simulations SET cancel_requested = true WHERE id = $1`, [id]);
   }
 
-  /** RUNNING simulations whose worker has been silent for `timeoutSec`: their worker is gone. */
-  async failStale(timeoutSec: number): Promise<string[]> {
+  /** Fails the RUNNING simulations whose last heartbeat is before `silentSince`: their worker is gone. */
+  async failStale(silentSince: Date, error: string): Promise<string[]> {
     const rows = returned<{ id: string }>(await this.db.query(
-      `UPDATE simulations.simulations SET status = 'FAILED', error = 'the worker running it stopped reporting (crashed or restarted)', finished_at = now()
-       WHERE status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $1) RETURNING id`,
-      [timeoutSec],
+      `UPDATE simulations.simulations SET status = 'FAILED', error = $2, finished_at = now()
+       WHERE status = 'RUNNING' AND heartbeat_at < $1 RETURNING id`,
+      [silentSince, error],
     ));
     return rows.map((r) => r.id);
   }

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { statusSequence, validateDesign, validateSimulationConfig, type SimulationDto, type ValidationIssue } from '@architech/contracts';
 import { ApiException, type AuthUser } from '@architech/service-kit';
 import type { SimulationsConfig } from '../config';
+import { JobBusRepository } from '../repositories/job-bus.repository';
 import { PeerServicesRepository } from '../repositories/peer-services.repository';
 import { SimulationRepository } from '../repositories/simulation.repository';
-import { JobPublisher } from './job-publisher';
 import { SimulationAccess } from './simulation-access';
 import { storedSummary, toSimulationDto } from './simulation-dto';
 
@@ -13,14 +13,14 @@ export const SIMULATIONS_CONFIG = Symbol('SIMULATIONS_CONFIG');
 /** `Retry-After` of a launch refused by the active-simulation quota: a poll interval, not a promise. */
 const QUOTA_RETRY_AFTER_SEC = 5;
 
-/** Launching, reading, listing and cancelling simulations; the runs themselves are the JobRunner's. */
+/** Launching, reading, listing and cancelling simulations; the runs themselves are the job worker's (src/jobs). */
 @Injectable()
 export class SimulationsService {
   constructor(
     private readonly simulations: SimulationRepository,
     private readonly peers: PeerServicesRepository,
     private readonly access: SimulationAccess,
-    private readonly jobs: JobPublisher,
+    private readonly jobs: JobBusRepository,
     @Inject(SIMULATIONS_CONFIG) private readonly config: SimulationsConfig,
   ) {}
 

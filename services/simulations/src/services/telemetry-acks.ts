@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { BUS_TOPICS, decodeTelemetryLanded } from '@architech/contracts';
 import { decodeOrSkip, type EventBus, type Subscription } from '@architech/service-kit';
 import { SimulationRepository } from '../repositories/simulation.repository';
-import { EVENT_BUS } from './job-publisher';
+import { EVENT_BUS } from '../repositories/event-bus.token';
 
 /**
  * Takes telemetry's acknowledgements (`BUS_TOPICS.telemetryStatus`: a run's final telemetry is all

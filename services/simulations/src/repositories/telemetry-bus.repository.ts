@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BUS_TOPICS, END_TO_END, encodeMetricBatch } from '@architech/contracts';
 import type { EventBus } from '@architech/service-kit';
 import { SERIES_METRICS, type LogRecord, type SeriesBucket, type SimulationResult } from '@architech/sim-engine';
-import { encodeFinalTelemetry, logMessages, seriesPerBatch, type FinalTelemetry } from './final-telemetry';
-import { EVENT_BUS } from './job-publisher';
+import { encodeFinalTelemetry, logMessages, seriesPerBatch, type FinalTelemetry } from '../services/final-telemetry';
+import { EVENT_BUS } from './event-bus.token';
 
 /** Batches handed to the bus per call of the final publication. */
 const PUBLISH_GROUP = 8;
@@ -14,7 +14,7 @@ const PUBLISH_GROUP = 8;
  * recognisably the same and ingestion stays idempotent.
  */
 @Injectable()
-export class TelemetryPublisher {
+export class TelemetryBusRepository {
   constructor(@Inject(EVENT_BUS) private readonly bus: EventBus) {}
 
   /**
