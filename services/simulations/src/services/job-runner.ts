@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { BUS_TOPICS, decodeSimulationJob, decodeSimulationStatusEvent, resolveDesign, statusSequence, validateDesign, type SimulationConfig, type SimulationJobMessage, type SimulationStatusUpdate } from '@architech/contracts';
 import { decodeOrSkip, type EventBus, type Subscription } from '@architech/service-kit';
-import type { SeriesBucket, SimulationResult } from '@architech/sim-engine';
+import type { SimulationResult } from '@architech/sim-engine';
 import { CheckSeriesCapture } from '../checks/check-series';
 import type { SimulationsConfig } from '../config';
 import { PeerServicesRepository } from '../repositories/peer-services.repository';
 import { SimulationRepository, type SimulationRecord } from '../repositories/simulation.repository';
 import { EnginePool } from '../worker/engine-pool';
+import type { LiveTelemetry } from './final-telemetry';
 import { EVENT_BUS, JobPublisher } from './job-publisher';
 import { SIMULATIONS_CONFIG } from './simulations.service';
 import { StatusHub } from './status-hub';
@@ -146,11 +147,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     let starting: Promise<boolean> = Promise.resolve(false);
     let timedOut = false;
     let wallTimer: NodeJS.Timeout | undefined;
-    const types = new Map(job.design.components.map((c) => [c.id, c.type]));
     const keepSeries = await this.checkSeries.wanted(id);
-    const onSeries = (buckets: SeriesBucket[]) => {
-      const bucketSec = buckets.length > 1 ? buckets[1].startSec - buckets[0].startSec : 1;
-      streaming = streaming.then(() => this.telemetry.publishLive(id, buckets, bucketSec, types)).catch((e: Error) => this.logger.warn(`live series of ${id}: ${e.message}`));
+    const onLive = (live: LiveTelemetry) => {
+      streaming = streaming.then(() => this.telemetry.publishLive(live)).catch((e: Error) => this.logger.warn(`live series of ${id}: ${e.message}`));
     };
     let taken = false;
     const onStart = () => {
@@ -191,9 +190,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
             .catch((e: Error) => this.logger.error(`heartbeat of ${id}: ${e.message}`));
         }
       },
-      onSeries,
+      onLive,
       // A check run's replication keeps its series in the result: the check stores those it needs.
-      { owner: job.userId, onStart, ...(keepSeries ? {} : { telemetryFor: id }) },
+      { owner: job.userId, onStart, liveFor: id, ...(keepSeries ? {} : { telemetryFor: id }) },
     );
     if (!taken) this.queued.set(id, run.runId);
     this.queueChanged();
