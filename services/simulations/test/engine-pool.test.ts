@@ -1,7 +1,8 @@
-import { designSchema, resolveDesign } from '@architech/contracts';
+import { decodeLogBatch, decodeMetricBatch, designSchema, END_TO_END, resolveDesign } from '@architech/contracts';
 import { simulate, type RunConfigSpec } from '@architech/sim-engine';
 // The built pool: its engine threads load the compiled engine-thread.js next to it (`npm test` builds first).
 import { EnginePool, type RunOutcome } from '../dist/worker/engine-pool';
+import type { LiveTelemetry } from '../dist/services/final-telemetry';
 
 /* The engine pool lends idle threads to a run with several replications, with the one-thread result. */
 
@@ -54,5 +55,41 @@ describe('the engine pool', () => {
     expect(await long.outcome).toEqual({ kind: 'cancelled' });
     const after = pool.run(design, config(2), () => undefined, undefined, { owner: 'a' });
     expect(strip(await after.outcome)).toBe(JSON.stringify({ ...simulate(design, config(2)), wallMs: 0 }));
+  });
+
+  it('sends the live series as bus batches encoded on the engine thread, which add up to the run\'s series and log', async () => {
+    pool = new EnginePool(1, 512);
+    const windows: LiveTelemetry[] = [];
+    const run = pool.run(design, { ...config(1), durationSec: 4000 }, () => undefined, (live) => windows.push(live), { owner: 'a', liveFor: 'sim-1' });
+    const result = JSON.parse(strip(await run.outcome));
+    expect(windows.length).toBeGreaterThan(0);
+    // Every bucket of every series arrives once, in windows that follow each other.
+    const series = new Map<string, number[]>();
+    const logIds: string[] = [];
+    for (const { metrics, logs } of windows) {
+      for (const message of metrics) {
+        expect(message.key).toBe('sim-1');
+        const batch = decodeMetricBatch(message.value);
+        expect(batch.bucketSec).toBe(result.settings.bucketSec);
+        for (const s of batch.series) {
+          const key = `${s.componentId}/${s.metric}`;
+          const values = series.get(key) ?? [];
+          expect(s.startSec).toBe(values.length * batch.bucketSec);
+          series.set(key, [...values, ...s.values]);
+        }
+      }
+      for (const message of logs) logIds.push(...decodeLogBatch(message.value).records.map((r) => r.id));
+    }
+    expect(series.get(`${END_TO_END}/throughput`)).toEqual(result.timeseries.endToEnd.throughput);
+    expect(series.get('api/latencyP99')).toEqual(result.timeseries.components.api.latencyP99);
+    expect(logIds).toEqual(result.logs.map((_: unknown, i: number) => `${i}`));
+  });
+
+  it('sends no series without liveFor', async () => {
+    pool = new EnginePool(1, 512);
+    const windows: LiveTelemetry[] = [];
+    const run = pool.run(design, config(1), () => undefined, (live) => windows.push(live), { owner: 'a' });
+    strip(await run.outcome);
+    expect(windows).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ describe('executing a job', () => {
     const { engine, simulations, bus, telemetry, clock, id, done } = executing();
     await flush();
     const run = engine.last();
-    expect(run.options).toEqual({ owner: 'user-1', onStart: expect.any(Function), telemetryFor: id });
+    expect(run.options).toEqual({ owner: 'user-1', onStart: expect.any(Function), liveFor: id, telemetryFor: id });
     expect(simulations.get(id)).toMatchObject({ status: 'PENDING', queuePosition: 1 });
 
     run.take();
@@ -68,10 +68,13 @@ describe('executing a job', () => {
     await flush();
     const run = engine.last();
     run.take();
-    run.onSeries([{ index: 0, startSec: 0 } as never, { index: 1, startSec: 2 } as never]);
+    // The engine thread encodes the series for the run's id; the executor hands the batches on.
+    expect(run.options.liveFor).toBe(id);
+    const live = { metrics: [{ key: id, value: new Uint8Array([1]) }], logs: [{ key: id, value: new Uint8Array([2]) }] };
+    run.onLive(live);
     run.end({ kind: 'cancelled' });
     await done;
-    expect(telemetry.live.map((l) => [l.simulationId, l.buckets.length])).toEqual([[id, 2]]);
+    expect(telemetry.live).toEqual([live]);
   });
 
   it('stops a run cancelled while it waits, and leaves its row as the cancel left it', async () => {

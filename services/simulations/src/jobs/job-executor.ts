@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { resolveDesign, statusSequence, type SimulationJobMessage, type SimulationStatusUpdate } from '@architech/contracts';
-import type { SeriesBucket } from '@architech/sim-engine';
 import { CheckSeriesCapture } from '../checks/check-series';
 import type { SimulationsConfig } from '../config';
 import { JobBusRepository } from '../repositories/job-bus.repository';
 import { SimulationRepository } from '../repositories/simulation.repository';
 import { TelemetryBusRepository } from '../repositories/telemetry-bus.repository';
 import { SIMULATIONS_CONFIG } from '../services/simulations.service';
+import type { LiveTelemetry } from '../services/final-telemetry';
 import type { RunOutcome } from '../worker/engine-pool';
 import { CLOCK, type Clock, type Timer } from './clock';
 import type { JobEngine } from './engine';
@@ -45,12 +45,11 @@ export class JobExecutor {
     let starting: Promise<boolean> = Promise.resolve(false);
     let timedOut = false;
     let wallTimer: Timer | undefined;
-    const types = new Map(job.design.components.map((c) => [c.id, c.type]));
     const keepSeries = await this.checkSeries.wanted(id);
     const heartbeat = new RunHeartbeat({ id, started: () => starting, waiting: () => this.positions.isWaiting(id), cancel: () => run.cancel() }, this.simulations, this.clock, this.logger);
-    const onSeries = (buckets: SeriesBucket[]) => {
-      const bucketSec = buckets.length > 1 ? buckets[1].startSec - buckets[0].startSec : 1;
-      streaming = streaming.then(() => this.telemetry.publishLive(id, buckets, bucketSec, types)).catch((e: Error) => this.logger.warn(`live series of ${id}: ${e.message}`));
+    // The engine thread encodes the live series: this thread only hands the batches to the bus.
+    const onLive = (live: LiveTelemetry) => {
+      streaming = streaming.then(() => this.telemetry.publishLive(live)).catch((e: Error) => this.logger.warn(`live series of ${id}: ${e.message}`));
     };
     let taken = false;
     const onStart = () => {
@@ -83,9 +82,9 @@ export class JobExecutor {
         void this.bus.publishStatus(update, { workerId }).catch(() => undefined);
         heartbeat.progress(p.fraction);
       },
-      onSeries,
+      onLive,
       // A check run's replication keeps its series in the result: the check stores those it needs.
-      { owner: job.userId, onStart, ...(keepSeries ? {} : { telemetryFor: id }) },
+      { owner: job.userId, onStart, liveFor: id, ...(keepSeries ? {} : { telemetryFor: id }) },
     );
     if (!taken) this.positions.waiting(id, run.runId);
     this.positions.changed();

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BUS_TOPICS, END_TO_END, encodeMetricBatch } from '@architech/contracts';
+import { BUS_TOPICS } from '@architech/contracts';
 import type { EventBus } from '@architech/service-kit';
-import { SERIES_METRICS, type LogRecord, type SeriesBucket, type SimulationResult } from '@architech/sim-engine';
-import { encodeFinalTelemetry, logMessages, seriesPerBatch, type FinalTelemetry } from '../services/final-telemetry';
+import type { SimulationResult } from '@architech/sim-engine';
+import { encodeFinalTelemetry, type FinalTelemetry, type LiveTelemetry } from '../services/final-telemetry';
 import { EVENT_BUS } from './event-bus.token';
 
 /** Batches handed to the bus per call of the final publication. */
@@ -18,39 +18,12 @@ export class TelemetryBusRepository {
   constructor(@Inject(EVENT_BUS) private readonly bus: EventBus) {}
 
   /**
-   * Publishes buckets of the first replication while the run goes on, so dashboards fill live, with
-   * the log records written meanwhile. The final series (the mean over replications) later
-   * overwrite the same points; the final logs are the same records under the same ids.
+   * Publishes a running simulation's live series and logs (encoded on the engine thread), so
+   * dashboards fill while the run goes on.
    */
-  async publishLive(simulationId: string, buckets: SeriesBucket[], bucketSec: number, types: ReadonlyMap<string, string>): Promise<void> {
-    if (buckets.length === 0) return;
-    const first = buckets[0];
-    const ids = [END_TO_END, ...Object.keys(first.components)];
-    const chunks = [];
-    for (const componentId of ids) {
-      for (const metric of SERIES_METRICS) {
-        const values = buckets.map((b) => (componentId === END_TO_END ? b.endToEnd : b.components[componentId])[metric]);
-        chunks.push({ componentId, componentType: componentId === END_TO_END ? 'END_TO_END' : (types.get(componentId) ?? 'UNKNOWN'), metric, startSec: first.startSec, values });
-      }
-    }
-    const messages = [];
-    const perBatch = seriesPerBatch(buckets.length);
-    for (let i = 0; i < chunks.length; i += perBatch) {
-      const batch = encodeMetricBatch({ simulationId, batchId: `${simulationId}:live:${first.index}:${i / perBatch}`, bucketSec, series: chunks.slice(i, i + perBatch) });
-      messages.push({ key: simulationId, value: batch });
-    }
-    await this.bus.publish(BUS_TOPICS.metrics, messages);
-    const logs = buckets.flatMap((b) => b.logs);
-    await this.publishLogs(simulationId, logs, first.firstLogIndex, 'live-logs');
-  }
-
-  /**
-   * Publishes log records as LogBatches. A record's id is its index in the run's log, so the
-   * records streamed live and the final publication of the same log are the same documents.
-   */
-  private async publishLogs(simulationId: string, logs: readonly LogRecord[], firstIndex: number, label: string): Promise<void> {
-    const messages = logMessages(simulationId, logs, firstIndex, label);
-    if (messages.length > 0) await this.bus.publish(BUS_TOPICS.logs, messages);
+  async publishLive(live: LiveTelemetry): Promise<void> {
+    if (live.metrics.length > 0) await this.bus.publish(BUS_TOPICS.metrics, live.metrics);
+    if (live.logs.length > 0) await this.bus.publish(BUS_TOPICS.logs, live.logs);
   }
 
   /** Publishes a finished run's telemetry (encoded here when the engine thread has not done it). */

@@ -1,6 +1,6 @@
 import { END_TO_END, encodeLogBatch, encodeMetricBatch, encodeSpanBatch, formatTelemetryManifest, TELEMETRY_HEADERS, type MetricSeriesChunk, type TelemetryKind } from '@architech/contracts';
 import type { OutgoingMessage } from '@architech/service-kit';
-import { SERIES_METRICS, type LogRecord, type SimulationResult } from '@architech/sim-engine';
+import { SERIES_METRICS, type LogRecord, type SeriesBucket, type SimulationResult } from '@architech/sim-engine';
 
 /** Series per metric batch and traces/logs per batch: bounded messages, a few hundred KB at most. */
 const SERIES_PER_BATCH = 60;
@@ -8,7 +8,7 @@ const SERIES_PER_BATCH = 60;
 const VALUES_PER_BATCH = 50_000;
 
 /** Series per batch for series of `length` values: at most SERIES_PER_BATCH, and at most VALUES_PER_BATCH values in all. */
-export const seriesPerBatch = (length: number) => Math.max(1, Math.min(SERIES_PER_BATCH, Math.floor(VALUES_PER_BATCH / Math.max(1, length))));
+const seriesPerBatch = (length: number) => Math.max(1, Math.min(SERIES_PER_BATCH, Math.floor(VALUES_PER_BATCH / Math.max(1, length))));
 const TRACES_PER_BATCH = 100;
 const LOGS_PER_BATCH = 1000;
 
@@ -20,7 +20,7 @@ export interface FinalTelemetry {
 }
 
 /** Log records as LogBatches; a record's id is its index in the run's log. */
-export function logMessages(simulationId: string, logs: readonly LogRecord[], firstIndex: number, label: string): OutgoingMessage[] {
+function logMessages(simulationId: string, logs: readonly LogRecord[], firstIndex: number, label: string): OutgoingMessage[] {
   const messages: OutgoingMessage[] = [];
   for (let i = 0; i < logs.length; i += LOGS_PER_BATCH) {
     const records = logs.slice(i, i + LOGS_PER_BATCH).map((l, j) => ({ ...l, id: `${firstIndex + i + j}` }));
@@ -72,4 +72,58 @@ export function encodeFinalTelemetry(simulationId: string, result: SimulationRes
   const mark = (kind: TelemetryKind, list: OutgoingMessage[]) =>
     list.map((m, index) => ({ ...m, headers: { ...m.headers, [TELEMETRY_HEADERS.batch]: `${kind}:${index}`, [TELEMETRY_HEADERS.manifest]: manifest } }));
   return { metrics: mark('metrics', metrics), spans: mark('spans', spans), logs: mark('logs', logs) };
+}
+
+/** Buckets of a running simulation's first replication as bus messages: its series and the logs written meanwhile. */
+export interface LiveTelemetry {
+  metrics: OutgoingMessage[];
+  logs: OutgoingMessage[];
+}
+
+/** The width of the buckets in a window of them (from two starts, or from one's index and start). */
+function bucketWidth(buckets: readonly SeriesBucket[]): number {
+  if (buckets.length > 1) return buckets[1].startSec - buckets[0].startSec;
+  const [only] = buckets;
+  return only.index > 0 ? only.startSec / only.index : 1;
+}
+
+/**
+ * Encodes buckets of the first replication, closed since the last window, for the dashboards to
+ * fill while the run goes on. The final series (the mean over replications) later overwrite the
+ * same points; the logs are the same records under the same ids as in the final publication. Pure
+ * CPU work: the engine thread does it, so the services' event loop only hands the batches on.
+ */
+export function encodeLiveTelemetry(simulationId: string, buckets: readonly SeriesBucket[], types: ReadonlyMap<string, string>): LiveTelemetry {
+  if (buckets.length === 0) return { metrics: [], logs: [] };
+  const first = buckets[0];
+  const chunks: MetricSeriesChunk[] = [];
+  for (const componentId of [END_TO_END, ...Object.keys(first.components)]) {
+    const componentType = componentId === END_TO_END ? 'END_TO_END' : (types.get(componentId) ?? 'UNKNOWN');
+    for (const metric of SERIES_METRICS) {
+      const values = buckets.map((b) => (componentId === END_TO_END ? b.endToEnd : b.components[componentId])[metric]);
+      chunks.push({ componentId, componentType, metric, startSec: first.startSec, values });
+    }
+  }
+  const bucketSec = bucketWidth(buckets);
+  const metrics: OutgoingMessage[] = [];
+  const perBatch = seriesPerBatch(buckets.length);
+  for (let i = 0; i < chunks.length; i += perBatch) {
+    const batch = encodeMetricBatch({ simulationId, batchId: `${simulationId}:live:${first.index}:${i / perBatch}`, bucketSec, series: chunks.slice(i, i + perBatch) });
+    metrics.push({ key: simulationId, value: batch });
+  }
+  return { metrics, logs: logMessages(simulationId, buckets.flatMap((b) => b.logs), first.firstLogIndex, 'live-logs') };
+}
+
+/**
+ * The buffers under the messages' bytes that each message owns whole, to transfer them between
+ * threads rather than copy them (a view into a shared buffer, such as Node's Buffer pool, is copied).
+ */
+export function buffersOf(...lists: readonly OutgoingMessage[][]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const list of lists) {
+    for (const { value } of list) {
+      if (value.buffer instanceof ArrayBuffer && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength) buffers.add(value.buffer);
+    }
+  }
+  return [...buffers];
 }

@@ -1,8 +1,8 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { ResolvedDesign, SimulationConfig } from '@architech/contracts';
-import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
-import type { FinalTelemetry } from '../services/final-telemetry';
+import type { SimulationProgress } from '@architech/sim-engine';
+import type { FinalTelemetry, LiveTelemetry } from '../services/final-telemetry';
 import type { LendRequest, RunRequest, WorkerReply } from './worker-protocol';
 
 export type RunOutcome =
@@ -19,7 +19,7 @@ export interface PoolRun {
 
 interface Slot {
   worker: Worker;
-  busy: { runId: number; settle: (o: RunOutcome) => void; onProgress: (p: SimulationProgress) => void; onSeries: (b: SeriesBucket[]) => void } | null;
+  busy: { runId: number; settle: (o: RunOutcome) => void; onProgress: (p: SimulationProgress) => void; onLive: (live: LiveTelemetry) => void } | null;
   /** The run whose replications this thread is serving while lent; null when not lent. */
   lentTo: number | null;
 }
@@ -32,6 +32,8 @@ export interface RunOptions {
   onStart?: () => void;
   /** Encode the finished run's telemetry for this simulation id on the engine thread (see RunRequest). */
   telemetryFor?: string;
+  /** Encode the first replication's series for this simulation id on the engine thread while the run goes on (see RunRequest). */
+  liveFor?: string;
 }
 
 interface Waiting {
@@ -39,7 +41,7 @@ interface Waiting {
   owner: string;
   settle: (o: RunOutcome) => void;
   onProgress: (p: SimulationProgress) => void;
-  onSeries: (b: SeriesBucket[]) => void;
+  onLive: (live: LiveTelemetry) => void;
   onStart?: () => void;
 }
 
@@ -75,15 +77,15 @@ export class EnginePool {
   }
 
   /**
-   * Queues a run; `options.onStart` is called when a thread takes it, then progress and the first
-   * replication's series arrive through the callbacks. `runId` names it in {@link positions}.
+   * Queues a run; `options.onStart` is called when a thread takes it, then progress and (with
+   * `options.liveFor`) the first replication's series, encoded, arrive through the callbacks. `runId` names it in {@link positions}.
    */
-  run(design: ResolvedDesign, config: SimulationConfig, onProgress: (p: SimulationProgress) => void, onSeries: (b: SeriesBucket[]) => void = () => undefined, options: RunOptions = { owner: '' }): PoolRun & { runId: number } {
+  run(design: ResolvedDesign, config: SimulationConfig, onProgress: (p: SimulationProgress) => void, onLive: (live: LiveTelemetry) => void = () => undefined, options: RunOptions = { owner: '' }): PoolRun & { runId: number } {
     const cancelFlag = new SharedArrayBuffer(4);
-    const request = { runId: this.nextRunId++, design, config, cancelFlag, ...(options.telemetryFor !== undefined ? { telemetryFor: options.telemetryFor } : {}) };
+    const request = { runId: this.nextRunId++, design, config, cancelFlag, ...(options.telemetryFor !== undefined ? { telemetryFor: options.telemetryFor } : {}), ...(options.liveFor !== undefined ? { liveFor: options.liveFor } : {}) };
     const outcome = new Promise<RunOutcome>((settle) => {
       const queue = this.queues.get(options.owner) ?? [];
-      queue.push({ request, owner: options.owner, settle, onProgress, onSeries, onStart: options.onStart });
+      queue.push({ request, owner: options.owner, settle, onProgress, onLive, onStart: options.onStart });
       this.queues.set(options.owner, queue);
     });
     this.dispatch();
@@ -141,8 +143,8 @@ export class EnginePool {
         busy.onProgress(reply.progress);
         return;
       }
-      if (reply.kind === 'series') {
-        busy.onSeries(reply.buckets);
+      if (reply.kind === 'live') {
+        busy.onLive(reply.live);
         return;
       }
       slot.busy = null;
@@ -173,7 +175,7 @@ export class EnginePool {
       const next = this.takeNext();
       if (!next) break;
       changed = true;
-      slot.busy = { runId: next.request.runId, settle: next.settle, onProgress: next.onProgress, onSeries: next.onSeries };
+      slot.busy = { runId: next.request.runId, settle: next.settle, onProgress: next.onProgress, onLive: next.onLive };
       const helpers = this.lend(slot, next.request);
       const message: RunRequest = { kind: 'run', ...next.request, helpers };
       slot.worker.postMessage(message, helpers);

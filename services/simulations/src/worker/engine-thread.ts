@@ -7,7 +7,7 @@ import './thread-priority';
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { localEnginePort, nodeEnginePort, ReplicationPool, runHosted, serveReplications, type SimulationResult } from '@architech/sim-engine';
-import { encodeFinalTelemetry } from '../services/final-telemetry';
+import { buffersOf, encodeFinalTelemetry, encodeLiveTelemetry } from '../services/final-telemetry';
 import type { LendRequest, RunRequest, WorkerReply } from './worker-protocol';
 
 const PROGRESS_INTERVAL_MS = 250;
@@ -19,19 +19,25 @@ parentPort!.on('message', (request: RunRequest | LendRequest) => {
     serveReplications(nodeEnginePort(request.port));
     return;
   }
-  const post = (reply: WorkerReply) => parentPort!.postMessage(reply);
+  // Encoded batches are transferred, not copied: the service's thread receives them without a copy.
+  const post = (reply: WorkerReply) => parentPort!.postMessage(reply, reply.kind === 'live' ? buffersOf(reply.live.metrics, reply.live.logs) : reply.kind === 'done' && reply.telemetry ? buffersOf(reply.telemetry.metrics, reply.telemetry.spans, reply.telemetry.logs) : []);
+  const types = new Map(request.design.components.map((c) => [c.id, c.type]));
   const cancel = new Int32Array(request.cancelFlag);
   const runId = request.runId;
   // Lent threads and this one share the replications; this thread also folds their outputs in.
   const helpers = request.helpers ?? [];
   let spawned = 0;
   const replicationPool = helpers.length > 0 ? new ReplicationPool(helpers.length + 1, () => (spawned++ === 0 ? localEnginePort() : nodeEnginePort(helpers[spawned - 2]))) : undefined;
-  void runHosted(request.design, request.config, { progressEveryMs: PROGRESS_INTERVAL_MS, seriesEveryMs: SERIES_INTERVAL_MS }, {
+  void runHosted(request.design, request.config, { progressEveryMs: PROGRESS_INTERVAL_MS, ...(request.liveFor !== undefined ? { seriesEveryMs: SERIES_INTERVAL_MS } : {}) }, {
     clock: () => performance.now(),
     cancelled: () => Atomics.load(cancel, 0) === 1,
     cancelFlag: request.cancelFlag,
     replicationPool,
-    post: (message) => post(message.kind === 'done' ? done(runId, message.result, request.telemetryFor) : { ...message, runId }),
+    post: (message) => {
+      if (message.kind === 'done') post(done(runId, message.result, request.telemetryFor));
+      else if (message.kind !== 'series') post({ ...message, runId });
+      else if (request.liveFor !== undefined) post({ kind: 'live', runId, live: encodeLiveTelemetry(request.liveFor, message.buckets, types) });
+    },
   }).finally(() => replicationPool?.close());
 });
 

@@ -1,7 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ResolvedDesign, SimulationConfig } from '@architech/contracts';
-import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
-import type { FinalTelemetry } from '../services/final-telemetry';
+import type { SimulationProgress } from '@architech/sim-engine';
+import type { FinalTelemetry, LiveTelemetry } from '../services/final-telemetry';
 
 /** What the pool hands an engine thread for one run. */
 export interface RunRequest {
@@ -18,6 +18,11 @@ export interface RunRequest {
    */
   telemetryFor?: string;
   /**
+   * The simulation id to encode the first replication's series for while the run goes on: the
+   * thread sends them as ready bus batches ('live'); without it no series leave the thread.
+   */
+  liveFor?: string;
+  /**
    * Ports to idle engine threads lent to this run for its replications (transferred with the
    * message); the run's own thread coordinates and runs replications too.
    */
@@ -32,8 +37,8 @@ export interface LendRequest {
 
 export type WorkerReply =
   | { kind: 'progress'; runId: number; progress: SimulationProgress }
-  /** Buckets of the first replication's series, closed since the last message. */
-  | { kind: 'series'; runId: number; buckets: SeriesBucket[] }
+  /** The first replication's series buckets closed since the last message, encoded as bus batches (`liveFor`). */
+  | { kind: 'live'; runId: number; live: LiveTelemetry }
   | { kind: 'done'; runId: number; resultJson: string; telemetry?: FinalTelemetry }
   | { kind: 'cancelled'; runId: number }
   | { kind: 'failed'; runId: number; code: string; message: string };

@@ -1,10 +1,10 @@
 import type { Design, SimulationConfig, SimulationJobMessage, SimulationStatusMessage, SimulationStatusUpdate, SimulationSummaryDto } from '@architech/contracts';
 import type { Subscription } from '@architech/service-kit';
-import type { SeriesBucket, SimulationResult } from '@architech/sim-engine';
+import type { SimulationResult } from '@architech/sim-engine';
 import type { JobBusRepository } from '../../src/repositories/job-bus.repository';
 import type { SimulationRecord } from '../../src/repositories/simulation.repository';
 import type { TelemetryBusRepository } from '../../src/repositories/telemetry-bus.repository';
-import type { FinalTelemetry } from '../../src/services/final-telemetry';
+import type { FinalTelemetry, LiveTelemetry } from '../../src/services/final-telemetry';
 
 /** A status event as published: the update and the bus-only fields. */
 export type PublishedStatus = SimulationStatusUpdate & { workerId?: string; summary?: SimulationSummaryDto };
@@ -55,7 +55,7 @@ export class FakeJobBus {
 
 /** TelemetryBusRepository in memory: what was published, by kind. */
 export class FakeTelemetryBus {
-  readonly live: { simulationId: string; buckets: SeriesBucket[] }[] = [];
+  readonly live: LiveTelemetry[] = [];
   readonly results: { simulationId: string; result: SimulationResult }[] = [];
   readonly finals: FinalTelemetry[] = [];
 
@@ -63,8 +63,8 @@ export class FakeTelemetryBus {
     return this as unknown as TelemetryBusRepository;
   }
 
-  async publishLive(simulationId: string, buckets: SeriesBucket[]): Promise<void> {
-    this.live.push({ simulationId, buckets });
+  async publishLive(live: LiveTelemetry): Promise<void> {
+    this.live.push(live);
   }
 
   async publish(simulationId: string, result: SimulationResult): Promise<void> {

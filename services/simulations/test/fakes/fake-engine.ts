@@ -1,6 +1,7 @@
 import type { ResolvedDesign, SimulationConfig } from '@architech/contracts';
-import type { SeriesBucket, SimulationProgress } from '@architech/sim-engine';
+import type { SimulationProgress } from '@architech/sim-engine';
 import type { JobEngine } from '../../src/jobs/engine';
+import type { LiveTelemetry } from '../../src/services/final-telemetry';
 import type { RunOptions, RunOutcome } from '../../src/worker/engine-pool';
 
 /** A run handed to the fake engine, driven by the spec. */
@@ -17,7 +18,7 @@ export class FakeRun {
     readonly config: SimulationConfig,
     readonly options: RunOptions,
     private readonly onProgress: (p: SimulationProgress) => void,
-    readonly onSeries: (b: SeriesBucket[]) => void,
+    readonly onLive: (live: LiveTelemetry) => void,
   ) {}
 
   /** An engine thread takes it. */
@@ -48,8 +49,8 @@ export class FakeEngine implements JobEngine {
   closed = false;
   private listener: (() => void) | undefined;
 
-  run(design: ResolvedDesign, config: SimulationConfig, onProgress: (p: SimulationProgress) => void, onSeries: (b: SeriesBucket[]) => void = () => undefined, options: RunOptions = { owner: '' }) {
-    const run = new FakeRun(this.runs.length + 1, design, config, options, onProgress, onSeries);
+  run(design: ResolvedDesign, config: SimulationConfig, onProgress: (p: SimulationProgress) => void, onLive: (live: LiveTelemetry) => void = () => undefined, options: RunOptions = { owner: '' }) {
+    const run = new FakeRun(this.runs.length + 1, design, config, options, onProgress, onLive);
     this.runs.push(run);
     return { runId: run.runId, outcome: run.outcome, cancel: () => run.cancel() };
   }
