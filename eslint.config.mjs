@@ -14,7 +14,7 @@ const noDeepImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.nx/**'] },
+  { ignores: ['**/dist/**', 'web/dist-test-hooks/**', '**/node_modules/**', 'coverage/**', '.nx/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

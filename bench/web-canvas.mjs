@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, freePort, launchChromium, startLauncher } from './support/web-bench.mjs';
+import { pathToFileURL } from 'node:url';
+import { call, freePort, launchChromium, startLauncher, WEB_DIR } from './support/web-bench.mjs';
 
 const WIDTH = Number(process.env.BENCH_WIDTH ?? 1920);
 const HEIGHT = Number(process.env.BENCH_HEIGHT ?? 1080);
@@ -42,7 +43,7 @@ async function loginPageWeight(browser, url) {
   await page.goto(`${url}/login`, { waitUntil: 'networkidle' });
   const entries = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')).map((e) => ({ path: new URL(e.name).pathname, transfer: e.encodedBodySize })));
   await context.close();
-  const dist = new URL('../web/dist', import.meta.url);
+  const dist = pathToFileURL(WEB_DIR);
   let rawBytes = 0, gzipBytes = 0, transferBytes = 0;
   for (const e of entries) {
     const body = readFileSync(new URL(`.${e.path}`, `${dist.href}/`));

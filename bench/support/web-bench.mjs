@@ -19,9 +19,15 @@ export function launchChromium() {
 /** A free loopback port. */
 export const freePort = () => new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 
-/** `npm start`'s launcher as a child process; resolves with the function that stops it. */
+/**
+ * The web app the benchmarks serve: the test-hooks build (`window.__architech*`, which they drive),
+ * written by `npm run build` beside the production bundle; WEB_DIR=<dir> serves another build.
+ */
+export const WEB_DIR = process.env.WEB_DIR ?? join(root, 'web', 'dist-test-hooks');
+
+/** `npm start`'s launcher as a child process, serving {@link WEB_DIR}; resolves with the function that stops it. */
 export function startLauncher(env) {
-  const child = spawn(process.execPath, [join(root, 'infra/launcher/dist/main.js')], { env: { ...process.env, RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '4', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'infra/launcher/dist/main.js')], { env: { ...process.env, RATE_LIMIT_PER_MIN: '0', BCRYPT_COST: '4', WEB_DIR, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => { out += d; if (/running at/.test(out)) resolve(() => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); })); });

@@ -16,10 +16,11 @@ export interface EditorStoreOptions {
 /** What {@link EditorStore.dispatch} reports: done, or the command's refusal. */
 export type DispatchResult = { readonly ok: true } | Refusal;
 
-/** The document and selection at some moment, for history bookkeeping. */
+/** The document, its revision and the selection at some moment, for history bookkeeping. */
 interface Snapshot {
   readonly doc: EditorDocument;
   readonly selection: ReadonlySet<string>;
+  readonly revision: number;
 }
 
 const DONE: DispatchResult = { ok: true };
@@ -47,6 +48,8 @@ export class EditorStore {
   private pending: Snapshot | undefined;
   /** The state an open transaction would return to if cancelled. */
   private transactionStart: Snapshot | undefined;
+  private currentRevision = 0;
+  private lastRevision = 0;
 
   constructor(options: EditorStoreOptions) {
     this.env = options.env;
@@ -76,7 +79,10 @@ export class EditorStore {
     const before = this.state;
     const next: EditorState = { ...before, ...outcome.changes };
     if (next.doc === before.doc && next.selection === before.selection && next.viewport === before.viewport) return DONE;
-    if (next.doc !== before.doc) this.pending ??= { doc: before.doc, selection: before.selection };
+    if (next.doc !== before.doc) {
+      this.pending ??= { doc: before.doc, selection: before.selection, revision: this.currentRevision };
+      this.currentRevision = ++this.lastRevision;
+    }
     this.state = next;
     if (next.doc !== before.doc && outcome.captureUndo && this.transactionStart === undefined) this.record();
     this.emit();
@@ -89,7 +95,7 @@ export class EditorStore {
    */
   beginTransaction(): void {
     this.commitTransaction();
-    this.transactionStart = { doc: this.state.doc, selection: this.state.selection };
+    this.transactionStart = { doc: this.state.doc, selection: this.state.selection, revision: this.currentRevision };
   }
 
   /** Ends the transaction; its changes, if any, become one undo step. */
@@ -105,8 +111,19 @@ export class EditorStore {
     if (start === undefined) return;
     this.transactionStart = undefined;
     this.state = { ...this.state, doc: start.doc, selection: start.selection };
+    this.currentRevision = start.revision;
     if (this.pending?.doc === start.doc) this.pending = undefined;
     this.emit();
+  }
+
+  /**
+   * Where the document is in its history: a number that changes with every change of the document
+   * and comes back when undo, redo or a cancelled drag return it to an earlier state (a step that
+   * changed nothing keeps it). Unsaved changes are `store.revision !== revisionWhenSaved`, with no
+   * need to compare documents.
+   */
+  get revision(): number {
+    return this.currentRevision;
   }
 
   /** Whether a transaction is open. */
@@ -131,6 +148,7 @@ export class EditorStore {
     const entry = this.history.takeUndo();
     if (entry === undefined) return false;
     this.state = { ...this.state, doc: applyPatch(this.state.doc, invertPatch(entry.patch)), selection: entry.selectionBefore };
+    this.currentRevision = entry.revisionBefore;
     this.emit();
     return true;
   }
@@ -142,6 +160,7 @@ export class EditorStore {
     const entry = this.history.takeRedo();
     if (entry === undefined) return false;
     this.state = { ...this.state, doc: applyPatch(this.state.doc, entry.patch), selection: entry.selectionAfter };
+    this.currentRevision = entry.revisionAfter;
     this.emit();
     return true;
   }
@@ -151,6 +170,7 @@ export class EditorStore {
     this.history.clear();
     this.pending = undefined;
     this.transactionStart = undefined;
+    this.currentRevision = ++this.lastRevision;
     this.state = { ...this.state, doc, selection: new Set() };
     this.emit();
   }
@@ -164,8 +184,12 @@ export class EditorStore {
     if (base === undefined) return;
     this.pending = undefined;
     const patch = diffDocuments(base.doc, this.state.doc);
-    if (isEmptyPatch(patch)) return;
-    this.history.push({ patch, selectionBefore: base.selection, selectionAfter: this.state.selection });
+    if (isEmptyPatch(patch)) {
+      // Changed and changed back: the document is the one of `base`, so is its revision.
+      this.currentRevision = base.revision;
+      return;
+    }
+    this.history.push({ patch, selectionBefore: base.selection, selectionAfter: this.state.selection, revisionBefore: base.revision, revisionAfter: this.currentRevision });
   }
 
   private emit(): void {

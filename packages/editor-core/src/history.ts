@@ -5,6 +5,9 @@ export interface HistoryEntry {
   readonly patch: DocumentPatch;
   readonly selectionBefore: ReadonlySet<string>;
   readonly selectionAfter: ReadonlySet<string>;
+  /** The document's revision on either side of the step (see `EditorStore.revision`). */
+  readonly revisionBefore: number;
+  readonly revisionAfter: number;
 }
 
 /** Undo steps kept by default; older steps are forgotten. */

@@ -30,11 +30,10 @@ export function documentOf(version: DesignVersionDto): EditorDocument {
   return imported.doc;
 }
 
-const fingerprint = (doc: EditorDocument): string => JSON.stringify(toDesign(doc));
-
 /**
  * One design open in the editor: loads the version in the address, keeps the {@link EditorStore},
- * knows whether there are unsaved changes, and saves a new version on top of the one the edit
+ * knows whether there are unsaved changes (the store's history revision differs from the one saved:
+ * undoing back to the saved state clears them; nothing is compared or serialised per render), and saves a new version on top of the one the edit
  * started from — a 409 (someone saved in between) comes back as a {@link SaveConflict} for the
  * user to resolve. The undo history survives a save.
  */
@@ -43,11 +42,11 @@ export function useDesignSession(projectId: string, designId: string) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<SaveConflict>();
-  const [saved, setSaved] = useState<{ doc: EditorDocument; print: string }>();
+  const [saved, setSaved] = useState<{ doc: EditorDocument; revision: number }>();
   const loadedId = useRef<string | undefined>(undefined);
   const [openCount, setOpenCount] = useState(0);
   const editor = useSyncExternalStore(store.subscribe, store.getState);
-  const dirty = state.status === 'ready' && fingerprint(editor.doc) !== saved?.print;
+  const dirty = state.status === 'ready' && store.revision !== saved?.revision;
 
   const open = useCallback(
     async (id: string) => {
@@ -58,7 +57,7 @@ export function useDesignSession(projectId: string, designId: string) {
         const doc = documentOf(version);
         store.load(doc);
         loadedId.current = version.id;
-        setSaved({ doc, print: fingerprint(doc) });
+        setSaved({ doc, revision: store.revision });
         setConflict(undefined);
         setState({ status: 'ready', project, base: baseOf(version) });
         setOpenCount((n) => n + 1);
@@ -78,6 +77,7 @@ export function useDesignSession(projectId: string, designId: string) {
     async (onTopOf?: number): Promise<DesignVersionDto | undefined> => {
       if (state.status !== 'ready') return undefined;
       const doc = store.getState().doc;
+      const revision = store.revision;
       const design = toDesign(doc);
       setSaving(true);
       try {
@@ -90,7 +90,7 @@ export function useDesignSession(projectId: string, designId: string) {
           connections: (design.connections ?? []) as DesignVersionDto['connections'],
         });
         loadedId.current = version.id;
-        setSaved({ doc, print: fingerprint(doc) });
+        setSaved({ doc, revision });
         setConflict(undefined);
         setState({ ...state, base: baseOf(version) });
         return version;
@@ -107,7 +107,7 @@ export function useDesignSession(projectId: string, designId: string) {
     [projectId, state, store],
   );
 
-  return { store, state, editor, openCount, dirty, saving, conflict, savedDoc: saved?.doc, savedPrint: saved?.print, dismissConflict: () => setConflict(undefined), save, reload: open };
+  return { store, state, editor, openCount, dirty, saving, conflict, savedDoc: saved?.doc, dismissConflict: () => setConflict(undefined), save, reload: open };
 }
 
 function baseOf(version: DesignVersionDto): BaseVersion {

@@ -44,6 +44,11 @@ export function removeDraft(versionId: string): void {
   }
 }
 
+/** Whether two documents hold the same design (compared once, when a draft is found). */
+function sameDesign(a: EditorDocument, b: EditorDocument): boolean {
+  return JSON.stringify(toDesign(a)) === JSON.stringify(toDesign(b));
+}
+
 /** "17:03" today, "3 Dec, 17:03" on another day. */
 export function draftTime(iso: string, now = new Date()): string {
   const at = new Date(iso);
@@ -56,20 +61,20 @@ export function draftTime(iso: string, now = new Date()): string {
  * are written to this browser's storage (per version, half a second after the last change), and a
  * draft found when the version opens is offered for restoring. Saving or discarding removes it.
  */
-export function useLocalDraft(versionId: string | undefined, doc: EditorDocument, dirty: boolean, savedPrint: string | undefined) {
+export function useLocalDraft(versionId: string | undefined, doc: EditorDocument, dirty: boolean, savedDoc: EditorDocument | undefined) {
   const [offer, setOffer] = useState<LocalDraft>();
   const [answeredFor, setAnsweredFor] = useState<string>();
 
   // A draft of this version that differs from what is saved is offered once per opening.
   useEffect(() => {
-    if (!versionId || savedPrint === undefined || answeredFor === versionId) return;
+    if (!versionId || savedDoc === undefined || answeredFor === versionId) return;
     const draft = readDraft(versionId);
-    if (draft && JSON.stringify(toDesign(draft.doc)) !== savedPrint) setOffer(draft);
+    if (draft && !sameDesign(draft.doc, savedDoc)) setOffer(draft);
     else {
       if (draft) removeDraft(versionId);
       setAnsweredFor(versionId);
     }
-  }, [versionId, savedPrint, answeredFor]);
+  }, [versionId, savedDoc, answeredFor]);
 
   const pending = offer !== undefined;
   useEffect(() => {

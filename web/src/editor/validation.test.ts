@@ -1,5 +1,8 @@
 import { emptyDocument, type EditorDocument } from '@architech/editor-core';
-import { elementPath, validateDocument } from './validation';
+import { analyseDesign } from './design-analysis';
+import { elementPath } from './validation';
+
+const validateDocument = (doc: EditorDocument) => analyseDesign(doc).validation;
 
 const doc: EditorDocument = {
   name: 'D',

@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
-import { validateDesign, type ValidationIssue } from '@architech/contracts';
-import { toDesign, type EditorDocument } from '@architech/editor-core';
+import type { Design, ValidationIssue, ValidationOutcome } from '@architech/contracts';
+import type { EditorDocument } from '@architech/editor-core';
 import type { ElementIssues } from './overlays';
 
 /** The outcome of validating the design being edited, with the same rules and messages as the API. */
@@ -16,11 +15,10 @@ export interface DesignValidation {
 const ELEMENT_PATH = /^(components|connections)\[(\d+)\]/;
 
 /**
- * Validates `doc` exactly as `POST /api/projects/:id/designs` will (`validateDesign` from contracts)
- * and files each issue under the element its path points into.
+ * The verdict of `validateDesign` on `doc` (what `POST /api/projects/:id/designs` will say; see
+ * `analyseDesign`), each issue filed under the element its path points into.
  */
-export function validateDocument(doc: EditorDocument): DesignValidation {
-  const outcome = validateDesign(toDesign(doc));
+export function validationOf(doc: EditorDocument, outcome: ValidationOutcome<Design>): DesignValidation {
   const errors = outcome.ok ? [] : outcome.issues;
   const warnings = outcome.warnings;
   const byElement = new Map<string, { errors: ValidationIssue[]; warnings: ValidationIssue[] }>();
@@ -37,11 +35,6 @@ export function validateDocument(doc: EditorDocument): DesignValidation {
   for (const issue of errors) file(issue, 'errors');
   for (const issue of warnings) file(issue, 'warnings');
   return { errors, warnings, byElement, runnable: outcome.ok && doc.components.length > 0 };
-}
-
-/** {@link validateDocument}, recomputed only when the document changes. */
-export function useDesignValidation(doc: EditorDocument): DesignValidation {
-  return useMemo(() => validateDocument(doc), [doc]);
 }
 
 /**

@@ -4,32 +4,31 @@ import { addComponent, autoLayout, fromDesign, replaceDocument, setSelection } f
 import { describeError } from '../api/api-error';
 import { api } from '../api/endpoints';
 import { Link } from '../app/link';
-import { navigate, setNavigationGuard, useSearchParams } from '../app/router';
+import { navigate, useSearchParams } from '../app/router';
 import { TopBar } from '../app/top-bar';
 import { EditorCanvas, type CanvasHandle } from '../editor/canvas/editor-canvas';
 import { ConflictDialog } from '../editor/conflict-dialog';
+import { useDesignAnalysis } from '../editor/design-analysis';
 import { documentOf, useDesignSession } from '../editor/design-session';
+import { EditorBanners } from '../editor/editor-banners';
 import { EditorToolbar } from '../editor/editor-toolbar';
 import { designJson, download, fileNameOf, pickJsonFile } from '../editor/file-io';
-import { HistoryPanel } from '../editor/history-panel';
 import { CheckVersionButton } from '../checks/check-version-button';
-import { ImportPanel } from '../editor/import-panel';
+import { InspectorColumn, type SidePanels } from '../editor/inspector-column';
 import type { CanvasOverlays } from '../editor/overlays';
 import { Palette } from '../editor/palette';
 import { PreviewSummary } from '../editor/preview/preview-summary';
 import { usePreview } from '../editor/preview/use-preview';
 import { describeIssue } from '../editor/properties/plain-issues';
-import { PropertiesPanel } from '../editor/properties/properties-panel';
-import { ReviewPanel } from '../editor/review/review-panel';
 import { useReviewActions } from '../editor/review/use-review-actions';
 import { LaunchPanel } from '../simulation/launcher/launch-panel';
-import { SimulationList } from '../simulation/simulation-list';
 import { useCompare } from '../editor/use-compare';
-import { useDesignValidation } from '../editor/validation';
+import { useLatestVersion } from '../editor/use-latest-version';
+import { useUnsavedGuard } from '../editor/use-unsaved-guard';
 import { ErrorMessage, Loading } from '../ui/feedback';
 import { toast } from '../ui/toasts';
 import { useConfirm } from '../ui/confirm';
-import { draftTime, removeDraft, useLocalDraft } from '../editor/local-draft';
+import { removeDraft, useLocalDraft } from '../editor/local-draft';
 import '../editor/editor.css';
 
 /** Largest design file the importer reads: the gateway's default body limit. */
@@ -51,33 +50,15 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
   const ready = state.status === 'ready' ? state : undefined;
   const readOnly = ready?.project.role === 'viewer';
   const compare = useCompare(ready?.base.id);
-  const validation = useDesignValidation(editor.doc);
-  const preview = usePreview(editor.doc, previewEnabled && !compare.comparison);
-  const draft = useLocalDraft(ready && !readOnly ? ready.base.id : undefined, editor.doc, dirty, session.savedPrint);
+  // The document is analysed once per change; validation, preview and launcher read the analysis.
+  const analysis = useDesignAnalysis(editor.doc);
+  const savedAnalysis = useDesignAnalysis(session.savedDoc);
+  const { validation } = analysis;
+  const preview = usePreview(analysis, previewEnabled && !compare.comparison);
+  const draft = useLocalDraft(ready && !readOnly ? ready.base.id : undefined, editor.doc, dirty, session.savedDoc);
   const confirm = useConfirm<'stay' | 'leave' | 'discard'>();
   const docName = editor.doc.name || 'Untitled design';
 
-  // Every in-app navigation (links, breadcrumbs, Back/Forward) asks first while edits are unsaved;
-  // the edits stay as a local draft unless the user discards them.
-  const askToLeave = useRef<() => Promise<boolean>>(async () => true);
-  askToLeave.current = async () => {
-    const answer = await confirm.ask({
-      title: 'Leave with unsaved changes?',
-      body: (
-        <p>
-          Your changes to “{docName}” are not saved as a version. If you leave, they are kept as a draft in this browser and offered again when you open v{ready?.base.version} here.
-        </p>
-      ),
-      choices: [
-        { value: 'stay', label: 'Stay and keep editing', tone: 'primary' },
-        { value: 'leave', label: 'Leave, keep the draft' },
-        { value: 'discard', label: 'Discard changes and leave', tone: 'danger' },
-      ],
-    });
-    if (answer === 'leave') draft.flush();
-    if (answer === 'discard' && ready) removeDraft(ready.base.id);
-    return answer === 'leave' || answer === 'discard';
-  };
   // A design opens fitted to the canvas, whatever the window's size (not again after a save).
   const { openCount } = session;
   useEffect(() => {
@@ -88,33 +69,8 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
     return () => cancelAnimationFrame(frame);
   }, [openCount, store]);
 
-  // An old version's address opens it as it was: say so when a newer one exists.
-  const baseId = ready?.base.id;
-  const [latest, setLatest] = useState<DesignVersionSummaryDto>();
-  useEffect(() => {
-    setLatest(undefined);
-    if (!baseId) return;
-    const controller = new AbortController();
-    api
-      .listVersions(baseId)
-      .then((list) => {
-        if (controller.signal.aborted) return;
-        const newest = [...list.versions].sort((a, b) => b.version - a.version)[0];
-        setLatest(newest);
-      })
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [baseId]);
+  const latest = useLatestVersion(ready?.base.id);
   const newer = latest !== undefined && ready !== undefined && latest.version > ready.base.version ? latest : undefined;
-
-  const guarded = dirty && !readOnly;
-  useEffect(() => {
-    if (!guarded) return;
-    return setNavigationGuard({
-      blocks: () => true,
-      confirm: (proceed) => void askToLeave.current().then((leave) => leave && proceed()),
-    });
-  }, [guarded]);
 
   const overlays = useMemo<CanvasOverlays>(
     () => (compare.comparison ? { issues: new Map(), diff: compare.comparison.view.marks } : { issues: validation.byElement, ...(previewEnabled ? { preview: preview.badges } : {}) }),
@@ -143,26 +99,7 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
     [session, store, ready, validation, projectId, historyOpen],
   );
 
-  // Ctrl/Cmd+S saves wherever the focus is; leaving with unsaved changes asks first.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        if (!readOnly && dirty) void save();
-      }
-    };
-    const onUnload = (event: BeforeUnloadEvent) => {
-      if (!dirty) return;
-      draft.flush();
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('beforeunload', onUnload);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('beforeunload', onUnload);
-    };
-  }, [dirty, readOnly, save, draft]);
+  useUnsavedGuard({ dirty, readOnly, docName, baseId: ready?.base.id, baseVersion: ready?.base.version, draft, confirm, save });
 
   const reviewActions = useReviewActions(store, session.savedDoc, ready?.base, compare, () => save());
   const exportJson = () => download(new Blob([designJson(editor.doc)], { type: 'application/json' }), fileNameOf(editor.doc, 'json'));
@@ -205,6 +142,8 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
       toast(`Could not restore v${version.version}: ${describeError(e)}`, 'error');
     }
   };
+  const panels: SidePanels = { review: reviewOpen, import: importOpen, runs: runsOpen, history: historyOpen };
+  const closePanel = (panel: keyof SidePanels) => ({ review: setReviewOpen, import: setImportOpen, runs: setRunsOpen, history: setHistoryOpen })[panel](false);
   const selectIssue = (path: string) => {
     const match = /^(components|connections)\[(\d+)\]/.exec(path);
     if (!match) return;
@@ -297,58 +236,16 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
           />
         </aside>
         <div className="canvas-column">
-          {comparison && (
-            <div className="alert info row diff-banner" role="status">
-              <span>
-                {comparison.label ?? (
-                  <>
-                    Comparing <strong>v{comparison.toVersion}</strong> with <strong>v{comparison.fromVersion}</strong>
-                  </>
-                )}
-                : <span className="diff-added">{comparison.view.counts.added} added</span>,{' '}
-                <span className="diff-removed">{comparison.view.counts.removed} removed</span>, <span className="diff-changed">{comparison.view.counts.changed} changed</span>
-              </span>
-              <span className="spacer" />
-              <button onClick={compare.stop}>Back to editing</button>
-            </div>
-          )}
-          {compare.error !== undefined && <ErrorMessage error={compare.error} />}
-          {newer && !comparison && (
-            <div className="alert warning row" role="status" aria-label="A newer version exists">
-              <span>
-                This is v{ready.base.version}; the latest version is <strong>v{newer.version}</strong>. Saving here makes a new version on top of the latest after asking you.
-              </span>
-              <span className="spacer" />
-              <button onClick={() => navigate(`/projects/${projectId}/designs/${newer.id}`)}>Open v{newer.version}</button>
-            </div>
-          )}
-          {draft.offer && (
-            <div className="alert info row draft-offer" role="alert" aria-label="Unsaved changes found">
-              <span>
-                Restore unsaved changes from {draftTime(draft.offer.savedAt)}? They were made to v{ready.base.version} in this browser and never saved.
-              </span>
-              <span className="spacer" />
-              <button
-                className="primary"
-                onClick={() => {
-                  store.dispatch(replaceDocument(draft.offer!.doc));
-                  draft.accept();
-                }}
-              >
-                Restore
-              </button>
-              <button onClick={draft.discard}>Discard</button>
-            </div>
-          )}
-          {message && (
-            <div className="alert warning row" role="status">
-              {message}
-              <span className="spacer" />
-              <button className="ghost icon" aria-label="Dismiss" onClick={() => setMessage(undefined)}>
-                ✕
-              </button>
-            </div>
-          )}
+          <EditorBanners
+            projectId={projectId}
+            store={store}
+            version={ready.base.version}
+            compare={compare}
+            newer={newer}
+            draft={draft}
+            message={message}
+            onDismissMessage={() => setMessage(undefined)}
+          />
           <div className="canvas-frame">
             <EditorCanvas
               key={comparison ? `diff-${comparison.against.id}` : 'edit'}
@@ -366,59 +263,24 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
             )}
           </div>
           {!comparison && <PreviewSummary preview={preview} />}
-          {runOpen && !comparison && session.savedDoc && (
-            <LaunchPanel projectId={projectId} versionId={ready.base.id} version={ready.base.version} doc={session.savedDoc} dirty={dirty} onClose={() => setRunOpen(false)} />
+          {runOpen && !comparison && savedAnalysis && (
+            <LaunchPanel projectId={projectId} versionId={ready.base.id} version={ready.base.version} analysis={savedAnalysis} dirty={dirty} onClose={() => setRunOpen(false)} />
           )}
         </div>
-        <aside className="inspector-column">
-          {reviewOpen ? (
-            <ReviewPanel
-              designId={ready.base.id}
-              version={ready.base.version}
-              readOnly={readOnly}
-              dirty={dirty}
-              onSelect={reviewActions.select}
-              onApply={reviewActions.apply}
-              onShowDiff={reviewActions.showDiff}
-              onAccept={(r) => void reviewActions.accept(r)}
-              onClose={() => setReviewOpen(false)}
-            />
-          ) : importOpen && !runsOpen && !historyOpen ? (
-            <ImportPanel versionId={designId} onClose={() => setImportOpen(false)} />
-          ) : runsOpen ? (
-            <section className="side-panel" aria-labelledby="runs-title">
-              <div className="row panel-head">
-                <h2 id="runs-title">Runs of v{ready.base.version}</h2>
-                <span className="spacer" />
-                <button className="ghost icon" aria-label="Close runs" onClick={() => setRunsOpen(false)}>
-                  ✕
-                </button>
-              </div>
-              <SimulationList projectId={projectId} designId={ready.base.id} />
-            </section>
-          ) : historyOpen ? (
-            <HistoryPanel
-              projectId={projectId}
-              designId={ready.base.id}
-              currentVersion={ready.base.version}
-              refreshKey={ready.base.id}
-              comparingWith={comparison?.against.id}
-              canEdit={!readOnly}
-              onCompare={(v) => void compare.compare(v)}
-              onOpen={(v) => {
-                compare.stop();
-                navigate(`/projects/${projectId}/designs/${v.id}?panel=history`);
-              }}
-              onRestore={(v) => void restore(v)}
-              onClose={() => {
-                setHistoryOpen(false);
-                compare.stop();
-              }}
-            />
-          ) : (
-            <PropertiesPanel store={comparison?.store ?? store} validation={validation} readOnly={readOnly || comparison !== undefined} />
-          )}
-        </aside>
+        <InspectorColumn
+          projectId={projectId}
+          designId={designId}
+          base={ready.base}
+          store={store}
+          validation={validation}
+          readOnly={readOnly}
+          dirty={dirty}
+          panels={panels}
+          compare={compare}
+          reviewActions={reviewActions}
+          onRestore={(v) => void restore(v)}
+          onClose={closePanel}
+        />
       </div>
       {confirm.dialog}
       <ConflictDialog

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, startLauncher } from '../../../infra/launcher/test/support/processes';
 import { launchBrowser, openPage } from './browser';
@@ -13,10 +14,13 @@ export interface RunningProduct {
   stop(): Promise<void>;
 }
 
+/** The web app with its test hooks (`window.__architech*`), built by `npm run build` beside the production bundle. */
+const TEST_HOOKS_BUILD = join(__dirname, '..', '..', 'dist-test-hooks');
+
 /** Starts `npm start`'s launcher on its own database (named after `suite`) and opens a page of `width`×`height`. */
 export async function startProduct(suite: string, width?: number, height?: number): Promise<RunningProduct> {
   const database = await createTestDatabase(suite);
-  const topology = await startLauncher({ DATABASE_URL: database.url, RATE_LIMIT_PER_MIN: '0' }).catch(async (error) => {
+  const topology = await startLauncher({ DATABASE_URL: database.url, RATE_LIMIT_PER_MIN: '0', WEB_DIR: TEST_HOOKS_BUILD }).catch(async (error) => {
     await database.drop();
     throw error;
   });

@@ -18,4 +18,34 @@ describe('replacing the document', () => {
     store.undo();
     expect(store.getState().doc).toEqual(drawn);
   });
+
+  it('keeps the elements that come back unchanged, so its undo step holds only the changes', () => {
+    const store = new EditorStore({ env: { createId: sequentialIds() } });
+    store.dispatch(addComponent({ type: 'SERVICE', position: { x: 0, y: 0 } }));
+    store.dispatch(addComponent({ type: 'DATABASE', position: { x: 200, y: 0 } }));
+    const before = store.getState().doc;
+    // The design as a file would hold it (keys in another order), one component moved.
+    const file = JSON.parse(JSON.stringify(toDesign(before))) as ReturnType<typeof toDesign>;
+    file.components[1] = { ...file.components[1]!, position: { x: 400, y: 0 } };
+    const reread = fromDesign(JSON.stringify(file));
+    if (!reread.ok) throw new Error('fixture invalid');
+    store.dispatch(replaceDocument(reread.doc));
+    const after = store.getState().doc;
+    expect(after.components[0]).toBe(before.components[0]);
+    expect(after.components[1]).not.toBe(before.components[1]);
+    expect(after.components[1]!.position).toEqual({ x: 400, y: 0 });
+  });
+
+  it('changes nothing, and keeps the revision, when the design is equal to the one open', () => {
+    const store = new EditorStore({ env: { createId: sequentialIds() } });
+    store.dispatch(addComponent({ type: 'SERVICE', position: { x: 0, y: 0 } }));
+    const before = store.getState().doc;
+    const revision = store.revision;
+    const reread = fromDesign(JSON.stringify(toDesign(before)));
+    if (!reread.ok) throw new Error('fixture invalid');
+    store.dispatch(replaceDocument({ ...reread.doc, name: before.name }));
+    expect(store.getState().doc).toBe(before);
+    expect(store.revision).toBe(revision);
+    expect(store.getState().selection.size).toBe(0);
+  });
 });

@@ -1,24 +1,15 @@
-import {
-  addComponent,
-  COMPONENT_SIZE,
-  fitToScreen,
-  screenToWorld,
-  zoomAt,
-  panBy,
-  type EditorStore,
-  type Point,
-  type Size,
-} from '@architech/editor-core';
+import { addComponent, COMPONENT_SIZE, fitToScreen, screenToWorld, zoomAt, type EditorStore, type Point, type Size } from '@architech/editor-core';
 import type { CanvasOverlays } from '../overlays';
 import type { CanvasHandle } from './canvas-handle';
 import { CanvasScene } from './canvas-scene';
 import { ClipboardBridge } from './clipboard-bridge';
 import { carriesComponent, droppedComponentType } from './component-drag';
 import { exportDesignPng } from './export-png';
-import { handleShortcut, handleShortcutRelease, type ShortcutHost } from './keyboard-shortcuts';
+import { handleShortcut, handleShortcutRelease, pageShortcutAllowed, type ShortcutHost } from './keyboard-shortcuts';
 import { PointerGestures } from './pointer-gestures';
 import { installTestHook } from './test-hook';
 import { GRID_SIZE } from './theme';
+import { wheelCommand } from './wheel-navigation';
 
 /** The callbacks and flags of `EditorCanvas`, read fresh on every event (the page may re-render with new ones). */
 export interface CanvasCallbacks {
@@ -39,11 +30,6 @@ export interface CanvasControllerOptions {
   readonly onResize: (size: Size) => void;
 }
 
-/** Wheel zoom speed: a mouse notch (100 px of delta) zooms by ~16 %; pinches send small deltas with Ctrl. */
-const WHEEL_ZOOM_PER_PX = 0.0015;
-const PINCH_ZOOM_PER_PX = 0.01;
-/** The largest zoom step one wheel event may take (e^0.3 ≈ ×1.35). */
-const MAX_WHEEL_STEP = 0.3;
 
 /**
  * Connects a store to a {@link CanvasScene} and to the DOM: store subscription, resize, pointer,
@@ -120,11 +106,15 @@ export class CanvasController implements CanvasHandle {
     this.listen(wrapper, 'dragleave', (e) => {
       if (!wrapper.contains(e.relatedTarget as Node | null)) this.scene.setDropPreview(undefined);
     });
-    this.cleanups.push(
-      installTestHook(store, this.scene.stage, () =>
-        this.scene.model.routes.map((r) => ({ id: r.id, points: r.points, ...(r.label ? { label: r.label.text } : {}), ...(r.optional ? { optional: true } : {}) })),
-      ),
-    );
+    // Only the test build (`vite build --mode test-hooks`) publishes `window.__architech`: Vite writes
+    // the mode in as a literal, so a production build drops this branch and the hook's module.
+    if (import.meta.env.MODE === 'test-hooks') {
+      this.cleanups.push(
+        installTestHook(store, this.scene.stage, () =>
+          this.scene.model.routes.map((r) => ({ id: r.id, points: r.points, ...(r.label ? { label: r.label.text } : {}), ...(r.optional ? { optional: true } : {}) })),
+        ),
+      );
+    }
   }
 
   exportPng(): Promise<Blob> {
@@ -209,20 +199,8 @@ export class CanvasController implements CanvasHandle {
 
   private onWheel(event: WheelEvent): void {
     event.preventDefault();
-    const unit = event.deltaMode === WheelEvent.DOM_DELTA_LINE ? 16 : event.deltaMode === WheelEvent.DOM_DELTA_PAGE ? this.scene.canvasSize.height : 1;
-    const dx = event.deltaX * unit;
-    const dy = event.deltaY * unit;
     const { store } = this.options;
-    const pinch = event.ctrlKey || event.metaKey;
-    // A sideways trackpad swipe (or Shift+wheel) pans; everything else zooms to the cursor.
-    if (!pinch && Math.abs(dx) > Math.abs(dy)) {
-      store.dispatch(panBy(-dx, 0));
-      return;
-    }
-    // Ctrl + a mouse wheel sends whole notches at pinch sensitivity: cap each event's step.
-    const step = Math.max(-MAX_WHEEL_STEP, Math.min(MAX_WHEEL_STEP, -dy * (pinch ? PINCH_ZOOM_PER_PX : WHEEL_ZOOM_PER_PX)));
-    const factor = Math.exp(step);
-    store.dispatch(zoomAt(this.local(event), store.getState().viewport.zoom * factor));
+    store.dispatch(wheelCommand(event, this.local(event), store.getState().viewport, this.scene.canvasSize.height));
   }
 
   private onDoubleClick(event: MouseEvent): void {
@@ -289,18 +267,4 @@ export class CanvasController implements CanvasHandle {
     target.addEventListener(type, wrapped, options);
     this.cleanups.push(() => target.removeEventListener(type, wrapped, options));
   }
-}
-
-/**
- * Whether a key pressed with the focus outside the canvas is the editor's: not while a text field,
- * a list box or a dialog has the focus, not Space/Enter (they press the focused button), and only
- * on the editor page itself.
- */
-export function pageShortcutAllowed(target: HTMLElement, event: Pick<KeyboardEvent, 'key' | 'code'>): boolean {
-  if (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"], [role="textbox"], [role="slider"], [role="listbox"], [role="menu"]')) return false;
-  if (document.querySelector('dialog[open]') || target.closest('dialog, [role="dialog"]')) return false;
-  if (event.key === ' ' || event.key === 'Enter' || event.code === 'Space') return false;
-  // The fault timeline and other widgets use arrows themselves when focused.
-  if (event.key.startsWith('Arrow') && target !== document.body) return false;
-  return target === document.body || target.closest('.editor-shell') !== null;
 }

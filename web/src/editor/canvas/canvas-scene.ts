@@ -1,13 +1,15 @@
 import Konva from 'konva';
-import { COMPONENT_SIZE, DEFAULT_VIEWPORT, screenToWorld, type Box, type EditorState, type Guide, type Point, type Size, type Viewport } from '@architech/editor-core';
+import { DEFAULT_VIEWPORT, screenToWorld, type Box, type EditorState, type Guide, type Point, type Size, type Viewport } from '@architech/editor-core';
 import type { CanvasOverlays } from '../overlays';
+import { customShape } from './custom-shape';
 import { drawCards, type DrawView } from './draw-cards';
+import { drawDraggedCards, drawDraggedRoutes } from './draw-drag';
 import { drawInteraction, type ConnectingPicture, type InteractionPicture } from './draw-interaction';
-import { drawRoutes, strokeRoutes } from './draw-routes';
+import { drawRoutes } from './draw-routes';
 import { componentAt, connectionAt, handleAt, handlePoint, type Hit } from './hit-test';
 import { boxOf, SceneModel, waypointsOf, type CardModel, type RouteModel } from './scene-model';
 import { applyStageViewport } from './stage-viewport';
-import { CANVAS_COLORS, CARD, CONNECTION_HIT_PX, HANDLE_HIT_PX } from './theme';
+import { CONNECTION_HIT_PX, HANDLE_HIT_PX } from './theme';
 
 /** Extra world margin, screen px, drawn round the visible area so nothing pops in at the edges. */
 const CULL_MARGIN_PX = 40;
@@ -56,7 +58,7 @@ export class CanvasScene {
     );
     this.dragGroup.add(customShape((ctx) => this.drawDragged(ctx)));
     this.dragLayer.add(
-      customShape((ctx) => this.drawDragRoutes(ctx)),
+      customShape((ctx) => drawDraggedRoutes(ctx, this.dragRoutes, this.drawView(), this.state?.selection)),
       this.dragGroup,
     );
     this.interactiveLayer.add(customShape((ctx) => drawInteraction(ctx, this.picture())));
@@ -226,31 +228,8 @@ export class CanvasScene {
     return { visible, zoom: this.viewport.zoom };
   }
 
-  /** The dragged cards at their drag-start places (the group carries the offset), with their outlines. */
   private drawDragged(ctx: CanvasRenderingContext2D): void {
-    const drag = this.model.drag;
-    if (drag === undefined) return;
-    const view = this.drawView();
-    const shifted = { ...view.visible!, x: view.visible!.x - this.dragOffset.x, y: view.visible!.y - this.dragOffset.y };
-    drawCards(ctx, drag.runs, { ...view, visible: shifted });
-    const px = 1 / this.viewport.zoom;
-    const selection = this.state?.selection;
-    ctx.beginPath();
-    for (const card of drag.cards) {
-      if (selection?.has(card.id) !== true) continue;
-      ctx.roundRect(card.x - 3 * px, card.y - 3 * px, COMPONENT_SIZE.width + 6 * px, COMPONENT_SIZE.height + 6 * px, CARD.radius + 3 * px);
-    }
-    ctx.strokeStyle = CANVAS_COLORS.accent;
-    ctx.lineWidth = 2 * px;
-    ctx.stroke();
-  }
-
-  private drawDragRoutes(ctx: CanvasRenderingContext2D): void {
-    if (this.dragRoutes.length === 0) return;
-    drawRoutes(ctx, this.dragRoutes, this.drawView());
-    const selection = this.state?.selection;
-    const selected = this.dragRoutes.filter((route) => selection?.has(route.id) === true);
-    strokeRoutes(ctx, selected, CANVAS_COLORS.accent, 2.5 / this.viewport.zoom, []);
+    if (this.model.drag !== undefined) drawDraggedCards(ctx, this.model.drag, this.drawView(), this.dragOffset, this.state?.selection);
   }
 
   /** The one selected connection, whose bend points can be moved (none while several are selected). */
@@ -298,19 +277,6 @@ export class CanvasScene {
       connecting: this.connecting,
     };
   }
-}
-
-/**
- * A shape that draws itself with `draw` on the layer's native 2D context, in world coordinates.
- * Exported for the simulation replay, which draws the same scene on its own stage.
- */
-export function customShape(draw: (ctx: CanvasRenderingContext2D) => void): Konva.Shape {
-  return new Konva.Shape({
-    listening: false,
-    perfectDrawEnabled: false,
-    shadowForStrokeEnabled: false,
-    sceneFunc: (context) => draw(context._context),
-  });
 }
 
 function sameGuides(a: readonly Guide[], b: readonly Guide[]): boolean {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { distanceToRoute, ObstacleGrid, routeBetween, routeMidpoint } from './connection-route';
+import { routeBetween } from './connection-route';
+import { ObstacleGrid } from './obstacle-grid';
+import { distanceToRoute, routeMidpoint } from './route-geometry';
 
 const box = (x: number, y: number) => ({ x, y, width: 160, height: 64 });
 

@@ -1,4 +1,5 @@
 import type { Box, Point } from '@architech/editor-core';
+import { NO_OBSTACLES, type Obstacles } from './obstacle-grid';
 
 /** A connection's path on the canvas: a polyline as flat `[x0, y0, x1, y1, …]`, world units. */
 export interface Route {
@@ -15,58 +16,6 @@ const CLEARANCE = 12;
 const BEND_COST = 24;
 /** What crossing a card costs: more than any detour. */
 const CROSSING_COST = 100_000;
-
-/** The cards a route should not cross: answers which boxes lie near a segment. */
-export interface Obstacles {
-  /** Boxes whose area meets the box round the segment (x0,y0)–(x1,y1) grown by `margin`. */
-  near(x0: number, y0: number, x1: number, y1: number, margin: number): readonly Box[];
-}
-
-/** Obstacles bucketed on a coarse grid, so a segment only meets the cards round it. */
-export class ObstacleGrid implements Obstacles {
-  private readonly cells = new Map<number, Box[]>();
-  private static readonly CELL = 256;
-
-  constructor(boxes: Iterable<Box>) {
-    for (const box of boxes) {
-      this.visit(box.x, box.y, box.x + box.width, box.y + box.height, (key) => {
-        const cell = this.cells.get(key);
-        if (cell) cell.push(box);
-        else this.cells.set(key, [box]);
-      });
-    }
-  }
-
-  near(x0: number, y0: number, x1: number, y1: number, margin: number): readonly Box[] {
-    const left = Math.min(x0, x1) - margin;
-    const right = Math.max(x0, x1) + margin;
-    const top = Math.min(y0, y1) - margin;
-    const bottom = Math.max(y0, y1) + margin;
-    const found: Box[] = [];
-    this.visit(left, top, right, bottom, (key) => {
-      for (const box of this.cells.get(key) ?? []) {
-        if (box.x < right && box.x + box.width > left && box.y < bottom && box.y + box.height > top && !found.includes(box)) found.push(box);
-      }
-    });
-    return found;
-  }
-
-  private visit(left: number, top: number, right: number, bottom: number, at: (key: number) => void): void {
-    const c = ObstacleGrid.CELL;
-    const x0 = Math.floor(left / c);
-    const x1 = Math.floor(right / c);
-    const y0 = Math.floor(top / c);
-    const y1 = Math.floor(bottom / c);
-    if ((x1 - x0 + 1) * (y1 - y0 + 1) > 4096) {
-      // A segment across a huge area: every occupied cell instead of thousands of empty ones.
-      for (const key of [...this.cells.keys()]) at(key);
-      return;
-    }
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) at(x * 100_003 + y);
-  }
-}
-
-const NO_OBSTACLES: Obstacles = { near: () => [] };
 
 type Side = 'left' | 'right' | 'top' | 'bottom';
 
@@ -280,41 +229,6 @@ function sideToward(box: Box, p: Point): Side {
   const dy = (p.y - (box.y + box.height / 2)) / box.height;
   if (Math.abs(dx) >= Math.abs(dy)) return dx >= 0 ? 'right' : 'left';
   return dy >= 0 ? 'bottom' : 'top';
-}
-
-/** The distance from `p` to the nearest point of a polyline, world units. */
-export function distanceToRoute(route: Route, p: Point): number {
-  const pts = route.points;
-  let best = Infinity;
-  for (let i = 0; i + 3 < pts.length; i += 2) {
-    best = Math.min(best, distanceToSegment(p, pts[i]!, pts[i + 1]!, pts[i + 2]!, pts[i + 3]!));
-  }
-  return best;
-}
-
-/** The point half-way along a route, where its badge goes. */
-export function routeMidpoint(route: Route): Point {
-  const pts = route.points;
-  let total = 0;
-  for (let i = 0; i + 3 < pts.length; i += 2) total += Math.hypot(pts[i + 2] - pts[i], pts[i + 3] - pts[i + 1]);
-  let left = total / 2;
-  for (let i = 0; i + 3 < pts.length; i += 2) {
-    const length = Math.hypot(pts[i + 2] - pts[i], pts[i + 3] - pts[i + 1]);
-    if (left <= length && length > 0) {
-      const t = left / length;
-      return { x: pts[i] + (pts[i + 2] - pts[i]) * t, y: pts[i + 1] + (pts[i + 3] - pts[i + 1]) * t };
-    }
-    left -= length;
-  }
-  return { x: pts[0], y: pts[1] };
-}
-
-function distanceToSegment(p: Point, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const lengthSquared = dx * dx + dy * dy;
-  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - ax) * dx + (p.y - ay) * dy) / lengthSquared));
-  return Math.hypot(p.x - (ax + t * dx), p.y - (ay + t * dy));
 }
 
 function boundsOf(points: readonly number[]): Box {

@@ -1,5 +1,6 @@
 import { boxesIntersect } from '@architech/editor-core';
-import { routeMidpoint, type Route } from './connection-route';
+import type { Route } from './connection-route';
+import { routeMidpoint } from './route-geometry';
 import { drawIssueBadge, type DrawView } from './draw-cards';
 import type { RouteModel } from './scene-model';
 import { CANVAS_COLORS, CARD, TEXT_MIN_ZOOM } from './theme';

@@ -1,5 +1,5 @@
 import { COMPONENT_SIZE, type Point } from '@architech/editor-core';
-import { distanceToRoute } from './connection-route';
+import { distanceToRoute } from './route-geometry';
 import type { CardModel, RouteModel } from './scene-model';
 
 /**

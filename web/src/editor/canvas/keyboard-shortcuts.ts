@@ -118,3 +118,17 @@ export function handleShortcut(event: KeyboardEvent, host: ShortcutHost): boolea
 export function handleShortcutRelease(event: KeyboardEvent, host: Pick<ShortcutHost, 'setSpaceHeld'>): void {
   if (event.code === 'Space') host.setSpaceHeld(false);
 }
+
+/**
+ * Whether a key pressed with the focus outside the canvas is the editor's: not while a text field,
+ * a list box or a dialog has the focus, not Space/Enter (they press the focused button), and only
+ * on the editor page itself.
+ */
+export function pageShortcutAllowed(target: HTMLElement, event: Pick<KeyboardEvent, 'key' | 'code'>): boolean {
+  if (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"], [role="textbox"], [role="slider"], [role="listbox"], [role="menu"]')) return false;
+  if (document.querySelector('dialog[open]') || target.closest('dialog, [role="dialog"]')) return false;
+  if (event.key === ' ' || event.key === 'Enter' || event.code === 'Space') return false;
+  // The fault timeline and other widgets use arrows themselves when focused.
+  if (event.key.startsWith('Arrow') && target !== document.body) return false;
+  return target === document.body || target.closest('.editor-shell') !== null;
+}

@@ -1,24 +1,11 @@
-import {
-  boxContains,
-  boxesIntersect,
-  boxFromCorners,
-  componentBox,
-  connect,
-  moveComponents,
-  panBy,
-  selectByClick,
-  selectByRectangle,
-  setSelection,
-  snapBox,
-  type Box,
-  type EditorStore,
-  type Point,
-} from '@architech/editor-core';
+import { boxContains, boxFromCorners, connect, panBy, selectByClick, selectByRectangle, setSelection, type EditorStore, type Point } from '@architech/editor-core';
+import { withBendMoved, withNewBend, withoutBend } from './bend-points';
 import type { CanvasScene } from './canvas-scene';
+import { beginDrag, dragTo } from './drag-gesture';
+import { cursorFor, IDLE, travelled, type Gesture } from './gesture-state';
 import { handlePoint, type Hit } from './hit-test';
-import { boxOf, waypointsOf } from './scene-model';
-import { insertionIndex, MAX_WAYPOINTS, setWaypoints } from './waypoints';
-import { DRAG_THRESHOLD_PX, GRID_SIZE } from './theme';
+import { boxOf } from './scene-model';
+import { setWaypoints } from './waypoints';
 
 /** What the pointer gestures need from the canvas around them. */
 export interface GestureHost {
@@ -34,22 +21,9 @@ export interface GestureHost {
   setTooltip(text: string | undefined): void;
 }
 
-type Gesture =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'pointing-component'; readonly id: string; readonly downScreen: Point; readonly downWorld: Point; readonly shift: boolean; readonly wasSelected: boolean }
-  | { readonly kind: 'dragging'; readonly ids: ReadonlySet<string>; readonly downWorld: Point; readonly grabbed: Box; readonly others: readonly Box[]; applied: Point }
-  | { readonly kind: 'pointing-connection'; readonly id: string; readonly shift: boolean; readonly downScreen: Point; readonly downWorld: Point }
-  | { readonly kind: 'bending'; readonly id: string; readonly index: number }
-  | { readonly kind: 'pointing-canvas'; readonly downScreen: Point; readonly downWorld: Point; readonly shift: boolean }
-  | { readonly kind: 'rubber-band'; readonly downWorld: Point; readonly shift: boolean }
-  | { readonly kind: 'connecting'; readonly sourceId: string; readonly from: Point; target: string | undefined }
-  | { readonly kind: 'panning'; last: Point };
-
-const IDLE: Gesture = { kind: 'idle' };
-
 /**
  * The canvas's pointer state machine (tldraw's "tool states", in miniature): press, then either a
- * click or a drag, decided by {@link DRAG_THRESHOLD_PX}. Every change goes through editor-core
+ * click or a drag, decided by `DRAG_THRESHOLD_PX`. Every change goes through editor-core
  * commands so undo and redo see it; a component drag is one store transaction, hence one undo step.
  *
  * | press on               | click                          | drag                                  |
@@ -121,7 +95,7 @@ export class PointerGestures {
         if (!this.host.isReadOnly() && travelled(g.downScreen, screen)) this.startDrag(g.id, g.downWorld, world, event.altKey);
         return;
       case 'dragging':
-        this.drag(g, world, event.altKey);
+        dragTo(this.host.store, scene, g, world, event.altKey);
         return;
       case 'pointing-canvas':
         if (travelled(g.downScreen, screen)) {
@@ -151,25 +125,18 @@ export class PointerGestures {
 
   private startBend(id: string, downWorld: Point, world: Point): void {
     const { store, scene } = this.host;
-    const route = scene.model.route(id);
-    if (route === undefined) return;
-    const existing = waypointsOf(route.connection);
-    if (existing.length >= MAX_WAYPOINTS) return;
-    const index = insertionIndex(route, existing, downWorld);
+    const bend = withNewBend(scene.model, id, downWorld, world);
+    if (bend === undefined) return;
     store.dispatch(setSelection([id]));
     store.beginTransaction();
-    store.dispatch(setWaypoints(id, [...existing.slice(0, index), snapPoint(world), ...existing.slice(index)]));
-    this.gesture = { kind: 'bending', id, index };
+    store.dispatch(setWaypoints(id, bend.points));
+    this.gesture = { kind: 'bending', id, index: bend.index };
     this.refreshCursor();
   }
 
   private moveBend(g: { id: string; index: number }, world: Point, free: boolean): void {
-    const route = this.host.scene.model.route(g.id);
-    if (route === undefined) return;
-    const points = [...waypointsOf(route.connection)];
-    if (g.index >= points.length) return;
-    points[g.index] = free ? { x: Math.round(world.x), y: Math.round(world.y) } : snapPoint(world);
-    this.host.store.dispatch(setWaypoints(g.id, points));
+    const points = withBendMoved(this.host.scene.model, g.id, g.index, world, free);
+    if (points !== undefined) this.host.store.dispatch(setWaypoints(g.id, points));
   }
 
   /** A double-click on a bend point removes it; on a connection, adds one there. True when it did. */
@@ -178,18 +145,16 @@ export class PointerGestures {
     const { store, scene } = this.host;
     const hit = scene.hitTest(world, true);
     if (hit?.kind === 'bend') {
-      const route = scene.model.route(hit.id);
-      if (route === undefined) return false;
-      store.dispatch(setWaypoints(hit.id, waypointsOf(route.connection).filter((_, i) => i !== hit.index)));
+      const points = withoutBend(scene.model, hit.id, hit.index);
+      if (points === undefined) return false;
+      store.dispatch(setWaypoints(hit.id, points));
       return true;
     }
     if (hit?.kind === 'connection') {
-      const route = scene.model.route(hit.id)!;
-      const existing = waypointsOf(route.connection);
-      if (existing.length >= MAX_WAYPOINTS) return false;
-      const index = insertionIndex(route, existing, world);
+      const bend = withNewBend(scene.model, hit.id, world, world);
+      if (bend === undefined) return false;
       store.dispatch(setSelection([hit.id]));
-      store.dispatch(setWaypoints(hit.id, [...existing.slice(0, index), snapPoint(world), ...existing.slice(index)]));
+      store.dispatch(setWaypoints(hit.id, bend.points));
       return true;
     }
     return false;
@@ -264,18 +229,7 @@ export class PointerGestures {
 
   /** Sets the cursor for the current gesture, space bar and hover. */
   refreshCursor(hit?: Hit): void {
-    const g = this.gesture;
-    const readOnly = this.host.isReadOnly();
-    let cursor = 'default';
-    if (g.kind === 'panning') cursor = 'grabbing';
-    else if (g.kind === 'connecting') cursor = 'crosshair';
-    else if (g.kind === 'dragging' || g.kind === 'bending') cursor = 'grabbing';
-    else if (hit?.kind === 'bend') cursor = 'move';
-    else if (this.host.isSpaceHeld()) cursor = 'grab';
-    else if (hit?.kind === 'handle') cursor = 'crosshair';
-    else if (hit?.kind === 'component') cursor = readOnly ? 'pointer' : 'move';
-    else if (hit?.kind === 'connection') cursor = 'pointer';
-    this.host.setCursor(cursor);
+    this.host.setCursor(cursorFor(this.gesture.kind, hit, this.host.isReadOnly(), this.host.isSpaceHeld()));
   }
 
   private hover(world: Point): void {
@@ -287,33 +241,10 @@ export class PointerGestures {
   }
 
   private startDrag(id: string, downWorld: Point, world: Point, free: boolean): void {
-    const { store, scene } = this.host;
-    const selection = store.getState().selection;
-    const ids = new Set(scene.model.cards.filter((card) => selection.has(card.id) || card.id === id).map((card) => card.id));
-    scene.beginDrag(ids);
-    scene.setHover(undefined);
-    // Snap against what is on screen: guides to cards out of sight would only puzzle.
-    const view = viewBox(scene);
-    const others = scene.model.staticCards.map((card) => boxOf(card, { x: 0, y: 0 })).filter((box) => boxesIntersect(box, view));
-    const grabbed = componentBox(scene.model.card(id)!.component);
-    const drag: Gesture = { kind: 'dragging', ids, downWorld, grabbed, others, applied: { x: 0, y: 0 } };
+    const drag = beginDrag(this.host.store, this.host.scene, id, downWorld);
     this.gesture = drag;
     this.refreshCursor();
-    this.drag(drag, world, free);
-  }
-
-  /** Moves the dragged group to the snapped position; the store hears of it only when it changes. */
-  private drag(g: Extract<Gesture, { kind: 'dragging' }>, world: Point, free: boolean): void {
-    const { store, scene } = this.host;
-    const moved = { ...g.grabbed, x: g.grabbed.x + world.x - g.downWorld.x, y: g.grabbed.y + world.y - g.downWorld.y };
-    const snapped = free ? { position: moved, guides: [] } : snapBox(moved, g.others, { zoom: scene.camera.zoom, gridSize: GRID_SIZE });
-    const offset = { x: snapped.position.x - g.grabbed.x, y: snapped.position.y - g.grabbed.y };
-    if (offset.x !== g.applied.x || offset.y !== g.applied.y) {
-      store.dispatch(moveComponents({ ids: g.ids, dx: offset.x - g.applied.x, dy: offset.y - g.applied.y }));
-      g.applied = offset;
-      scene.setDragOffset(offset);
-    }
-    scene.setGuides(snapped.guides);
+    dragTo(this.host.store, this.host.scene, drag, world, free);
   }
 
   private updateBand(from: Point, to: Point): void {
@@ -342,19 +273,4 @@ export class PointerGestures {
       valid: card.type !== 'CLIENT' && !duplicate,
     });
   }
-}
-
-function travelled(from: Point, to: Point): boolean {
-  return Math.hypot(to.x - from.x, to.y - from.y) > DRAG_THRESHOLD_PX;
-}
-
-function viewBox(scene: CanvasScene): Box {
-  const topLeft = scene.toWorld({ x: 0, y: 0 });
-  const bottomRight = scene.toWorld({ x: scene.canvasSize.width, y: scene.canvasSize.height });
-  return boxFromCorners(topLeft, bottomRight);
-}
-
-/** A point on the grid (bend points snap like cards do). */
-function snapPoint(p: Point): Point {
-  return { x: Math.round(p.x / GRID_SIZE) * GRID_SIZE, y: Math.round(p.y / GRID_SIZE) * GRID_SIZE };
 }

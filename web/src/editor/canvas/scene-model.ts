@@ -2,22 +2,13 @@ import type { ComponentType } from '@architech/contracts';
 import { COMPONENT_SIZE, type Box, type EditorComponent, type EditorConnection, type EditorDocument, type Point } from '@architech/editor-core';
 import type { CanvasOverlays, DiffMark, ElementIssues, PreviewBadge } from '../overlays';
 import { nonOverlappingRuns } from './card-runs';
-import { componentSummary, previewText } from './component-summary';
+import { cardText, labelOf, type CardText } from './card-text';
+import { previewText } from './component-summary';
 import { callRoutingOf, connectionLabel } from './connection-label';
-import { ObstacleGrid, routeBetween, type Obstacles, type Route } from './connection-route';
-import { fitText, textWidth } from './text-fit';
-import { CARD, TYPE_STYLES } from './theme';
-
-/** The texts of a card, already cut to fit, so drawing a frame measures nothing. */
-export interface CardText {
-  readonly name: string;
-  /** The second line of a name too long for one line (the type label then gives way). */
-  readonly name2?: string;
-  /** The name in full, for the tooltip. */
-  readonly fullName: string;
-  readonly label: string;
-  readonly summary: string;
-}
+import { routeBetween, type Route } from './connection-route';
+import { ObstacleGrid, type Obstacles } from './obstacle-grid';
+import { textWidth } from './text-fit';
+import { CARD } from './theme';
 
 /** Everything needed to draw one component, built once per component object (and overlay entry). */
 export interface CardModel {
@@ -59,8 +50,6 @@ export interface DragSet {
   /** Connections with at least one dragged end; redrawn on every move. */
   readonly connections: readonly EditorConnection[];
 }
-
-const TEXT_WIDTH = COMPONENT_SIZE.width - CARD.textLeft - CARD.textRight;
 
 /**
  * The drawable form of a document, rebuilt incrementally: documents are immutable, so a component
@@ -255,45 +244,10 @@ export function boxOf(card: CardModel, offset: Point): Box {
   return { x: card.x + offset.x, y: card.y + offset.y, ...COMPONENT_SIZE };
 }
 
-function cardText(component: EditorComponent): CardText {
-  const full = component.name || component.id;
-  const [name, name2] = wrapName(full);
-  return {
-    name,
-    ...(name2 !== undefined ? { name2 } : {}),
-    fullName: full,
-    label: TYPE_STYLES[component.type].label,
-    summary: fitText(componentSummary(component), CARD.summaryFont, TEXT_WIDTH),
-  };
-}
-
-/** A name on one line, or on two (broken between words where it can be), the second cut with an ellipsis. */
-export function wrapName(full: string): [string] | [string, string] {
-  if (textWidth(full, CARD.nameFont) <= TEXT_WIDTH) return [full];
-  const words = full.split(/(\s+)/);
-  let first = '';
-  for (const word of words) {
-    if (textWidth((first + word).trimEnd(), CARD.nameFont) > TEXT_WIDTH) break;
-    first += word;
-  }
-  first = first.trimEnd();
-  if (first === '') {
-    // One long word: break it where the line is full.
-    let cut = full.length;
-    while (cut > 1 && textWidth(full.slice(0, cut), CARD.nameFont) > TEXT_WIDTH) cut--;
-    first = full.slice(0, cut);
-  }
-  return [first, fitText(full.slice(first.length).trimStart(), CARD.nameFont, TEXT_WIDTH)];
-}
-
 /** A connection's bend points (`waypoints`), if the user placed any. */
 export function waypointsOf(connection: EditorConnection): readonly Point[] {
   const points = (connection as { readonly waypoints?: readonly Point[] }).waypoints;
   return Array.isArray(points) ? points : [];
-}
-
-function labelOf(text: string): { text: string; width: number } {
-  return { text, width: Math.ceil(textWidth(text, CARD.previewFont)) + 14 };
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

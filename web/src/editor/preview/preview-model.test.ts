@@ -24,6 +24,9 @@ function chain(ratePerSec: number, serviceMs: number, api: Record<string, unknow
   };
 }
 
+/** The plan for `input`, validated as the editor's design analysis does. */
+const planOf = (input: DesignInput) => planPreview(validateDesign(input));
+
 function validated(input: DesignInput): Design {
   const outcome = validateDesign(input);
   if (!outcome.ok) throw new Error(outcome.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
@@ -39,17 +42,17 @@ const api = (input: DesignInput): Component => validated(input).components.find(
 
 describe('planning a preview', () => {
   it('pauses on a design the API would reject, counting its problems', () => {
-    const plan = planPreview(chain(50, -1));
+    const plan = planOf(chain(50, -1));
     expect(plan).toEqual({ kind: 'skip', state: { status: 'invalid', badges: new Map(), message: 'Preview paused: fix 1 problem' } });
   });
 
   it('stays idle without a client to send traffic', () => {
-    const plan = planPreview({ components: [{ id: 'db', type: 'DATABASE', properties: { serviceTime: { dist: 'constant', value: 1 } } }] });
+    const plan = planOf({ components: [{ id: 'db', type: 'DATABASE', properties: { serviceTime: { dist: 'constant', value: 1 } } }] });
     expect(plan.kind === 'skip' && plan.state.status).toBe('idle');
   });
 
   it('runs 20 simulated seconds after 5 s of warm-up, one replication, fixed seed, no faults, traces or logs, within an events budget', () => {
-    const plan = planPreview(chain(100, 5));
+    const plan = planOf(chain(100, 5));
     if (plan.kind !== 'run') throw new Error('expected a run');
     expect(plan.window).toMatchObject({ durationSec: 20, warmupSec: 5 });
     expect(plan.config).toMatchObject({ durationSec: 20, warmupSec: 5, seed: 1, replications: 1, faults: [], maxEvents: PREVIEW_MAX_EVENTS });
@@ -57,18 +60,18 @@ describe('planning a preview', () => {
   });
 
   it('skips, saying why, a design with more traffic than even the shortest window can take', () => {
-    const plan = planPreview(chain(10_000_000, 0.001));
+    const plan = planOf(chain(10_000_000, 0.001));
     expect(plan.kind === 'skip' && plan.state.status).toBe('idle');
     expect(plan.kind === 'skip' && plan.state.message).toMatch(/^Preview skipped: too much traffic for an instant preview \(about [\d.]+ M events in 4 s\); run a full simulation$/);
   });
 
   it('hands the engine the validated design, defaults filled in', () => {
-    const plan = planPreview(chain(100, 5));
+    const plan = planOf(chain(100, 5));
     expect(plan.kind === 'run' && plan.design.components[1]!.properties).toMatchObject({ replicas: 1, workers: 1, errorRate: 0 });
   });
 
   it('is deterministic: the same design plans the same run', () => {
-    expect(planPreview(chain(100, 5))).toEqual(planPreview(chain(100, 5)));
+    expect(planOf(chain(100, 5))).toEqual(planOf(chain(100, 5)));
   });
 });
 

@@ -1,4 +1,4 @@
-import { resolveDesign, validateDesign, type Component, type Design, type DesignInput, type ResolvedDesign } from '@architech/contracts';
+import { resolveDesign, type Component, type Design, type ResolvedDesign, type ValidationOutcome } from '@architech/contracts';
 import { distributionMean, type ComponentSummary, type RunConfigSpec, type Summary } from '@architech/sim-engine';
 import type { PreviewBadge } from '../overlays';
 import { expectedArrivalRates } from './arrival-rates';
@@ -47,13 +47,12 @@ export type PreviewPlan =
   | { readonly kind: 'skip'; readonly state: PreviewState };
 
 /**
- * Decides whether and how to preview a design: it must pass `validateDesign` (the API's rules),
- * have a CLIENT to send traffic, and not need more events than the engine's budget even in the
- * shortest window; then the engine gets the validated design (defaults applied) and a short window
- * (`previewWindow`).
+ * Decides whether and how to preview a design from its `validateDesign` outcome (the API's rules,
+ * as the editor's design analysis holds it): it must be valid, have a CLIENT to send traffic, and
+ * not need more events than the engine's budget even in the shortest window; then the engine gets
+ * the validated design (defaults applied) and a short window (`previewWindow`).
  */
-export function planPreview(input: DesignInput): PreviewPlan {
-  const outcome = validateDesign(input);
+export function planPreview(outcome: ValidationOutcome<Design>): PreviewPlan {
   if (!outcome.ok) {
     const count = outcome.issues.length;
     return skip({ status: 'invalid', badges: new Map(), message: `Preview paused: fix ${count} problem${count === 1 ? '' : 's'}` });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { toDesign, type EditorDocument } from '@architech/editor-core';
+import type { DesignAnalysis } from '../design-analysis';
 import { IDLE_PREVIEW, planPreview, readyPreview, type PreviewPlan, type PreviewState } from './preview-model';
 import { PreviewRunner, type PreviewOutcome } from './preview-runner';
 
@@ -14,16 +14,16 @@ const STARTING: PreviewState = { ...IDLE_PREVIEW, message: 'Preview starts when 
 type RunPlan = Extract<PreviewPlan, { kind: 'run' }>;
 
 /**
- * The instant preview of `doc`: {@link PREVIEW_DEBOUNCE_MS} after the last change, a short
+ * The instant preview of the analysed design: {@link PREVIEW_DEBOUNCE_MS} after the last change, a short
  * simulation (`previewWindow`) of the design in a Web Worker, turned into per-component badges and
  * an end-to-end line. Runs only when the design validates (`invalid` otherwise); a newer design
  * supersedes an older run, whose answer is dropped; a run over the wall limit is stopped
  * (`PreviewRunner`). While a run is under way the previous badges stay, so the canvas does not
  * flicker as the user types.
  *
- * @example const preview = usePreview(state.doc, previewOn); // preview.badges → canvas overlays
+ * @example const preview = usePreview(useDesignAnalysis(state.doc), previewOn); // preview.badges → canvas overlays
  */
-export function usePreview(doc: EditorDocument, enabled: boolean): PreviewState {
+export function usePreview(analysis: DesignAnalysis, enabled: boolean): PreviewState {
   const [state, setState] = useState<PreviewState>(enabled ? STARTING : OFF);
   const runner = useRef<PreviewRunner | undefined>(undefined);
   const running = useRef<{ readonly generation: number; readonly plan: RunPlan } | undefined>(undefined);
@@ -59,7 +59,7 @@ export function usePreview(doc: EditorDocument, enabled: boolean): PreviewState 
     }
     setState((previous) => (previous === OFF ? STARTING : previous));
     const timer = setTimeout(() => {
-      const plan = planPreview(toDesign(doc));
+      const plan = planPreview(analysis.outcome);
       if (plan.kind === 'skip') {
         runner.current?.cancel();
         running.current = undefined;
@@ -71,7 +71,7 @@ export function usePreview(doc: EditorDocument, enabled: boolean): PreviewState 
       setState((previous) => ({ ...lastFigures(previous), status: 'running' }));
     }, PREVIEW_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [doc, enabled]);
+  }, [analysis, enabled]);
 
   return state;
 }

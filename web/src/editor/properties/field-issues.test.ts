@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { validateDocument } from '../validation';
+import { analyseDesign } from '../design-analysis';
 import { elementLevelIssues, issuesAt, propertyIssuePath } from './field-issues';
 
 const doc = {
@@ -13,7 +13,7 @@ const doc = {
 };
 
 describe('placing validation issues under the fields of the properties panel', () => {
-  const validation = validateDocument(doc);
+  const validation = analyseDesign(doc).validation;
 
   it('names a property the way validateDesign does, indexes in brackets', () => {
     expect(propertyIssuePath('components[1]', ['serviceTime', 'mean'])).toBe('components[1].properties.serviceTime.mean');

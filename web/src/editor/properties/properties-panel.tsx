@@ -11,7 +11,7 @@ import './properties.css';
 /** Props of {@link PropertiesPanel}. */
 export interface PropertiesPanelProps {
   readonly store: EditorStore;
-  /** Validation of the store's document (`useDesignValidation`): its messages show under the fields. */
+  /** Validation of the store's document (`useDesignAnalysis(doc).validation`): its messages show under the fields. */
   readonly validation: DesignValidation;
   /** Shows everything, edits nothing (a viewer, or a comparison). */
   readonly readOnly?: boolean;
@@ -25,7 +25,7 @@ export interface PropertiesPanelProps {
  * Edits are committed per field — on blur or Enter for typed values, at once for choices and
  * toggles — each as one command, so one field edit is one undo step.
  *
- * @example <PropertiesPanel store={store} validation={useDesignValidation(state.doc)} readOnly={role === 'viewer'} />
+ * @example <PropertiesPanel store={store} validation={useDesignAnalysis(state.doc).validation} readOnly={role === 'viewer'} />
  */
 export function PropertiesPanel({ store, validation, readOnly = false }: PropertiesPanelProps) {
   const { doc, selection } = useSyncExternalStore(store.subscribe, store.getState);

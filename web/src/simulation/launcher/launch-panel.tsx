@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { LIMITS, validateDesign, validateSimulationConfig, type FaultType, type HypothesisCondition, type SimulationConfigInput, type ValidationIssue } from '@architech/contracts';
-import { toDesign, type EditorDocument } from '@architech/editor-core';
+import { LIMITS, validateSimulationConfig, type FaultType, type HypothesisCondition, type SimulationConfigInput, type ValidationIssue } from '@architech/contracts';
 import { ApiError, describeError } from '../../api/api-error';
 import { simulationsApi } from '../../api/simulations';
 import { navigate } from '../../app/router';
+import type { DesignAnalysis } from '../../editor/design-analysis';
 import { plainMessage } from '../../editor/properties/plain-issues';
 import { FaultDetails } from './fault-details';
 import { newFault, toFault, type DraftFault, type FaultTarget } from './fault-model';
 import { FaultTimeline } from './fault-timeline';
 import { ExperimentImport } from './experiment-import';
 import { DEFAULT_HYPOTHESIS, HypothesisEditor } from './hypothesis-editor';
+import { inWords, placeOf } from './launch-issues';
 import { SaveAsRequirement } from '../../checks/save-as-requirement';
 import './launcher.css';
 
@@ -19,8 +20,8 @@ export interface LaunchPanelProps {
   /** The saved version that will run. */
   readonly versionId: string;
   readonly version: number;
-  /** The saved version's document (what runs), for targets and validation. */
-  readonly doc: EditorDocument;
+  /** The saved version's design analysis (what runs): its components are the targets, its verdict the design's. */
+  readonly analysis: DesignAnalysis;
   /** The editor has changes that are not in `version`. */
   readonly dirty: boolean;
   readonly onClose: () => void;
@@ -58,15 +59,15 @@ export function LaunchPanel(props: LaunchPanelProps) {
     return () => dialog?.close();
   }, []);
 
-  const design = useMemo(() => validateDesign(toDesign(props.doc)), [props.doc]);
+  const { doc, outcome: design } = props.analysis;
   const targets = useMemo<FaultTarget[]>(() => {
-    const names = new Map(props.doc.components.map((c) => [c.id, c.name || c.id]));
+    const names = new Map(doc.components.map((c) => [c.id, c.name || c.id]));
     return [
-      ...props.doc.components.map((c) => ({ id: c.id, label: c.name ? `${c.name} (${c.id})` : c.id, kind: 'component' as const, type: c.type })),
-      ...props.doc.connections.map((c) => ({ id: c.id, label: `${names.get(c.source) ?? c.source} → ${names.get(c.target) ?? c.target}`, kind: 'connection' as const })),
+      ...doc.components.map((c) => ({ id: c.id, label: c.name ? `${c.name} (${c.id})` : c.id, kind: 'component' as const, type: c.type })),
+      ...doc.connections.map((c) => ({ id: c.id, label: `${names.get(c.source) ?? c.source} → ${names.get(c.target) ?? c.target}`, kind: 'connection' as const })),
     ];
-  }, [props.doc]);
-  const clients = props.doc.components.filter((c) => c.type === 'CLIENT');
+  }, [doc]);
+  const clients = doc.components.filter((c) => c.type === 'CLIENT');
   const run = Number(durationSec) > 0 ? Number(durationSec) : 1;
 
   const config: SimulationConfigInput = {
@@ -89,16 +90,6 @@ export function LaunchPanel(props: LaunchPanelProps) {
     return message === undefined ? undefined : inWords(message);
   };
 
-  /** "Fault 2 (error on PostgreSQL primary (db)) · rate", "Duration" — where a problem is, in words. */
-  const placeOf = (path: string): string => {
-    const fault = /^faults\[(\d+)\]\.?(.*)$/.exec(path);
-    if (fault) {
-      const f = faults[Number(fault[1])];
-      const where = f ? `Fault ${Number(fault[1]) + 1} (${f.type.replace('_', ' ')} on ${targets.find((t) => t.id === f.target)?.label ?? f.target})` : `Fault ${Number(fault[1]) + 1}`;
-      return fault[2] ? `${where} · ${FIELD_NAMES[fault[2]] ?? fault[2]}` : where;
-    }
-    return FIELD_NAMES[path] ?? path;
-  };
   /** Brings the field of `path` into view and focuses it (selecting its fault first when it is a fault's). */
   const focusField = (path: string) => {
     const fault = /^faults\[(\d+)\]/.exec(path);
@@ -228,7 +219,7 @@ export function LaunchPanel(props: LaunchPanelProps) {
         <div className="stack launch-faults">
           <h3>Fault scenario</h3>
           <ExperimentImport
-            design={toDesign(props.doc)}
+            design={props.analysis.design}
             onImport={(imported, suggestedSec) => {
               setFaults(imported.map((f) => ({ ...f, key: nextKey.current++ }) as DraftFault));
               setDurationSec(String(suggestedSec));
@@ -276,7 +267,7 @@ export function LaunchPanel(props: LaunchPanelProps) {
             {issues.map((i) => (
               <li key={i.path + i.message}>
                 <button type="button" className="link-button" onClick={() => focusField(i.path)}>
-                  {placeOf(i.path)}
+                  {placeOf(i.path, faults, targets)}
                 </button>
                 : {inWords(i.message)}
               </li>
@@ -304,35 +295,3 @@ export function LaunchPanel(props: LaunchPanelProps) {
     </dialog>
   );
 }
-
-/** The names of the settings in the validator's messages, as the launcher labels them. */
-const NAMES_IN_MESSAGES: readonly [RegExp, string][] = [
-  [/\bwarmupSec\b/g, 'the warm-up'],
-  [/\bdurationSec\b/g, 'the duration'],
-  [/\breplications\b/g, 'the replications'],
-  [/\bsampleRate\b/g, 'the trace sample rate'],
-  [/\brateMultiplier\b/g, 'the load multiplier'],
-];
-
-/** A validation message in the launcher's words: "The warm-up must be shorter than the duration". */
-function inWords(message: string): string {
-  let text = message;
-  for (const [pattern, name] of NAMES_IN_MESSAGES) text = text.replace(pattern, name);
-  return plainMessage(text);
-}
-
-/** The launcher's fields by the path the validator gives them. */
-const FIELD_NAMES: Record<string, string> = {
-  durationSec: 'Duration',
-  warmupSec: 'Warm-up',
-  seed: 'Seed',
-  replications: 'Replications',
-  'workload.rateMultiplier': 'Load multiplier',
-  'tracing.sampleRate': 'Trace sample rate',
-  startSec: 'starts at',
-  delayMs: 'added delay',
-  rate: 'rate',
-  factor: 'slowdown factor',
-  replicas: 'replicas crashed',
-  target: 'target',
-};

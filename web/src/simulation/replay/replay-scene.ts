@@ -1,5 +1,5 @@
 import type { EditorDocument } from '@architech/editor-core';
-import { routeMidpoint } from '../../editor/canvas/connection-route';
+import { routeMidpoint } from '../../editor/canvas/route-geometry';
 import { SceneModel, type CardModel, type RouteModel } from '../../editor/canvas/scene-model';
 import type { FaultWindow } from './fault-windows';
 import { endsKey, type EdgeIndex } from './request-dots';

@@ -1,6 +1,6 @@
 import Konva from 'konva';
 import { COMPONENT_SIZE, DEFAULT_VIEWPORT, fitBoxToCanvas, screenToWorld, unionBoxes, zoomAtPoint, type Box, type Point, type Size, type Viewport } from '@architech/editor-core';
-import { customShape } from '../../editor/canvas/canvas-scene';
+import { customShape } from '../../editor/canvas/custom-shape';
 import { drawCards, type DrawView } from '../../editor/canvas/draw-cards';
 import { drawRoutes } from '../../editor/canvas/draw-routes';
 import { componentAt } from '../../editor/canvas/hit-test';

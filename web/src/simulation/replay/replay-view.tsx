@@ -57,7 +57,8 @@ export function ReplayView({ simulationId }: ReplayViewProps) {
     tracesLoaded.current = traces?.status === 'ready' && traces.value !== undefined;
     if (player !== undefined && replay !== undefined && traces?.value !== undefined) player.setTrack(dotTrackOf(traces.value, replay.scene.edges));
   }, [player, replay, traces?.status, traces?.value]);
-  useEffect(() => (player === undefined ? undefined : installReplayTestHook(player, () => tracesLoaded.current)), [player]);
+  // `window.__architechReplay` only in the test build (`vite build --mode test-hooks`); production drops it.
+  useEffect(() => (import.meta.env.MODE !== 'test-hooks' || player === undefined ? undefined : installReplayTestHook(player, () => tracesLoaded.current)), [player]);
   useEffect(() => {
     const host = hostRef.current;
     if (player === undefined || host === null) return;
