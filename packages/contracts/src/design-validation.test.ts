@@ -1,4 +1,5 @@
-import { validateDesign } from './design-validation';
+import { checkDesignGraph, validateDesign } from './design-validation';
+import { designSchema } from './design.schema';
 import { formatPath } from './issues';
 
 const valid = () => ({
@@ -155,5 +156,26 @@ describe('call graphs (fanOut, stage, probability, optional)', () => {
     const mode = fanOut();
     mode.components[2].properties.fanOut = 'some';
     expect(issuesOf(mode)[0]).toMatchObject({ path: 'components[2].properties.fanOut' });
+  });
+});
+
+describe('checkDesignGraph', () => {
+  it('finds on a parsed design exactly what validateDesign finds, without parsing it again', () => {
+    const broken = {
+      components: [
+        { id: 'users', type: 'CLIENT', properties: { arrival: { process: 'poisson', ratePerSec: 10 } } },
+        { id: 'api', type: 'SERVICE', properties: { serviceTime: { dist: 'constant', value: 5 } } },
+      ],
+      connections: [
+        { id: 'c1', source: 'users', target: 'api' },
+        { id: 'c2', source: 'api', target: 'nowhere' },
+        { id: 'api', source: 'api', target: 'api' },
+      ],
+    };
+    const parsed = designSchema.parse(broken);
+    const direct = checkDesignGraph(parsed);
+    expect(direct.ok).toBe(false);
+    expect(direct).toEqual(validateDesign(broken));
+    expect(direct.ok ? [] : direct.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['dangling_connection', 'duplicate_id', 'self_loop']));
   });
 });

@@ -16,7 +16,14 @@ import { fromZodIssues, type ValidationIssue, type ValidationOutcome } from './i
 export function validateDesign(input: unknown): ValidationOutcome<Design> {
   const parsed = designSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues), warnings: [] };
-  const design = parsed.data;
+  return checkDesignGraph(parsed.data);
+}
+
+/**
+ * The graph rules of {@link validateDesign} alone, for a design the schema already parsed (an API
+ * edge that read the body once): the same issues and warnings, without parsing it again.
+ */
+export function checkDesignGraph(design: Design): ValidationOutcome<Design> {
   const issues: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
 

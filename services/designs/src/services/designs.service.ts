@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  validateDesign,
+  checkDesignGraph,
   type DesignDiffDto,
   type DesignVersionDto,
   type DesignVersionSummaryDto,
@@ -32,7 +32,7 @@ export class DesignsService {
    */
   async save(projectId: string, userId: string, { input, written: graph }: SaveDesignRequest): Promise<DesignVersionDto> {
     await this.access.requireEditor(projectId, userId);
-    const outcome = validateDesign({ components: input.components, connections: input.connections });
+    const outcome = checkDesignGraph({ components: input.components, connections: input.connections });
     if (!outcome.ok) throw ApiException.validation('design', outcome.issues);
     const version = { projectId, createdBy: userId, name: input.name, description: input.description, ...graph };
     if (input.lineageId === undefined || input.baseVersion === undefined) {
