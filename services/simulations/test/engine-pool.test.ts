@@ -80,9 +80,25 @@ describe('the engine pool', () => {
       }
       for (const message of logs) logIds.push(...decodeLogBatch(message.value).records.map((r) => r.id));
     }
-    expect(series.get(`${END_TO_END}/throughput`)).toEqual(result.timeseries.endToEnd.throughput);
-    expect(series.get('api/latencyP99')).toEqual(result.timeseries.components.api.latencyP99);
+    // With one replication the live series are the run's series, every metric of every component.
+    const expected = new Map<string, number[]>();
+    for (const [componentId, set] of [[END_TO_END, result.timeseries.endToEnd], ...Object.entries(result.timeseries.components)] as [string, Record<string, number[]>][]) {
+      for (const [metric, values] of Object.entries(set)) expected.set(`${componentId}/${metric}`, values);
+    }
+    expect(series.size).toBe(expected.size);
+    expect(series).toEqual(expected);
     expect(logIds).toEqual(result.logs.map((_: unknown, i: number) => `${i}`));
+  });
+
+  it('says the live windows carried the whole series only for one replication sent live in full', async () => {
+    pool = new EnginePool(1, 512);
+    const finalOf = async (replications: number) => {
+      const outcome = await pool.run(design, config(replications), () => undefined, () => undefined, { owner: 'a', liveFor: 'sim-2', telemetryFor: 'sim-2' }).outcome;
+      if (outcome.kind !== 'done' || !outcome.telemetry) throw new Error(`no final telemetry: ${outcome.kind}`);
+      return outcome.telemetry;
+    };
+    expect((await finalOf(1)).liveSeriesComplete).toBe(true);
+    expect((await finalOf(2)).liveSeriesComplete).toBeUndefined();
   });
 
   it('sends no series without liveFor', async () => {

@@ -1,3 +1,4 @@
+import { decodeMetricBatch } from '@architech/contracts';
 import type { FinalTelemetry } from '../src/services/final-telemetry';
 import { HEARTBEAT_MS } from '../src/jobs/run-heartbeat';
 import { flush } from './fakes/fake-clock';
@@ -75,6 +76,25 @@ describe('executing a job', () => {
     run.end({ kind: 'cancelled' });
     await done;
     expect(telemetry.live).toEqual([live]);
+  });
+
+  it.each([
+    ['every live window reached the bus: the final publication leaves the series out', false, 1],
+    ['a live window was lost: the final publication carries the series', true, 2],
+  ])('%s', async (_title, lose, metricBatches) => {
+    const { engine, telemetry, id, done } = executing();
+    await flush();
+    const run = engine.last();
+    run.take();
+    if (lose) telemetry.liveFailure = new Error('broker gone');
+    run.onLive({ metrics: [{ key: id, value: new Uint8Array([1]) }], logs: [] });
+    const mark = { 'x-final-batch': 'metrics:0' };
+    const series = [{ key: id, value: new Uint8Array([1]), headers: mark }, { key: id, value: new Uint8Array([2]), headers: mark }];
+    run.end({ kind: 'done', resultJson: JSON.stringify(RESULT), telemetry: { metrics: series, spans: [], logs: [], liveSeriesComplete: true } });
+    await done;
+    expect(telemetry.finals).toHaveLength(1);
+    expect(telemetry.finals[0].metrics).toHaveLength(metricBatches);
+    if (!lose) expect(decodeMetricBatch(telemetry.finals[0].metrics[0].value).series).toEqual([]);
   });
 
   it('stops a run cancelled while it waits, and leaves its row as the cancel left it', async () => {

@@ -6,7 +6,7 @@ import { JobBusRepository } from '../repositories/job-bus.repository';
 import { SimulationRepository } from '../repositories/simulation.repository';
 import { TelemetryBusRepository } from '../repositories/telemetry-bus.repository';
 import { SIMULATIONS_CONFIG } from '../services/simulations.service';
-import type { LiveTelemetry } from '../services/final-telemetry';
+import { withoutLiveSeries, type LiveTelemetry } from '../services/final-telemetry';
 import type { RunOutcome } from '../worker/engine-pool';
 import { CLOCK, type Clock, type Timer } from './clock';
 import type { JobEngine } from './engine';
@@ -48,8 +48,12 @@ export class JobExecutor {
     const keepSeries = await this.checkSeries.wanted(id);
     const heartbeat = new RunHeartbeat({ id, started: () => starting, waiting: () => this.positions.isWaiting(id), cancel: () => run.cancel() }, this.simulations, this.clock, this.logger);
     // The engine thread encodes the live series: this thread only hands the batches to the bus.
+    let liveLost = false;
     const onLive = (live: LiveTelemetry) => {
-      streaming = streaming.then(() => this.telemetry.publishLive(live)).catch((e: Error) => this.logger.warn(`live series of ${id}: ${e.message}`));
+      streaming = streaming.then(() => this.telemetry.publishLive(live)).catch((e: Error) => {
+        liveLost = true;
+        this.logger.warn(`live series of ${id}: ${e.message}`);
+      });
     };
     let taken = false;
     const onStart = () => {
@@ -103,6 +107,8 @@ export class JobExecutor {
     if (timedOut && outcome.kind === 'cancelled') {
       outcome = { kind: 'failed', code: 'wall_clock_limit', message: `the run took more than SIM_MAX_WALL_SEC = ${this.config.SIM_MAX_WALL_SEC} s of engine time; shorten durationSec, lower the load or replications, or ask for a higher limit` };
     }
+    // Series every live window delivered are not sent (nor stored) a second time.
+    if (outcome.kind === 'done' && outcome.telemetry?.liveSeriesComplete && !liveLost) outcome = { ...outcome, telemetry: withoutLiveSeries(id, outcome.telemetry) };
     await this.recorder.record(id, outcome);
   }
 }

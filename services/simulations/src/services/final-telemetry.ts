@@ -17,6 +17,12 @@ export interface FinalTelemetry {
   metrics: OutgoingMessage[];
   spans: OutgoingMessage[];
   logs: OutgoingMessage[];
+  /**
+   * The live windows carried exactly these series already: one replication (its series are the
+   * run's series, not a mean) and every bucket sent live. If they all reached the bus,
+   * {@link withoutLiveSeries} spares telemetry storing every point a second time.
+   */
+  liveSeriesComplete?: boolean;
 }
 
 /** Log records as LogBatches; a record's id is its index in the run's log. */
@@ -64,14 +70,28 @@ function spanMessages(simulationId: string, result: SimulationResult): OutgoingM
  * (TELEMETRY_HEADERS), so telemetry can tell when all have landed (telemetryComplete). Pure CPU
  * work: the engine thread does it, so a big run's encoding never holds the services' event loop.
  */
-export function encodeFinalTelemetry(simulationId: string, result: SimulationResult): FinalTelemetry {
-  const metrics = metricMessages(simulationId, result);
-  const spans = spanMessages(simulationId, result);
-  const logs = logMessages(simulationId, result.logs, 0, 'logs');
+export function encodeFinalTelemetry(simulationId: string, result: SimulationResult, liveBuckets = 0): FinalTelemetry {
+  const final = markFinal(metricMessages(simulationId, result), spanMessages(simulationId, result), logMessages(simulationId, result.logs, 0, 'logs'));
+  return result.replications === 1 && liveBuckets === result.timeseries.buckets ? { ...final, liveSeriesComplete: true } : final;
+}
+
+/** Marks each batch with its place in the final publication and the publication's manifest. */
+function markFinal(metrics: OutgoingMessage[], spans: OutgoingMessage[], logs: OutgoingMessage[]): FinalTelemetry {
   const manifest = formatTelemetryManifest({ metrics: metrics.length, spans: spans.length, logs: logs.length });
   const mark = (kind: TelemetryKind, list: OutgoingMessage[]) =>
     list.map((m, index) => ({ ...m, headers: { ...m.headers, [TELEMETRY_HEADERS.batch]: `${kind}:${index}`, [TELEMETRY_HEADERS.manifest]: manifest } }));
   return { metrics: mark('metrics', metrics), spans: mark('spans', spans), logs: mark('logs', logs) };
+}
+
+/**
+ * The final publication without the series the live windows already delivered (a run with
+ * `liveSeriesComplete` whose live batches all reached the bus): one empty metric batch stands in
+ * for them, so the publication still has a metrics part whose landing telemetry acknowledges.
+ */
+export function withoutLiveSeries(simulationId: string, final: FinalTelemetry): FinalTelemetry {
+  const unmarked = (list: OutgoingMessage[]) => list.map(({ key, value }) => ({ key, value }));
+  const marker = { key: simulationId, value: encodeMetricBatch({ simulationId, batchId: `${simulationId}:metrics:live`, bucketSec: 1, series: [] }) };
+  return markFinal([marker], unmarked(final.spans), unmarked(final.logs));
 }
 
 /** Buckets of a running simulation's first replication as bus messages: its series and the logs written meanwhile. */

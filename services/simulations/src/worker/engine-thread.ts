@@ -22,6 +22,7 @@ parentPort!.on('message', (request: RunRequest | LendRequest) => {
   // Encoded batches are transferred, not copied: the service's thread receives them without a copy.
   const post = (reply: WorkerReply) => parentPort!.postMessage(reply, reply.kind === 'live' ? buffersOf(reply.live.metrics, reply.live.logs) : reply.kind === 'done' && reply.telemetry ? buffersOf(reply.telemetry.metrics, reply.telemetry.spans, reply.telemetry.logs) : []);
   const types = new Map(request.design.components.map((c) => [c.id, c.type]));
+  let liveBuckets = 0;
   const cancel = new Int32Array(request.cancelFlag);
   const runId = request.runId;
   // Lent threads and this one share the replications; this thread also folds their outputs in.
@@ -34,9 +35,12 @@ parentPort!.on('message', (request: RunRequest | LendRequest) => {
     cancelFlag: request.cancelFlag,
     replicationPool,
     post: (message) => {
-      if (message.kind === 'done') post(done(runId, message.result, request.telemetryFor));
+      if (message.kind === 'done') post(done(runId, message.result, request.telemetryFor, request.liveFor === request.telemetryFor ? liveBuckets : 0));
       else if (message.kind !== 'series') post({ ...message, runId });
-      else if (request.liveFor !== undefined) post({ kind: 'live', runId, live: encodeLiveTelemetry(request.liveFor, message.buckets, types) });
+      else if (request.liveFor !== undefined) {
+        liveBuckets += message.buckets.length;
+        post({ kind: 'live', runId, live: encodeLiveTelemetry(request.liveFor, message.buckets, types) });
+      }
     },
   }).finally(() => replicationPool?.close());
 });
@@ -46,9 +50,9 @@ parentPort!.on('message', (request: RunRequest | LendRequest) => {
  * batches and the JSON carries the rest: the service's event loop then neither parses nor encodes
  * the bulk of a long run (tens of MB for hours of a big design).
  */
-function done(runId: number, result: SimulationResult, telemetryFor: string | undefined): WorkerReply {
+function done(runId: number, result: SimulationResult, telemetryFor: string | undefined, liveBuckets: number): WorkerReply {
   if (telemetryFor === undefined) return { kind: 'done', runId, resultJson: JSON.stringify(result) };
-  const telemetry = encodeFinalTelemetry(telemetryFor, result);
+  const telemetry = encodeFinalTelemetry(telemetryFor, result, liveBuckets);
   const { timeseries, traces, logs, ...rest } = result;
   void timeseries;
   void traces;

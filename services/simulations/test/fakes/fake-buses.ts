@@ -58,12 +58,15 @@ export class FakeTelemetryBus {
   readonly live: LiveTelemetry[] = [];
   readonly results: { simulationId: string; result: SimulationResult }[] = [];
   readonly finals: FinalTelemetry[] = [];
+  /** Set: live publications fail with this error (a broker that went away). */
+  liveFailure: Error | undefined;
 
   asRepository(): TelemetryBusRepository {
     return this as unknown as TelemetryBusRepository;
   }
 
   async publishLive(live: LiveTelemetry): Promise<void> {
+    if (this.liveFailure) throw this.liveFailure;
     this.live.push(live);
   }
 
