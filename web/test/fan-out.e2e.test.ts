@@ -101,10 +101,12 @@ describe('call graphs in the web app', () => {
     let run: any;
     for (let i = 0; i < 600; i++) {
       run = (await api('GET', `/api/simulations/${id}`)).body;
-      if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(run.status)) break;
+      // Traces are stored asynchronously after the run ends: wait until telemetry acknowledges them.
+      if (['FAILED', 'CANCELLED'].includes(run.status) || (run.status === 'COMPLETED' && run.telemetryComplete)) break;
       await page.waitForTimeout(250);
     }
     expect(run.status).toBe('COMPLETED');
+    expect(run.telemetryComplete).toBe(true);
     // Every request reached both branches (but the few still in flight when the run ended).
     const components = run.summary.components;
     expect(components.api.arrivals).toBeGreaterThan(4000);
