@@ -3,7 +3,9 @@ import { arrivalSchema } from './arrival.schema';
 import { DEFAULTS } from './defaults';
 import { distributionSchema } from './distribution.schema';
 import { LIMITS } from './limits';
+import { providerRefSchema } from './providers/provider-ref.schema';
 import { autoscalingSchema, circuitBreakerSchema, retrySchema } from './resilience.schema';
+import { rateLimitSchema, serverlessSchema } from './serverless.schema';
 
 /** Identifier of a component or connection; also the name faults and metrics use. */
 export const elementIdSchema = z
@@ -28,6 +30,12 @@ const stationProperties = {
   /** `one`: each forwarded request calls one downstream, picked by weight; `all`: every downstream, in stages. */
   fanOut: z.enum(['one', 'all']).default(DEFAULTS.station.fanOut),
   errorRate: z.number().min(0).max(1).default(DEFAULTS.station.errorRate),
+  /** Instances on demand instead of fixed `replicas` (functions, scale-to-zero containers). */
+  serverless: serverlessSchema.optional(),
+  /** Token-bucket admission limit (API gateway throttling, on-demand table throughput). */
+  rateLimit: rateLimitSchema.optional(),
+  /** The provider building block this component stands for (prices it). */
+  provider: providerRefSchema.optional(),
 };
 
 const base = {
@@ -60,6 +68,8 @@ const loadBalancerComponent = z.strictObject({
       timeoutMs: z.number().positive().optional(),
       retry: retrySchema.optional(),
       circuitBreaker: circuitBreakerSchema.optional(),
+      rateLimit: rateLimitSchema.optional(),
+      provider: providerRefSchema.optional(),
     })
     .default({ ...DEFAULTS.loadBalancer }),
 });
@@ -72,6 +82,7 @@ const queueComponent = z.strictObject({
       capacity: z.number().int().min(0).optional(),
       maxDeliveries: z.number().int().min(1).max(LIMITS.maxRetryAttempts).default(DEFAULTS.queue.maxDeliveries),
       consumerConcurrency: z.number().int().min(1).max(LIMITS.maxWorkers).optional(),
+      provider: providerRefSchema.optional(),
     })
     .default({ ...DEFAULTS.queue }),
 });

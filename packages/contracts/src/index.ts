@@ -3,6 +3,8 @@ export * from './hypothesis.schema';
 export * from './distribution.schema';
 export * from './arrival.schema';
 export * from './resilience.schema';
+export * from './serverless.schema';
+export * from './providers/provider-ref.schema';
 export * from './defaults';
 export * from './design.schema';
 export * from './resolved-design';

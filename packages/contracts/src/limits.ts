@@ -29,6 +29,8 @@ export const LIMITS = {
   maxTraces: 5000,
   /** Highest fan-out `stage` of a connection. */
   maxStage: 100,
+  /** Calls in flight of one serverless component (`serverless.maxConcurrency`). */
+  maxServerlessConcurrency: 100_000,
   /** Log records kept per simulation. */
   maxLogs: 50_000,
 } as const;
