@@ -71,7 +71,7 @@ function spanBatches(simulationId, count) {
 
 async function ingest(kind) {
   const db = await database(kind);
-  const ds = await kit.openServiceDatabase({ databaseUrl: db.url, dataDir: '', schema: 'telemetry', entities: [], migrations: [kit.metricPointsMigration('telemetry'), kit.traceTablesMigration('telemetry'), CreateLandedBatches1765000000000] });
+  const ds = await kit.openServiceDatabase({ databaseUrl: db.url, dataDir: '', schema: 'telemetry', entities: [], migrations: [kit.metricPointsMigration('telemetry'), kit.traceTablesMigration('telemetry'), CreateLandedBatches1765000000000, kit.metricChunksMigration('telemetry')] });
   const pool = ds.driver.master;
   const bus = kit.createInProcessEventBus();
   // As the service does on Postgres-backed stores: decoding and writes on the ingestion thread (BENCH_INGEST=in-process: on this thread).

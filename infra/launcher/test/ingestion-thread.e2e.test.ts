@@ -31,7 +31,7 @@ function run(databaseUrl: string): { undecodable: { name: string; message: strin
       await writer.write('spans', contracts.encodeSpanBatch({ simulationId: sim, batchId: sim + ':s0', traces: [{ traceId: 'ab'.repeat(16), rootComponentId: 'c0', startMs: 1, durationMs: 4, status: 'OK', reason: 'sampled', spans }] }));
       await writer.write('logs', contracts.encodeLogBatch({ simulationId: sim, batchId: sim + ':l0', records: [{ id: '0', timeMs: 1, level: 'info', event: 'start', componentId: null, message: 'hello' }] }));
       const count = async (table) => Number((await ds.query('SELECT count(*) AS n FROM telemetry.' + table))[0].n);
-      const out = { undecodable, points: await count('metric_points'), spans: await count('spans'), logs: await count('logs'), isThreaded: ingestionThreadAvailable() };
+      const out = { undecodable, points: Number((await ds.query('SELECT coalesce(sum(points), 0) AS n FROM telemetry.metric_chunks'))[0].n), spans: await count('spans'), logs: await count('logs'), isThreaded: ingestionThreadAvailable() };
       await writer.close();
       await ds.destroy();
       process.stdout.write(JSON.stringify(out));

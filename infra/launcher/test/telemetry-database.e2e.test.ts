@@ -16,14 +16,14 @@ jest.setTimeout(240_000);
 const ROOT = join(__dirname, '..', '..', '..');
 const SIM = '00000000-0000-4000-8000-0000000000aa';
 
-/** Stores a run's points the way an earlier version did: the telemetry schema inside the shared instance. */
+/** Stores a run's points the way an earlier version did: the telemetry schema inside the shared instance, a row per point. */
 function seedOldLayout(dataDir: string): void {
   const script = `
     const kit = require(${JSON.stringify(join(ROOT, 'packages/service-kit/dist/index.js'))});
     const { TELEMETRY_MIGRATIONS } = require(${JSON.stringify(join(ROOT, 'services/telemetry/dist/index.js'))});
     (async () => {
       const db = await kit.startEmbeddedPostgres(${JSON.stringify(dataDir)});
-      const ds = await kit.openServiceDatabase({ databaseUrl: db.url, dataDir: '', schema: 'telemetry', entities: [], migrations: TELEMETRY_MIGRATIONS });
+      const ds = await kit.openServiceDatabase({ databaseUrl: db.url, dataDir: '', schema: 'telemetry', entities: [], migrations: TELEMETRY_MIGRATIONS.filter((m) => m.name !== 'MetricChunks1765200000000') });
       await ds.query("INSERT INTO telemetry.metric_points (simulation_id, component_id, component_type, metric, time_sec, value) SELECT $1, 'api', 'SERVICE', 'throughput', s, s * 2 FROM generate_series(0, 11999) AS s", [${JSON.stringify(SIM)}]);
       await ds.destroy();
       await db.stop();
@@ -72,11 +72,14 @@ describe('telemetry on its own embedded database', () => {
     const { main, telemetry } = topology.databases;
     expect(telemetry).not.toBe(main);
     expect(existsSync(join(dataDir, 'pglite-telemetry'))).toBe(true);
-    const [moved] = await query<{ n: number; total: number }>(telemetry, 'SELECT count(*)::int AS n, sum(value)::float8 AS total FROM telemetry.metric_points WHERE simulation_id = $1', [SIM]);
-    expect(moved).toEqual({ n: 12_000, total: 11_999 * 12_000 });
+    // A chunk per series per copied page of 5,000 rows, every point in them.
+    const chunks = await query<{ points: number; values: Buffer }>(telemetry, 'SELECT points, "values" FROM telemetry.metric_chunks WHERE simulation_id = $1 ORDER BY first_sec', [SIM]);
+    expect(chunks.map((c) => c.points)).toEqual([5000, 5000, 2000]);
+    const total = chunks.reduce((sum, c) => sum + Array.from({ length: c.points }, (_, i) => c.values.readDoubleBE(i * 8)).reduce((a, b) => a + b, 0), 0);
+    expect(total).toBe(11_999 * 12_000);
     expect(await schemaExists(main, 'telemetry')).toBe(false);
     // Each database ran its own migrations: telemetry's there, the other services' in the shared one.
-    expect((await query(telemetry, 'SELECT name FROM telemetry.migrations')).length).toBe(3);
+    expect((await query(telemetry, 'SELECT name FROM telemetry.migrations')).length).toBe(4);
     expect(await schemaExists(telemetry, 'users')).toBe(false);
     expect((await query(main, 'SELECT name FROM users.migrations')).length).toBeGreaterThan(0);
   });
@@ -99,7 +102,7 @@ describe('telemetry on its own embedded database', () => {
     const before = (await api.get(`/api/simulations/${run.id}/metrics?metric=completions&component=_end_to_end`, user.token)).body.series[0].points;
     expect(before).toHaveLength(30);
     expect(before.reduce((sum: number, p: { value: number }) => sum + p.value, 0)).toBe(done.body.summary.endToEnd.completions);
-    const [stored] = await query<{ n: number }>(topology!.databases.telemetry, 'SELECT count(*)::int AS n FROM telemetry.metric_points WHERE simulation_id = $1', [run.id]);
+    const [stored] = await query<{ n: number }>(topology!.databases.telemetry, 'SELECT count(*)::int AS n FROM telemetry.metric_chunks WHERE simulation_id = $1', [run.id]);
     expect(stored.n).toBeGreaterThan(0);
 
     await topology!.stop();
@@ -108,7 +111,7 @@ describe('telemetry on its own embedded database', () => {
     const login = await api.post('/api/auth/login', { email: 'telemetry-db@example.com', password: 'correct horse battery' });
     const after = await api.get(`/api/simulations/${run.id}/metrics?metric=completions&component=_end_to_end`, login.body.accessToken);
     expect(after.body.series[0].points).toEqual(before);
-    const [kept] = await query<{ n: number }>(topology.databases.telemetry, 'SELECT count(*)::int AS n FROM telemetry.metric_points WHERE simulation_id = $1', [SIM]);
+    const [kept] = await query<{ n: number }>(topology.databases.telemetry, 'SELECT sum(points)::int AS n FROM telemetry.metric_chunks WHERE simulation_id = $1', [SIM]);
     expect(kept.n).toBe(12_000);
   });
 
@@ -124,7 +127,10 @@ describe('telemetry on its own embedded database', () => {
     try {
       await ingestion.query('BEGIN');
       await ingestion.query(
-        `INSERT INTO telemetry.metric_points (simulation_id, component_id, component_type, metric, time_sec, value) SELECT $1, 'c' || (s % 50), 'SERVICE', 'latency_p99', s, s FROM generate_series(1, 200000) AS s`,
+        // 50 series of 4,000 points: 200,000 points, as ingestion stores them (a chunk per series).
+        `INSERT INTO telemetry.metric_chunks (simulation_id, metric, component_id, first_sec, last_sec, points, component_type, times, "values")
+         SELECT $1, 'latency_p99', 'c' || c, 0, 3999, 4000, 'SERVICE', b, b FROM generate_series(1, 50) AS c,
+         LATERAL (SELECT string_agg(float8send(t::float8 + c * 0), ''::bytea) AS b FROM generate_series(0, 3999) AS t) AS bytes`,
         ['00000000-0000-4000-8000-0000000000bb'],
       );
       const read = api.get('/api/projects', user.token).then((r) => {

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { metricChunksMigration } from '../src/adapters/metrics/metric-chunks.migration';
 import { metricPointsMigration } from '../src/adapters/metrics/metric-points.migration';
 import { PostgresMetricStore } from '../src/adapters/metrics/postgres-metric-store';
 import { describeMetricStoreContract } from './contracts/metric-store.contract';
@@ -12,7 +13,7 @@ const SCHEMA = 'telemetry';
 
 /** Creates the schema, as the owning service does, and runs the migration through TypeORM. */
 async function migratedDataSource(url: string): Promise<DataSource> {
-  const dataSource = new DataSource({ type: 'postgres', url, schema: SCHEMA, migrations: [metricPointsMigration(SCHEMA)], migrationsTableName: 'migrations', migrationsTransactionMode: 'each' });
+  const dataSource = new DataSource({ type: 'postgres', url, schema: SCHEMA, migrations: [metricPointsMigration(SCHEMA), metricChunksMigration(SCHEMA)], migrationsTableName: 'migrations', migrationsTransactionMode: 'each' });
   await dataSource.initialize();
   await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${SCHEMA}"`);
   return dataSource;
@@ -46,7 +47,7 @@ describeMetricStoreContract('PostgresMetricStore on PGlite', async () => {
   return storeOn(pglite.url, () => pglite.stop());
 });
 
-describe('the metric points migration', () => {
+describe('the metric store migrations', () => {
   let db: { url: string; drop(): Promise<void> };
   let dataSource: DataSource;
 
@@ -62,30 +63,47 @@ describe('the metric points migration', () => {
 
   const tables = async () =>
     (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [SCHEMA])).map((r: { table_name: string }) => r.table_name);
+  const store = () => {
+    const pool = new Pool({ connectionString: db.url, max: 1 });
+    return { store: new PostgresMetricStore({ pool, schema: SCHEMA }), end: () => pool.end() };
+  };
 
-  it('creates metric_points keyed by a point’s identity, in the given schema only', async () => {
-    expect(await dataSource.runMigrations()).toHaveLength(1);
-    expect(await tables()).toEqual(['metric_points', 'migrations']);
-    const [key] = await dataSource.query(
-      `SELECT array_agg(a.attname ORDER BY k.ord)::text[] AS columns
-       FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
-       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-       WHERE i.indrelid = '"${SCHEMA}".metric_points'::regclass AND i.indisprimary`,
-    );
-    expect(key.columns).toEqual(['simulation_id', 'metric', 'component_id', 'time_sec']);
+  it('create metric_points, then replace it with metric_chunks, in the given schema only', async () => {
+    expect((await dataSource.runMigrations()).map((m) => m.name)).toEqual(['CreateMetricPoints1763910000000', 'MetricChunks1765200000000']);
+    expect(await tables()).toEqual(['metric_chunks', 'migrations']);
+  });
+
+  it('keep every stored point across the chunks migration and back, the last written value of each', async () => {
+    const { store: s, end } = store();
+    try {
+      await s.write([1, 2, 3].map((t) => ({ simulationId: 'sim', componentId: 'web', componentType: 'SERVICE', metric: 'throughput', timeSec: t, value: t * 10 })));
+      await s.write([{ simulationId: 'sim', componentId: 'web', componentType: 'SERVICE', metric: 'throughput', timeSec: 2, value: 99 }]);
+      await dataSource.undoLastMigration();
+      expect(await tables()).toEqual(['metric_points', 'migrations']);
+      expect(await dataSource.query(`SELECT time_sec, value FROM "${SCHEMA}".metric_points ORDER BY time_sec`)).toEqual([
+        { time_sec: 1, value: 10 },
+        { time_sec: 2, value: 99 },
+        { time_sec: 3, value: 30 },
+      ]);
+      expect(await dataSource.runMigrations()).toHaveLength(1);
+      expect(await tables()).toEqual(['metric_chunks', 'migrations']);
+      expect(await s.query({ simulationId: 'sim', metric: 'throughput' })).toEqual([
+        { componentId: 'web', componentType: 'SERVICE', metric: 'throughput', points: [{ timeSec: 1, value: 10 }, { timeSec: 2, value: 99 }, { timeSec: 3, value: 30 }] },
+      ]);
+      expect(await dataSource.query(`SELECT points FROM "${SCHEMA}".metric_chunks`)).toEqual([{ points: 3 }]);
+    } finally {
+      await end();
+    }
+  });
+
+  it('apply nothing the second time', async () => {
+    expect(await dataSource.runMigrations()).toEqual([]);
     expect(await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).toEqual([]);
   });
 
-  it('applies nothing the second time, reverts, and applies again', async () => {
-    expect(await dataSource.runMigrations()).toEqual([]);
-    await dataSource.undoLastMigration();
-    expect(await tables()).toEqual(['migrations']);
-    expect(await dataSource.runMigrations()).toHaveLength(1);
-    expect(await tables()).toEqual(['metric_points', 'migrations']);
-  });
-
-  it('refuses a schema name it would have to quote', () => {
+  it('refuse a schema name they would have to quote', () => {
     expect(() => metricPointsMigration('telemetry"; DROP TABLE x; --')).toThrow(expect.objectContaining({ code: 'invalid_config' }));
+    expect(() => metricChunksMigration('telemetry"; DROP TABLE x; --')).toThrow(expect.objectContaining({ code: 'invalid_config' }));
     expect(() => new PostgresMetricStore({ pool: undefined as unknown as Pool, schema: 'Telemetry' })).toThrow(/lower-case Postgres identifier/);
   });
 });

@@ -74,6 +74,21 @@ export function describeMetricStoreContract(name: string, make: () => Promise<Me
       expect(pointsOf(series, 'web')).toEqual([{ timeSec: 0, value: 1 }, { timeSec: 1, value: 42 }, { timeSec: 2, value: 5 }]);
     });
 
+    it('reads a series written in windows, then rewritten whole over part of it, as the rewrite where it reaches', async () => {
+      // A run's live windows, then final series (a mean over replications) for its measured part.
+      const sim = randomUUID();
+      for (let start = 0; start < 10; start += 3) await store.write(linear(sim, 'web', start, Math.min(start + 2, 9)));
+      await store.write(Array.from({ length: 6 }, (_, i) => point(sim, 'web', i + 2, 100 + i)));
+      expect(pointsOf(await store.query({ simulationId: sim, metric: 'throughput' }), 'web')).toEqual([
+        { timeSec: 0, value: 0 },
+        { timeSec: 1, value: 1 },
+        ...Array.from({ length: 6 }, (_, i) => ({ timeSec: i + 2, value: 100 + i })),
+        { timeSec: 8, value: 8 },
+        { timeSec: 9, value: 9 },
+      ]);
+      expect(pointsOf(await store.query({ simulationId: sim, metric: 'throughput', fromSec: 7, toSec: 8 }), 'web')).toEqual([{ timeSec: 7, value: 105 }, { timeSec: 8, value: 8 }]);
+    });
+
     it('keeps the last of several points with the same identity in one batch', async () => {
       const sim = randomUUID();
       await store.write([point(sim, 'web', 0, 1), point(sim, 'web', 0, 2), point(sim, 'web', 0, 3)]);

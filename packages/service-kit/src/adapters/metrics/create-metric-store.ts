@@ -7,7 +7,7 @@ export type MetricStoreConfig = ({ kind: 'postgres' } & PostgresMetricStoreOptio
 
 /**
  * The metric store for a configuration. It creates nothing remote: run
- * {@link metricPointsMigration} with the service's migrations, or
+ * {@link metricPointsMigration} then {@link metricChunksMigration} with the service's migrations, or
  * {@link InfluxV1MetricStore.ensureDatabase} at start-up.
  *
  * @example

@@ -1,38 +1,34 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { MetricPoint, MetricQuery, MetricSeries, MetricStore } from '../../ports/metric-store.port';
-import { columnParameters, distinctPointColumns } from './metric-point-columns';
+import { chunksOf, decodeFloats, encodeFloats, extentOf, mergeChunks, toMetricSeries, type MetricChunk, type StoredChunk } from './metric-chunks';
 import { storablePoints } from './metric-point-rules';
-import { checkMetricQuery, orderSeries, planDownsampling, queriedComponents, type DownsamplingPlan } from './metric-query-rules';
+import { checkMetricQuery, orderSeries, planDownsampling, queriedComponents } from './metric-query-rules';
 import { quoteMetricSchema } from './metric-schema';
 
 export interface PostgresMetricStoreOptions {
   /** A pool the caller owns (usually the service's own): {@link PostgresMetricStore.close} leaves it open. */
   pool: Pool;
-  /** The schema {@link metricPointsMigration} created `metric_points` in. */
+  /** The schema {@link metricChunksMigration} created `metric_chunks` in. */
   schema: string;
-  /** Most points per insert statement; default 5000. */
-  batchPoints?: number;
-  /** Insert statements one write runs at once, each on its own pooled connection; default 2. */
-  parallelStatements?: number;
+  /** Most chunks per insert statement; default 200 (at most ~30 MB of parameters). */
+  batchChunks?: number;
 }
 
-const UNIQUE_VIOLATION = '23505';
-/** Below this many points a statement's fixed costs outweigh what running in parallel saves. */
-const MIN_STATEMENT_POINTS = 500;
-
-interface PointRow {
+interface ChunkRow {
   component_id: string;
   component_type: string;
-  time_sec: number;
-  value: number;
+  times: Buffer;
+  values: Buffer;
 }
 
 /**
- * The metric store on a Postgres table (`<schema>.metric_points`): the embedded default (PGlite)
- * and a plain Postgres alike. A batch is written as `unnest` inserts of a few thousand points,
- * two at a time; a statement that meets a stored point (a redelivery) is rerun with
- * `ON CONFLICT DO UPDATE`, so it replaces rather than duplicates. Queries downsample on the
- * server (mean per equal time bucket) so a long run never ships every point.
+ * The metric store on a Postgres table (`<schema>.metric_chunks`): the embedded default (PGlite)
+ * and a plain Postgres alike. A write stores each series it carries as one row (a chunk: times
+ * and values as float64 arrays), so a run's telemetry costs the database a row per series per
+ * write rather than a row per point; a read fetches a series' chunks, merges them (a later
+ * write's point replacing an earlier one's, as the port requires) and downsamples in the
+ * process, never shipping more than the chart asked for to the API. A redelivered chunk (same
+ * series, same times) replaces the stored one, so writes stay idempotent.
  *
  * @example
  * ```ts
@@ -44,65 +40,46 @@ interface PointRow {
 export class PostgresMetricStore implements MetricStore {
   private readonly pool: Pool;
   private readonly table: string;
-  private readonly batchPoints: number;
-  private readonly parallelStatements: number;
-  private readonly insert: string;
+  private readonly batchChunks: number;
   private readonly upsert: string;
 
   constructor(options: PostgresMetricStoreOptions) {
     const schema = quoteMetricSchema(options.schema);
     this.pool = options.pool;
-    this.table = `${schema}.metric_points`;
-    this.batchPoints = options.batchPoints ?? 5000;
-    this.parallelStatements = options.parallelStatements ?? 2;
+    this.table = `${schema}.metric_chunks`;
+    this.batchChunks = options.batchChunks ?? 200;
     // Unnamed statements: PGlite is one session shared by every pooled connection, where a named
-    // statement one connection prepared collides with another's. Parsing costs little next to
-    // inserting thousands of rows.
-    this.insert = `INSERT INTO ${this.table} (simulation_id, component_id, component_type, metric, time_sec, value)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[])`;
-    this.upsert = `${this.insert} ON CONFLICT (simulation_id, metric, component_id, time_sec)
-      DO UPDATE SET component_type = EXCLUDED.component_type, value = EXCLUDED.value`;
+    // statement one connection prepared collides with another's.
+    this.upsert = `INSERT INTO ${this.table} (simulation_id, metric, component_id, component_type, first_sec, last_sec, points, times, "values")
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::int[], $8::bytea[], $9::bytea[])
+      ON CONFLICT (simulation_id, metric, component_id, first_sec, md5(times))
+      DO UPDATE SET component_type = EXCLUDED.component_type, "values" = EXCLUDED."values", written = nextval('${schema}.metric_chunks_written')`;
   }
 
   async write(points: MetricPoint[]): Promise<void> {
-    const storable = storablePoints(points);
-    const windowPoints = this.batchPoints * this.parallelStatements;
-    // Windows one after another: a point repeated in a later window must win, as it would in one.
-    for (let start = 0; start < storable.length; start += windowPoints) {
-      const columns = distinctPointColumns(storable.slice(start, start + windowPoints));
-      // Within a window every row is distinct, so its statements touch disjoint rows and can run
-      // on parallel connections, one's transfer and parsing overlapping another's insert.
-      const statements = Math.min(this.parallelStatements, Math.ceil(columns.length / MIN_STATEMENT_POINTS));
-      const size = Math.ceil(columns.length / statements);
-      const outcomes = await Promise.allSettled(
-        Array.from({ length: statements }, (_, i) => this.insertRows(columnParameters(columns, i * size, (i + 1) * size))),
-      );
-      // Settled first, so no statement of this write is still running once it has failed.
-      const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-      if (failure) throw failure.reason;
+    const chunks = chunksOf(storablePoints(points));
+    for (let start = 0; start < chunks.length; start += this.batchChunks) {
+      await this.pool.query(this.upsert, chunkParameters(chunks.slice(start, start + this.batchChunks)));
     }
   }
 
   async query(query: MetricQuery): Promise<MetricSeries[]> {
     checkMetricQuery(query);
-    const { where, params } = this.filter(query);
-    let plan: DownsamplingPlan | null = null;
-    if (query.maxPoints !== undefined) {
-      const { rows } = await this.pool.query<{ first_sec: number | null; last_sec: number | null; largest: number | null }>(
-        `SELECT min(first_sec) AS first_sec, max(last_sec) AS last_sec, max(n)::int AS largest
-         FROM (SELECT count(*) AS n, min(time_sec) AS first_sec, max(time_sec) AS last_sec
-               FROM ${this.table} WHERE ${where} GROUP BY component_id) per_series`,
-        params,
-      );
-      const extent = rows[0];
-      if (extent.largest === null) return [];
-      plan = planDownsampling({ firstSec: extent.first_sec!, lastSec: extent.last_sec!, largestSeries: extent.largest }, query.maxPoints);
-    }
-    const { rows } = plan ? await this.bucketed(where, params, plan) : await this.pool.query<PointRow>(
-      `SELECT component_id, component_type, time_sec, value FROM ${this.table} WHERE ${where} ORDER BY component_id, time_sec`,
+    const params: unknown[] = [query.simulationId, query.metric];
+    const clauses = ['simulation_id = $1', 'metric = $2'];
+    const components = queriedComponents(query);
+    if (components !== undefined) clauses.push(`component_id = ANY($${params.push([...components])}::text[])`);
+    if (query.fromSec !== undefined) clauses.push(`last_sec >= $${params.push(query.fromSec)}::float8`);
+    if (query.toSec !== undefined) clauses.push(`first_sec <= $${params.push(query.toSec)}::float8`);
+    const { rows } = await this.pool.query<ChunkRow>(
+      `SELECT component_id, component_type, times, "values" FROM ${this.table} WHERE ${clauses.join(' AND ')} ORDER BY component_id, written`,
       params,
     );
-    return orderSeries(toSeries(rows, query.metric));
+    const stored: StoredChunk[] = rows.map((r) => ({ componentId: r.component_id, componentType: r.component_type, times: decodeFloats(r.times), values: decodeFloats(r.values) }));
+    const series = mergeChunks(stored, query.fromSec, query.toSec);
+    const extent = extentOf(series);
+    const plan = extent && planDownsampling(extent, query.maxPoints);
+    return orderSeries(series.map((s) => toMetricSeries(s, query.metric, plan)));
   }
 
   async deleteSimulation(simulationId: string): Promise<void> {
@@ -111,69 +88,19 @@ export class PostgresMetricStore implements MetricStore {
 
   /** The pool is the caller's to end: nothing to release here. */
   async close(): Promise<void> {}
-
-  /** Stores rows as a first delivery would, or, when any is already there, as a redelivery. */
-  private async insertRows(parameters: unknown[]): Promise<void> {
-    // One client for both tries, kept when the insert fails only as expected: pool.query would
-    // discard the connection of every redelivered statement.
-    const client = await this.pool.connect();
-    let failure: Error | undefined;
-    try {
-      await insertOrUpsert(client, this.insert, this.upsert, parameters);
-    } catch (error) {
-      failure = error as Error;
-      throw error;
-    } finally {
-      client.release(failure);
-    }
-  }
-
-  private filter(query: MetricQuery): { where: string; params: unknown[] } {
-    const params: unknown[] = [query.simulationId, query.metric];
-    const clauses = ['simulation_id = $1', 'metric = $2'];
-    const components = queriedComponents(query);
-    if (components !== undefined) clauses.push(`component_id = ANY($${params.push([...components])}::text[])`);
-    if (query.fromSec !== undefined) clauses.push(`time_sec >= $${params.push(query.fromSec)}::float8`);
-    if (query.toSec !== undefined) clauses.push(`time_sec <= $${params.push(query.toSec)}::float8`);
-    return { where: clauses.join(' AND '), params };
-  }
-
-  private bucketed(where: string, params: unknown[], plan: DownsamplingPlan) {
-    const origin = `$${params.length + 1}::float8`;
-    const width = `$${params.length + 2}::float8`;
-    const last = `$${params.length + 3}::float8`;
-    return this.pool.query<PointRow>(
-      `SELECT component_id, max(component_type) AS component_type,
-              ${origin} + floor((time_sec - ${origin}) / ${width}) * ${width} AS time_sec, avg(value) AS value
-       FROM ${this.table} WHERE ${where} AND time_sec >= ${origin} AND time_sec <= ${last}
-       GROUP BY component_id, 3 ORDER BY component_id, 3`,
-      [...params, plan.originSec, plan.bucketSec, plan.lastSec],
-    );
-  }
 }
 
-async function insertOrUpsert(client: PoolClient, insert: string, upsert: string, parameters: unknown[]): Promise<void> {
-  try {
-    // A first delivery, the common case, conflicts with nothing, and a plain insert skips the
-    // per-row speculative insertion of ON CONFLICT: about half the server's work per point.
-    await client.query(insert, parameters);
-  } catch (error) {
-    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    // A redelivery: the failed insert stored nothing; the upsert replaces what is there.
-    await client.query(upsert, parameters);
-  }
-}
-
-/** Rows ordered by component then time, as series (one per component). */
-function toSeries(rows: PointRow[], metric: string): MetricSeries[] {
-  const series = new Map<string, MetricSeries>();
-  for (const row of rows) {
-    let current = series.get(row.component_id);
-    if (!current) {
-      current = { componentId: row.component_id, componentType: row.component_type, metric, points: [] };
-      series.set(row.component_id, current);
-    }
-    current.points.push({ timeSec: row.time_sec, value: row.value });
-  }
-  return [...series.values()];
+/** Chunks as the upsert's parameters, one array per column. */
+function chunkParameters(chunks: readonly MetricChunk[]): unknown[] {
+  return [
+    chunks.map((c) => c.simulationId),
+    chunks.map((c) => c.metric),
+    chunks.map((c) => c.componentId),
+    chunks.map((c) => c.componentType),
+    chunks.map((c) => c.times[0]),
+    chunks.map((c) => c.times[c.times.length - 1]),
+    chunks.map((c) => c.times.length),
+    chunks.map((c) => encodeFloats(c.times)),
+    chunks.map((c) => encodeFloats(c.values)),
+  ];
 }
