@@ -61,6 +61,8 @@ describe('the defaults in docs/engine.md', () => {
     ['### Retry policy', [['retry', '']]],
     ['### Circuit breaker policy', [['circuitBreaker', '']]],
     ['### Autoscaling policy', [['autoscaling', '']]],
+    ['### Serverless policy', [['serverless', '']]],
+    ['### Rate limit', []],
     ['### Simulation configuration', [['simulation', ''], ['tracing', 'tracing.'], ['workload', 'workload.']]],
   ];
 

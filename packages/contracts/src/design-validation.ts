@@ -1,5 +1,6 @@
 import { designSchema, type Component, type Connection, type Design } from './design.schema';
 import { fromZodIssues, type ValidationIssue, type ValidationOutcome } from './issues';
+import { serverlessIssues } from './serverless-validation';
 
 /**
  * Validates a design document: the schema (types, ranges, unknown keys) and then the graph rules
@@ -11,7 +12,8 @@ import { fromZodIssues, type ValidationIssue, type ValidationOutcome } from './i
  * synchronous call graph (every edge except those leaving a QUEUE) has no cycle, because a
  * synchronous cycle would make a request call itself forever. A connection's `stage` and
  * `probability` apply only when its source calls all its downstreams (`fanOut: "all"`), its
- * `weight` only when the source picks one.
+ * `weight` only when the source picks one. A `serverless` component takes no `autoscaling`,
+ * `queueCapacity`, `replicas` or `workers` ({@link serverlessIssues}).
  */
 export function validateDesign(input: unknown): ValidationOutcome<Design> {
   const parsed = designSchema.safeParse(input);
@@ -64,6 +66,7 @@ export function checkDesignGraph(design: Design): ValidationOutcome<Design> {
   });
 
   design.components.forEach((component, index) => {
+    issues.push(...serverlessIssues(component, index));
     const hasDownstream = (outgoing.get(component.id) ?? []).length > 0;
     if (hasDownstream) return;
     const at = `components[${index}]`;

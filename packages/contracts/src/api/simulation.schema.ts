@@ -30,7 +30,7 @@ export interface ComponentSummaryDto {
   completions: number;
   /** Calls it answered with an error (its own, a fault's, a crash, or a failed downstream call). */
   errors: number;
-  /** Calls refused because the replica's queue was full. */
+  /** Calls refused: the replica's queue was full, or the call was throttled (`throttled` of them). */
   drops: number;
   /** Calls whose caller gave up waiting (the component's `timeoutMs`). */
   timeouts: number;
@@ -44,6 +44,16 @@ export interface ComponentSummaryDto {
   meanQueueLength: number;
   /** Response time of successful calls: queueing, service and downstream calls. */
   latency: LatencySummaryDto;
+  /** Calls refused by the component's `rateLimit` or its `serverless.maxConcurrency` (also counted in `drops`). */
+  throttled: number;
+  /** Serverless instances started on demand (each one's first call waited a cold start); 0 unless `serverless`. */
+  coldStarts: number;
+  /** Integral over the measured window of provisioned instances (replicas, starting ones included; live serverless instances), instance-seconds. */
+  instanceSeconds: number;
+  /** Serverless only: integral of invocations in progress, i.e. the summed invocation durations (cold starts included), seconds; 0 otherwise. */
+  billedSeconds: number;
+  /** Most instances provisioned at once during the measured window. */
+  peakInstances: number;
 }
 
 /** The client requests finishing after warm-up. */

@@ -16,10 +16,19 @@ export class NodeStats {
   drops = 0;
   timeouts = 0;
   rejected = 0;
+  /** Calls refused by a rate limit or a serverless concurrency limit (also in `drops`). */
+  throttled = 0;
+  coldStarts = 0;
+  /** Most instances provisioned at once since the end of warm-up. */
+  peakInstances = 0;
+  /** Serverless: the busy integral is the summed invocation durations, which the summary reports as billed. */
+  billsInvocations = false;
   readonly latency = new QuantileSketch();
   readonly busy = new TimeWeightedValue(0);
   readonly queued = new TimeWeightedValue(0);
   readonly capacity = new TimeWeightedValue(0);
+  /** Instances provisioned (replicas, starting ones included; live serverless instances). */
+  readonly instances = new TimeWeightedValue(0);
   readonly series: SeriesBuffers;
 
   private bArrivals = 0;
@@ -35,6 +44,7 @@ export class NodeStats {
   private warmBusyArea = 0;
   private warmQueuedArea = 0;
   private warmCapacityArea = 0;
+  private warmInstancesArea = 0;
   private readonly quantiles = [0, 0, 0];
 
   constructor(
@@ -78,11 +88,29 @@ export class NodeStats {
     if (nowMs >= this.warmupMs) this.rejected++;
   }
 
+  /** A call refused by a rate limit or a concurrency limit: a drop of its own kind. */
+  throttle(nowMs: number): void {
+    this.drop(nowMs);
+    if (nowMs >= this.warmupMs) this.throttled++;
+  }
+
+  coldStart(nowMs: number): void {
+    if (nowMs >= this.warmupMs) this.coldStarts++;
+  }
+
+  /** Instances provisioned from `nowMs` on. */
+  provisionedInstances(nowMs: number, count: number): void {
+    this.instances.set(nowMs, count);
+    if (nowMs >= this.warmupMs && count > this.peakInstances) this.peakInstances = count;
+  }
+
   /** Remembers the integrals at the end of warm-up, so the summary covers only what follows. */
   markWarmup(nowMs: number): void {
     this.warmBusyArea = this.busy.areaUntil(nowMs);
     this.warmQueuedArea = this.queued.areaUntil(nowMs);
     this.warmCapacityArea = this.capacity.areaUntil(nowMs);
+    this.warmInstancesArea = this.instances.areaUntil(nowMs);
+    this.peakInstances = this.instances.value;
   }
 
   /** Writes bucket `index` (ending now) into the series and starts the next one. */
@@ -125,6 +153,7 @@ export class NodeStats {
     const capacityArea = this.capacity.areaUntil(endMs) - this.warmCapacityArea;
     const busyArea = this.busy.areaUntil(endMs) - this.warmBusyArea;
     const queuedArea = this.queued.areaUntil(endMs) - this.warmQueuedArea;
+    const instancesArea = this.instances.areaUntil(endMs) - this.warmInstancesArea;
     return {
       type,
       arrivals: this.arrivals,
@@ -137,6 +166,11 @@ export class NodeStats {
       utilization: capacityArea > 0 ? busyArea / capacityArea : 0,
       meanQueueLength: measuredSec > 0 ? queuedArea / (measuredSec * 1000) : 0,
       latency: latencySummary(this.latency),
+      throttled: this.throttled,
+      coldStarts: this.coldStarts,
+      instanceSeconds: instancesArea / 1000,
+      billedSeconds: this.billsInvocations ? busyArea / 1000 : 0,
+      peakInstances: this.peakInstances,
     };
   }
 }

@@ -14,6 +14,7 @@ export interface ModelEvents {
   readonly breakerHalfOpen: number;
   readonly autoscaleEvaluate: number;
   readonly replicaReady: number;
+  readonly instanceIdle: number;
 }
 
 /**

@@ -8,7 +8,9 @@ import type {
   Fault,
   ResolvedConnection,
   ResolvedDesign,
+  RateLimitPolicy,
   RetryPolicy,
+  ServerlessPolicy,
   SimulationConfig,
 } from '@architech/contracts';
 
@@ -31,6 +33,8 @@ export type ArrivalProfileSpec = ArrivalProfile;
 export type RetrySpec = RetryPolicy;
 export type CircuitBreakerSpec = CircuitBreakerPolicy;
 export type AutoscalingSpec = AutoscalingPolicy;
+export type ServerlessSpec = ServerlessPolicy;
+export type RateLimitSpec = RateLimitPolicy;
 export type FaultSpec = Fault;
 /** How to run a design: the validated simulation configuration (its `hypothesis` is ignored). */
 export type RunConfigSpec = SimulationConfig;

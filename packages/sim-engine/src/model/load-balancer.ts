@@ -11,7 +11,7 @@ import { SimNode } from './node';
  * LOAD_BALANCER: forwards every call to one downstream chosen by its strategy — smooth weighted
  * round-robin (nginx's), weighted random, or least connections (fewest outstanding calls per
  * unit of weight, ties to the earliest). It never queues: an optional `serviceTime` is a pure
- * delay (an infinite-server station).
+ * delay (an infinite-server station). A `rateLimit` throttles calls on arrival.
  */
 export class LoadBalancer extends SimNode {
   private readonly strategy: 'round_robin' | 'random' | 'least_connections';
@@ -32,6 +32,7 @@ export class LoadBalancer extends SimNode {
       this.ctx.respond(call, 'unavailable');
       return;
     }
+    if (!this.admits(call)) return;
     const pFail = this.failureProbability(0);
     if (pFail > 0 && this.rng.next() < pFail) {
       call.phase = CallPhase.Done;

@@ -5,6 +5,7 @@ import type { SimContext } from './context';
 import type { CircuitBreaker } from './circuit-breaker';
 import type { ComponentSpec, RetrySpec } from './design';
 import type { Link } from './link';
+import { TokenBucket } from './token-bucket';
 
 /** What one crash fault took down. */
 export interface CrashToken {
@@ -33,6 +34,8 @@ export abstract class SimNode {
   slowdownFactor = 1;
   extraDelayMs = 0;
   protected readonly routeRng: Rng;
+  /** The `rateLimit` token bucket calls must pass on arrival; null without one. */
+  private readonly admission: TokenBucket | null;
   private totalWeight = 0;
 
   constructor(
@@ -47,6 +50,10 @@ export abstract class SimNode {
     this.timeoutMs = 'timeoutMs' in p ? p.timeoutMs : undefined;
     this.retry = 'retry' in p ? p.retry : undefined;
     this.routeRng = ctx.stream(this, 'route');
+    const limit = 'rateLimit' in p ? p.rateLimit : undefined;
+    this.admission = limit ? new TokenBucket(limit) : null;
+    // One instance unless the type says otherwise (stations provision theirs; a CLIENT is no deployment).
+    stats.provisionedInstances(ctx.scheduler.now, spec.type === 'CLIENT' ? 0 : 1);
   }
 
   /** Wires an outgoing connection. */
@@ -118,6 +125,23 @@ export abstract class SimNode {
       if (u < 0) return links[i];
     }
     return links[links.length - 1];
+  }
+
+  /**
+   * Whether `call` passes the rate limit; if not, it is throttled: answered `dropped` at once
+   * (a 429 its caller may retry) and counted in `throttled` and `drops`.
+   */
+  protected admits(call: Call): boolean {
+    if (this.admission === null || this.admission.take(this.ctx.scheduler.now)) return true;
+    this.throttle(call, 'rate limit exceeded');
+    return false;
+  }
+
+  /** Refuses `call` at once because a limit of this component is reached. */
+  protected throttle(call: Call, reason: string): void {
+    this.stats.throttle(this.ctx.scheduler.now);
+    this.ctx.logNoisy('throttled', this, `${this.id}: ${reason}, request throttled`);
+    this.ctx.respond(call, 'dropped');
   }
 
   /** Probability that one request fails here: the intrinsic error rate combined with error faults. */

@@ -14,20 +14,21 @@ import { Replica } from './replica';
  * service time a call goes to one downstream picked by weight, or with `fanOut: "all"` to every
  * downstream, stage by stage (a CACHE only on a miss); by default the worker is free during the
  * downstream calls (non-blocking I/O), with `blockingCalls` it is held until the answer returns.
- * Replicas are chosen round-robin among those in rotation.
+ * Replicas are chosen round-robin among those in rotation. A `rateLimit` throttles calls on arrival;
+ * `serverless` components are {@link ServerlessStation}s, which place calls on instances instead.
  */
 export class Station extends SimNode implements Scalable {
-  private readonly replicas: Replica[] = [];
+  protected readonly replicas: Replica[] = [];
   private rotation: Replica[] = [];
   private cursor = 0;
-  private readonly workers: number;
+  protected readonly workers: number;
   private readonly queueCapacity: number;
   private readonly blocking: boolean;
   private readonly errorRate: number;
   private readonly hitRatio: number;
   private readonly sampler: Sampler;
   private readonly rng: Rng;
-  private readonly trackInFlight: boolean;
+  protected readonly trackInFlight: boolean;
   private pending = 0;
   private readonly autoscaler: Autoscaler | null;
   /** With `fanOut: "all"`: the random stream of `probability` draws; null when calling one downstream. */
@@ -38,20 +39,21 @@ export class Station extends SimNode implements Scalable {
   constructor(ctx: SimContext, spec: StationSpec, stats: NodeStats, trackInFlight: boolean) {
     super(ctx, spec, stats);
     const p = spec.properties;
-    this.workers = p.workers;
+    // A serverless instance serves `concurrencyPerInstance` calls, each holding its slot until answered.
+    this.workers = p.serverless ? p.serverless.concurrencyPerInstance : p.workers;
     // No capacity is an unbounded waiting room (not a default: the absence is the setting).
     this.queueCapacity = p.queueCapacity ?? Infinity;
-    this.blocking = p.blockingCalls;
+    this.blocking = p.blockingCalls || p.serverless !== undefined;
     this.errorRate = p.errorRate;
     this.hitRatio = spec.type === 'CACHE' ? spec.properties.hitRatio : -1;
     this.sampler = createSampler(p.serviceTime);
     this.rng = ctx.stream(this, 'service');
     this.trackInFlight = trackInFlight;
-    let initial = p.replicas;
+    let initial = p.serverless ? 0 : p.replicas;
     if (p.autoscaling) initial = Math.min(p.autoscaling.maxReplicas, Math.max(p.autoscaling.minReplicas, initial));
     for (let i = 0; i < initial; i++) this.replicas.push(new Replica(i, trackInFlight));
     this.rebuildRotation();
-    this.autoscaler = p.autoscaling ? new Autoscaler(ctx, this, p.autoscaling) : null;
+    this.autoscaler = p.autoscaling && !p.serverless ? new Autoscaler(ctx, this, p.autoscaling) : null;
     this.fanRng = p.fanOut === 'all' ? ctx.stream(this, 'fanout') : null;
   }
 
@@ -61,13 +63,18 @@ export class Station extends SimNode implements Scalable {
   }
 
   receive(call: Call): void {
-    const now = this.ctx.scheduler.now;
-    this.stats.arrival(now);
-    const rotation = this.rotation;
-    if (this.down || rotation.length === 0) {
+    this.stats.arrival(this.ctx.scheduler.now);
+    if (!this.isAvailable()) {
       this.ctx.respond(call, 'unavailable');
       return;
     }
+    if (this.admits(call)) this.admit(call);
+  }
+
+  /** Places an admitted call on a replica: serve, queue or drop. */
+  protected admit(call: Call): void {
+    const now = this.ctx.scheduler.now;
+    const rotation = this.rotation;
     const replica = rotation[this.cursor++ % rotation.length];
     if (this.cursor >= rotation.length) this.cursor = 0;
     call.replica = replica.index;
@@ -172,6 +179,7 @@ export class Station extends SimNode implements Scalable {
 
   provision(count: number, readyInMs: number): void {
     this.pending += count;
+    this.rebuildRotation();
     for (let i = 0; i < count; i++) this.ctx.scheduler.scheduleIn(readyInMs, this.ctx.events.replicaReady, this);
   }
 
@@ -202,15 +210,21 @@ export class Station extends SimNode implements Scalable {
   override crash(count: number | undefined): CrashToken {
     const whole = count === undefined;
     if (whole) super.crash(undefined);
+    const victims = this.crashReplicas(whole ? Infinity : (count as number), whole);
+    this.rebuildRotation();
+    return { whole, replicas: victims };
+  }
+
+  /** Holds down up to `count` replicas in service (crashed ones too when `whole`); returns their indices. */
+  protected crashReplicas(count: number, whole: boolean): number[] {
     const victims: number[] = [];
     for (const replica of this.replicas) {
-      if (!whole && victims.length >= (count as number)) break;
+      if (victims.length >= count) break;
       if (!replica.active || (!whole && !replica.up)) continue;
       victims.push(replica.index);
       if (replica.downCount++ === 0) this.kill(replica);
     }
-    this.rebuildRotation();
-    return { whole, replicas: victims };
+    return victims;
   }
 
   override recover(token: CrashToken): void {
@@ -220,7 +234,7 @@ export class Station extends SimNode implements Scalable {
   }
 
   /** A replica's process dies: everything it holds fails at once, as its connections reset. */
-  private kill(replica: Replica): void {
+  protected kill(replica: Replica): void {
     const now = this.ctx.scheduler.now;
     replica.epoch++;
     this.stats.queued.add(now, -replica.queue.length);
@@ -233,12 +247,13 @@ export class Station extends SimNode implements Scalable {
     for (const call of victims) this.ctx.respond(call, 'crashed');
   }
 
-  private startService(call: Call, replica: Replica): void {
+  /** Starts serving `call` on `replica`; `extraMs` (a cold start) adds to its service time. */
+  protected startService(call: Call, replica: Replica, extraMs = 0): void {
     replica.busy++;
     this.stats.busy.add(this.ctx.scheduler.now, 1);
     call.phase = CallPhase.InService;
     call.holdsWorker = true;
-    const serviceMs = this.sampler.sample(this.rng) * this.slowdownFactor + this.extraDelayMs;
+    const serviceMs = this.sampler.sample(this.rng) * this.slowdownFactor + this.extraDelayMs + extraMs;
     this.ctx.scheduler.scheduleIn(serviceMs, this.ctx.events.serviceDone, call);
   }
 
@@ -262,6 +277,11 @@ export class Station extends SimNode implements Scalable {
     }
     replica.busy--;
     this.stats.busy.add(now, -1);
+    this.slotFreed(replica);
+  }
+
+  /** A worker of `replica` became free with nothing queued: a drained replica leaves. */
+  protected slotFreed(replica: Replica): void {
     if (replica.draining && replica.busy === 0) {
       replica.draining = false;
       this.rebuildRotation();
@@ -274,5 +294,7 @@ export class Station extends SimNode implements Scalable {
     // Draining replicas still work, so they count as capacity until they finish.
     const provisioned = this.replicas.filter((r) => r.active || r.draining).length;
     this.stats.capacity.set(this.ctx.scheduler.now, provisioned * this.workers);
+    // Billed from launch: replicas still starting count as instances, though not as capacity.
+    this.stats.provisionedInstances(this.ctx.scheduler.now, provisioned + this.pending);
   }
 }

@@ -6,6 +6,7 @@ import type { Client } from '../model/client';
 import type { LogLevel, ModelEvents, SimContext } from '../model/context';
 import type { TracingSpec } from '../model/design';
 import type { SimNode } from '../model/node';
+import type { ServerlessInstance } from '../model/serverless-instance';
 import type { Station } from '../model/station';
 import { createStream, hashLabel, type Rng } from '../random/rng';
 import { LogBuffer } from '../tracing/log-buffer';
@@ -47,6 +48,7 @@ export class SimEnvironment extends CallProtocol implements SimContext {
       breakerHalfOpen: s.register((breaker: CircuitBreaker) => breaker.halfOpen()),
       autoscaleEvaluate: s.register((autoscaler: Autoscaler) => autoscaler.evaluate()),
       replicaReady: s.register((station: Station) => station.replicaReady()),
+      instanceIdle: s.register((instance: ServerlessInstance) => instance.owner.reclaimIfIdle(instance)),
     };
     const salt = hashLabel(`${settings.seed}/${settings.replication}`);
     this.traces = new TraceCollector(settings.tracing, salt, this.rootStream('tracing'));

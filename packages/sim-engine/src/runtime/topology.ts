@@ -7,6 +7,7 @@ import { Link } from '../model/link';
 import { LoadBalancer } from '../model/load-balancer';
 import { MessageQueue } from '../model/message-queue';
 import type { SimNode } from '../model/node';
+import { ServerlessStation } from '../model/serverless-station';
 import { Station } from '../model/station';
 import { createSampler } from '../random/distributions';
 import type { Rng } from '../random/rng';
@@ -49,7 +50,8 @@ export function buildTopology(
         node = new MessageQueue(ctx, spec, stats);
         break;
       default: {
-        const station = new Station(ctx, spec, stats, crashTargets.has(spec.id));
+        const crashable = crashTargets.has(spec.id);
+        const station = spec.properties.serverless ? new ServerlessStation(ctx, spec, stats, crashable) : new Station(ctx, spec, stats, crashable);
         stations.push(station);
         node = station;
       }

@@ -71,7 +71,7 @@ describe('the arrival rates a design offers its components', () => {
 
   it('marks a rarely drawn branch overloaded from λ × probability even when the window measured no arrival there', () => {
     // fraud: one worker, 50 ms: 0.5 × 100/s × 0.05 s = 2.5 ≥ 1, but 0.005 × 100/s × 0.05 s = 0.025.
-    const quiet: ComponentSummary = { type: 'SERVICE', arrivals: 0, completions: 0, errors: 0, drops: 0, timeouts: 0, rejected: 0, throughput: 0, utilization: 0, meanQueueLength: 0, latency: { mean: 0, p50: 0, p95: 0, p99: 0, max: 0 } };
+    const quiet: ComponentSummary = { type: 'SERVICE', arrivals: 0, completions: 0, errors: 0, drops: 0, timeouts: 0, rejected: 0, throughput: 0, utilization: 0, meanQueueLength: 0, throttled: 0, coldStarts: 0, instanceSeconds: 0, billedSeconds: 0, peakInstances: 0, latency: { mean: 0, p50: 0, p95: 0, p99: 0, max: 0 } };
     const summary = (design: Design): Summary => ({
       endToEnd: { requests: 0, completions: 0, errors: 0, throughput: 0, errorRate: 0, latency: quiet.latency },
       components: Object.fromEntries(design.components.map((c) => [c.id, quiet])),

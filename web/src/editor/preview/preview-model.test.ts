@@ -35,7 +35,7 @@ function validated(input: DesignInput): Design {
 
 function stats(overrides: Partial<ComponentSummary>): ComponentSummary {
   const latency = { mean: 10, p50: 8, p95: 30, p99: 50, max: 90 };
-  return { type: 'SERVICE', arrivals: 1000, completions: 1000, errors: 0, drops: 0, timeouts: 0, rejected: 0, throughput: 66, utilization: 0.5, meanQueueLength: 0, latency, ...overrides };
+  return { type: 'SERVICE', arrivals: 1000, completions: 1000, errors: 0, drops: 0, timeouts: 0, rejected: 0, throughput: 66, utilization: 0.5, meanQueueLength: 0, throttled: 0, coldStarts: 0, instanceSeconds: 0, billedSeconds: 0, peakInstances: 0, latency, ...overrides };
 }
 
 const api = (input: DesignInput): Component => validated(input).components.find((c) => c.id === 'api')!;

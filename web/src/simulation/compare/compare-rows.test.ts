@@ -4,7 +4,7 @@ import { errorRateSeries } from './error-rate-series';
 
 const latency = (p: number) => ({ mean: p, p50: p, p95: p * 2, p99: p * 3, max: p * 4 });
 const component = (utilization: number, errors: number): ComponentSummaryDto => ({
-  type: 'SERVICE', arrivals: 100, completions: 100 - errors, errors, drops: 0, timeouts: 0, rejected: 0, throughput: 10, utilization, meanQueueLength: 0, latency: latency(10),
+  type: 'SERVICE', arrivals: 100, completions: 100 - errors, errors, drops: 0, timeouts: 0, rejected: 0, throughput: 10, utilization, meanQueueLength: 0, throttled: 0, coldStarts: 0, instanceSeconds: 0, billedSeconds: 0, peakInstances: 0, latency: latency(10),
 });
 const summary = (throughput: number, errorRate: number, components: Record<string, ComponentSummaryDto>): SimulationSummaryDto => ({
   endToEnd: { requests: 1000, completions: 990, errors: 10, throughput, errorRate, latency: latency(20) },
