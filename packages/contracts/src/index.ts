@@ -11,6 +11,7 @@ export * from './providers/provider-ref-validation';
 export * from './providers/price-entry';
 export * from './providers/price-table';
 export * from './providers/price-overrides.schema';
+export * from './providers/catalogue-docs';
 export * from './defaults';
 export * from './design.schema';
 export * from './resolved-design';
