@@ -78,7 +78,14 @@ export function refineDesign<D extends DesignSpec>(input: D, goal: Goal, options
   /** With a `cost` objective: the last design that met the goal, kept while cheaper ones are tried. */
   let passing: { design: D; changes: ProposedChange[]; validation: ValidationRecord } | undefined;
 
-  const finish = (terminal: RefineTerminal): RefineResult<D> => {
+  const finish = (end: RefineTerminal): RefineResult<D> => {
+    let terminal = end;
+    if (terminal.state !== 'accepted' && passing) {
+      // A cost trim was cut short (timeout, failed run): the last design that met the goal stands.
+      ({ design, changes, validation } = passing);
+      timeline.note(iteration, `${terminal.reason}: keeping the design validated in iteration ${validation.iteration}`);
+      terminal = { state: 'accepted' };
+    }
     timeline.transition(terminal.state, iteration, terminal.reason);
     return { ...terminal, iterations: iteration, goal: goal.description, design, changes, capacity: { before: designCapacity(input), after: designCapacity(design), analyticMinimum: analyticMinimumCapacity(input) }, validation, timeline: timeline.entries(), run };
   };

@@ -45,4 +45,14 @@ describe('the cost objective of a refine run', () => {
     expect(result.validation?.iteration).toBe(1);
     expect(result.timeline.some((e) => e.kind === 'note' && e.text.includes('keeping the one validated in iteration 1'))).toBe(true);
   });
+
+  it('keeps the last design that met the goal when the run times out during a trim', () => {
+    let reads = 0;
+    // The start, then two reads per iteration: the fourth check (after iteration 2's trim) is past the budget.
+    const clock = () => (reads++ >= 4 ? 1000 : 0);
+    const result = refineDesign(design(), goal('cost'), { ...fast, timeoutMs: 10, clock });
+    expect(result.state).toBe('accepted');
+    expect(apiReplicas(result.design)).toBe(6);
+    expect(result.timeline.some((e) => e.kind === 'note' && e.text === 'timeout: keeping the design validated in iteration 1')).toBe(true);
+  });
 });
