@@ -96,7 +96,6 @@ export function refineDesign<D extends DesignSpec>(input: D, goal: Goal, options
     iteration++;
     timeline.transition('generating', iteration);
     const proposal = validation?.passed ? costTrim(design) : propose(design, iteration, validation, targets);
-    if (validation?.passed && proposal.length === 0) return finish({ state: 'accepted' });
     if (iteration > 1 && proposal.length === 0) return finish({ state: 'failed', reason: 'nothing_to_propose' });
     design = applyChanges(design, proposal);
     changes = [...changes, ...proposal];
@@ -108,9 +107,10 @@ export function refineDesign<D extends DesignSpec>(input: D, goal: Goal, options
     const criteria = goal.evaluate(result);
     validation = { iteration, criteria, passed: criteria.length > 0 && criteria.every((c) => c.passed), bottlenecks: bottlenecks(design, result) };
     timeline.validation(validation);
-    if (validation.passed && (goal.objective !== 'cost' || iteration >= maxIterations)) return finish({ state: 'accepted' });
-    if (validation.passed) passing = { design, changes, validation };
-    else if (passing) {
+    if (validation.passed) {
+      if (goal.objective !== 'cost' || iteration >= maxIterations || costTrim(design).length === 0) return finish({ state: 'accepted' });
+      passing = { design, changes, validation };
+    } else if (passing) {
       ({ design, changes, validation } = passing);
       timeline.note(iteration, `the cheaper design missed the goal: keeping the one validated in iteration ${validation.iteration}`);
       return finish({ state: 'accepted' });

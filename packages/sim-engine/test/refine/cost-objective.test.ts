@@ -3,11 +3,11 @@ import { refineDesign, type Goal, type GoalInput } from '../../src';
 
 // 100 req/s × 30 ms on 1-worker replicas: 3 erlangs. Sizing (ρ ≤ 0.8, wait ≤ service time) gives
 // 6 replicas; the analytic minimum (ρ < 1) is 4.
-function design(): Design {
+function design(serviceMs = 30): Design {
   const outcome = validateDesign({
     components: [
       { id: 'users', type: 'CLIENT', properties: { arrival: { process: 'poisson', ratePerSec: 100 } } },
-      { id: 'api', type: 'SERVICE', properties: { replicas: 8, workers: 1, serviceTime: { dist: 'exponential', mean: 30 }, provider: { provider: 'aws', service: 'ec2', sku: 'm6i.large' } } },
+      { id: 'api', type: 'SERVICE', properties: { replicas: 8, workers: 1, serviceTime: { dist: 'exponential', mean: serviceMs }, provider: { provider: 'aws', service: 'ec2', sku: 'm6i.large' } } },
     ],
     connections: [{ id: 'c1', source: 'users', target: 'api' }],
   });
@@ -54,5 +54,12 @@ describe('the cost objective of a refine run', () => {
     expect(result.state).toBe('accepted');
     expect(apiReplicas(result.design)).toBe(6);
     expect(result.timeline.some((e) => e.kind === 'note' && e.text === 'timeout: keeping the design validated in iteration 1')).toBe(true);
+  });
+
+  it('stops, accepted, when no replica can go: the sizing already sits at the analytic minimum', () => {
+    // 100 req/s × 10 ms: sizing gives 2 replicas (ρ = 0.5), the minimum with failover kept is 2.
+    const result = refineDesign(design(10), goal('cost'), fast);
+    expect(result).toMatchObject({ state: 'accepted', iterations: 1 });
+    expect(apiReplicas(result.design)).toBe(2);
   });
 });
