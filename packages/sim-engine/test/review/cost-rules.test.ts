@@ -26,8 +26,21 @@ describe('the cost review', () => {
     expect(finding.fix?.changes).toEqual([{ componentId: 'api', properties: { replicas: 2 } }]);
   });
 
-  it('keeps two replicas for failover', () => {
-    expect(costFindings(design(2)).filter((f) => f.rule === 'over-provisioned')).toEqual([]);
+  it('keeps two replicas for failover and proposes the cheapest SKU that still carries the load', () => {
+    const [finding] = costFindings(design(2)).filter((f) => f.rule === 'over-provisioned');
+    // t3.medium: 2 workers, service time × 1.25 → ρ = 10 × 12.5 ms / 4 ≈ 0.03; ($0.096 − $0.0416) × 2 × 730 h.
+    expect(finding.fix?.changes).toEqual([{ componentId: 'api', properties: { provider: { provider: 'aws', service: 'ec2', sku: 't3.medium' }, workers: 2, serviceTime: { dist: 'constant', value: 12.5 } } }]);
+    expect(finding.evidence[0].kind === 'figures' && finding.evidence[0].figures.monthlySavingUsd).toBeCloseTo((0.096 - 0.0416) * 2 * 730, 2);
+  });
+
+  it('leaves a station alone at ρ ≥ 0.2, or already on the cheapest SKU', () => {
+    const busy = design(2);
+    // 100 req/s × 10 ms / (2 × 2 workers) = 0.25.
+    (busy.components[0].properties as { arrival: { ratePerSec: number } }).arrival.ratePerSec = 100;
+    expect(costFindings(busy).filter((f) => f.rule === 'over-provisioned')).toEqual([]);
+    const cheapest = design(2);
+    (cheapest.components[1].properties as { provider: { sku: string } }).provider.sku = 't3.medium';
+    expect(costFindings(cheapest).filter((f) => f.rule === 'over-provisioned')).toEqual([]);
   });
 
   it('flags provisioned capacity no traffic reaches, but not an idle serverless function', () => {

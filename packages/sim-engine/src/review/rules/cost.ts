@@ -1,8 +1,10 @@
+import { findCatalogueEntry, findSku, scaleDistribution } from '@architech/contracts';
 import { HOURS_PER_MONTH } from '../../cost/cost-model';
 import { LIST_PRICES, priceOf } from '../../cost/price-book';
 import type { ComponentSpec } from '../flat-design';
 import type { Finding, RuleInfo } from '../finding';
 import { fmt, passFinding, type ReviewContext, type Rule } from '../context';
+import { meanServiceMs } from '../graph';
 import { RHO_TARGET, replicasForRho } from './capacity';
 
 /** Utilisation below which a station with more than one replica is over-provisioned. */
@@ -14,7 +16,7 @@ const overProvisionedInfo: RuleInfo = {
   id: 'over-provisioned',
   domain: 'cost',
   title: 'Over-provisioned station',
-  why: 'Provisioned replicas cost money whether they work or not. A station kept below about 20% utilisation (at the peak for fixed replicas, at base load for the autoscaling floor) with more than two replicas pays for capacity it does not use; fewer replicas at ρ ≈ 0.7, never fewer than two, carry the same load.',
+  why: 'Provisioned replicas cost money whether they work or not. A station kept below about 20% utilisation (at the peak for fixed replicas, at base load for the autoscaling floor) with more than one replica pays for capacity it does not use: fewer replicas at ρ ≈ 0.7 (never fewer than two) carry the same load, and where only two are left a smaller SKU of the same service may.',
   reference: 'AWS Well-Architected, Cost Optimization pillar, COST06 "Select the correct resource type, size, and number"; Google Cloud Architecture Framework, Cost optimization, "Optimize resource usage"',
 };
 
@@ -49,9 +51,13 @@ export const overProvisioned: Rule = {
       const floor = p.autoscaling ? p.autoscaling.minReplicas : (p.replicas ?? 1);
       const lambda = p.autoscaling ? (ctx.base.get(c.id) ?? 0) : Math.max(ctx.base.get(c.id) ?? 0, ctx.peak.get(c.id) ?? 0);
       const rho = (lambda * (ctx.holdingMs(c) / 1000)) / (floor * (p.workers ?? 1));
-      if (floor <= REDUNDANCY_FLOOR || rho >= RHO_IDLE) continue;
+      if (floor <= 1 || rho >= RHO_IDLE) continue;
       const replicas = Math.max(REDUNDANCY_FLOOR, replicasForRho(ctx, c, lambda, RHO_TARGET));
-      if (replicas >= floor) continue;
+      if (replicas >= floor) {
+        const smaller = smallerSku(ctx, c, lambda, floor);
+        if (smaller) findings.push(smaller);
+        continue;
+      }
       const saved = saving(c, floor - replicas);
       const what = p.autoscaling ? 'minReplicas' : 'replicas';
       findings.push({
@@ -66,9 +72,45 @@ export const overProvisioned: Rule = {
         evidence: [{ kind: 'figures', text: 'utilisation of the provisioned replicas and the saving', figures: { arrivalRate: +lambda.toFixed(3), replicas: floor, rho: +rho.toFixed(4), replicasNeeded: replicas, ...saved.figures } }],
       });
     }
-    return findings.length > 0 ? findings : [passFinding(overProvisionedInfo, `No station with more than ${REDUNDANCY_FLOOR} replicas runs below ρ = ${RHO_IDLE}.`)];
+    return findings.length > 0 ? findings : [passFinding(overProvisionedInfo, `No station with more than one replica runs below ρ = ${RHO_IDLE} with capacity to spare.`)];
   },
 };
+
+/**
+ * The cheapest SKU of the station's catalogue entry that still keeps it at ρ ≤ 0.7 with its
+ * replicas (fewer workers, a slower service time by the SKU's factor), as a finding with the saving.
+ */
+function smallerSku(ctx: ReviewContext, c: ComponentSpec, lambda: number, replicas: number): Finding | undefined {
+  const ref = c.properties.provider;
+  const entry = ref && findCatalogueEntry(ref.provider, ref.service);
+  const current = entry && findSku(entry, ref.sku);
+  const currentPrice = ref && priceOf(LIST_PRICES, ref, 'instance-hour');
+  if (!ref || !entry || !current || currentPrice === undefined || !c.properties.serviceTime) return undefined;
+  const ownSec = meanServiceMs(c) / 1000;
+  const callsSec = ctx.holdingMs(c) / 1000 - ownSec;
+  let best: { id: string; workers: number; factor: number; price: number; rho: number } | undefined;
+  for (const sku of entry.skus) {
+    const price = priceOf(LIST_PRICES, { ...ref, sku: sku.id }, 'instance-hour');
+    const factor = sku.serviceTimeFactor / current.serviceTimeFactor;
+    const rho = (lambda * (ownSec * factor + callsSec)) / (replicas * sku.workers);
+    if (price === undefined || price >= currentPrice || rho > RHO_TARGET || (best && best.price <= price)) continue;
+    best = { id: sku.id, workers: sku.workers, factor, price, rho };
+  }
+  if (!best) return undefined;
+  const usd = (currentPrice - best.price) * replicas * HOURS_PER_MONTH;
+  const serviceTime = scaleDistribution(c.properties.serviceTime, best.factor);
+  return {
+    rule: overProvisionedInfo.id,
+    domain: 'cost',
+    outcome: 'warn',
+    severity: 'low',
+    components: [c.id],
+    reason: `${ctx.graph.label(c.id)} runs ${replicas} × ${current.id} below ρ = ${RHO_IDLE}: ${replicas} × ${best.id} carry ${fmt(lambda, 1)} req/s at ρ ≈ ${fmt(best.rho)} for ≈ $${fmt(usd, 2)} a month less at list prices.`,
+    remediation: `Move ${c.id} to ${ref.service} ${best.id}: saves ≈ $${fmt(usd, 2)} a month.`,
+    fix: { label: `${c.id}: ${best.id}`, changes: [{ componentId: c.id, properties: { provider: { ...ref, sku: best.id }, workers: best.workers, serviceTime } }] },
+    evidence: [{ kind: 'figures', text: 'the SKU against the load, and the saving', figures: { arrivalRate: +lambda.toFixed(3), replicas, sku: current.id, suggestedSku: best.id, rhoAfter: +best.rho.toFixed(4), monthlySavingUsd: +usd.toFixed(2) } }],
+  };
+}
 
 export const idleCapacity: Rule = {
   info: idleCapacityInfo,
