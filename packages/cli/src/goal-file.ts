@@ -10,5 +10,5 @@ export function loadGoal(file: string): { goal: RefineGoal; port: ReturnType<typ
   if (!parsed.success) {
     throw new InputError('invalid_goal', fromSource(file, fromZodIssues(parsed.error.issues)).map(issueLine));
   }
-  return { goal: parsed.data, port: hypothesisGoal(parsed.data.hypothesis) };
+  return { goal: parsed.data, port: hypothesisGoal(parsed.data.hypothesis, parsed.data.objective) };
 }

@@ -19,7 +19,7 @@ durationSec 10–${REFINE_LIMITS.maxDurationSec}, replications 1–${REFINE_LIMI
 export const REVIEW_HELP = `Usage: architech review <design.json> [options]
 
 Reviews a design like a seasoned architect: findings per domain (compute, database, storage,
-network, resilience, cross_domain), each pass, warn or fail with a severity, the components,
+network, resilience, cost, cross_domain), each pass, warn or fail with a severity, the components,
 the reason, a remediation and the evidence (docs/review.md lists every rule).
 
 Options:

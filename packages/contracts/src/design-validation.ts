@@ -1,5 +1,6 @@
 import { designSchema, type Component, type Connection, type Design } from './design.schema';
 import { fromZodIssues, type ValidationIssue, type ValidationOutcome } from './issues';
+import { providerRefIssues } from './providers/provider-ref-validation';
 import { serverlessIssues } from './serverless-validation';
 
 /**
@@ -13,7 +14,8 @@ import { serverlessIssues } from './serverless-validation';
  * synchronous cycle would make a request call itself forever. A connection's `stage` and
  * `probability` apply only when its source calls all its downstreams (`fanOut: "all"`), its
  * `weight` only when the source picks one. A `serverless` component takes no `autoscaling`,
- * `queueCapacity`, `replicas` or `workers` ({@link serverlessIssues}).
+ * `queueCapacity`, `replicas` or `workers` ({@link serverlessIssues}). A component's `provider`
+ * block names a service and SKU of the catalogue (docs/providers.md).
  */
 export function validateDesign(input: unknown): ValidationOutcome<Design> {
   const parsed = designSchema.safeParse(input);
@@ -77,6 +79,10 @@ export function checkDesignGraph(design: Design): ValidationOutcome<Design> {
       issues.push({ path: at, code: 'no_downstream', message: `CACHE '${component.id}' misses ${Math.round((1 - component.properties.hitRatio) * 100)}% of requests but has no downstream to send them to` });
     }
   });
+
+  const providers = providerRefIssues(design);
+  issues.push(...providers.issues);
+  warnings.push(...providers.warnings);
 
   if (issues.length === 0) {
     const cycle = findSynchronousCycle(design, outgoing, byId);

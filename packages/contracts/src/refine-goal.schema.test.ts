@@ -24,4 +24,12 @@ describe('refineGoalSchema', () => {
     expect(refineGoalSchema.safeParse({ hypothesis: [{ metric: 'errorRate', op: '<', value: 0.01 }], run: { durationSec: 601 } }).success).toBe(false);
     expect(refineGoalSchema.safeParse({ hypothesis: [{ metric: 'errorRate', op: '<', value: 0.01 }], run: { seed: 3 } }).success).toBe(true);
   });
+
+  it('takes a cost objective and passes it on to the goal port', () => {
+    const parsed = refineGoalSchema.parse({ hypothesis: [{ metric: 'errorRate', op: '<', value: 0.01 }], objective: 'cost' });
+    const port = hypothesisGoal(parsed.hypothesis, parsed.objective);
+    expect(port.objective).toBe('cost');
+    expect(port.description).toBe('error rate < 1%, at the least cost');
+    expect(refineGoalSchema.safeParse({ hypothesis: [{ metric: 'errorRate', op: '<', value: 0.01 }], objective: 'cheap' }).success).toBe(false);
+  });
 });

@@ -23,6 +23,8 @@ export const refineGoalSchema = z.strictObject({
     .partial()
     .optional(),
   maxIterations: z.number().int().min(1).max(REFINE_LIMITS.maxIterations).optional(),
+  /** `capacity` (default): the first design that meets the hypothesis; `cost`: then the cheapest that still does (docs/review.md). */
+  objective: z.enum(['capacity', 'cost']).optional(),
 });
 export type RefineGoal = z.output<typeof refineGoalSchema>;
 
@@ -38,11 +40,15 @@ export interface GoalCriterionVerdict {
 /**
  * A hypothesis as a refine goal: each condition is a criterion, judged by `evaluateHypothesis` on
  * the validation run's end-to-end summary. Error-rate conditions call for resilience settings,
- * the others for capacity. Structurally the engine's `Goal`.
+ * the others for capacity; `objective` passes the goal's objective on. Structurally the engine's `Goal`.
  */
-export function hypothesisGoal(conditions: readonly HypothesisCondition[]): { description: string; evaluate(result: { summary: HypothesisInput }): GoalCriterionVerdict[] } {
+export function hypothesisGoal(
+  conditions: readonly HypothesisCondition[],
+  objective?: RefineGoal['objective'],
+): { description: string; objective?: RefineGoal['objective']; evaluate(result: { summary: HypothesisInput }): GoalCriterionVerdict[] } {
   return {
-    description: conditions.map(describeCondition).join(' and '),
+    description: conditions.map(describeCondition).join(' and ') + (objective === 'cost' ? ', at the least cost' : ''),
+    ...(objective ? { objective } : {}),
     evaluate(result) {
       return evaluateHypothesis(conditions, result.summary).outcomes.map((o) => ({
         criterion: `${o.condition.metric} ${o.condition.op} ${o.condition.value}`,

@@ -27,3 +27,4 @@ export * from './checks';
 export { ENGINE_VERSION } from './version';
 export * from './review';
 export * from './refine';
+export * from './cost';

@@ -9,6 +9,11 @@ export interface Goal {
   readonly description: string;
   /** Judges one validation run (its end-to-end summary is what a hypothesis reads). */
   evaluate(result: GoalInput): CriterionResult[];
+  /**
+   * `capacity` (default): accept the first design that meets the criteria. `cost`: then keep
+   * trimming the most expensive replica while the criteria still hold (within the iterations).
+   */
+  readonly objective?: 'capacity' | 'cost';
 }
 
 /** The part of a simulation result a goal may read. */

@@ -5,6 +5,7 @@ import { simulate } from '../runtime/simulate';
 import { MAX_REPLICAS } from '../review/context';
 import { applyChanges, designCapacity, replicasChange, type ProposedChange } from './design-edit';
 import type { CriterionResult, Goal } from './goal';
+import { costTrim } from './cost-objective';
 import { resilienceChanges } from './resilience';
 import { analyticMinimumCapacity, FIRST_TARGET, sizeStations, TIGHTER_TARGETS, type SizingTarget } from './sizing';
 import { bottlenecks, RefineTimeline, type RefineState, type RefineTerminal, type TimelineEntry, type ValidationRecord } from './timeline';
@@ -59,7 +60,9 @@ export interface RefineResult<D extends DesignSpec> {
  * criteria back: latency/throughput failures tighten the target of the bottleneck stations (those
  * the run showed busy, dropping or timing out), error failures add resilience settings. Every
  * proposal is validated by simulation against every criterion of the goal, which never changes;
- * the run is `accepted` only when all pass. Deterministic per seed (the wall-clock timeout aside).
+ * the run is `accepted` only when all pass. With the goal's `cost` objective an accepted design is
+ * then trimmed one most-expensive replica at a time (`costTrim`) while iterations remain, keeping the
+ * last design that met the goal. Deterministic per seed (the wall-clock timeout aside).
  */
 export function refineDesign<D extends DesignSpec>(input: D, goal: Goal, options: RefineOptions = {}): RefineResult<D> {
   const run = { ...DEFAULT_REFINE_RUN, ...options.run };
@@ -72,8 +75,17 @@ export function refineDesign<D extends DesignSpec>(input: D, goal: Goal, options
   let changes: ProposedChange[] = [];
   let validation: ValidationRecord | undefined;
   let iteration = 0;
+  /** With a `cost` objective: the last design that met the goal, kept while cheaper ones are tried. */
+  let passing: { design: D; changes: ProposedChange[]; validation: ValidationRecord } | undefined;
 
-  const finish = (terminal: RefineTerminal): RefineResult<D> => {
+  const finish = (end: RefineTerminal): RefineResult<D> => {
+    let terminal = end;
+    if (terminal.state !== 'accepted' && passing) {
+      // A cost trim was cut short (timeout, failed run): the last design that met the goal stands.
+      ({ design, changes, validation } = passing);
+      timeline.note(iteration, `${terminal.reason}: keeping the design validated in iteration ${validation.iteration}`);
+      terminal = { state: 'accepted' };
+    }
     timeline.transition(terminal.state, iteration, terminal.reason);
     return { ...terminal, iterations: iteration, goal: goal.description, design, changes, capacity: { before: designCapacity(input), after: designCapacity(design), analyticMinimum: analyticMinimumCapacity(input) }, validation, timeline: timeline.entries(), run };
   };
@@ -83,7 +95,7 @@ export function refineDesign<D extends DesignSpec>(input: D, goal: Goal, options
     if (timedOut()) return finish({ state: 'stopped', reason: 'timeout' });
     iteration++;
     timeline.transition('generating', iteration);
-    const proposal = propose(design, iteration, validation, targets);
+    const proposal = validation?.passed ? costTrim(design) : propose(design, iteration, validation, targets);
     if (iteration > 1 && proposal.length === 0) return finish({ state: 'failed', reason: 'nothing_to_propose' });
     design = applyChanges(design, proposal);
     changes = [...changes, ...proposal];
@@ -95,7 +107,14 @@ export function refineDesign<D extends DesignSpec>(input: D, goal: Goal, options
     const criteria = goal.evaluate(result);
     validation = { iteration, criteria, passed: criteria.length > 0 && criteria.every((c) => c.passed), bottlenecks: bottlenecks(design, result) };
     timeline.validation(validation);
-    if (validation.passed) return finish({ state: 'accepted' });
+    if (validation.passed) {
+      if (goal.objective !== 'cost' || iteration >= maxIterations || costTrim(design).length === 0) return finish({ state: 'accepted' });
+      passing = { design, changes, validation };
+    } else if (passing) {
+      ({ design, changes, validation } = passing);
+      timeline.note(iteration, `the cheaper design missed the goal: keeping the one validated in iteration ${validation.iteration}`);
+      return finish({ state: 'accepted' });
+    }
     if (iteration < maxIterations) timeline.transition('optimizing', iteration);
   }
   return finish({ state: 'stopped', reason: 'iteration_limit' });

@@ -1,7 +1,7 @@
 import type { ComponentPropertiesSpec } from './flat-design';
 
-/** The areas a finding belongs to (Well-Architected-style); `cost` comes with cost modelling. */
-export const REVIEW_DOMAINS = ['compute', 'database', 'storage', 'network', 'resilience', 'cross_domain'] as const;
+/** The areas a finding belongs to (Well-Architected-style). */
+export const REVIEW_DOMAINS = ['compute', 'database', 'storage', 'network', 'resilience', 'cost', 'cross_domain'] as const;
 export type ReviewDomain = (typeof REVIEW_DOMAINS)[number];
 
 export type FindingOutcome = 'pass' | 'warn' | 'fail';

@@ -2,6 +2,7 @@ import type { DesignSpec } from './flat-design';
 import { ReviewContext, type Rule } from './context';
 import { summarizeReview, type Finding, type Review, type RuleInfo } from './finding';
 import { autoscalingCeiling, capacity } from './rules/capacity';
+import { idleCapacity, overProvisioned } from './rules/cost';
 import { LOAD_STEP_INFO } from './rules/load-step';
 import { queueBacklog, unboundedWaitingRoom } from './rules/queues';
 import { retryAmplification, retryWithoutBackoff, retryWithoutBreaker } from './rules/retries';
@@ -21,6 +22,8 @@ export const REVIEW_RULES: readonly Rule[] = [
   retryWithoutBreaker,
   unboundedWaitingRoom,
   queueBacklog,
+  overProvisioned,
+  idleCapacity,
 ];
 
 /** What each rule checks, why, and its reference (the simulated load step last). */
