@@ -4,6 +4,7 @@ import { columnParameters, distinctPointColumns } from './metric-point-columns';
 import { storablePoints } from './metric-point-rules';
 import { checkMetricQuery, orderSeries, planDownsampling, queriedComponents, type DownsamplingPlan } from './metric-query-rules';
 import { quoteMetricSchema } from './metric-schema';
+import { DELETE_BATCH_ROWS, deleteSimulationRows } from '../sql-batched-delete';
 
 export interface PostgresMetricStoreOptions {
   /** A pool the caller owns (usually the service's own): {@link PostgresMetricStore.close} leaves it open. */
@@ -14,6 +15,8 @@ export interface PostgresMetricStoreOptions {
   batchPoints?: number;
   /** Insert statements one write runs at once, each on its own pooled connection; default 2. */
   parallelStatements?: number;
+  /** Most rows one statement of {@link PostgresMetricStore.deleteSimulations} deletes; default 5000. */
+  deleteBatchRows?: number;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -46,6 +49,7 @@ export class PostgresMetricStore implements MetricStore {
   private readonly table: string;
   private readonly batchPoints: number;
   private readonly parallelStatements: number;
+  private readonly deleteBatchRows: number;
   private readonly insert: string;
   private readonly upsert: string;
 
@@ -55,6 +59,7 @@ export class PostgresMetricStore implements MetricStore {
     this.table = `${schema}.metric_points`;
     this.batchPoints = options.batchPoints ?? 5000;
     this.parallelStatements = options.parallelStatements ?? 2;
+    this.deleteBatchRows = options.deleteBatchRows ?? DELETE_BATCH_ROWS;
     // Unnamed statements: PGlite is one session shared by every pooled connection, where a named
     // statement one connection prepared collides with another's. Parsing costs little next to
     // inserting thousands of rows.
@@ -107,6 +112,11 @@ export class PostgresMetricStore implements MetricStore {
 
   async deleteSimulation(simulationId: string): Promise<void> {
     await this.pool.query(`DELETE FROM ${this.table} WHERE simulation_id = $1`, [simulationId]);
+  }
+
+  /** In statements of at most `deleteBatchRows` rows each, so ingestion and queries interleave. */
+  async deleteSimulations(simulationIds: readonly string[]): Promise<void> {
+    await deleteSimulationRows(this.pool, this.table, simulationIds, this.deleteBatchRows);
   }
 
   /** The pool is the caller's to end: nothing to release here. */
