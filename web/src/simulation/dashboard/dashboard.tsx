@@ -14,7 +14,6 @@ import { TimeChart } from './time-chart';
 import { useChartWidth } from './use-chart-width';
 import { useMetricSeries, type SeriesAnswers } from './use-metric-series';
 import { chartValues, wholeCrashWindows } from './chart-values';
-import { TelemetryExpiredNotice } from './telemetry-expired-notice';
 import './dashboard.css';
 
 /** Props of {@link Dashboard}. */
@@ -42,17 +41,9 @@ function settledLongAgo(finishedAt: string | null | undefined): boolean {
  * Grafana-like panels of a run's time series in simulated time: the component picker (`component`),
  * a zoom window (`from`/`to`: drag across any chart; Reset zoom), a time cursor shared by every
  * chart and the replay (`t`: hover to compare, click to pin), the warm-up and fault windows
- * shaded with labels. Refreshes live while the run goes on. A run whose telemetry retention
- * deleted shows that instead of empty charts.
+ * shaded with labels. Refreshes live while the run goes on.
  */
-export function Dashboard(props: DashboardProps) {
-  const { telemetryExpiredAt, telemetryRetentionDays } = props.simulation;
-  if (telemetryExpiredAt) return <TelemetryExpiredNotice expiredAt={telemetryExpiredAt} retentionDays={telemetryRetentionDays ?? null} />;
-  return <SeriesDashboard {...props} />;
-}
-
-/** The charts themselves (hooks and all), for a run whose telemetry is kept. */
-function SeriesDashboard({ simulation, components, running }: DashboardProps) {
+export function Dashboard({ simulation, components, running }: DashboardProps) {
   const params = useSearchParams();
   const scope = params.get('component') ?? undefined;
   const fromSec = parseSeconds(params.get('from'));

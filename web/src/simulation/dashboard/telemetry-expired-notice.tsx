@@ -8,7 +8,7 @@ export interface TelemetryExpiredNoticeProps {
 }
 
 /**
- * Stands in for the charts of a run whose series, traces and logs retention deleted
+ * Stands in for the charts, replay, traces and logs of a run whose telemetry retention deleted
  * (docs/data-lifecycle.md): says when and why, and that the summary is kept.
  */
 export function TelemetryExpiredNotice({ expiredAt, retentionDays }: TelemetryExpiredNoticeProps) {
