@@ -1,25 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { apiClient, eventually, sampleDesign, type ApiClient } from './support/api-client';
 import { createTestDatabase, startLauncher } from './support/processes';
 
 /*
- * Issue 20, data lifecycle, through the gateway on a real PostgreSQL: telemetry retention expires
- * exactly the runs that finished more than RETENTION_TELEMETRY_DAYS ago (their finish is moved
- * back in the database, the job's clock being the process's), keeps their summaries and says so
- * in the API. Projects: soft delete (404 everywhere), the trash, restore, and the purge after the
- * grace period.
+ * Issue 20, data lifecycle, through the gateway, on a real PostgreSQL and on embedded PGlite (where
+ * telemetry has an instance of its own): telemetry retention expires exactly the runs that
+ * finished more than RETENTION_TELEMETRY_DAYS ago (their finish is moved back in the database, the
+ * job's clock being the process's), keeps their summaries and says so in the API. Projects: soft
+ * delete (404 everywhere), the trash, restore, and the purge after the grace period.
  */
 
 jest.setTimeout(240_000);
 
-let db: { url: string; drop(): Promise<void> };
-let topology: { url: string; stop(): Promise<void> };
+const LIFECYCLE_ENV = { RATE_LIMIT_PER_MIN: '0', RETENTION_TELEMETRY_DAYS: '30', LIFECYCLE_SWEEP_SEC: '1' };
+
+/** A running product and the database the simulations and projects services keep their tables in. */
+interface Product {
+  url: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+async function onPostgres(): Promise<Product> {
+  const db = await createTestDatabase('architech_lifecycle');
+  const launched = await startLauncher({ ...LIFECYCLE_ENV, DATABASE_URL: db.url });
+  return { url: launched.url, databaseUrl: db.url, stop: async () => (await launched.stop(), await db.drop()) };
+}
+
+async function onPglite(): Promise<Product> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'architech-lifecycle-'));
+  const launched = await startLauncher({ ...LIFECYCLE_ENV, DATA_DIR: dataDir, DATABASE_URL: '', ARCHITECH_VERBOSE: '1' });
+  const [, main] = (await eventually(async () => /databases: main (\S+) telemetry (\S+)/.exec(launched.output()), (m) => m !== null, 10_000)) as RegExpExecArray;
+  return { url: launched.url, databaseUrl: main, stop: async () => (await launched.stop(), rmSync(dataDir, { recursive: true, force: true })) };
+}
+
+describe.each([
+  ['on PostgreSQL', onPostgres],
+  ['on embedded PGlite', onPglite],
+])('data lifecycle %s', (_name, start) => {
+let product: Product;
 let api: ApiClient;
 let owner: { token: string; id: string };
 let designId: string;
 
 async function sql(text: string, params: unknown[] = []): Promise<void> {
-  const client = new Client({ connectionString: db.url });
+  const client = new Client({ connectionString: product.databaseUrl });
   await client.connect();
   try {
     await client.query(text, params);
@@ -44,9 +72,8 @@ const telemetryOf = async (id: string) => ({
 });
 
 beforeAll(async () => {
-  db = await createTestDatabase('architech_lifecycle');
-  topology = await startLauncher({ DATABASE_URL: db.url, RATE_LIMIT_PER_MIN: '0', RETENTION_TELEMETRY_DAYS: '30', LIFECYCLE_SWEEP_SEC: '1' });
-  api = apiClient(topology.url);
+  product = await start();
+  api = apiClient(product.url);
   owner = await api.signUp('lifecycle-owner@example.com');
   const project = (await api.post('/api/projects', { name: 'Lifecycle' }, owner.token)).body;
   const saved = await api.post(`/api/projects/${project.id}/designs`, { name: 'Three tier', ...sampleDesign() }, owner.token);
@@ -55,8 +82,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await topology?.stop();
-  await db?.drop();
+  await product?.stop();
 });
 
 describe('telemetry retention', () => {
@@ -136,4 +162,5 @@ describe('projects in the trash', () => {
     expect((await api.post(`/api/projects/${old.id}/restore`, {}, owner.token)).status).toBe(404);
     expect((await api.post(`/api/projects/${recent.id}/restore`, {}, owner.token)).status).toBe(200);
   });
+});
 });
