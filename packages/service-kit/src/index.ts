@@ -18,6 +18,7 @@ export * from './database/data-source';
 export * from './database/database.module';
 export * from './telemetry/telemetry';
 export * from './service-kit.module';
+export * from './time/clock';
 export * from './bootstrap';
 export * from './ports/event-bus.port';
 export * from './ports/metric-store.port';

@@ -28,7 +28,8 @@ async function storeOn(url: string, dispose: () => Promise<void> | void) {
   // A connection terminated while idle (the database dropped at the end) must not crash the run.
   pool.on('error', () => undefined);
   return {
-    store: new PostgresMetricStore({ pool, schema: SCHEMA }),
+    // Small delete batches, so the contract's deletes take several statements.
+    store: new PostgresMetricStore({ pool, schema: SCHEMA, deleteBatchRows: 16 }),
     dispose: async () => {
       await pool.end();
       await dispose();

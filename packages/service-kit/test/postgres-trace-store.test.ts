@@ -81,7 +81,8 @@ describe('the trace tables migration', () => {
   });
 });
 
-describeTraceStoreContract('Postgres', async () => new PostgresTraceStore({ pool, schema: SCHEMA }));
+// Small delete batches, so the contract's deletes take several statements.
+describeTraceStoreContract('Postgres', async () => new PostgresTraceStore({ pool, schema: SCHEMA, deleteBatchRows: 3 }));
 
 describe('the Postgres trace store’s log search', () => {
   it('finds a partial word in a log message (the full-text index matches whole words only)', async () => {

@@ -9,6 +9,10 @@ export const projectsConfigSchema = z.object({
   USERS_URL: z.string().url().default('http://127.0.0.1:3001'),
   /** The designs service, whose audit events the project audit trail merges in. */
   DESIGNS_URL: z.string().url().default('http://127.0.0.1:3003'),
+  /** Days a deleted project stays in the trash, restorable by an owner, before the purge deletes it for good. */
+  PROJECT_TRASH_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How often the purge looks for projects past their time in the trash. */
+  LIFECYCLE_SWEEP_SEC: z.coerce.number().int().min(1).max(86_400).default(3600),
 });
 
 export type ProjectsConfig = z.output<typeof projectsConfigSchema>;

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AuditRepository, DatabaseModule, ServiceClient, ServiceKitModule } from '@architech/service-kit';
+import { AuditRepository, CLOCK, DatabaseModule, ServiceClient, ServiceKitModule, systemClock } from '@architech/service-kit';
 import type { ProjectsConfig } from './config';
 import { AuditController } from './controllers/audit.controller';
 import { InternalProjectsController } from './controllers/internal-projects.controller';
@@ -20,7 +20,8 @@ import { RequirementsService } from './requirements/requirements.service';
 import { MembersService } from './services/members.service';
 import { ProjectAccess } from './services/project-access';
 import { ProjectAuditService } from './services/project-audit.service';
-import { ProjectsService } from './services/projects.service';
+import { ProjectsService, TRASH_DAYS } from './services/projects.service';
+import { ProjectPurge, PURGE_SWEEP_SEC } from './jobs/project-purge';
 
 /** The projects service: projects, their members and roles, the project audit trail. Owns the `projects` schema. */
 @Module({})
@@ -40,6 +41,10 @@ export class ProjectsModule {
       ],
       controllers: [ProjectsController, MembersController, AuditController, InternalProjectsController, RequirementsController, InternalRequirementsController],
       providers: [
+        { provide: CLOCK, useValue: systemClock },
+        { provide: TRASH_DAYS, useValue: config.PROJECT_TRASH_DAYS },
+        { provide: PURGE_SWEEP_SEC, useValue: config.LIFECYCLE_SWEEP_SEC },
+        ProjectPurge,
         ProjectRepository,
         MemberRepository,
         AuditRepository.provider(AUDIT_TABLE),

@@ -35,6 +35,7 @@ import { JobBusRepository } from './repositories/job-bus.repository';
 import { TelemetryBusRepository } from './repositories/telemetry-bus.repository';
 import { EnginePool } from './worker/engine-pool';
 import { TelemetryAcks } from './services/telemetry-acks';
+import { TelemetryExpiryAcks } from './services/telemetry-expiry-acks';
 import { SimulationAccess } from './services/simulation-access';
 import { SIMULATIONS_CONFIG, SimulationsService } from './services/simulations.service';
 import { StatusHub } from './services/status-hub';
@@ -75,6 +76,7 @@ export class SimulationsModule {
         JobConsumer,
         JobWorker,
         TelemetryAcks,
+        TelemetryExpiryAcks,
         CheckRunRepository,
         CheckSeriesCapture,
         ReplicationRunner,

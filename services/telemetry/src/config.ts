@@ -27,6 +27,13 @@ export const telemetryConfigSchema = z.object({
   OPENSEARCH_URL: z.string().url().optional(),
   /** Index prefix on Elasticsearch or OpenSearch. */
   ELASTICSEARCH_INDEX_PREFIX: z.string().default('architech'),
+  /**
+   * Days a finished run's series, traces and logs are kept (docs/data-lifecycle.md); 0 keeps
+   * them forever. Summaries and check evidence are the simulations service's and always kept.
+   */
+  RETENTION_TELEMETRY_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
+  /** How often the retention job looks for runs whose telemetry is due. */
+  LIFECYCLE_SWEEP_SEC: z.coerce.number().int().min(1).max(86_400).default(3600),
 });
 
 export type TelemetryConfig = z.output<typeof telemetryConfigSchema>;

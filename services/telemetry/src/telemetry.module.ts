@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DATA_SOURCE, DatabaseModule, ServiceKitModule, type EventBus } from '@architech/service-kit';
+import { CLOCK, DATA_SOURCE, DatabaseModule, ServiceKitModule, systemClock, type EventBus } from '@architech/service-kit';
 import type { DataSource } from 'typeorm';
 import type { TelemetryConfig } from './config';
 import { TelemetryController } from './controllers/telemetry.controller';
 import { PeersRepository, ProjectsClient, SimulationsClient } from './repositories/peers.repository';
+import { TelemetryRetention } from './jobs/telemetry-retention';
 import { TELEMETRY_MIGRATIONS } from './move-telemetry';
 import { TelemetryCompletion } from './services/completion';
 import { Ingestion } from './services/ingestion';
@@ -11,7 +12,7 @@ import { TelemetryQueryService } from './services/telemetry-query.service';
 import { createConfiguredMetricStore, createConfiguredTraceStore } from './stores';
 import { StoreWriter, type TelemetryWriter } from './services/telemetry-writer';
 import { ingestionThreadAvailable, ThreadedWriter } from './services/threaded-writer';
-import { EVENT_BUS, METRIC_STORE, TELEMETRY_WRITER, TRACE_STORE } from './tokens';
+import { EVENT_BUS, METRIC_STORE, RETENTION_SETTINGS, TELEMETRY_WRITER, TRACE_STORE } from './tokens';
 import type { MetricStore, TraceStore } from '@architech/service-kit';
 
 /**
@@ -45,6 +46,8 @@ export class TelemetryModule {
       controllers: [TelemetryController],
       providers: [
         { provide: EVENT_BUS, useValue: bus },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: RETENTION_SETTINGS, useValue: { telemetryDays: config.RETENTION_TELEMETRY_DAYS, sweepSec: config.LIFECYCLE_SWEEP_SEC } },
         { provide: METRIC_STORE, useFactory: (ds: DataSource) => createConfiguredMetricStore(config, ds), inject: [DATA_SOURCE] },
         { provide: TRACE_STORE, useFactory: (ds: DataSource) => createConfiguredTraceStore(config, ds), inject: [DATA_SOURCE] },
         { provide: TELEMETRY_WRITER, useFactory: (ds: DataSource, m: MetricStore, t: TraceStore) => createWriter(config, ds, m, t), inject: [DATA_SOURCE, METRIC_STORE, TRACE_STORE] },
@@ -54,6 +57,7 @@ export class TelemetryModule {
         TelemetryQueryService,
         TelemetryCompletion,
         Ingestion,
+        TelemetryRetention,
       ],
     };
   }

@@ -26,6 +26,8 @@ export const api = {
   getProject: (id: string) => request<ProjectDto>('GET', `/projects/${enc(id)}`),
   updateProject: (id: string, body: { name?: string; description?: string | null }) => request<ProjectDto>('PATCH', `/projects/${enc(id)}`, body),
   deleteProject: (id: string) => request<void>('DELETE', `/projects/${enc(id)}`),
+  listTrash: () => request<{ projects: ProjectDto[] }>('GET', '/projects?deleted=true'),
+  restoreProject: (id: string) => request<ProjectDto>('POST', `/projects/${enc(id)}/restore`),
 
   listMembers: (projectId: string) => request<{ members: MemberDto[] }>('GET', `/projects/${enc(projectId)}/members`),
   addMember: (projectId: string, body: { email: string; role: ProjectRole }) => request<MemberDto>('POST', `/projects/${enc(projectId)}/members`, body),

@@ -17,6 +17,7 @@ export function ProjectsPage() {
       <div className="row">
         <h1>Projects</h1>
         <span className="spacer" />
+        <Link href="/trash">Trash</Link>
         <button className="primary" onClick={() => setCreating(true)}>
           New project
         </button>

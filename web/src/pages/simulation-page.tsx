@@ -8,6 +8,7 @@ import { useSearchParams } from '../app/router';
 import { TopBar } from '../app/top-bar';
 import { ConfigurationPanel } from '../simulation/configuration-panel';
 import { Dashboard } from '../simulation/dashboard/dashboard';
+import { TelemetryExpiredNotice } from '../simulation/dashboard/telemetry-expired-notice';
 import { HeadlineNumbers } from '../simulation/headline-numbers';
 import { HypothesisVerdict } from '../simulation/hypothesis-verdict';
 import { LogsTab } from '../simulation/logs/logs-tab';
@@ -193,6 +194,9 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
         <SimulationTabs available={available} active={tab} onSelect={(next) => setParams({ tab: next === 'dashboard' ? undefined : next })}>
           {design.status === 'loading' && !design.value ? (
             <Loading label="Loading the design…" />
+          ) : simulation.telemetryExpiredAt ? (
+            // Charts, replay, traces and logs all read the telemetry retention deleted.
+            <TelemetryExpiredNotice expiredAt={simulation.telemetryExpiredAt} retentionDays={simulation.telemetryRetentionDays ?? null} />
           ) : tab === 'dashboard' ? (
             <Dashboard key={simulation.id} simulation={simulation} components={components} running={running} />
           ) : tab === 'replay' ? (

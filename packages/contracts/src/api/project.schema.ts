@@ -46,6 +46,10 @@ export interface ProjectDto {
   role: ProjectRole;
   createdAt: string;
   updatedAt: string;
+  /** In the trash only (`GET /api/projects?deleted=true`): when it was deleted. */
+  deletedAt?: string;
+  /** In the trash only: when the purge deletes it for good unless an owner restores it first. */
+  purgeAt?: string;
 }
 
 export interface MemberDto {

@@ -132,6 +132,13 @@ export interface SimulationDto {
   telemetryComplete: boolean;
   /** When telemetry acknowledged the last batch, or null. */
   telemetryCompleteAt: string | null;
+  /**
+   * When retention deleted the run's series, traces and logs (docs/data-lifecycle.md), or null
+   * while they are kept. The summary, result and check evidence stay.
+   */
+  telemetryExpiredAt: string | null;
+  /** The retention (days after the run finished) that expired it; null while the telemetry is kept. */
+  telemetryRetentionDays: number | null;
   /** Why it FAILED. */
   error?: string;
   /** PENDING and waiting for an engine thread: its place in the queue (1 = next). */

@@ -6,8 +6,10 @@ import {
   BusMessageError,
   decodeLogBatch,
   decodeMetricBatch,
+  decodeTelemetryExpired,
   decodeTelemetryLanded,
   encodeMetricBatch,
+  encodeTelemetryExpired,
   encodeTelemetryLanded,
   formatTelemetryManifest,
   parseTelemetryMark,
@@ -43,6 +45,7 @@ describe('the bus topics', () => {
       spans: 'architech.telemetry.spans',
       logs: 'architech.telemetry.logs',
       telemetryStatus: 'architech.telemetry.status',
+      telemetryExpiry: 'architech.telemetry.expiry',
     });
   });
 });
@@ -68,6 +71,15 @@ describe('telemetry completeness marks', () => {
     expect(decodeTelemetryLanded(encodeTelemetryLanded(event))).toEqual(event);
     expect(() => decodeTelemetryLanded(new TextEncoder().encode('{"simulationId":1}'))).toThrow(/not a TelemetryLandedEvent/);
     expect(() => decodeTelemetryLanded(new Uint8Array([0xff, 0x00]))).toThrow(SyntaxError);
+  });
+});
+
+describe('telemetry expiry events', () => {
+  it('name the run, when and under which retention, in JSON, and refuse anything else', () => {
+    const event = { simulationId: 'sim-1', expiredAt: '2026-12-05T11:00:00.000Z', retentionDays: 30 };
+    expect(decodeTelemetryExpired(encodeTelemetryExpired(event))).toEqual(event);
+    expect(() => decodeTelemetryExpired(new TextEncoder().encode('{"simulationId":"s","expiredAt":"x","retentionDays":0}'))).toThrow(/not a TelemetryExpiredEvent/);
+    expect(() => decodeTelemetryExpired(encodeTelemetryLanded({ simulationId: 'sim-1', landedAt: 'x' }))).toThrow(/not a TelemetryExpiredEvent/);
   });
 });
 

@@ -20,6 +20,8 @@ export const BUS_TOPICS = {
   logs: 'architech.telemetry.logs',
   /** `TelemetryLandedEvent`s (JSON) from telemetry: a simulation's final telemetry is all stored. */
   telemetryStatus: 'architech.telemetry.status',
+  /** `TelemetryExpiredEvent`s (JSON) from telemetry: retention deleted a run's telemetry. */
+  telemetryExpiry: 'architech.telemetry.expiry',
 } as const;
 
 /** A bus topic name. */
@@ -80,4 +82,30 @@ export function decodeTelemetryLanded(bytes: Uint8Array): TelemetryLandedEvent {
   const event = JSON.parse(getTextEncoding().decodeUtf8(bytes)) as Partial<TelemetryLandedEvent>;
   if (typeof event.simulationId !== 'string' || typeof event.landedAt !== 'string') throw new SyntaxError('not a TelemetryLandedEvent: simulationId and landedAt must be strings');
   return { simulationId: event.simulationId, landedAt: event.landedAt };
+}
+
+/**
+ * Published by telemetry on `BUS_TOPICS.telemetryExpiry` (JSON) once retention has deleted a
+ * finished run's series, traces and logs; the simulations service records it on the run
+ * (`telemetryExpiredAt`). Telemetry publishes it again if it finds the run still unmarked.
+ */
+export interface TelemetryExpiredEvent {
+  simulationId: string;
+  /** When the telemetry was deleted (ISO 8601). */
+  expiredAt: string;
+  /** The retention that expired it: days after the run finished. */
+  retentionDays: number;
+}
+
+export function encodeTelemetryExpired(event: TelemetryExpiredEvent): Uint8Array {
+  return getTextEncoding().encodeUtf8(JSON.stringify(event));
+}
+
+/** @throws SyntaxError when the bytes are not a TelemetryExpiredEvent */
+export function decodeTelemetryExpired(bytes: Uint8Array): TelemetryExpiredEvent {
+  const event = JSON.parse(getTextEncoding().decodeUtf8(bytes)) as Partial<TelemetryExpiredEvent>;
+  if (typeof event.simulationId !== 'string' || typeof event.expiredAt !== 'string' || !Number.isInteger(event.retentionDays) || (event.retentionDays as number) < 1) {
+    throw new SyntaxError('not a TelemetryExpiredEvent: simulationId and expiredAt must be strings, retentionDays a positive integer');
+  }
+  return { simulationId: event.simulationId, expiredAt: event.expiredAt, retentionDays: event.retentionDays as number };
 }

@@ -47,5 +47,11 @@ export interface MetricStore {
   write(points: MetricPoint[]): Promise<void>;
   query(query: MetricQuery): Promise<MetricSeries[]>;
   deleteSimulation(simulationId: string): Promise<void>;
+  /**
+   * Deletes every point of several simulations (retention, purge) in bounded steps: no step holds
+   * the store for long, so writes and queries of other runs go on in between (the embedded
+   * PGlite is one session for everyone). An id with no points is simply skipped.
+   */
+  deleteSimulations(simulationIds: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -43,5 +43,10 @@ export interface TraceStore {
   getTrace(simulationId: string, traceId: string): Promise<StoredTrace | undefined>;
   queryLogs(query: LogQuery): Promise<{ total: number; logs: StoredLog[] }>;
   deleteSimulation(simulationId: string): Promise<void>;
+  /**
+   * Deletes the traces, spans and logs of several simulations (retention, purge) in bounded steps,
+   * so other runs' writes and queries go on in between. An id with nothing stored is skipped.
+   */
+  deleteSimulations(simulationIds: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -186,6 +186,20 @@ export function describeMetricStoreContract(name: string, make: () => Promise<Me
       expect(pointsOf(await store.query({ simulationId: kept, metric: 'throughput' }), 'web')).toEqual([{ timeSec: 0, value: 2 }]);
     });
 
+    it('deletes several simulations’ points, however many, and keeps the others’', async () => {
+      const [first, second, kept] = [randomUUID(), randomUUID(), randomUUID()];
+      // More points than one delete statement takes (the Postgres fixtures use small batches).
+      await store.write([...linear(first, 'web', 0, 99), ...linear(first, 'db', 0, 99), ...linear(second, 'web', 0, 40), ...linear(kept, 'web', 0, 3)]);
+      await store.write([point(second, 'web', 0, 7, { metric: 'latencyP99' })]);
+      await store.deleteSimulations([first, second, randomUUID()]);
+      expect(await store.query({ simulationId: first, metric: 'throughput' })).toEqual([]);
+      expect(await store.query({ simulationId: second, metric: 'throughput' })).toEqual([]);
+      expect(await store.query({ simulationId: second, metric: 'latencyP99' })).toEqual([]);
+      expect(pointsOf(await store.query({ simulationId: kept, metric: 'throughput' }), 'web')).toHaveLength(4);
+      await store.deleteSimulations([]);
+      expect(pointsOf(await store.query({ simulationId: kept, metric: 'throughput' }), 'web')).toHaveLength(4);
+    });
+
     it('round-trips component ids and types with spaces, commas, equals signs, quotes and backslashes', async () => {
       const sim = randomUUID();
       const ids = ['api gateway', 'a,b', 'k=v', '"quoted"', "it's", 'C:\\data', 'all of , = " \' \\them'];

@@ -171,6 +171,25 @@ export function describeTraceStoreContract(name: string, make: () => Promise<Tra
         expect((await store.queryLogs({ simulationId: newSimulation() })).total).toBe(0);
       });
 
+      it('deleteSimulations removes several simulations’ traces, spans and logs, and keeps the others’', async () => {
+        const [first, second, kept] = [newSimulation(), newSimulation(), newSimulation()];
+        for (const sim of [first, second, kept]) {
+          await store.writeTraces(sim, sampleTraces());
+          await store.writeLogs(sim, sampleLogs());
+        }
+        await store.deleteSimulations([first, second, newSimulation()]);
+        for (const gone of [first, second]) {
+          expect(await store.queryTraces({ simulationId: gone })).toEqual({ total: 0, traces: [] });
+          expect(await store.getTrace(gone, traceIdOf(5))).toBeUndefined();
+          expect(await store.queryLogs({ simulationId: gone })).toEqual({ total: 0, logs: [] });
+        }
+        expect((await store.queryTraces({ simulationId: kept })).total).toBe(6);
+        expect((await store.getTrace(kept, traceIdOf(5)))!.spans).toHaveLength(4);
+        expect((await store.queryLogs({ simulationId: kept })).total).toBe(7);
+        await store.deleteSimulations([]);
+        expect((await store.queryLogs({ simulationId: kept })).total).toBe(7);
+      });
+
       it('deleteSimulation removes that simulation’s traces, spans and logs, and nothing else', async () => {
         const [gone, kept] = [newSimulation(), newSimulation()];
         for (const sim of [gone, kept]) {

@@ -14,8 +14,17 @@ export class MemberRepository {
     this.repo = db.getRepository(ProjectMemberEntity);
   }
 
-  async roleOf(projectId: string, userId: string): Promise<ProjectRole | undefined> {
-    return (await this.find(projectId, userId))?.role;
+  /**
+   * The user's role in the project; undefined for a non-member, and for a project in the trash
+   * (so it, its designs and its runs answer 404 everywhere) unless `inTrash` asks for that one.
+   */
+  async roleOf(projectId: string, userId: string, inTrash = false): Promise<ProjectRole | undefined> {
+    const rows: { role: ProjectRole }[] = await this.db.query(
+      `SELECT m.role FROM projects.project_members m JOIN projects.projects p ON p.id = m.project_id
+       WHERE m.project_id = $1 AND m.user_id = $2 AND (p.deleted_at IS NOT NULL) = $3`,
+      [projectId, userId, inTrash],
+    );
+    return rows[0]?.role;
   }
 
   find(projectId: string, userId: string): Promise<ProjectMemberEntity | null> {

@@ -15,13 +15,14 @@ export class ProjectRepository {
     this.repo = db.getRepository(ProjectEntity);
   }
 
-  /** The projects `userId` is a member of, with that member's role, newest first. */
-  async listForMember(userId: string): Promise<{ project: ProjectEntity; role: ProjectRole }[]> {
+  /** The projects `userId` is a member of, with that member's role, newest first; `inTrash`: the deleted ones, last deleted first. */
+  async listForMember(userId: string, inTrash = false): Promise<{ project: ProjectEntity; role: ProjectRole }[]> {
     const { entities, raw } = await this.repo
       .createQueryBuilder('p')
       .innerJoin(ProjectMemberEntity, 'm', 'm.projectId = p.id AND m.userId = :userId', { userId })
       .addSelect('m.role', 'member_role')
-      .orderBy('p.createdAt', 'DESC')
+      .where(inTrash ? 'p.deletedAt IS NOT NULL' : 'p.deletedAt IS NULL')
+      .orderBy(inTrash ? 'p.deletedAt' : 'p.createdAt', 'DESC')
       .addOrderBy('p.id', 'DESC')
       .getRawAndEntities<{ member_role: ProjectRole }>();
     return entities.map((project, i) => ({ project, role: raw[i].member_role }));
@@ -49,8 +50,18 @@ export class ProjectRepository {
     return this.repo.save(this.repo.merge(project, changes));
   }
 
-  /** Deletes the project; its members go with it (ON DELETE CASCADE). */
-  async delete(id: string): Promise<void> {
-    await this.repo.delete({ id });
+  /** Moves the project to the trash, or back out of it (`at` null). */
+  async setDeleted(id: string, at: Date | null, by: string | null): Promise<void> {
+    await this.db.query(`UPDATE projects.projects SET deleted_at = $2, deleted_by = $3 WHERE id = $1`, [id, at, by]);
+  }
+
+  /** Deletes for good, oldest first, at most `limit` projects in the trash since before `deletedBefore`; their members and requirements go with them (ON DELETE CASCADE). */
+  async purge(deletedBefore: Date, limit: number): Promise<{ id: string; name: string }[]> {
+    const rows: unknown = await this.db.query(
+      `DELETE FROM projects.projects WHERE id IN (SELECT id FROM projects.projects WHERE deleted_at < $1 ORDER BY deleted_at LIMIT $2) RETURNING id, name`,
+      [deletedBefore, limit],
+    );
+    // TypeORM answers a DELETE … RETURNING on Postgres with [rows, affected].
+    return (Array.isArray(rows) && Array.isArray(rows[0]) ? rows[0] : rows) as { id: string; name: string }[];
   }
 }

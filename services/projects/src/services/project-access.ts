@@ -26,6 +26,15 @@ export class ProjectAccess {
     return role;
   }
 
+  /** Like {@link requireRole}, for a project in the trash (restoring it); 404 when it is not there. */
+  async requireRoleInTrash(projectId: string, userId: string, minimum: ProjectRole, tx: ProjectsTransaction): Promise<ProjectRole> {
+    if (!(await tx.projects.lockForUpdate(projectId))) throw ApiException.notFound('deleted project');
+    const role = await tx.members.roleOf(projectId, userId, true);
+    if (!role) throw ApiException.notFound('deleted project');
+    if (!roleAtLeast(role, minimum)) throw ApiException.forbidden(`this needs the ${minimum} role in the project; yours is ${role}`);
+    return role;
+  }
+
   /** A user's role in a project, for other services that authorize with it; 404 for a non-member. */
   async memberRole(projectId: string, userId: string): Promise<{ role: ProjectRole }> {
     const role = await this.members.roleOf(projectId, userId);

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CreateProjectInput, ProjectDto, UpdateProjectInput } from '@architech/contracts';
-import { ApiException } from '@architech/service-kit';
+import { ApiException, CLOCK, type Clock } from '@architech/service-kit';
 import type { ProjectEntity } from '../entities/project.entity';
 import { ProjectRepository } from '../repositories/project.repository';
 import { TransactionRunner } from '../repositories/transaction-runner';
@@ -9,6 +9,9 @@ import { toProjectDto } from './project-dto';
 
 type EditableField = 'name' | 'description';
 
+/** Days a deleted project stays in the trash before the purge (PROJECT_TRASH_DAYS). */
+export const TRASH_DAYS = Symbol('TRASH_DAYS');
+
 /** Creating, reading, renaming and deleting projects; every write is audited in its transaction. */
 @Injectable()
 export class ProjectsService {
@@ -16,11 +19,18 @@ export class ProjectsService {
     private readonly projects: ProjectRepository,
     private readonly access: ProjectAccess,
     private readonly transactions: TransactionRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TRASH_DAYS) private readonly trashDays: number,
   ) {}
 
   /** The user's projects with the user's role, newest first. */
   async list(userId: string): Promise<ProjectDto[]> {
     return (await this.projects.listForMember(userId)).map(({ project, role }) => toProjectDto(project, role));
+  }
+
+  /** The user's projects in the trash, last deleted first, each with when it is purged. */
+  async listTrash(userId: string): Promise<ProjectDto[]> {
+    return (await this.projects.listForMember(userId, true)).map(({ project, role }) => toProjectDto(project, role, this.trashDays));
   }
 
   /** Creates a project whose creator is its owner. */
@@ -68,20 +78,35 @@ export class ProjectsService {
     });
   }
 
-  /** Deletes a project and its memberships (owners only). */
+  /**
+   * Moves a project to the trash (owners only): it, its designs and its runs answer 404 until an
+   * owner restores it; the purge deletes it for good after the grace period.
+   */
   remove(projectId: string, actorId: string): Promise<void> {
     return this.transactions.run(async (tx) => {
       await this.access.requireRole(projectId, actorId, 'owner', tx);
       const project = (await tx.projects.findById(projectId)) as ProjectEntity;
-      await tx.projects.delete(projectId);
+      const at = new Date(this.clock.now());
+      await tx.projects.setDeleted(projectId, at, actorId);
       await tx.audit.record({
         actorId,
         action: 'project.deleted',
         resourceType: 'project',
         resourceId: projectId,
         projectId,
-        details: { name: project.name },
+        details: { name: project.name, purgeAt: new Date(at.getTime() + this.trashDays * 86_400_000).toISOString() },
       });
+    });
+  }
+
+  /** Takes a project out of the trash (owners only), as it was. */
+  restore(projectId: string, actorId: string): Promise<ProjectDto> {
+    return this.transactions.run(async (tx) => {
+      const role = await this.access.requireRoleInTrash(projectId, actorId, 'owner', tx);
+      await tx.projects.setDeleted(projectId, null, null);
+      const project = (await tx.projects.findById(projectId)) as ProjectEntity;
+      await tx.audit.record({ actorId, action: 'project.restored', resourceType: 'project', resourceId: projectId, projectId, details: { name: project.name } });
+      return toProjectDto(project, role);
     });
   }
 }

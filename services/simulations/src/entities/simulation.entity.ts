@@ -19,4 +19,6 @@ export class SimulationEntity {
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt!: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
   @Column({ name: 'telemetry_complete_at', type: 'timestamptz', nullable: true }) telemetryCompleteAt!: Date | null;
+  @Column({ name: 'telemetry_expired_at', type: 'timestamptz', nullable: true }) telemetryExpiredAt!: Date | null;
+  @Column({ name: 'telemetry_retention_days', type: 'integer', nullable: true }) telemetryRetentionDays!: number | null;
 }

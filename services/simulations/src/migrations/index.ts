@@ -4,5 +4,6 @@ import { QueuePosition1763860000001 } from './1763860000001-queue-position';
 import { TelemetryComplete1765000000000 } from './1765000000000-telemetry-complete';
 import { CheckRuns1766100000000 } from './1766100000000-check-runs';
 import { CreateAnalyses1766000000000 } from './1766000000000-create-analyses';
+import { TelemetryExpired1767000000000 } from './1767000000000-telemetry-expired';
 
-export const MIGRATIONS = [CreateSimulations1763860000000, QueuePosition1763860000001, TelemetryComplete1765000000000, CreateAnalyses1766000000000, CheckRuns1766100000000];
+export const MIGRATIONS = [CreateSimulations1763860000000, QueuePosition1763860000001, TelemetryComplete1765000000000, CreateAnalyses1766000000000, CheckRuns1766100000000, TelemetryExpired1767000000000];

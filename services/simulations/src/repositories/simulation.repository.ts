@@ -19,6 +19,9 @@ export interface SimulationRecord {
   finishedAt: Date | null;
   /** When telemetry acknowledged storing the run's final telemetry (see TELEMETRY_HEADERS). */
   telemetryCompleteAt: Date | null;
+  /** When retention deleted the run's telemetry, and the retention in days that did (docs/data-lifecycle.md). */
+  telemetryExpiredAt: Date | null;
+  telemetryRetentionDays: number | null;
   /** PENDING and queued on an engine pool: its place (1 = next). */
   queuePosition: number | null;
 }
@@ -40,7 +43,7 @@ function returned<T>(result: unknown): T[] {
   return result as T[];
 }
 
-const COLUMNS = `id, design_id, project_id, user_id, status, progress, configuration, error, cancel_requested, created_at, started_at, finished_at, telemetry_complete_at, queue_position`;
+const COLUMNS = `id, design_id, project_id, user_id, status, progress, configuration, error, cancel_requested, created_at, started_at, finished_at, telemetry_complete_at, telemetry_expired_at, telemetry_retention_days, queue_position`;
 
 interface Row {
   id: string;
@@ -56,6 +59,8 @@ interface Row {
   started_at: Date | null;
   finished_at: Date | null;
   telemetry_complete_at: Date | null;
+  telemetry_expired_at: Date | null;
+  telemetry_retention_days: number | null;
   queue_position: number | null;
 }
 
@@ -74,6 +79,8 @@ function toRecord(r: Row): SimulationRecord {
     startedAt: r.started_at ? new Date(r.started_at) : null,
     finishedAt: r.finished_at ? new Date(r.finished_at) : null,
     telemetryCompleteAt: r.telemetry_complete_at ? new Date(r.telemetry_complete_at) : null,
+    telemetryExpiredAt: r.telemetry_expired_at ? new Date(r.telemetry_expired_at) : null,
+    telemetryRetentionDays: r.telemetry_retention_days ?? null,
     queuePosition: r.queue_position ?? null,
   };
 }
@@ -173,6 +180,29 @@ export class SimulationRepository {
   async markTelemetryComplete(id: string, landedAt: Date): Promise<boolean> {
     const rows = returned<{ id: string }>(
       await this.db.query(`UPDATE simulations.simulations SET telemetry_complete_at = COALESCE(telemetry_complete_at, $2) WHERE id = $1 RETURNING id`, [id, landedAt]),
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Finished runs (COMPLETED, FAILED or CANCELLED) that finished before `finishedBefore` and whose
+   * telemetry retention has not deleted yet, oldest first, at most `limit`.
+   */
+  async telemetryDue(finishedBefore: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM simulations.simulations WHERE telemetry_expired_at IS NULL AND finished_at IS NOT NULL AND finished_at < $1 ORDER BY finished_at, id LIMIT $2`,
+      [finishedBefore, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Records that retention deleted the run's telemetry; the first record counts. False when there is no such simulation. */
+  async markTelemetryExpired(id: string, expiredAt: Date, retentionDays: number): Promise<boolean> {
+    const rows = returned<{ id: string }>(
+      await this.db.query(
+        `UPDATE simulations.simulations SET telemetry_expired_at = COALESCE(telemetry_expired_at, $2), telemetry_retention_days = COALESCE(telemetry_retention_days, $3) WHERE id = $1 RETURNING id`,
+        [id, expiredAt, retentionDays],
+      ),
     );
     return rows.length > 0;
   }

@@ -24,6 +24,8 @@ export function toSimulationDto(s: SimulationRecord, result?: SimulationResultRe
     finishedAt: s.finishedAt?.toISOString() ?? null,
     telemetryComplete: s.telemetryCompleteAt !== null,
     telemetryCompleteAt: s.telemetryCompleteAt?.toISOString() ?? null,
+    telemetryExpiredAt: s.telemetryExpiredAt?.toISOString() ?? null,
+    telemetryRetentionDays: s.telemetryRetentionDays,
   };
   if (s.error) dto.error = s.error;
   if (s.status === 'PENDING' && s.queuePosition !== null) dto.queuePosition = s.queuePosition;

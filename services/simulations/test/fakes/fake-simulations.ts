@@ -21,7 +21,7 @@ export class FakeSimulations {
   add(fields: Partial<FakeRow> & { status: SimulationStatus }): FakeRow {
     const row: FakeRow = {
       id: randomUUID(), designId: randomUUID(), projectId: 'project-1', userId: 'user-1', progress: 0, configuration: {}, error: null, cancelRequested: false,
-      createdAt: new Date(0), startedAt: null, finishedAt: null, telemetryCompleteAt: null, queuePosition: null, workerId: null, heartbeatAt: null, ...fields,
+      createdAt: new Date(0), startedAt: null, finishedAt: null, telemetryCompleteAt: null, telemetryExpiredAt: null, telemetryRetentionDays: null, queuePosition: null, workerId: null, heartbeatAt: null, ...fields,
     };
     this.rows.set(row.id, row);
     return row;

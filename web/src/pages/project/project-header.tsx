@@ -5,6 +5,9 @@ import { api } from '../../api/endpoints';
 import { ErrorMessage } from '../../ui/feedback';
 import { toast } from '../../ui/toasts';
 
+/** Days a deleted project stays in the trash: the server's PROJECT_TRASH_DAYS default (docs/data-lifecycle.md). */
+const TRASH_DAYS = 30;
+
 /** The project's name and description, editable by owners and editors; delete for owners. */
 export function ProjectHeader({ project, onChange, onDeleted }: { project: ProjectDto; onChange: (p: ProjectDto) => void; onDeleted: () => void }) {
   const confirm = useConfirm<'yes' | 'no'>();
@@ -27,7 +30,12 @@ export function ProjectHeader({ project, onChange, onDeleted }: { project: Proje
   const remove = async () => {
     const answer = await confirm.ask({
       title: `Delete the project “${project.name}”?`,
-      body: <p>Its designs, their versions and runs go with it. This cannot be undone.</p>,
+      body: (
+        <p>
+          It goes to the Trash with its designs, their versions and runs, hidden from everyone. An owner can restore it there for {TRASH_DAYS} days; after
+          that it is deleted for good.
+        </p>
+      ),
       choices: [
         { value: 'yes', label: 'Delete the project', tone: 'danger' },
         { value: 'no', label: 'Keep it' },
@@ -36,7 +44,7 @@ export function ProjectHeader({ project, onChange, onDeleted }: { project: Proje
     if (answer !== 'yes') return;
     try {
       await api.deleteProject(project.id);
-      toast(`Project “${project.name}” deleted`);
+      toast(`Project “${project.name}” moved to the Trash for ${TRASH_DAYS} days`);
       onDeleted();
     } catch (e) {
       setError(e);

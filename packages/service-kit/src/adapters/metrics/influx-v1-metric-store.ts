@@ -5,6 +5,9 @@ import { timestampMs, toLine } from './line-protocol';
 import { storablePoints } from './metric-point-rules';
 import { checkMetricQuery, orderSeries, planDownsampling, queriedComponents, type DownsamplingPlan } from './metric-query-rules';
 
+/** Simulation ids one `DROP SERIES` of {@link InfluxV1MetricStore.deleteSimulations} names. */
+const DROP_SIMULATIONS_PER_STATEMENT = 50;
+
 export interface InfluxV1MetricStoreOptions extends InfluxV1Connection {
   /** Lines per `/write` request; default 5000 (InfluxData's advice for batch size). */
   batchPoints?: number;
@@ -94,6 +97,19 @@ export class InfluxV1MetricStore implements MetricStore {
 
   async deleteSimulation(simulationId: string): Promise<void> {
     await this.http.query(`DROP SERIES WHERE "simulation_id" = ${quoteString(simulationId)}`, { mutating: true });
+  }
+
+  /**
+   * `DROP SERIES` for a few dozen simulations per statement (one `OR` of tag equalities each), so
+   * no statement grows without bound. Per run, never by time: the points carry simulated time
+   * from epoch 0, so neither a retention policy nor `DELETE WHERE time < …` can tell an old run
+   * from a new one.
+   */
+  async deleteSimulations(simulationIds: readonly string[]): Promise<void> {
+    for (let from = 0; from < simulationIds.length; from += DROP_SIMULATIONS_PER_STATEMENT) {
+      const ids = simulationIds.slice(from, from + DROP_SIMULATIONS_PER_STATEMENT);
+      await this.http.query(`DROP SERIES WHERE ${ids.map((id) => `"simulation_id" = ${quoteString(id)}`).join(' OR ')}`, { mutating: true });
+    }
   }
 
   /** Nothing to release: requests go through the process-wide fetch connection pool. */

@@ -4,6 +4,7 @@ import { chunksOf, decodeFloats, encodeFloats, extentOf, mergeChunks, toMetricSe
 import { storablePoints } from './metric-point-rules';
 import { checkMetricQuery, orderSeries, planDownsampling, queriedComponents } from './metric-query-rules';
 import { quoteMetricSchema } from './metric-schema';
+import { deleteSimulationRows } from '../sql-batched-delete';
 
 export interface PostgresMetricStoreOptions {
   /** A pool the caller owns (usually the service's own): {@link PostgresMetricStore.close} leaves it open. */
@@ -12,6 +13,8 @@ export interface PostgresMetricStoreOptions {
   schema: string;
   /** Most chunks per insert statement; default 200 (at most ~30 MB of parameters). */
   batchChunks?: number;
+  /** Most chunks (rows) one statement of {@link PostgresMetricStore.deleteSimulations} deletes; default 500. */
+  deleteBatchRows?: number;
 }
 
 interface ChunkRow {
@@ -41,6 +44,7 @@ export class PostgresMetricStore implements MetricStore {
   private readonly pool: Pool;
   private readonly table: string;
   private readonly batchChunks: number;
+  private readonly deleteBatchRows: number;
   private readonly upsert: string;
 
   constructor(options: PostgresMetricStoreOptions) {
@@ -48,6 +52,7 @@ export class PostgresMetricStore implements MetricStore {
     this.pool = options.pool;
     this.table = `${schema}.metric_chunks`;
     this.batchChunks = options.batchChunks ?? 200;
+    this.deleteBatchRows = options.deleteBatchRows ?? 500;
     // Unnamed statements: PGlite is one session shared by every pooled connection, where a named
     // statement one connection prepared collides with another's.
     this.upsert = `INSERT INTO ${this.table} (simulation_id, metric, component_id, component_type, first_sec, last_sec, points, times, "values")
@@ -84,6 +89,11 @@ export class PostgresMetricStore implements MetricStore {
 
   async deleteSimulation(simulationId: string): Promise<void> {
     await this.pool.query(`DELETE FROM ${this.table} WHERE simulation_id = $1`, [simulationId]);
+  }
+
+  /** In statements of at most `deleteBatchRows` rows each, so ingestion and queries interleave. */
+  async deleteSimulations(simulationIds: readonly string[]): Promise<void> {
+    await deleteSimulationRows(this.pool, this.table, simulationIds, this.deleteBatchRows);
   }
 
   /** The pool is the caller's to end: nothing to release here. */

@@ -11,6 +11,7 @@ import {
   type SpanRow,
   type TraceRow,
 } from './postgres-trace-rows';
+import { DELETE_BATCH_ROWS, deleteSimulationRows } from '../sql-batched-delete';
 import { quoteSchema } from './sql-schema';
 import { DEFAULT_PAGE_LIMIT, componentsOf } from './trace-summary';
 
@@ -19,6 +20,8 @@ export interface PostgresTraceStoreOptions {
   pool: Pool;
   /** The schema {@link traceTablesMigration} created the tables in. */
   schema: string;
+  /** Most rows one statement of {@link PostgresTraceStore.deleteSimulations} deletes; default 5000. */
+  deleteBatchRows?: number;
 }
 
 /**
@@ -38,6 +41,7 @@ export class PostgresTraceStore implements TraceStore {
   private readonly traces: string;
   private readonly spans: string;
   private readonly logs: string;
+  private readonly deleteBatchRows: number;
 
   constructor(options: PostgresTraceStoreOptions) {
     const schema = quoteSchema(options.schema);
@@ -45,6 +49,7 @@ export class PostgresTraceStore implements TraceStore {
     this.traces = `${schema}.traces`;
     this.spans = `${schema}.spans`;
     this.logs = `${schema}.logs`;
+    this.deleteBatchRows = options.deleteBatchRows ?? DELETE_BATCH_ROWS;
   }
 
   async writeTraces(simulationId: string, traces: StoredTrace[]): Promise<void> {
@@ -165,6 +170,15 @@ export class PostgresTraceStore implements TraceStore {
        DELETE FROM ${this.traces} WHERE simulation_id = $1`,
       [simulationId],
     );
+  }
+
+  /**
+   * Spans and logs first, trace summaries last, each in statements of at most `deleteBatchRows`
+   * rows: an interrupted delete leaves summaries behind, never spans without their trace, and
+   * repeating it finishes the job.
+   */
+  async deleteSimulations(simulationIds: readonly string[]): Promise<void> {
+    for (const table of [this.spans, this.logs, this.traces]) await deleteSimulationRows(this.pool, table, simulationIds, this.deleteBatchRows);
   }
 
   /** The pool belongs to the caller (see {@link PostgresTraceStoreOptions.pool}); nothing else to release. */

@@ -66,6 +66,8 @@ export interface SearchTraceStoreSettings {
 
 /** Documents per bulk request: a few MB at most, well under both engines' 100 MB request limit. */
 const BULK_DOCUMENTS = 5000;
+/** Simulation ids in one delete-by-query's `terms` clause (far below the engines' 65,536-term limit). */
+const DELETE_SIMULATIONS_PER_REQUEST = 500;
 
 /**
  * The trace and log store on a search engine (the distributed adapter), with OpenTelemetry-shaped
@@ -150,6 +152,19 @@ export class SearchTraceStore implements TraceStore {
     // last refresh interval would survive the delete.
     await this.transport.refresh(indices);
     await this.transport.deleteByQuery(indices, { term: { simulation_id: simulationId } }, this.refresh);
+  }
+
+  /**
+   * One delete-by-query over the three indices for a few hundred simulations at a time: the engine
+   * deletes in scroll batches of its own, and a bounded `terms` list keeps each request small.
+   */
+  async deleteSimulations(simulationIds: readonly string[]): Promise<void> {
+    if (simulationIds.length === 0) return;
+    const indices = [this.indices.spans, this.indices.traces, this.indices.logs];
+    await this.transport.refresh(indices);
+    for (let from = 0; from < simulationIds.length; from += DELETE_SIMULATIONS_PER_REQUEST) {
+      await this.transport.deleteByQuery(indices, { terms: { simulation_id: simulationIds.slice(from, from + DELETE_SIMULATIONS_PER_REQUEST) } }, this.refresh);
+    }
   }
 
   async close(): Promise<void> {
