@@ -106,6 +106,14 @@ describe('refinements', () => {
     expect(stored.body.result.validation.criteria.every((c: any) => c.passed)).toBe(true);
   });
 
+  it('passes the cost objective through to the refine loop', async () => {
+    const started = await api.post(`/api/designs/${cutId}/refinements`, { ...goal, objective: 'cost' }, owner.token);
+    expect(started.status).toBe(202);
+    const events = await follow(`/api/refinements/${started.body.id}/events`, owner.token);
+    const done = events[events.length - 1].data;
+    expect(done.result.goal).toMatch(/, at the least cost$/);
+  });
+
   it('rejects a goal without conditions with 400 naming the field', async () => {
     const bad = await api.post(`/api/designs/${cutId}/refinements`, { hypothesis: [] }, owner.token);
     expect(bad.status).toBe(400);

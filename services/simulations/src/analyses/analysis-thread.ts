@@ -23,7 +23,7 @@ try {
     post({ kind: 'done', result: summarizeReview([...base, ...checks], job.simulate) });
   } else {
     const maxIterations = job.goal.maxIterations ?? 3;
-    const result = refineDesign(job.design as Design, hypothesisGoal(job.goal.hypothesis as HypothesisCondition[]), {
+    const result = refineDesign(job.design as Design, hypothesisGoal(job.goal.hypothesis as HypothesisCondition[], job.goal.objective), {
       run: job.goal.run,
       maxIterations,
       timeoutMs: job.timeoutMs,

@@ -1,6 +1,6 @@
 import type { Finding, Review } from '@architech/sim-engine';
 
-const DOMAIN_LABELS: Record<string, string> = { compute: 'Compute', database: 'Database', storage: 'Storage (caches, queues)', network: 'Network', resilience: 'Resilience', cross_domain: 'Cross-domain' };
+const DOMAIN_LABELS: Record<string, string> = { compute: 'Compute', database: 'Database', storage: 'Storage (caches, queues)', network: 'Network', resilience: 'Resilience', cross_domain: 'Cross-domain', cost: 'Cost' };
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low'];
 
 /**
