@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { decodeFloats } from './metric-chunks';
+import { metricPointsTableSql } from './metric-points.migration';
 import { quoteMetricSchema } from './metric-schema';
 
 interface ChunkRow {
@@ -49,15 +50,7 @@ export function metricChunksMigration(schema: string): new () => MigrationInterf
     }
 
     async down(q: QueryRunner): Promise<void> {
-      await q.query(`CREATE TABLE ${s}.metric_points (
-        simulation_id text NOT NULL,
-        component_id text NOT NULL,
-        component_type text NOT NULL,
-        metric text NOT NULL,
-        time_sec double precision NOT NULL,
-        value double precision NOT NULL,
-        PRIMARY KEY (simulation_id, metric, component_id, time_sec)
-      )`);
+      await q.query(metricPointsTableSql(s));
       // Back to a row per point, decoded here (SQL has no bytea-to-float8), a simulation at a time.
       const simulations: { simulation_id: string }[] = await q.query(`SELECT DISTINCT simulation_id FROM ${s}.metric_chunks`);
       for (const { simulation_id } of simulations) {

@@ -1,6 +1,19 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { quoteMetricSchema } from './metric-schema';
 
+/** The `metric_points` table in the quoted schema `s` (also what reverting the chunks migration recreates). */
+export function metricPointsTableSql(s: string): string {
+  return `CREATE TABLE ${s}.metric_points (
+        simulation_id text NOT NULL,
+        component_id text NOT NULL,
+        component_type text NOT NULL,
+        metric text NOT NULL,
+        time_sec double precision NOT NULL,
+        value double precision NOT NULL,
+        PRIMARY KEY (simulation_id, metric, component_id, time_sec)
+      )`;
+}
+
 /**
  * The migration that creates the Postgres metric store's `metric_points` table in a service's own
  * schema (which the service creates, as it holds its migrations table). A factory, not a class,
@@ -23,15 +36,7 @@ export function metricPointsMigration(schema: string): new () => MigrationInterf
     name = 'CreateMetricPoints1763910000000';
 
     async up(q: QueryRunner): Promise<void> {
-      await q.query(`CREATE TABLE ${s}.metric_points (
-        simulation_id text NOT NULL,
-        component_id text NOT NULL,
-        component_type text NOT NULL,
-        metric text NOT NULL,
-        time_sec double precision NOT NULL,
-        value double precision NOT NULL,
-        PRIMARY KEY (simulation_id, metric, component_id, time_sec)
-      )`);
+      await q.query(metricPointsTableSql(s));
     }
 
     async down(q: QueryRunner): Promise<void> {
