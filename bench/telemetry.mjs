@@ -87,7 +87,7 @@ async function ingest(kind) {
     const points = BATCHES * SERIES_PER_BATCH * POINTS_PER_SERIES;
     let t = performance.now();
     await bus.publish(contracts.BUS_TOPICS.metrics, metrics.map((value) => ({ key: `${sim}-${Math.random()}`, value })));
-    await waitFor(async () => Number((await ds.query('SELECT count(*) AS n FROM telemetry.metric_points'))[0].n) >= points);
+    await waitFor(async () => Number((await ds.query('SELECT coalesce(sum(points), 0) AS n FROM telemetry.metric_chunks'))[0].n) >= points);
     rows.push({ what: `${kind}: metric points`, count: points, seconds: (performance.now() - t) / 1000 });
     const spans = spanBatches(sim, 50);
     t = performance.now();

@@ -39,31 +39,49 @@ export function decodeFloats(bytes: Uint8Array): Float64Array {
  * of writes would leave it; a series' type is that of its last point.
  */
 export function chunksOf(points: readonly MetricPoint[]): MetricChunk[] {
-  const series = new Map<string, { head: MetricPoint; type: string; values: Map<number, number> }>();
+  const series = new Map<string, SeriesPoints>();
   for (const point of points) {
     const key = `${point.simulationId}\0${point.metric}\0${point.componentId}`;
     let entry = series.get(key);
-    if (!entry) series.set(key, (entry = { head: point, type: point.componentType, values: new Map() }));
+    if (!entry) series.set(key, (entry = { head: point, type: point.componentType, times: [], values: [], ordered: true }));
     entry.type = point.componentType;
-    entry.values.delete(point.timeSec);
-    entry.values.set(point.timeSec, point.value);
+    // Points usually come in time order; only a series that does not is sorted and de-duplicated.
+    if (entry.ordered && entry.times.length > 0 && point.timeSec <= entry.times[entry.times.length - 1]) entry.ordered = false;
+    entry.times.push(point.timeSec);
+    entry.values.push(point.value);
   }
   const chunks: MetricChunk[] = [];
-  for (const { head, type, values } of series.values()) {
-    const times = Float64Array.from(values.keys()).sort();
+  for (const entry of series.values()) {
+    const [times, values] = entry.ordered ? [Float64Array.from(entry.times), Float64Array.from(entry.values)] : lastPerTime(entry);
     for (let start = 0; start < times.length; start += MAX_CHUNK_POINTS) {
-      const slice = times.slice(start, start + MAX_CHUNK_POINTS);
       chunks.push({
-        simulationId: head.simulationId,
-        metric: head.metric,
-        componentId: head.componentId,
-        componentType: type,
-        times: slice,
-        values: slice.map((t) => values.get(t)!),
+        simulationId: entry.head.simulationId,
+        metric: entry.head.metric,
+        componentId: entry.head.componentId,
+        componentType: entry.type,
+        times: times.slice(start, start + MAX_CHUNK_POINTS),
+        values: values.slice(start, start + MAX_CHUNK_POINTS),
       });
     }
   }
   return chunks;
+}
+
+/** The points of one series in one write, in arrival order. */
+interface SeriesPoints {
+  head: MetricPoint;
+  type: string;
+  times: number[];
+  values: number[];
+  ordered: boolean;
+}
+
+/** A series' points sorted by time, the last of several with one time kept. */
+function lastPerTime(entry: SeriesPoints): [Float64Array, Float64Array] {
+  const byTime = new Map<number, number>();
+  entry.times.forEach((t, i) => byTime.set(t, entry.values[i]));
+  const times = Float64Array.from(byTime.keys()).sort();
+  return [times, times.map((t) => byTime.get(t)!)];
 }
 
 /** One stored chunk as read back, in the order it was written among its series' chunks. */
