@@ -59,10 +59,26 @@ export function startProcess(script: string, env: NodeJS.ProcessEnv, ready: RegE
   });
 }
 
+/**
+ * Starts again, with ports picked anew, when a start failed only because a port it picked was
+ * taken meanwhile (between freePort's probe and the bind, by another test running in parallel).
+ */
+async function withFreshPortsOnCollision<T>(start: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= attempts || !/EADDRINUSE/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
 /** The embedded topology (`npm start`'s launcher) as a child process; resolves with the gateway URL. */
 export async function startLauncher(env: NodeJS.ProcessEnv): Promise<{ url: string; pid: number; stop(): Promise<void>; kill(): Promise<void>; output(): string }> {
-  const port = await freePort();
-  const started = await startProcess('infra/launcher/dist/main.js', { ...TEST_ENV, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), ...env }, /running at (http:\/\/\S+?) /, 180_000);
+  const started = await withFreshPortsOnCollision(async () => {
+    const port = await freePort();
+    return startProcess('infra/launcher/dist/main.js', { ...TEST_ENV, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), ...env }, /running at (http:\/\/\S+?) /, 180_000);
+  });
   const kill = () =>
     new Promise<void>((resolve) => {
       if (started.child.exitCode !== null || started.child.signalCode !== null) return resolve();
