@@ -98,9 +98,18 @@ async function scenario(label, mode, env) {
     const rows = [];
     // Warm-up (not reported): JIT compilation and connection pools settle first.
     await run(topology.url, accessToken, [read, save], 'warm-up', 5);
-    rows.push(await run(topology.url, accessToken, [read], `${label}: read (GET /api/designs/:id)`));
-    rows.push(await run(topology.url, accessToken, [save], `${label}: save (POST a new 200-component design)`));
-    rows.push(await run(topology.url, accessToken, [read, save], `${label}: mixed 50% read / 50% save`));
+    // The main thread's loop delay and busy share and the process's CPU time per row (embedded only).
+    const measured = async (requests, title) => {
+      await topology.loopDelay?.();
+      const row = await run(topology.url, accessToken, requests, title);
+      if (topology.loopDelay) row.loop = await topology.loopDelay();
+      return row;
+    };
+    // BENCH_ROWS=read,save,mixed (the default: all three) picks the rows.
+    const wanted = (process.env.BENCH_ROWS ?? 'read,save,mixed').split(',');
+    if (wanted.includes('read')) rows.push(await measured([read], `${label}: read (GET /api/designs/:id)`));
+    if (wanted.includes('save')) rows.push(await measured([save], `${label}: save (POST a new 200-component design)`));
+    if (wanted.includes('mixed')) rows.push(await measured([read, save], `${label}: mixed 50% read / 50% save`));
     return rows;
   } finally {
     await topology.stop();
@@ -169,26 +178,33 @@ async function postgresUrl() {
   return { url: url.toString(), drop: async () => { const d = new Client({ connectionString: admin }); await d.connect(); await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); await d.end(); } };
 }
 
-// BENCH_ONLY=during-run measures only the interactive-reads-during-a-run scenario.
+// BENCH_ONLY=during-run measures only the interactive-reads-during-a-run scenario; BENCH_ONLY=crud
+// only the read/save scenarios (BENCH_DB=postgres or pglite narrows to one database).
 const only = process.env.BENCH_ONLY;
+const db = process.env.BENCH_DB;
 const rows = [];
-const pg = await postgresUrl();
+const pg = db === 'pglite' ? undefined : await postgresUrl();
 if (pg) {
   try {
     if (only !== 'during-run') {
       rows.push(...await scenario('PostgreSQL, one process', 'embedded', { DATABASE_URL: pg.url }));
-      rows.push(...await scenario('PostgreSQL, process per service', 'distributed', { DATABASE_URL: pg.url }));
+      if (process.env.BENCH_TOPOLOGY !== 'embedded') rows.push(...await scenario('PostgreSQL, process per service', 'distributed', { DATABASE_URL: pg.url }));
     }
-    rows.push(...await duringRun('PostgreSQL, one process', { DATABASE_URL: pg.url }));
+    if (only !== 'crud') rows.push(...await duringRun('PostgreSQL, one process', { DATABASE_URL: pg.url }));
   } finally { await pg.drop(); }
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'architech-bench-'));
 try {
-  if (only !== 'during-run') rows.push(...await scenario('PGlite, one process', 'embedded', { DATABASE_URL: '', DATA_DIR: dataDir }));
-  rows.push(...await duringRun('PGlite, one process', { DATABASE_URL: '', DATA_DIR: join(dataDir, 'during-run') }));
+  if (db !== 'postgres') {
+    if (only !== 'during-run') rows.push(...await scenario('PGlite, one process', 'embedded', { DATABASE_URL: '', DATA_DIR: dataDir }));
+    if (only !== 'crud') rows.push(...await duringRun('PGlite, one process', { DATABASE_URL: '', DATA_DIR: join(dataDir, 'during-run') }));
+  }
 } finally { rmSync(dataDir, { recursive: true, force: true }); }
 
 console.log(`\nAPI benchmark: ${RATE} requests/s offered for ${SECONDS} s per row, 16 connections, through the gateway\n`);
-console.log('| scenario | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | 2xx | errors | event-loop delay p99 / max ms | loop busy |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.title} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.ok} | ${r.errors} | ${r.loop ? `${r.loop.p99} / ${r.loop.max} | ${Math.round(r.loop.elu * 100)} %` : '— | —'} |`);
+console.log('| scenario | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | 2xx | errors | event-loop delay p99 / max ms | loop busy | CPU ms per request |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+// The product process's CPU time (all threads, user + system) per answered request: the figure a
+// noisy machine disturbs least.
+const perRequest = (r) => (r.loop && r.ok > 0 ? (r.loop.cpuMs / r.ok).toFixed(2) : '—');
+for (const r of rows) console.log(`| ${r.title} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.ok} | ${r.errors} | ${r.loop ? `${r.loop.p99} / ${r.loop.max} | ${Math.round(r.loop.elu * 100)} %` : '— | —'} | ${perRequest(r)} |`);

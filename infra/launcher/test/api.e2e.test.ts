@@ -105,6 +105,14 @@ describe('projects and versioned designs', () => {
     const old = await api.get(`/api/designs/${v1.body.id}`, owner.token);
     expect(old.body).toMatchObject({ version: 1, isLatest: false });
     expect(old.body.components).toEqual(v1.body.components);
+    // A second read comes from the cache of immutable graphs: the same answer, byte for byte,
+    // and isLatest is still read fresh.
+    const first = await fetch(`${topology.url}/api/designs/${v2.body.id}`, { headers: { authorization: `Bearer ${owner.token}` } });
+    const second = await fetch(`${topology.url}/api/designs/${v2.body.id}`, { headers: { authorization: `Bearer ${owner.token}` } });
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+    const [firstText, secondText] = [await first.text(), await second.text()];
+    expect(secondText).toBe(firstText);
+    expect(JSON.parse(firstText)).toEqual(v2.body);
 
     const versions = await api.get(`/api/designs/${v2.body.id}/versions`, owner.token);
     expect(versions.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);

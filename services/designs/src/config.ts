@@ -9,6 +9,8 @@ export const designsConfigSchema = z.object({
   PROJECTS_URL: z.string().url().default('http://127.0.0.1:3002'),
   /** How long reads may reuse a confirmed membership; a removed member keeps read access at most this long. 0 turns it off. */
   MEMBERSHIP_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  /** Megabytes of design graphs (as JSON text) kept in memory for reads; versions are immutable, so never stale. 0 turns it off. */
+  DESIGN_GRAPH_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
 });
 
 export type DesignsConfig = z.output<typeof designsConfigSchema>;

@@ -12,6 +12,7 @@ import { DesignEntity } from './entities/design.entity';
 import { MIGRATIONS } from './migrations';
 import { AUDIT_TABLE } from './repositories/audit-table';
 import { DesignVersionRepository } from './repositories/design-version.repository';
+import { GraphCachePolicy, GraphTextCache } from './repositories/graph-text-cache';
 import { MembershipCachePolicy, ProjectMembershipRepository } from './repositories/project-membership.repository';
 import { DesignAccess } from './services/design-access.service';
 import { DesignsService } from './services/designs.service';
@@ -43,6 +44,8 @@ export class DesignsModule {
         ImportsService,
         { provide: ServiceClient, useValue: new ServiceClient(config.PROJECTS_URL, config.INTERNAL_TOKEN, 'projects') },
         { provide: MembershipCachePolicy, useValue: new MembershipCachePolicy(config.MEMBERSHIP_CACHE_MS) },
+        // Characters, not bytes: graph JSON is mostly ASCII, and a JS string holds 1–2 bytes per character.
+        { provide: GraphTextCache, useValue: new GraphTextCache(new GraphCachePolicy(Math.floor(config.DESIGN_GRAPH_CACHE_MB * 1024 * 1024))) },
       ],
     };
   }

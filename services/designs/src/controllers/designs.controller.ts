@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { DesignDiffDto, DesignVersionDto, DesignVersionSummaryDto } from '@architech/contracts';
 import { CurrentUser, UuidParam, ZodPipe, type AuthUser } from '@architech/service-kit';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { DesignsService } from '../services/designs.service';
 import { SaveDesignPipe, type SaveDesignRequest } from '../services/save-design-request';
@@ -25,9 +26,11 @@ export class DesignsController {
     return { designs: await this.designs.listLatest(projectId, user.id) };
   }
 
+  /** A DesignVersionDto, sent as text built from the cached graph (DesignsService.getJson). */
   @Get('designs/:id')
-  get(@Param('id', UuidParam('design')) id: string, @CurrentUser() user: AuthUser): Promise<DesignVersionDto> {
-    return this.designs.get(id, user.id);
+  async get(@Param('id', UuidParam('design')) id: string, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    const json = await this.designs.getJson(id, user.id);
+    res.type('application/json').send(json);
   }
 
   @Get('designs/:id/versions')

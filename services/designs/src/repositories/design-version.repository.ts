@@ -4,6 +4,7 @@ import { AuditRepository, DATA_SOURCE } from '@architech/service-kit';
 import { QueryFailedError, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { DesignEntity } from '../entities/design.entity';
 import { AUDIT_TABLE } from './audit-table';
+import { GraphTextCache } from './graph-text-cache';
 
 /** A version about to be saved; its graph is already validated, with defaults filled in. */
 export interface NewVersion {
@@ -71,6 +72,7 @@ export class DesignVersionRepository {
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly graphTexts: GraphTextCache,
   ) {
     this.designs = dataSource.getRepository(DesignEntity);
   }
@@ -122,8 +124,22 @@ export class DesignVersionRepository {
     }
   }
 
-  findById(id: string): Promise<DesignEntity | null> {
-    return this.designs.findOneBy({ id });
+  async findById(id: string): Promise<DesignEntity | null> {
+    const rows: DesignRow[] = await this.dataSource.query('SELECT * FROM designs.designs WHERE id = $1', [id]);
+    return rows.length > 0 ? this.toEntity(rows[0]) : null;
+  }
+
+  /**
+   * The graph of a version as JSON text (`"components":[…],"connections":[…]`), the same members
+   * {@link graphOf} returns, from the cache when this version was read before.
+   */
+  async graphTextOf(designId: string): Promise<string> {
+    const cached = this.graphTexts.get(designId);
+    if (cached !== undefined) return cached;
+    const { components, connections } = await this.graphOf(designId);
+    const text = `"components":${JSON.stringify(components)},"connections":${JSON.stringify(connections)}`;
+    this.graphTexts.set(designId, text);
+    return text;
   }
 
   /**

@@ -12,7 +12,8 @@ export function toDesignVersionSummaryDto(summary: DesignVersionSummary): Design
   return { ...versionFields(summary.design), componentCount: summary.componentCount, connectionCount: summary.connectionCount };
 }
 
-function versionFields(design: DesignEntity): Omit<DesignVersionDto, 'components' | 'connections'> {
+/** A version's own fields, without its graph. */
+export function versionFields(design: DesignEntity): Omit<DesignVersionDto, 'components' | 'connections'> {
   return {
     id: design.id,
     projectId: design.projectId,

@@ -10,7 +10,7 @@ import type { DesignEntity } from '../entities/design.entity';
 import { DesignVersionRepository } from '../repositories/design-version.repository';
 import { DesignAccess } from './design-access.service';
 import { diffDesigns } from './design-diff';
-import { toDesignVersionDto, toDesignVersionSummaryDto } from './design-dto';
+import { toDesignVersionDto, toDesignVersionSummaryDto, versionFields } from './design-dto';
 import type { SaveDesignRequest } from './save-design-request';
 
 /** The name of version 1 when the client gives none. */
@@ -56,10 +56,13 @@ export class DesignsService {
     return (await this.versions.latestOfProject(projectId)).map(toDesignVersionSummaryDto);
   }
 
-  /** Exactly the version `id`, latest or not. */
-  async get(id: string, userId: string): Promise<DesignVersionDto> {
-    const design = await this.readable(id, userId);
-    return toDesignVersionDto(design, await this.versions.graphOf(design.id));
+  /**
+   * Exactly the version `id`, latest or not, as the JSON text of a DesignVersionDto: the graph's
+   * text comes from the cache of immutable versions, so a repeated read neither parses nor
+   * serialises it.
+   */
+  async getJson(id: string, userId: string): Promise<string> {
+    return this.versionJson(await this.readable(id, userId));
   }
 
   /** Every version of the design that version `id` belongs to, newest first. */
@@ -85,11 +88,16 @@ export class DesignsService {
     };
   }
 
-  /** Service-to-service: exactly version `id` without a membership check (the caller checks). */
-  async getInternal(id: string): Promise<DesignVersionDto> {
+  /** Service-to-service: {@link getJson} without a membership check (the caller checks). */
+  async getInternalJson(id: string): Promise<string> {
     const design = await this.versions.findById(id);
     if (!design) throw ApiException.notFound('design');
-    return toDesignVersionDto(design, await this.versions.graphOf(design.id));
+    return this.versionJson(design);
+  }
+
+  private async versionJson(design: DesignEntity): Promise<string> {
+    const fields = JSON.stringify(versionFields(design));
+    return `${fields.slice(0, -1)},${await this.versions.graphTextOf(design.id)}}`;
   }
 
   /** The version `id` if the user may read its project; 404 `design not found` otherwise, whatever the reason. */
