@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Component, Connection, Design } from '@architech/contracts';
 import { AuditRepository, DATA_SOURCE } from '@architech/service-kit';
@@ -53,8 +54,24 @@ const SELECT_SUMMARIES = `SELECT d.*,
     (SELECT count(*)::int FROM designs.connections n WHERE n.design_id = d.id) AS connection_count
   FROM designs.designs d`;
 
-const INSERT_VERSION = `INSERT INTO designs.designs (project_id, lineage_id, version, is_latest, name, description, created_by)
-  VALUES ($1, $2, $3, true, $4, $5, $6) RETURNING *`;
+/**
+ * Inserts a version and its graph in one statement (one round trip): the version row with the id
+ * $1, then its components ($8) and connections ($9), each a JSON array parsed by the server, whose
+ * order is stored as `ordinal`. Absent optional fields are stored as NULL. The foreign keys are
+ * checked at the end of the statement, when every row is in. $3 NULL: a new lineage.
+ */
+const INSERT_VERSION_WITH_GRAPH = `WITH d AS (
+    INSERT INTO designs.designs (id, project_id, lineage_id, version, is_latest, name, description, created_by)
+    VALUES ($1, $2, coalesce($3::uuid, gen_random_uuid()), $4, true, $5, $6, $7) RETURNING *),
+  c AS (
+    INSERT INTO designs.components (design_id, id, ordinal, type, name, properties, position)
+    SELECT $1, e->>'id', (o - 1)::int, e->>'type', e->>'name', e->'properties', nullif(e->'position', 'null'::jsonb)
+      FROM jsonb_array_elements($8::jsonb) WITH ORDINALITY AS t(e, o)),
+  k AS (
+    INSERT INTO designs.connections (design_id, id, ordinal, source, target, properties)
+    SELECT $1, e->>'id', (o - 1)::int, e->>'source', e->>'target', nullif(e->'properties', 'null'::jsonb)
+      FROM jsonb_array_elements($9::jsonb) WITH ORDINALITY AS t(e, o))
+  SELECT * FROM d`;
 
 /** Constraints a concurrent save from the same base trips over: the loser gets a 409 too. */
 const LINEAGE_RACE_CONSTRAINTS = new Set(['designs_lineage_version_key', 'designs_one_latest_per_lineage']);
@@ -80,13 +97,7 @@ export class DesignVersionRepository {
   /** Saves version 1 of a new design under a new lineage id. */
   insertFirst(version: NewVersion & { name: string }): Promise<DesignEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: DesignRow[] = await manager.query(
-        `INSERT INTO designs.designs (project_id, lineage_id, version, is_latest, name, description, created_by)
-         VALUES ($1, gen_random_uuid(), 1, true, $2, $3, $4) RETURNING *`,
-        [version.projectId, version.name, version.description ?? null, version.createdBy],
-      );
-      const design = this.toEntity(rows[0]);
-      await this.insertGraph(manager, design.id, version);
+      const design = await this.insertWithGraph(manager, version, { lineageId: null, number: 1, name: version.name, description: version.description ?? null });
       await this.recordSaved(manager, 'design.created', design);
       return design;
     });
@@ -103,16 +114,12 @@ export class DesignVersionRepository {
         if (!head || head.projectId !== version.projectId) return { kind: 'lineage_not_found' };
         if (head.version !== baseVersion) return { kind: 'stale_base', latestVersion: head.version, latestId: head.id };
         await manager.query(`UPDATE designs.designs SET is_latest = false WHERE id = $1`, [head.id]);
-        const rows: DesignRow[] = await manager.query(INSERT_VERSION, [
-          head.projectId,
+        const design = await this.insertWithGraph(manager, version, {
           lineageId,
-          head.version + 1,
-          version.name ?? head.name,
-          version.description ?? head.description,
-          version.createdBy,
-        ]);
-        const design = this.toEntity(rows[0]);
-        await this.insertGraph(manager, design.id, version);
+          number: head.version + 1,
+          name: version.name ?? head.name,
+          description: version.description ?? head.description,
+        });
         await this.recordSaved(manager, 'design.version_created', design);
         return { kind: 'saved', design };
       });
@@ -186,27 +193,24 @@ export class DesignVersionRepository {
     return undefined;
   }
 
-  /**
-   * Inserts the graph with one statement per table (arrays unnested server-side), components
-   * first since connections reference them.
-   */
-  private async insertGraph(manager: EntityManager, designId: string, version: NewVersion): Promise<void> {
-    const cs = version.components;
-    if (cs.length > 0) {
-      await manager.query(
-        `INSERT INTO designs.components (design_id, id, ordinal, type, name, properties, position)
-         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])`,
-        [designId, cs.map((c) => c.id), cs.map((_, i) => i), cs.map((c) => c.type), cs.map((c) => c.name ?? null), cs.map((c) => JSON.stringify(c.properties)), cs.map((c) => (c.position ? JSON.stringify(c.position) : null))],
-      );
-    }
-    const ks = version.connections;
-    if (ks.length > 0) {
-      await manager.query(
-        `INSERT INTO designs.connections (design_id, id, ordinal, source, target, properties)
-         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::jsonb[])`,
-        [designId, ks.map((k) => k.id), ks.map((_, i) => i), ks.map((k) => k.source), ks.map((k) => k.target), ks.map((k) => JSON.stringify(k.properties))],
-      );
-    }
+  /** One statement: the version row and its graph ({@link INSERT_VERSION_WITH_GRAPH}). */
+  private async insertWithGraph(
+    manager: EntityManager,
+    version: NewVersion,
+    row: { lineageId: string | null; number: number; name: string; description: string | null },
+  ): Promise<DesignEntity> {
+    const rows: DesignRow[] = await manager.query(INSERT_VERSION_WITH_GRAPH, [
+      randomUUID(),
+      version.projectId,
+      row.lineageId,
+      row.number,
+      row.name,
+      row.description,
+      version.createdBy,
+      JSON.stringify(version.components),
+      JSON.stringify(version.connections),
+    ]);
+    return this.toEntity(rows[0]);
   }
 
   private recordSaved(manager: EntityManager, action: string, design: DesignEntity): Promise<void> {
