@@ -1,11 +1,18 @@
-/** A first-in, first-out queue on a growable ring buffer: O(1) push and shift, no per-item allocation. */
+/**
+ * A first-in, first-out queue on a growable ring buffer: O(1) push and shift, no per-item
+ * allocation. The capacity is a power of two, so wrapping is a mask rather than a division.
+ */
 export class Fifo<T> {
   private items: (T | undefined)[];
+  private mask: number;
   private head = 0;
   private count = 0;
 
   constructor(initialCapacity = 16) {
-    this.items = new Array<T | undefined>(initialCapacity);
+    let capacity = 1;
+    while (capacity < initialCapacity) capacity *= 2;
+    this.items = new Array<T | undefined>(capacity).fill(undefined);
+    this.mask = capacity - 1;
   }
 
   get length(): number {
@@ -14,7 +21,7 @@ export class Fifo<T> {
 
   push(item: T): void {
     if (this.count === this.items.length) this.grow();
-    this.items[(this.head + this.count) % this.items.length] = item;
+    this.items[(this.head + this.count) & this.mask] = item;
     this.count++;
   }
 
@@ -23,7 +30,7 @@ export class Fifo<T> {
     if (this.count === 0) return undefined;
     const item = this.items[this.head];
     this.items[this.head] = undefined;
-    this.head = (this.head + 1) % this.items.length;
+    this.head = (this.head + 1) & this.mask;
     this.count--;
     return item;
   }
@@ -34,9 +41,10 @@ export class Fifo<T> {
   }
 
   private grow(): void {
-    const items = new Array<T | undefined>(this.items.length * 2);
-    for (let i = 0; i < this.count; i++) items[i] = this.items[(this.head + i) % this.items.length];
+    const items = new Array<T | undefined>(this.items.length * 2).fill(undefined);
+    for (let i = 0; i < this.count; i++) items[i] = this.items[(this.head + i) & this.mask];
     this.items = items;
+    this.mask = items.length - 1;
     this.head = 0;
   }
 }

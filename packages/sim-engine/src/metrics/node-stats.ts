@@ -5,6 +5,14 @@ import type { ComponentSummary, LatencySummary } from './summary';
 
 const BUCKET_QUANTILES = [0.5, 0.95, 0.99];
 
+/*
+ * The sketch bin of the latest latency recorded by any component. Every sketch here has the same
+ * bins, and a latency often repeats at once (a client's end-to-end latency equals its callee's
+ * when the connection has no latency), so the logarithm behind the bin is computed only once.
+ */
+let lastLatencyMs = NaN;
+let lastBin = 0;
+
 /**
  * Counters, a latency sketch and time-weighted integrals of one component, kept twice: for the
  * summary (only after warm-up) and for the current time-series bucket. Memory is fixed.
@@ -61,7 +69,11 @@ export class NodeStats {
 
   completion(nowMs: number, latencyMs: number): void {
     this.bCompletions++;
-    const bin = this.bLatency.binIndex(latencyMs);
+    if (latencyMs !== lastLatencyMs) {
+      lastBin = this.bLatency.binIndex(latencyMs);
+      lastLatencyMs = latencyMs;
+    }
+    const bin = lastBin;
     this.bLatency.addAt(bin, latencyMs);
     if (nowMs >= this.warmupMs) {
       this.completions++;

@@ -14,6 +14,9 @@ export interface QuantileSketchOptions {
 const DEFAULT_ALPHA = 0.005;
 const DEFAULT_MIN_VALUE = 1e-4;
 const DEFAULT_MAX_VALUE = 1e9;
+/** Bins per block: `blocks` holds each block's total so quantile walks skip whole blocks. */
+const BLOCK_SHIFT = 6;
+const BLOCK_MASK = (1 << BLOCK_SHIFT) - 1;
 
 /**
  * DDSketch-style quantile sketch: logarithmically sized buckets in a fixed, dense array, so every
@@ -37,6 +40,8 @@ export class QuantileSketch {
   /** Logarithmic index of bucket 0, so that `bins[k]` is logarithmic bucket `k + offset`. */
   private readonly offset: number;
   private readonly bins: Float64Array;
+  /** Count per block of 64 bins (exact: counts are integers), so quantile walks skip empty stretches. */
+  private readonly blocks: Float64Array;
 
   private zeroCount = 0;
   private total = 0;
@@ -67,6 +72,7 @@ export class QuantileSketch {
     this.offset = Math.ceil(Math.log(minValue) * this.invLogGamma);
     const lastIndex = Math.ceil(Math.log(maxValue) * this.invLogGamma);
     this.bins = new Float64Array(lastIndex - this.offset + 1);
+    this.blocks = new Float64Array((this.bins.length >> BLOCK_SHIFT) + 1);
     this.lo = this.bins.length;
   }
 
@@ -126,6 +132,7 @@ export class QuantileSketch {
       return;
     }
     this.bins[index] += 1;
+    this.blocks[index >> BLOCK_SHIFT] += 1;
     if (index < this.lo) this.lo = index;
     if (index > this.hi) this.hi = index;
   }
@@ -168,14 +175,31 @@ export class QuantileSketch {
       for (; k < qs.length; k++) out[k] = 0;
       return;
     }
+    const n = qs.length;
+    const last = this.total - 1;
     let seen = this.zeroCount;
     // Quantiles that fall on the exact ends or in the zero counter.
-    const rankOf = (q: number) => Math.floor(q * (this.total - 1));
-    while (k < qs.length && (qs[k] === 0 || rankOf(qs[k]) < seen)) out[k++] = this.minSeen;
+    while (k < n && (qs[k] === 0 || Math.floor(qs[k] * last) < seen)) out[k++] = this.minSeen;
     const bins = this.bins;
-    for (let i = this.lo; i <= this.hi && k < qs.length; i++) {
-      seen += bins[i];
-      while (k < qs.length && qs[k] !== 1 && seen > rankOf(qs[k])) out[k++] = this.clampToSeen(this.binValue(i));
+    const blocks = this.blocks;
+    const hi = this.hi;
+    // Bins up to `i` are counted in `seen`; each quantile is the first bin where `seen` passes its rank.
+    let i = this.lo - 1;
+    for (; k < n && qs[k] !== 1; k++) {
+      const rank = Math.floor(qs[k] * last);
+      while (seen <= rank && i < hi) {
+        const next = i + 1;
+        const block = next >> BLOCK_SHIFT;
+        if ((next & BLOCK_MASK) === 0 && seen + blocks[block] <= rank) {
+          seen += blocks[block];
+          i = next + BLOCK_MASK;
+        } else {
+          seen += bins[next];
+          i = next;
+        }
+      }
+      if (seen <= rank) break;
+      out[k] = this.clampToSeen(this.binValue(i));
     }
     for (; k < qs.length; k++) out[k] = this.maxSeen;
   }
@@ -196,6 +220,7 @@ export class QuantileSketch {
     const bins = this.bins;
     const otherBins = other.bins;
     for (let i = other.lo; i <= other.hi; i++) bins[i] += otherBins[i];
+    for (let b = other.lo >> BLOCK_SHIFT; b <= other.hi >> BLOCK_SHIFT; b++) this.blocks[b] += other.blocks[b];
     if (other.lo < this.lo) this.lo = other.lo;
     if (other.hi > this.hi) this.hi = other.hi;
     this.zeroCount += other.zeroCount;
@@ -207,7 +232,10 @@ export class QuantileSketch {
 
   /** Empties the sketch; costs only the number of buckets touched since the last clear. */
   clear(): void {
-    if (this.hi >= this.lo) this.bins.fill(0, this.lo, this.hi + 1);
+    if (this.hi >= this.lo) {
+      this.bins.fill(0, this.lo, this.hi + 1);
+      this.blocks.fill(0, this.lo >> BLOCK_SHIFT, (this.hi >> BLOCK_SHIFT) + 1);
+    }
     this.lo = this.bins.length;
     this.hi = -1;
     this.zeroCount = 0;

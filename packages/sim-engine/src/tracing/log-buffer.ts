@@ -78,6 +78,7 @@ export class LogBuffer {
 
   /** Ends a bucket: one summary record per noisy stream that was cut short. */
   closeBucket(nowMs: number): void {
+    if (this.noisy.size === 0) return;
     for (const entry of this.noisy.values()) {
       const suppressed = entry.count - NOISY_PER_BUCKET;
       if (suppressed > 0) {
