@@ -129,7 +129,7 @@ export function isOverloaded(component: Component, stats: ComponentSummary, meas
 }
 
 /**
- * λ·E[S] / (replicas × workers) of a station from the arrivals it had over `measuredSec`;
+ * λ·E[S] / (replicas × workers) of a station (λ·E[S] / serverless.maxConcurrency for a serverless one) from the arrivals it had over `measuredSec`;
  * `undefined` for components without workers (CLIENT, LOAD_BALANCER, QUEUE) or an empty window.
  */
 export function offeredLoad(component: Component, arrivals: number, measuredSec: number): number | undefined {
@@ -137,9 +137,10 @@ export function offeredLoad(component: Component, arrivals: number, measuredSec:
   if (measuredSec <= 0) return undefined;
   const p = component.properties;
   // Autoscaling keeps replicas within [minReplicas, maxReplicas]; the ceiling is what it can reach.
-  const replicas = p.autoscaling ? p.autoscaling.maxReplicas : p.replicas;
+  // A serverless station has no replicas: it serves up to maxConcurrency calls at once (throttling beyond, counted in drops).
+  const servers = p.serverless ? p.serverless.maxConcurrency : (p.autoscaling ? p.autoscaling.maxReplicas : p.replicas) * p.workers;
   const serviceSec = distributionMean(p.serviceTime) / 1000;
-  return ((arrivals / measuredSec) * serviceSec) / (replicas * p.workers);
+  return ((arrivals / measuredSec) * serviceSec) / servers;
 }
 
 /** The ids of the overloaded components, in badge order. */
