@@ -8,6 +8,7 @@ import { TopBar } from '../app/top-bar';
 import { CompareCharts } from '../simulation/compare/compare-charts';
 import { compareRows } from '../simulation/compare/compare-rows';
 import { CompareTable } from '../simulation/compare/compare-table';
+import { CostDelta } from '../simulation/cost/cost-delta';
 import { StatusBadge } from '../simulation/status-badge';
 import { setParams } from '../simulation/url-state';
 import { EmptyState, ErrorMessage, Loading } from '../ui/feedback';
@@ -103,6 +104,7 @@ function Comparison({ projectId, a, b }: { projectId: string; a: Run; b: Run }) 
       ) : (
         <div className="alert warning">Both runs must have completed to compare their summaries; the series below show what they produced so far.</div>
       )}
+      <CostDelta a={sa.cost} b={sb.cost} nameOf={nameOf} />
       <CompareCharts a={sa} b={sb} />
     </div>
   );
