@@ -92,6 +92,7 @@ function Comparison({ projectId, a, b }: { projectId: string; a: Run; b: Run }) 
         </button>
         <RunCard letter="B" className="b" run={b} projectId={projectId} />
       </div>
+      <CostDelta a={sa.cost} b={sb.cost} nameOf={nameOf} />
       {rows ? (
         <section className="card stack" aria-labelledby="compare-table-title">
           <h2 id="compare-table-title">Headline metrics</h2>
@@ -104,7 +105,6 @@ function Comparison({ projectId, a, b }: { projectId: string; a: Run; b: Run }) 
       ) : (
         <div className="alert warning">Both runs must have completed to compare their summaries; the series below show what they produced so far.</div>
       )}
-      <CostDelta a={sa.cost} b={sb.cost} nameOf={nameOf} />
       <CompareCharts a={sa} b={sb} />
     </div>
   );

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { PRICE_UNITS, PROVIDER_SCOPES, type PriceOverride, type ProjectDto, type ProviderScope } from '@architech/contracts';
-import { ApiError } from '../../api/api-error';
 import { api } from '../../api/endpoints';
 import { ErrorMessage } from '../../ui/feedback';
 import { toast } from '../../ui/toasts';
@@ -11,7 +10,7 @@ const EXAMPLE: PriceOverride[] = [{ provider: 'aws', service: 'ec2', sku: 'm6i.l
 
 /**
  * The project's provider scope (which catalogue the editor's palette shows) and its price
- * overrides (JSON, validated by the server: a bad field is named), editable by owners and editors
+ * overrides (JSON, validated by the server: the error names a bad field, e.g. `priceOverrides[0].sku`), editable by owners and editors
  * (docs/providers.md).
  */
 export function ProviderSettings({ project, onChange }: { project: ProjectDto; onChange: (p: ProjectDto) => void }) {
@@ -46,7 +45,6 @@ export function ProviderSettings({ project, onChange }: { project: ProjectDto; o
       setError(e);
     }
   };
-  const issues = error instanceof ApiError ? error.issues : [];
 
   return (
     <section className="card stack" aria-label="Provider and prices">
@@ -71,15 +69,6 @@ export function ProviderSettings({ project, onChange }: { project: ProjectDto; o
           <textarea value={overrides} onChange={(e) => setOverrides(e.target.value)} rows={5} readOnly={!canEdit} placeholder={JSON.stringify(EXAMPLE)} spellCheck={false} style={{ fontFamily: 'var(--mono, monospace)' }} />
         </label>
         {error !== undefined && <ErrorMessage error={error} />}
-        {issues.length > 0 && (
-          <ul className="field-issues">
-            {issues.map((issue) => (
-              <li key={`${issue.path}:${issue.message}`}>
-                <code>{issue.path}</code>: {issue.message}
-              </li>
-            ))}
-          </ul>
-        )}
         {canEdit && (
           <div className="row">
             <span className="spacer" />

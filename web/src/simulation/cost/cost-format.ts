@@ -10,7 +10,7 @@ export function usd(value: number): string {
 export function usdDelta(from: number, to: number): string {
   const delta = to - from;
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  const share = from !== 0 ? ` (${delta >= 0 ? '+' : '−'}${Math.abs((delta / from) * 100).toFixed(1)}%)` : '';
+  const share = from !== 0 && delta !== 0 ? ` (${delta >= 0 ? '+' : '−'}${Math.abs((delta / from) * 100).toFixed(1)}%)` : '';
   return `${sign}$${Math.abs(delta).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${share}`;
 }
 
