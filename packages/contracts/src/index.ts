@@ -26,6 +26,7 @@ export * from './api/project.schema';
 export * from './api/design-version.schema';
 export * from './api/import.schema';
 export * from './api/simulation.schema';
+export * from './api/cost.schema';
 export * from './api/telemetry.schema';
 export * from './proto';
 export * from './checks/checks.schema';

@@ -24,6 +24,7 @@ import { ENGINE_FACTORY } from './jobs/engine';
 import { INSTANCE_ID, newInstanceId } from './jobs/instance-id';
 import { JobConsumer } from './jobs/job-consumer';
 import { JobExecutor } from './jobs/job-executor';
+import { RunPrices } from './jobs/run-prices';
 import { JobWorker } from './jobs/job-worker';
 import { PendingRequeuer } from './jobs/pending-requeuer';
 import { QueuePositions } from './jobs/queue-positions';
@@ -73,6 +74,7 @@ export class SimulationsModule {
         QueuePositions,
         RunRecorder,
         JobExecutor,
+        RunPrices,
         JobConsumer,
         JobWorker,
         TelemetryAcks,

@@ -9,6 +9,7 @@ import type {
   MemberDto,
   ProjectDto,
   ProjectRole,
+  UpdateProjectInput,
   UserDto,
 } from '@architech/contracts';
 import { request } from './http';
@@ -24,7 +25,7 @@ export const api = {
   listProjects: () => request<{ projects: ProjectDto[] }>('GET', '/projects'),
   createProject: (body: { name: string; description?: string }) => request<ProjectDto>('POST', '/projects', body),
   getProject: (id: string) => request<ProjectDto>('GET', `/projects/${enc(id)}`),
-  updateProject: (id: string, body: { name?: string; description?: string | null }) => request<ProjectDto>('PATCH', `/projects/${enc(id)}`, body),
+  updateProject: (id: string, body: UpdateProjectInput) => request<ProjectDto>('PATCH', `/projects/${enc(id)}`, body),
   deleteProject: (id: string) => request<void>('DELETE', `/projects/${enc(id)}`),
   listTrash: () => request<{ projects: ProjectDto[] }>('GET', '/projects?deleted=true'),
   restoreProject: (id: string) => request<ProjectDto>('POST', `/projects/${enc(id)}/restore`),

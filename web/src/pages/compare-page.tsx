@@ -8,6 +8,7 @@ import { TopBar } from '../app/top-bar';
 import { CompareCharts } from '../simulation/compare/compare-charts';
 import { compareRows } from '../simulation/compare/compare-rows';
 import { CompareTable } from '../simulation/compare/compare-table';
+import { CostDelta } from '../simulation/cost/cost-delta';
 import { StatusBadge } from '../simulation/status-badge';
 import { setParams } from '../simulation/url-state';
 import { EmptyState, ErrorMessage, Loading } from '../ui/feedback';
@@ -91,6 +92,7 @@ function Comparison({ projectId, a, b }: { projectId: string; a: Run; b: Run }) 
         </button>
         <RunCard letter="B" className="b" run={b} projectId={projectId} />
       </div>
+      <CostDelta a={sa.cost} b={sb.cost} nameOf={nameOf} />
       {rows ? (
         <section className="card stack" aria-labelledby="compare-table-title">
           <h2 id="compare-table-title">Headline metrics</h2>

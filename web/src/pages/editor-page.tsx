@@ -17,6 +17,7 @@ import { CheckVersionButton } from '../checks/check-version-button';
 import { InspectorColumn, type SidePanels } from '../editor/inspector-column';
 import type { CanvasOverlays } from '../editor/overlays';
 import { Palette } from '../editor/palette';
+import { paletteComponent } from '../editor/catalogue-palette';
 import { PreviewSummary } from '../editor/preview/preview-summary';
 import { usePreview } from '../editor/preview/use-preview';
 import { describeIssue } from '../editor/properties/plain-issues';
@@ -54,7 +55,7 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
   const analysis = useDesignAnalysis(editor.doc);
   const savedAnalysis = useDesignAnalysis(session.savedDoc);
   const { validation } = analysis;
-  const preview = usePreview(analysis, previewEnabled && !compare.comparison);
+  const preview = usePreview(analysis, previewEnabled && !compare.comparison, ready?.project.priceOverrides);
   const draft = useLocalDraft(ready && !readOnly ? ready.base.id : undefined, editor.doc, dirty, session.savedDoc);
   const confirm = useConfirm<'stay' | 'leave' | 'discard'>();
   const docName = editor.doc.name || 'Untitled design';
@@ -229,9 +230,11 @@ export function EditorPage({ projectId, designId }: { projectId: string; designI
         <aside className="palette-column" aria-label="Components">
           <Palette
             disabled={readOnly || comparison !== undefined}
-            onAdd={(type) => {
+            provider={ready.project.provider}
+            onAdd={(choice) => {
               const center = canvas.current?.viewportCenterWorld() ?? { x: 0, y: 0 };
-              store.dispatch(addComponent({ type, position: { x: Math.round(center.x - 80), y: Math.round(center.y - 32) } }));
+              const input = paletteComponent(choice);
+              if (input) store.dispatch(addComponent({ ...input, position: { x: Math.round(center.x - 80), y: Math.round(center.y - 32) } }));
             }}
           />
         </aside>

@@ -8,6 +8,7 @@ import { useAsync } from '../ui/use-async';
 import { DesignList } from './project/design-list';
 import { MembersPanel } from './project/members-panel';
 import { ProjectHeader } from './project/project-header';
+import { ProviderSettings } from './project/provider-settings';
 import './project/project.css';
 
 /** One project: its designs (latest versions) and its members. */
@@ -28,6 +29,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
         <DesignList project={value} />
         <MembersPanel project={value} />
       </div>
+      <ProviderSettings project={value} onChange={setCurrent} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { LogsTab } from '../simulation/logs/logs-tab';
 import { formatNumber } from '../simulation/metric-format';
 import { ProgressPanel } from '../simulation/progress-panel';
 import { parseTab, SimulationTabs, type SimulationTabId } from '../simulation/simulation-tabs';
+import { RunCost } from '../simulation/cost/run-cost';
 import { StatusBadge } from '../simulation/status-badge';
 import { TracesTab } from '../simulation/traces/traces-tab';
 import { setParams } from '../simulation/url-state';
@@ -185,6 +186,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
             <div className="stack">
               <HypothesisVerdict hypothesis={simulation.configuration.hypothesis} summary={simulation.summary} />
               <HeadlineNumbers summary={simulation.summary} ci95={simulation.ci95} replications={simulation.result?.replications} />
+              {simulation.cost && <RunCost cost={simulation.cost} nameOf={nameOf} />}
             </div>
           ) : (
             <SummaryPending state={state} progress={live?.progress ?? simulation.progress} replications={live?.replications ?? simulation.configuration.replications} />

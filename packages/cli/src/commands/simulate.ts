@@ -1,7 +1,7 @@
 import type { SimulationResult } from '@architech/sim-engine';
 import { EXIT } from '../exit-codes';
 import { ProgressBar } from '../format/progress-bar';
-import { renderCostSection, runCost } from '../format/cost-report';
+import { renderCostSection } from '../format/cost-report';
 import { renderSummaryReport } from '../format/summary-report';
 import { SIMULATE_HELP } from '../help';
 import type { CliIo } from '../io';
@@ -39,8 +39,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'done': {
       // The JSON is the engine's own result as JSON.stringify wrote it, so parsing it restores the type.
       const result = JSON.parse(outcome.resultJson) as SimulationResult;
-      const cost = runCost(design, result);
-      if (args.json) io.stdout.write(cost ? `${JSON.stringify({ ...result, cost })}\n` : `${outcome.resultJson}\n`);
+      // The engine prices a design with provider blocks itself (result.cost, list prices).
+      const cost = result.cost;
+      if (args.json) io.stdout.write(`${outcome.resultJson}\n`);
       else io.stdout.write(renderSummaryReport(result, args.designFile) + (cost ? `\n${renderCostSection(cost).join('\n')}\n` : ''));
       return EXIT.ok;
     }

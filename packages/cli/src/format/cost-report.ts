@@ -1,20 +1,5 @@
-import type { Design } from '@architech/contracts';
-import { computeCost, LIST_PRICES, usageFromSummary, type Cost, type PriceBook, type SimulationResult, type UsageSummary } from '@architech/sim-engine';
+import type { Cost } from '@architech/sim-engine';
 import { formatFixed } from './numbers';
-
-/**
- * The cost of a run, computed from its summary's usage (`instanceSeconds`, `billedSeconds`,
- * `arrivals`) over the post-warm-up window; undefined when no component has a provider block or
- * the summary reports no usage.
- */
-export function runCost(design: Design, result: SimulationResult, prices: PriceBook = LIST_PRICES): Cost | undefined {
-  if (!design.components.some((c) => c.type !== 'CLIENT' && c.properties.provider)) return undefined;
-  const summary = result.summary as unknown as UsageSummary;
-  const reportsUsage = Object.values(summary.components).some((c) => typeof c.instanceSeconds === 'number' && typeof c.billedSeconds === 'number');
-  if (!reportsUsage) return undefined;
-  const windowSec = result.settings.durationSec - result.settings.warmupSec;
-  return computeCost({ design, usage: usageFromSummary(summary), windowSec, prices });
-}
 
 /** `$1,240.50`; sub-cent amounts with 6 decimals. */
 function usd(value: number): string {

@@ -1,3 +1,4 @@
+import type { SimulationCostDto } from './cost.schema';
 import type { FaultType } from '../fault.schema';
 import type { SimulationConfig } from '../simulation-config.schema';
 
@@ -146,6 +147,12 @@ export interface SimulationDto {
   summary?: SimulationSummaryDto;
   ci95?: SimulationSummaryDto;
   result?: SimulationRunDto;
+  /**
+   * COMPLETED runs of a design with provider blocks: what the simulated window cost, its monthly
+   * equivalent, per component and per million successful requests, priced with the project's
+   * overrides over the list prices (docs/providers.md).
+   */
+  cost?: SimulationCostDto;
 }
 
 /** `POST /api/designs/:id/simulations` answer (202): the run is queued. */

@@ -1,38 +1,20 @@
+import { catalogueComponent, validateDesign } from '@architech/contracts';
 import { EditorStore } from '../editor-store';
 import { sequentialIds } from '../ids';
 import { addComponent } from './add-component';
 
-describe('adding a component', () => {
-  it('adds it with default properties and an injected id, and selects it', () => {
+describe('adding a component from a provider catalogue', () => {
+  it('takes the entry’s properties, name and id prefix, and the result validates as a design', () => {
     const store = new EditorStore({ env: { createId: sequentialIds() } });
-    store.dispatch(addComponent({ type: 'CACHE', position: { x: 40, y: 60 } }));
-    const { doc, selection } = store.getState();
-    expect(doc.components).toEqual([
-      { id: 'cache-1', type: 'CACHE', position: { x: 40, y: 60 }, properties: { hitRatio: 0.8, serviceTime: { dist: 'exponential', mean: 1 } } },
-    ]);
-    expect([...selection]).toEqual(['cache-1']);
+    store.dispatch(addComponent({ type: 'DATABASE', position: { x: 40, y: 60 }, properties: catalogueComponent('aws.rds-postgres'), name: 'Amazon RDS for PostgreSQL', idPrefix: 'rds-postgres' }));
+    const [added] = store.getState().doc.components;
+    expect(added).toMatchObject({ id: 'rds-postgres-1', type: 'DATABASE', name: 'Amazon RDS for PostgreSQL', position: { x: 40, y: 60 }, properties: { provider: { provider: 'aws', service: 'rds-postgres' } } });
+    expect(validateDesign({ components: store.getState().doc.components, connections: [] }).ok).toBe(true);
   });
 
-  it('skips ids the design already uses', () => {
-    const createId = jest.fn().mockReturnValueOnce('taken').mockReturnValueOnce('taken').mockReturnValueOnce('fresh');
-    const store = new EditorStore({ env: { createId } });
-    store.load({ name: '', components: [{ id: 'taken', type: 'QUEUE', position: { x: 0, y: 0 }, properties: {} }], connections: [] });
+  it('keeps the type’s defaults without properties', () => {
+    const store = new EditorStore({ env: { createId: sequentialIds() } });
     store.dispatch(addComponent({ type: 'SERVICE', position: { x: 0, y: 0 } }));
-    expect(store.getState().doc.components.map((c) => c.id)).toEqual(['taken', 'fresh']);
-    expect(createId).toHaveBeenCalledWith('service');
-  });
-
-  it('is undone and redone exactly', () => {
-    const store = new EditorStore({ env: { createId: sequentialIds() } });
-    store.dispatch(addComponent({ type: 'CLIENT', position: { x: 0, y: 0 } }));
-    const before = store.getState();
-    store.dispatch(addComponent({ type: 'SERVICE', position: { x: 200, y: 0 } }));
-    const after = store.getState();
-    store.undo();
-    expect(store.getState().doc).toEqual(before.doc);
-    expect(store.getState().selection).toEqual(before.selection);
-    store.redo();
-    expect(store.getState().doc).toEqual(after.doc);
-    expect(store.getState().selection).toEqual(after.selection);
+    expect(store.getState().doc.components[0]).toMatchObject({ id: 'service-1', properties: { replicas: 1, workers: 1 } });
   });
 });

@@ -1,3 +1,4 @@
+import type { ComponentCostDto, SimulationCostDto } from '@architech/contracts';
 import type { DesignSpec } from '../review/flat-design';
 import { priceOf, skuVcpu, type PriceBook } from './price-book';
 import type { RunUsage } from './usage';
@@ -5,33 +6,11 @@ import type { RunUsage } from './usage';
 /** Hours in the month cost figures are given for (365 × 24 / 12). */
 export const HOURS_PER_MONTH = 730;
 
-/** What one component cost over the window, USD, by what it is billed for. */
-export interface ComponentCost {
-  /** Provisioned instances: instance-hours × price per instance-hour. */
-  instance: number;
-  /** Calls: arrivals / 10⁶ × price per million. */
-  requests: number;
-  /** Serverless execution: GB-seconds and vCPU-seconds × their prices. */
-  compute: number;
-  total: number;
-  /** `total` as a month at the simulated load. */
-  monthly: number;
-}
+/** What one component cost over the window (the contracts' format). */
+export type ComponentCost = ComponentCostDto;
 
-/** The cost of a run (docs/providers.md, "How cost is computed"). */
-export interface Cost {
-  /** The window the usage covers (the run after warm-up), seconds. */
-  windowSec: number;
-  currency: 'USD';
-  total: number;
-  /** `total` × 730 h / window hours: a month at the simulated load. */
-  monthly: number;
-  /** USD per million successful client requests; null when none succeeded. */
-  perMillionSuccessful: number | null;
-  components: Record<string, ComponentCost>;
-  /** Components without a provider block, or without a price for it (another region: override it). */
-  unpriced: string[];
-}
+/** The cost of a run (docs/providers.md, "How cost is computed"; the contracts' format). */
+export type Cost = SimulationCostDto;
 
 /** What `computeCost` reads. */
 export interface CostInput {
@@ -86,5 +65,6 @@ export function computeCost({ design, usage, windowSec, prices }: CostInput): Co
     perMillionSuccessful: usage.successfulRequests > 0 ? (total / usage.successfulRequests) * 1e6 : null,
     components,
     unpriced,
+    overrides: prices.overrides?.length ?? 0,
   };
 }

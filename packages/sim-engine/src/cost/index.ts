@@ -5,3 +5,4 @@ export { LIST_PRICES, priceOf, skuVcpu } from './price-book';
 export type { PriceBook } from './price-book';
 export { usageFromSummary } from './usage';
 export type { ComponentUsage, RunUsage, UsageSummary } from './usage';
+export { hasProviderBlocks, runCost } from './run-cost';

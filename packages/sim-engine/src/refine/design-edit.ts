@@ -26,9 +26,10 @@ export function applyChanges<D extends DesignSpec>(design: D, changes: readonly 
   return { ...design, components };
 }
 
-/** Provisioned capacity of a station: replicas (autoscaling's ceiling when it scales) × workers. */
+/** Provisioned capacity of a station: replicas (autoscaling's ceiling when it scales) × workers; a serverless one's `maxConcurrency`. */
 export function stationCapacity(c: ComponentSpec): number {
   const p = c.properties;
+  if (p.serverless) return p.serverless.maxConcurrency;
   const replicas = p.autoscaling ? p.autoscaling.maxReplicas : (p.replicas ?? 1);
   return replicas * (p.workers ?? 1);
 }
@@ -38,8 +39,26 @@ export function designCapacity(design: DesignSpec): number {
   return design.components.filter((c) => c.type === 'SERVICE' || c.type === 'DATABASE' || c.type === 'CACHE').reduce((sum, c) => sum + stationCapacity(c), 0);
 }
 
-/** The replicas of a station as a change: `replicas`, or autoscaling's ceiling when it scales. */
+/** Highest `serverless.maxConcurrency` a change proposes (the contracts' LIMITS.maxServerlessConcurrency). */
+const MAX_SERVERLESS_CONCURRENCY = 100_000;
+
+/** Instances a serverless station runs at its ceiling: maxConcurrency ÷ calls per instance, rounded up. */
+export function serverlessInstances(c: ComponentSpec): number {
+  const s = c.properties.serverless;
+  return s ? Math.ceil(s.maxConcurrency / s.concurrencyPerInstance) : 0;
+}
+
+/**
+ * The replicas of a station as a change: `replicas`, or autoscaling's ceiling when it scales. A
+ * serverless station has no replicas (validation rejects them): `replicas` instances become its
+ * `serverless.maxConcurrency` (instances × calls per instance).
+ */
 export function replicasChange(c: ComponentSpec, replicas: number, why: string): ProposedChange | undefined {
+  const s = c.properties.serverless;
+  if (s) {
+    const maxConcurrency = Math.min(MAX_SERVERLESS_CONCURRENCY, Math.max(1, replicas * s.concurrencyPerInstance));
+    return maxConcurrency === s.maxConcurrency ? undefined : { componentId: c.id, property: 'serverless', from: s, to: { ...s, maxConcurrency }, why };
+  }
   const a = c.properties.autoscaling;
   if (a) {
     if (a.maxReplicas === replicas) return undefined;

@@ -7,7 +7,7 @@ import { applyChanges, designCapacity, replicasChange, type ProposedChange } fro
 import type { CriterionResult, Goal } from './goal';
 import { costTrim } from './cost-objective';
 import { resilienceChanges } from './resilience';
-import { analyticMinimumCapacity, FIRST_TARGET, sizeStations, TIGHTER_TARGETS, type SizingTarget } from './sizing';
+import { analyticMinimumCapacity, currentReplicas, FIRST_TARGET, sizeStations, TIGHTER_TARGETS, type SizingTarget } from './sizing';
 import { bottlenecks, RefineTimeline, type RefineState, type RefineTerminal, type TimelineEntry, type ValidationRecord } from './timeline';
 
 /** Iterations of a refine run, at most. */
@@ -153,7 +153,7 @@ function oneMoreReplica(design: DesignSpec, hot: ReadonlySet<string>, failed: re
 }
 
 function stationReplicas(c: DesignSpec['components'][number]): number {
-  return c.properties.autoscaling ? c.properties.autoscaling.maxReplicas : (c.properties.replicas ?? 1);
+  return currentReplicas(c);
 }
 
 /** One validation run; past the event budget it is retried once at half the duration (recorded). */

@@ -1,7 +1,7 @@
 import type { ComponentSpec, DesignSpec } from '../review/flat-design';
 import { MAX_REPLICAS, ReviewContext } from '../review/context';
 import { replicasFor } from '../review/queueing';
-import { replicasChange, type ProposedChange } from './design-edit';
+import { replicasChange, serverlessInstances, type ProposedChange } from './design-edit';
 
 /** How hard a station is sized: utilisation ceiling and mean queueing wait as a share of its holding time. */
 export interface SizingTarget {
@@ -22,8 +22,8 @@ export const TIGHTER_TARGETS: readonly SizingTarget[] = [FIRST_TARGET, { maxUtil
 export function sizedReplicas(ctx: ReviewContext, c: ComponentSpec, target: SizingTarget): number {
   const lambda = ctx.peak.get(c.id) ?? 0;
   const serviceSec = ctx.holdingMs(c) / 1000;
-  const workers = c.properties.workers ?? 1;
-  const floor = Math.min(2, c.properties.autoscaling ? c.properties.autoscaling.minReplicas : (c.properties.replicas ?? 1));
+  const workers = workersOf(c);
+  const floor = floorOf(c);
   const r = replicasFor(lambda, serviceSec, workers, target.maxUtilization, target.maxWaitShare * serviceSec, MAX_REPLICAS) ?? MAX_REPLICAS;
   return Math.max(floor, r);
 }
@@ -35,15 +35,34 @@ export function sizedReplicas(ctx: ReviewContext, c: ComponentSpec, target: Sizi
 export function minimumReplicas(ctx: ReviewContext, c: ComponentSpec): number {
   const lambda = ctx.peak.get(c.id) ?? 0;
   const a = (lambda * ctx.holdingMs(c)) / 1000;
-  const workers = c.properties.workers ?? 1;
-  const floor = Math.min(2, c.properties.autoscaling ? c.properties.autoscaling.minReplicas : (c.properties.replicas ?? 1));
-  return Math.max(floor, Math.floor(a / workers + 1e-9) + 1);
+  return Math.max(floorOf(c), Math.floor(a / workersOf(c) + 1e-9) + 1);
+}
+
+/**
+ * Calls one replica serves at once: its workers; for a serverless station, one instance's
+ * `concurrencyPerInstance` (sizing then counts instances, and {@link replicasChange} turns them
+ * into `serverless.maxConcurrency`).
+ */
+function workersOf(c: ComponentSpec): number {
+  return c.properties.serverless ? c.properties.serverless.concurrencyPerInstance : (c.properties.workers ?? 1);
+}
+
+/** The redundancy a sizing keeps: the designer's replicas up to 2; none for a serverless station (instances start on demand). */
+function floorOf(c: ComponentSpec): number {
+  if (c.properties.serverless) return 1;
+  return Math.min(2, c.properties.autoscaling ? c.properties.autoscaling.minReplicas : (c.properties.replicas ?? 1));
+}
+
+/** Replicas of a station at its ceiling, as sizing counts them (instances for a serverless one). */
+export function currentReplicas(c: ComponentSpec): number {
+  if (c.properties.serverless) return serverlessInstances(c);
+  return c.properties.autoscaling ? c.properties.autoscaling.maxReplicas : (c.properties.replicas ?? 1);
 }
 
 /** Capacity (Σ replicas × workers) of the analytic minimum of every station. */
 export function analyticMinimumCapacity(design: DesignSpec): number {
   const ctx = new ReviewContext(design);
-  return ctx.stations().reduce((sum, c) => sum + minimumReplicas(ctx, c) * (c.properties.workers ?? 1), 0);
+  return ctx.stations().reduce((sum, c) => sum + minimumReplicas(ctx, c) * workersOf(c), 0);
 }
 
 /**
@@ -57,12 +76,13 @@ export function sizeStations(design: DesignSpec, target: (id: string) => SizingT
   for (const c of ctx.stations()) {
     if (only && !only.has(c.id)) continue;
     const t = target(c.id);
-    const current = c.properties.autoscaling ? c.properties.autoscaling.maxReplicas : (c.properties.replicas ?? 1);
+    const current = currentReplicas(c);
     const sized = sizedReplicas(ctx, c, t);
     if (growOnly && sized <= current) continue;
     const replicas = sized;
     const lambda = ctx.peak.get(c.id) ?? 0;
-    const why = `M/M/${c.properties.workers ?? 1} per replica (Erlang C) at ${+lambda.toFixed(2)} req/s peak × ${+ctx.holdingMs(c).toFixed(2)} ms: ${replicas} replicas keep ρ ≤ ${t.maxUtilization} and the mean wait ≤ ${t.maxWaitShare} × service time`;
+    const unit = c.properties.serverless ? `instances (× ${workersOf(c)} calls = serverless.maxConcurrency ${Math.min(100_000, replicas * workersOf(c))})` : 'replicas';
+    const why = `M/M/${workersOf(c)} per ${c.properties.serverless ? 'instance' : 'replica'} (Erlang C) at ${+lambda.toFixed(2)} req/s peak × ${+ctx.holdingMs(c).toFixed(2)} ms: ${replicas} ${unit} keep ρ ≤ ${t.maxUtilization} and the mean wait ≤ ${t.maxWaitShare} × service time`;
     const change = replicasChange(c, replicas, why);
     if (change) changes.push(change);
   }

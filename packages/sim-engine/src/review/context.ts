@@ -35,13 +35,26 @@ export class ReviewContext {
     return pathTimeMs(this.graph, component.id, 'mean');
   }
 
-  /** Provisioned workers of a station at its ceiling (autoscaling's `maxReplicas` when it scales). */
+  /**
+   * Provisioned workers of a station at its ceiling (autoscaling's `maxReplicas` when it scales);
+   * a serverless one serves up to `serverless.maxConcurrency` calls at once over all its instances.
+   */
   servers(component: ComponentSpec, ceiling = true): number {
     const p = component.properties;
+    if (p.serverless) return p.serverless.maxConcurrency;
     const replicas = ceiling && p.autoscaling ? p.autoscaling.maxReplicas : (p.replicas ?? 1);
     return replicas * (p.workers ?? 1);
   }
 }
+
+/** Calls in flight a serverless station needs for utilisation `rho` at λ (per second), within the contracts' limit. */
+export function concurrencyForRho(ctx: ReviewContext, c: ComponentSpec, lambda: number, rho: number): number {
+  const needed = Math.ceil((lambda * (ctx.holdingMs(c) / 1000)) / rho - 1e-9);
+  return Math.min(MAX_SERVERLESS_CONCURRENCY, Math.max(1, needed));
+}
+
+/** Highest `serverless.maxConcurrency` a remediation proposes (the contracts' LIMITS.maxServerlessConcurrency). */
+export const MAX_SERVERLESS_CONCURRENCY = 100_000;
 
 /** A rule: its description and the check. */
 export interface Rule {

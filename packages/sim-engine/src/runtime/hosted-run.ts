@@ -37,6 +37,8 @@ export interface HostedRunOptions {
   progressEveryMs?: number;
   /** Minimum wall time between series messages; without it no series are sent while running. */
   seriesEveryMs?: number;
+  /** The prices the result's `cost` is computed with; the list prices when omitted. */
+  prices?: SimulateOptions['prices'];
 }
 
 /**
@@ -62,6 +64,7 @@ export async function runHosted(design: DesignSpec, config: RunConfigSpec, optio
   try {
     const simulateOptions: SimulateOptions = {
       cancelFlag: host.cancelFlag,
+      prices: options.prices,
       clock: () => host.clock(),
       shouldCancel: () => host.cancelled(),
       onProgress:

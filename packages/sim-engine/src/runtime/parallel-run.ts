@@ -74,7 +74,7 @@ export async function simulateParallel(designAsDrawn: DesignSpec, config: RunCon
       consume(pilot);
       warmupSec = plan.warmupFromPilot(pilot);
     }
-    const assembler = new ResultAssembler(plan);
+    const assembler = new ResultAssembler(plan, options.prices);
     const outputs = new Map<number, ReplicationOutput>();
     inFlight = new Map<number, Promise<number>>();
     let stop = false;

@@ -1,3 +1,5 @@
+import { runCost } from '../cost/run-cost';
+import type { PriceBook } from '../cost/price-book';
 import type { EndToEndSummary, Summary } from '../metrics/summary';
 import { meanWithCi95, relativeHalfWidth } from '../stats/confidence';
 import { aggregateSummaries, SeriesAccumulator } from './aggregate';
@@ -27,7 +29,11 @@ export class ResultAssembler {
   private first: ReplicationOutput | undefined;
   private maxRel = Infinity;
 
-  constructor(private readonly plan: RunPlan) {}
+  /** `prices`: what the run's `cost` is computed with (the list prices when omitted). */
+  constructor(
+    private readonly plan: RunPlan,
+    private readonly prices?: PriceBook,
+  ) {}
 
   /** Replications folded in so far. */
   get count(): number {
@@ -74,6 +80,8 @@ export class ResultAssembler {
       wallMs: 0,
     };
     if (summaries.length > 1) result.ci95 = aggregated.halfWidth;
+    const cost = runCost(this.plan.design, result.summary, config.durationSec - warmupSec, this.prices);
+    if (cost) result.cost = cost;
     if (config.targetRelError !== undefined) {
       result.stoppingRule = { targetRelError: config.targetRelError, achieved: this.maxRel <= config.targetRelError, maxRelativeHalfWidth: this.maxRel };
     }

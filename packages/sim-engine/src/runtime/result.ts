@@ -1,4 +1,4 @@
-import type { SimulationRunDto } from '@architech/contracts';
+import type { SimulationCostDto, SimulationRunDto } from '@architech/contracts';
 import type { SeriesSet } from '../metrics/series';
 import type { EndToEndSummary, Summary } from '../metrics/summary';
 import type { LogRecord, Trace } from '../tracing/span';
@@ -26,6 +26,11 @@ export interface SimulationResult {
   /** Log records beyond the ceiling, counted but not kept. */
   logsDropped: number;
   faults: FaultWindow[];
+  /**
+   * What the simulated window cost and its monthly equivalent, per component and in total
+   * (docs/providers.md); present only when a component has a `provider` block.
+   */
+  cost?: SimulationCostDto;
   /** Events processed, all replications (and the warm-up pilot) together. */
   events: number;
   /** Wall-clock milliseconds, measured with the clock the caller passed (0 without one). */

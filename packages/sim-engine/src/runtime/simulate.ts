@@ -1,3 +1,4 @@
+import type { PriceBook } from '../cost/price-book';
 import type { DesignSpec, RunConfigSpec } from '../model/design';
 import type { ReplicationOutput, SeriesBucket } from './replication';
 import { ResultAssembler } from './result-assembler';
@@ -22,6 +23,8 @@ export interface SimulateOptions {
    * thread reads directly, so a cancel reaches a thread that is busy with a replication.
    */
   cancelFlag?: SharedArrayBuffer;
+  /** The prices the result's `cost` is computed with (a project's overrides over the list prices); the list prices when omitted. */
+  prices?: PriceBook;
 }
 
 /**
@@ -67,7 +70,7 @@ export function simulate(designAsDrawn: DesignSpec, config: RunConfigSpec, optio
   let warmupSec = plan.fixedWarmupSec;
   if (plan.needsPilot) warmupSec = plan.warmupFromPilot(runOne({ replication: 0, warmupSec: 0, pilot: true, record: false }));
 
-  const assembler = new ResultAssembler(plan);
+  const assembler = new ResultAssembler(plan, options.prices);
   for (let r = 0; r < plan.ceiling; r++) {
     if (assembler.add(runOne({ replication: r, warmupSec, pilot: false, record: r === 0 }))) break;
   }

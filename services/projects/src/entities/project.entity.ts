@@ -1,3 +1,4 @@
+import type { PriceOverride, ProviderScope } from '@architech/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'projects' })
@@ -10,6 +11,14 @@ export class ProjectEntity {
 
   @Column({ type: 'text', nullable: true })
   description!: string | null;
+
+  /** Provider scope: the catalogue the palette shows (docs/providers.md). */
+  @Column({ type: 'text', default: 'any' })
+  provider!: ProviderScope;
+
+  /** The project's own prices, validated against the catalogue when written. */
+  @Column({ name: 'price_overrides', type: 'jsonb', default: () => `'[]'::jsonb` })
+  priceOverrides!: PriceOverride[];
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ProjectRole } from '@architech/contracts';
+import type { ProjectRole, ProviderScope } from '@architech/contracts';
 import { DATA_SOURCE } from '@architech/service-kit';
 import type { Repository } from 'typeorm';
 import { ProjectEntity } from '../entities/project.entity';
@@ -41,12 +41,12 @@ export class ProjectRepository {
     return rows.length > 0;
   }
 
-  create(name: string, description: string | null, createdBy: string): Promise<ProjectEntity> {
-    return this.repo.save(this.repo.create({ name, description, createdBy }));
+  create(name: string, description: string | null, createdBy: string, provider: ProviderScope = 'any'): Promise<ProjectEntity> {
+    return this.repo.save(this.repo.create({ name, description, createdBy, provider, priceOverrides: [] }));
   }
 
   /** Applies `changes` and moves `updated_at`. */
-  async update(project: ProjectEntity, changes: Partial<Pick<ProjectEntity, 'name' | 'description'>>): Promise<ProjectEntity> {
+  async update(project: ProjectEntity, changes: Partial<Pick<ProjectEntity, 'name' | 'description' | 'provider' | 'priceOverrides'>>): Promise<ProjectEntity> {
     return this.repo.save(this.repo.merge(project, changes));
   }
 

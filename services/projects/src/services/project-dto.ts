@@ -8,6 +8,8 @@ export function toProjectDto(project: ProjectEntity, role: ProjectRole, trashDay
     name: project.name,
     description: project.description,
     role,
+    provider: project.provider,
+    priceOverrides: project.priceOverrides,
     createdAt: project.createdAt.toISOString(),
     updatedAt: project.updatedAt.toISOString(),
   };

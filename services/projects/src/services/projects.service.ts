@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreateProjectInput, ProjectDto, UpdateProjectInput } from '@architech/contracts';
+import type { CreateProjectInput, ProjectDto, ProjectPricingDto, UpdateProjectInput } from '@architech/contracts';
 import { ApiException, CLOCK, type Clock } from '@architech/service-kit';
 import type { ProjectEntity } from '../entities/project.entity';
 import { ProjectRepository } from '../repositories/project.repository';
@@ -7,7 +7,7 @@ import { TransactionRunner } from '../repositories/transaction-runner';
 import { ProjectAccess } from './project-access';
 import { toProjectDto } from './project-dto';
 
-type EditableField = 'name' | 'description';
+type EditableField = 'name' | 'description' | 'provider' | 'priceOverrides';
 
 /** Days a deleted project stays in the trash before the purge (PROJECT_TRASH_DAYS). */
 export const TRASH_DAYS = Symbol('TRASH_DAYS');
@@ -36,7 +36,7 @@ export class ProjectsService {
   /** Creates a project whose creator is its owner. */
   create(actorId: string, input: CreateProjectInput): Promise<ProjectDto> {
     return this.transactions.run(async (tx) => {
-      const project = await tx.projects.create(input.name, input.description ?? null, actorId);
+      const project = await tx.projects.create(input.name, input.description ?? null, actorId, input.provider ?? 'any');
       await tx.members.add(project.id, actorId, 'owner');
       await tx.audit.record({
         actorId,
@@ -44,7 +44,7 @@ export class ProjectsService {
         resourceType: 'project',
         resourceId: project.id,
         projectId: project.id,
-        details: { name: project.name, description: project.description },
+        details: { name: project.name, description: project.description, provider: project.provider },
       });
       return toProjectDto(project, 'owner');
     });
@@ -57,14 +57,21 @@ export class ProjectsService {
     return toProjectDto(project, role);
   }
 
-  /** Renames or re-describes a project (owners and editors); unchanged fields write nothing. */
+  /** A project's provider scope and price overrides, for the simulations service (no caller's role: an internal route). */
+  async pricing(projectId: string): Promise<ProjectPricingDto> {
+    const project = await this.projects.findById(projectId);
+    if (!project || project.deletedAt) throw ApiException.notFound('project');
+    return { provider: project.provider, priceOverrides: project.priceOverrides };
+  }
+
+  /** Renames or re-describes a project, sets its provider scope or price overrides (owners and editors); unchanged fields write nothing. */
   update(projectId: string, actorId: string, input: UpdateProjectInput): Promise<ProjectDto> {
     return this.transactions.run(async (tx) => {
       const role = await this.access.requireRole(projectId, actorId, 'editor', tx);
       const project = (await tx.projects.findById(projectId)) as ProjectEntity;
       const changes = changedFields(project, input);
       if (Object.keys(changes).length === 0) return toProjectDto(project, role);
-      const before = { name: project.name, description: project.description };
+      const before = { name: project.name, description: project.description, provider: project.provider, priceOverrides: project.priceOverrides };
       const updated = await tx.projects.update(project, changes);
       await tx.audit.record({
         actorId,
@@ -116,5 +123,7 @@ function changedFields(project: ProjectEntity, input: UpdateProjectInput): Parti
   const changes: Partial<Pick<ProjectEntity, EditableField>> = {};
   if (input.name !== undefined && input.name !== project.name) changes.name = input.name;
   if (input.description !== undefined && input.description !== project.description) changes.description = input.description;
+  if (input.provider !== undefined && input.provider !== project.provider) changes.provider = input.provider;
+  if (input.priceOverrides !== undefined && JSON.stringify(input.priceOverrides) !== JSON.stringify(project.priceOverrides)) changes.priceOverrides = input.priceOverrides;
   return changes;
 }

@@ -13,6 +13,7 @@ import type { JobEngine } from './engine';
 import { INSTANCE_ID } from './instance-id';
 import { QueuePositions } from './queue-positions';
 import { RunHeartbeat } from './run-heartbeat';
+import { RunPrices } from './run-prices';
 import { RunRecorder } from './run-recorder';
 
 /**
@@ -33,6 +34,7 @@ export class JobExecutor {
     private readonly checkSeries: CheckSeriesCapture,
     private readonly positions: QueuePositions,
     private readonly recorder: RunRecorder,
+    private readonly prices: RunPrices,
     @Inject(SIMULATIONS_CONFIG) private readonly config: Pick<SimulationsConfig, 'SIM_MAX_WALL_SEC'>,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INSTANCE_ID) private readonly workerId: string,
@@ -46,6 +48,7 @@ export class JobExecutor {
     let timedOut = false;
     let wallTimer: Timer | undefined;
     const keepSeries = await this.checkSeries.wanted(id);
+    const priceOverrides = await this.prices.overridesFor(id, job.design);
     const heartbeat = new RunHeartbeat({ id, started: () => starting, waiting: () => this.positions.isWaiting(id), cancel: () => run.cancel() }, this.simulations, this.clock, this.logger);
     // The engine thread encodes the live series: this thread only hands the batches to the bus.
     let liveLost = false;
@@ -88,7 +91,7 @@ export class JobExecutor {
       },
       onLive,
       // A check run's replication keeps its series in the result: the check stores those it needs.
-      { owner: job.userId, onStart, liveFor: id, ...(keepSeries ? {} : { telemetryFor: id }) },
+      { owner: job.userId, onStart, liveFor: id, ...(priceOverrides.length > 0 ? { priceOverrides } : {}), ...(keepSeries ? {} : { telemetryFor: id }) },
     );
     if (!taken) this.positions.waiting(id, run.runId);
     this.positions.changed();

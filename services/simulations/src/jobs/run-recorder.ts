@@ -35,7 +35,7 @@ export class RunRecorder {
         await this.telemetry.publish(id, result as SimulationResult);
         await this.checkSeries.capture(id, result as SimulationResult);
       }
-      const stored = await this.simulations.complete(id, { summary: result.summary, ci95: result.ci95, settings: result.settings, replications: result.replications, events: result.events, wallMs: result.wallMs, faults: result.faults });
+      const stored = await this.simulations.complete(id, { summary: result.summary, ci95: result.ci95, settings: result.settings, replications: result.replications, events: result.events, wallMs: result.wallMs, faults: result.faults, ...(result.cost ? { cost: result.cost } : {}) });
       if (stored) await this.bus.publishStatus({ id, status: 'COMPLETED', progress: 1, replications: result.replications, events: result.events, sequence: statusSequence('COMPLETED') }, { summary: result.summary, workerId });
     } else if (outcome.kind === 'cancelled') {
       if (await this.simulations.finish(id, 'CANCELLED', null)) await this.bus.publishStatus({ id, status: 'CANCELLED', progress: 0, sequence: statusSequence('CANCELLED') }, { workerId });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DesignVersionDto, ProjectRole } from '@architech/contracts';
+import type { DesignVersionDto, PriceOverride, ProjectPricingDto, ProjectRole } from '@architech/contracts';
 import { ProjectMemberships, ServiceClient } from '@architech/service-kit';
 
 /** Clients of the two services this one depends on, told apart by injection token. */
@@ -17,6 +17,11 @@ export class PeerServicesRepository {
 
   roleOf(projectId: string, userId: string): Promise<ProjectRole | undefined> {
     return new ProjectMemberships(this.projects).roleOf(projectId, userId);
+  }
+
+  /** The project's price overrides (none for a project that is gone). */
+  async priceOverrides(projectId: string): Promise<PriceOverride[]> {
+    return (await this.projects.get<ProjectPricingDto>(`/internal/projects/${encodeURIComponent(projectId)}/pricing`))?.priceOverrides ?? [];
   }
 
   designVersion(id: string): Promise<DesignVersionDto | undefined> {

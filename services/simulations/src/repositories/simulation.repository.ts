@@ -35,6 +35,8 @@ export interface SimulationResultRecord {
   events: number;
   wallMs: number;
   faults: unknown;
+  /** The run's cost (`SimulationCostDto`), when its design has provider blocks. */
+  cost?: unknown;
 }
 
 /** TypeORM answers an UPDATE … RETURNING on Postgres with `[rows, affectedCount]`; SELECT/INSERT with rows. */
@@ -213,9 +215,9 @@ export class SimulationRepository {
       const rows = returned(await m.query(`UPDATE simulations.simulations SET status = 'COMPLETED', progress = 1, finished_at = now() WHERE id = $1 AND status = 'RUNNING' RETURNING id`, [id]));
       if (rows.length === 0) return false;
       await m.query(
-        `INSERT INTO simulations.simulation_results (simulation_id, summary, ci95, settings, replications, events, wall_ms, faults) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO simulations.simulation_results (simulation_id, summary, ci95, settings, replications, events, wall_ms, faults, cost) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (simulation_id) DO NOTHING`,
-        [id, JSON.stringify(result.summary), result.ci95 === undefined ? null : JSON.stringify(result.ci95), JSON.stringify(result.settings), result.replications, result.events, result.wallMs, JSON.stringify(result.faults)],
+        [id, JSON.stringify(result.summary), result.ci95 === undefined ? null : JSON.stringify(result.ci95), JSON.stringify(result.settings), result.replications, result.events, result.wallMs, JSON.stringify(result.faults), result.cost === undefined ? null : JSON.stringify(result.cost)],
       );
       return true;
     });
@@ -255,11 +257,11 @@ export class SimulationRepository {
   }
 
   async result(id: string): Promise<SimulationResultRecord | undefined> {
-    const rows: { summary: unknown; ci95: unknown; settings: unknown; replications: number; events: string; wall_ms: number; faults: unknown }[] = await this.db.query(
-      `SELECT summary, ci95, settings, replications, events, wall_ms, faults FROM simulations.simulation_results WHERE simulation_id = $1`,
+    const rows: { summary: unknown; ci95: unknown; settings: unknown; replications: number; events: string; wall_ms: number; faults: unknown; cost: unknown }[] = await this.db.query(
+      `SELECT summary, ci95, settings, replications, events, wall_ms, faults, cost FROM simulations.simulation_results WHERE simulation_id = $1`,
       [id],
     );
     const r = rows[0];
-    return r ? { summary: r.summary, ci95: r.ci95 ?? undefined, settings: r.settings, replications: r.replications, events: Number(r.events), wallMs: Number(r.wall_ms), faults: r.faults } : undefined;
+    return r ? { summary: r.summary, ci95: r.ci95 ?? undefined, settings: r.settings, replications: r.replications, events: Number(r.events), wallMs: Number(r.wall_ms), faults: r.faults, ...(r.cost ? { cost: r.cost } : {}) } : undefined;
   }
 }

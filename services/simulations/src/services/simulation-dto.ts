@@ -1,4 +1,4 @@
-import type { FaultWindowDto, SimulationConfig, SimulationDto, SimulationRunDto, SimulationSummaryDto } from '@architech/contracts';
+import type { FaultWindowDto, SimulationConfig, SimulationCostDto, SimulationDto, SimulationRunDto, SimulationSummaryDto } from '@architech/contracts';
 import type { SimulationRecord, SimulationResultRecord } from '../repositories/simulation.repository';
 
 /**
@@ -32,6 +32,8 @@ export function toSimulationDto(s: SimulationRecord, result?: SimulationResultRe
   if (result) {
     dto.summary = storedSummary(result.summary);
     if (result.ci95) dto.ci95 = storedSummary(result.ci95);
+    // Written from the engine's result.cost, which is the contracts' SimulationCostDto.
+    if (result.cost) dto.cost = result.cost as SimulationCostDto;
     dto.result = {
       settings: result.settings as SimulationRunDto['settings'],
       replications: result.replications,

@@ -1,6 +1,6 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
-import type { ResolvedDesign, SimulationConfig } from '@architech/contracts';
+import type { PriceOverride, ResolvedDesign, SimulationConfig } from '@architech/contracts';
 import type { SimulationProgress } from '@architech/sim-engine';
 import type { FinalTelemetry, LiveTelemetry } from '../services/final-telemetry';
 import type { LendRequest, RunRequest, WorkerReply } from './worker-protocol';
@@ -32,6 +32,8 @@ export interface RunOptions {
   onStart?: () => void;
   /** Encode the finished run's telemetry for this simulation id on the engine thread (see RunRequest). */
   telemetryFor?: string;
+  /** The project's price overrides the result's `cost` is computed with (over the list prices). */
+  priceOverrides?: PriceOverride[];
   /** Encode the first replication's series for this simulation id on the engine thread while the run goes on (see RunRequest). */
   liveFor?: string;
 }
@@ -82,7 +84,7 @@ export class EnginePool {
    */
   run(design: ResolvedDesign, config: SimulationConfig, onProgress: (p: SimulationProgress) => void, onLive: (live: LiveTelemetry) => void = () => undefined, options: RunOptions = { owner: '' }): PoolRun & { runId: number } {
     const cancelFlag = new SharedArrayBuffer(4);
-    const request = { runId: this.nextRunId++, design, config, cancelFlag, ...(options.telemetryFor !== undefined ? { telemetryFor: options.telemetryFor } : {}), ...(options.liveFor !== undefined ? { liveFor: options.liveFor } : {}) };
+    const request = { runId: this.nextRunId++, design, config, cancelFlag, ...(options.telemetryFor !== undefined ? { telemetryFor: options.telemetryFor } : {}), ...(options.liveFor !== undefined ? { liveFor: options.liveFor } : {}), ...(options.priceOverrides?.length ? { priceOverrides: options.priceOverrides } : {}) };
     const outcome = new Promise<RunOutcome>((settle) => {
       const queue = this.queues.get(options.owner) ?? [];
       queue.push({ request, owner: options.owner, settle, onProgress, onLive, onStart: options.onStart });

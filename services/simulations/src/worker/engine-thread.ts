@@ -6,7 +6,7 @@
 import './thread-priority';
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { localEnginePort, nodeEnginePort, ReplicationPool, runHosted, serveReplications, type SimulationResult } from '@architech/sim-engine';
+import { LIST_PRICES, localEnginePort, nodeEnginePort, ReplicationPool, runHosted, serveReplications, type SimulationResult } from '@architech/sim-engine';
 import { buffersOf, encodeFinalTelemetry, encodeLiveTelemetry } from '../services/final-telemetry';
 import type { LendRequest, RunRequest, WorkerReply } from './worker-protocol';
 
@@ -29,7 +29,7 @@ parentPort!.on('message', (request: RunRequest | LendRequest) => {
   const helpers = request.helpers ?? [];
   let spawned = 0;
   const replicationPool = helpers.length > 0 ? new ReplicationPool(helpers.length + 1, () => (spawned++ === 0 ? localEnginePort() : nodeEnginePort(helpers[spawned - 2]))) : undefined;
-  void runHosted(request.design, request.config, { progressEveryMs: PROGRESS_INTERVAL_MS, ...(request.liveFor !== undefined ? { seriesEveryMs: SERIES_INTERVAL_MS } : {}) }, {
+  void runHosted(request.design, request.config, { progressEveryMs: PROGRESS_INTERVAL_MS, ...(request.liveFor !== undefined ? { seriesEveryMs: SERIES_INTERVAL_MS } : {}), ...(request.priceOverrides ? { prices: { ...LIST_PRICES, overrides: request.priceOverrides } } : {}) }, {
     clock: () => performance.now(),
     cancelled: () => Atomics.load(cancel, 0) === 1,
     cancelFlag: request.cancelFlag,

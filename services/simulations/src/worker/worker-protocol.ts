@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { ResolvedDesign, SimulationConfig } from '@architech/contracts';
+import type { PriceOverride, ResolvedDesign, SimulationConfig } from '@architech/contracts';
 import type { SimulationProgress } from '@architech/sim-engine';
 import type { FinalTelemetry, LiveTelemetry } from '../services/final-telemetry';
 
@@ -22,6 +22,8 @@ export interface RunRequest {
    * thread sends them as ready bus batches ('live'); without it no series leave the thread.
    */
   liveFor?: string;
+  /** The project's price overrides: the result's `cost` is computed with them over the list prices. */
+  priceOverrides?: PriceOverride[];
   /**
    * Ports to idle engine threads lent to this run for its replications (transferred with the
    * message); the run's own thread coordinates and runs replications too.

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { designSchema, validateSimulationConfig, type DesignVersionDto, type SimulationConfig, type SimulationJobMessage } from '@architech/contracts';
+import { designSchema, validateSimulationConfig, type DesignVersionDto, type PriceOverride, type SimulationConfig, type SimulationJobMessage } from '@architech/contracts';
 import { CheckSeriesCapture } from '../../src/checks/check-series';
 import type { CheckRunRepository } from '../../src/checks/check-run.repository';
 import type { SimulationsConfig } from '../../src/config';
@@ -9,6 +9,7 @@ import { JobWorker } from '../../src/jobs/job-worker';
 import { PendingRequeuer } from '../../src/jobs/pending-requeuer';
 import { QueuePositions } from '../../src/jobs/queue-positions';
 import { RunRecorder } from '../../src/jobs/run-recorder';
+import { RunPrices } from '../../src/jobs/run-prices';
 import { StaleRunSweeper } from '../../src/jobs/stale-run-sweeper';
 import { StatusRelay } from '../../src/jobs/status-relay';
 import type { PeerServicesRepository } from '../../src/repositories/peer-services.repository';
@@ -58,6 +59,12 @@ export class FakePeers {
   readonly versions = new Map<string, DesignVersionDto>();
   readonly roles = new Map<string, 'owner' | 'editor' | 'viewer'>();
   failing = false;
+  /** Price overrides by project id. */
+  readonly prices = new Map<string, PriceOverride[]>();
+
+  async priceOverrides(projectId: string): Promise<PriceOverride[]> {
+    return this.prices.get(projectId) ?? [];
+  }
 
   async designVersion(id: string): Promise<DesignVersionDto | undefined> {
     if (this.failing) throw new Error('designs service unavailable');
@@ -94,7 +101,7 @@ export function jobWorld(config: Partial<SimulationsConfig> = {}) {
   const checkSeries = new CheckSeriesCapture(checkRuns as unknown as CheckRunRepository);
   const positions = new QueuePositions(repo);
   const recorder = new RunRecorder(repo, bus.asRepository(), telemetry.asRepository(), checkSeries, INSTANCE);
-  const executor = new JobExecutor(repo, bus.asRepository(), telemetry.asRepository(), checkSeries, positions, recorder, settings, clock, INSTANCE);
+  const executor = new JobExecutor(repo, bus.asRepository(), telemetry.asRepository(), checkSeries, positions, recorder, new RunPrices(repo, peers.asRepository()), settings, clock, INSTANCE);
   let engines = 0;
   const consumer = new JobConsumer(bus.asRepository(), repo, executor, positions, () => (engines++, engine));
   const sweeper = new StaleRunSweeper(repo, bus.asRepository(), settings, clock);

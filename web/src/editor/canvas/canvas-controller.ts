@@ -3,7 +3,8 @@ import type { CanvasOverlays } from '../overlays';
 import type { CanvasHandle } from './canvas-handle';
 import { CanvasScene } from './canvas-scene';
 import { ClipboardBridge } from './clipboard-bridge';
-import { carriesComponent, droppedComponentType } from './component-drag';
+import { carriesComponent, droppedCatalogueId, droppedComponentType } from './component-drag';
+import { paletteComponent } from '../catalogue-palette';
 import { exportDesignPng } from './export-png';
 import { handleShortcut, handleShortcutRelease, pageShortcutAllowed, type ShortcutHost } from './keyboard-shortcuts';
 import { PointerGestures } from './pointer-gestures';
@@ -253,7 +254,8 @@ export class CanvasController implements CanvasHandle {
     if (this.readOnly || type === undefined) return;
     event.preventDefault();
     this.scene.setDropPreview(undefined);
-    this.options.store.dispatch(addComponent({ type, position: this.dropPosition(event) }));
+    const input = paletteComponent({ type, catalogueId: droppedCatalogueId(event.dataTransfer) });
+    if (input) this.options.store.dispatch(addComponent({ ...input, position: this.dropPosition(event) }));
     this.focus();
   }
 

@@ -128,6 +128,15 @@ describe('the overload rule', () => {
     expect(offeredLoad(scaled, 1800, 15)).toBeCloseTo(0.3);
   });
 
+  it('counts a serverless station’s capacity as its maxConcurrency, not replicas × workers', () => {
+    const fn = api(chain(120, 10, { serverless: { maxConcurrency: 10, coldStart: { dist: 'constant', value: 200 } } }));
+    // 120/s × 10 ms = 1.2 calls in flight of at most 10.
+    expect(offeredLoad(fn, 1800, 15)).toBeCloseTo(0.12);
+    expect(isOverloaded(fn, stats({ arrivals: 1800, utilization: 0.12 }), 15)).toBe(false);
+    const tight = api(chain(120, 10, { serverless: { maxConcurrency: 1, coldStart: { dist: 'constant', value: 200 } } }));
+    expect(offeredLoad(tight, 1800, 15)).toBeCloseTo(1.2);
+  });
+
   it('never flags a client or a load balancer, which do not queue', () => {
     const client = validated(chain(10, 5)).components[0]!;
     expect(offeredLoad(client, 1e6, 15)).toBeUndefined();

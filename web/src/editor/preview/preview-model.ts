@@ -1,5 +1,5 @@
 import { resolveDesign, type Component, type Design, type ResolvedDesign, type ValidationOutcome } from '@architech/contracts';
-import { distributionMean, type ComponentSummary, type RunConfigSpec, type Summary } from '@architech/sim-engine';
+import { distributionMean, estimateCost, hasProviderBlocks, LIST_PRICES, type ComponentSummary, type PriceBook, type RunConfigSpec, type Summary } from '@architech/sim-engine';
 import type { PreviewBadge } from '../overlays';
 import { expectedArrivalRates } from './arrival-rates';
 import { PREVIEW_MAX_EVENTS, previewConfig, previewWindow, type PreviewWindow } from './preview-window';
@@ -21,6 +21,8 @@ export interface PreviewState {
   readonly wallMs?: number;
   /** Simulated seconds of the run the figures come from, warm-up included. */
   readonly simulatedSec?: number;
+  /** USD a month at the preview's load (`previewMonthlyCost`); absent without provider blocks. */
+  readonly monthlyCost?: number;
 }
 
 /** End-to-end figures of a preview. */
@@ -74,15 +76,33 @@ function skip(state: PreviewState): PreviewPlan {
 }
 
 /** The state of a finished run: badges for every component, end-to-end figures, timing. */
-export function readyPreview(design: Design, window: Pick<PreviewWindow, 'durationSec' | 'warmupSec'>, summary: Summary, wallMs: number): PreviewState {
+export function readyPreview(design: Design, window: Pick<PreviewWindow, 'durationSec' | 'warmupSec'>, summary: Summary, wallMs: number, prices: PriceBook = LIST_PRICES): PreviewState {
   const { endToEnd } = summary;
+  const monthlyCost = previewMonthlyCost(design, summary, window.durationSec - window.warmupSec, prices);
   return {
+    ...(monthlyCost !== undefined ? { monthlyCost } : {}),
     status: 'ready',
     badges: previewBadges(design, summary, window.durationSec - window.warmupSec),
     endToEnd: { throughput: endToEnd.throughput, errorRate: endToEnd.errorRate, p95Ms: endToEnd.latency.p95, p99Ms: endToEnd.latency.p99 },
     wallMs,
     simulatedSec: window.durationSec,
   };
+}
+
+/**
+ * The editor's "≈ $1,240 / month at this load": `estimateCost` (steady state: fixed replicas all
+ * month, autoscaling sized for the load, serverless per call and GB-second) at the client rate
+ * the preview measured (requests ÷ measured seconds). Undefined without provider blocks or load.
+ */
+export function previewMonthlyCost(design: Design, summary: Summary, measuredSec: number, prices: PriceBook = LIST_PRICES): number | undefined {
+  if (!hasProviderBlocks(design) || measuredSec <= 0) return undefined;
+  const ratePerSec = summary.endToEnd.requests / measuredSec;
+  return ratePerSec > 0 ? estimateCost(design, ratePerSec, prices).monthly : undefined;
+}
+
+/** `$1,240` (whole dollars from $100, cents below). */
+export function formatUsd(value: number): string {
+  return `$${value.toLocaleString('en-US', { minimumFractionDigits: value < 100 ? 2 : 0, maximumFractionDigits: value < 100 ? 2 : 0 })}`;
 }
 
 /** One badge per component the engine reported on. `measuredSec` is the window after warm-up. */
@@ -129,7 +149,7 @@ export function isOverloaded(component: Component, stats: ComponentSummary, meas
 }
 
 /**
- * λ·E[S] / (replicas × workers) of a station from the arrivals it had over `measuredSec`;
+ * λ·E[S] / (replicas × workers) of a station (λ·E[S] / serverless.maxConcurrency for a serverless one) from the arrivals it had over `measuredSec`;
  * `undefined` for components without workers (CLIENT, LOAD_BALANCER, QUEUE) or an empty window.
  */
 export function offeredLoad(component: Component, arrivals: number, measuredSec: number): number | undefined {
@@ -137,9 +157,10 @@ export function offeredLoad(component: Component, arrivals: number, measuredSec:
   if (measuredSec <= 0) return undefined;
   const p = component.properties;
   // Autoscaling keeps replicas within [minReplicas, maxReplicas]; the ceiling is what it can reach.
-  const replicas = p.autoscaling ? p.autoscaling.maxReplicas : p.replicas;
+  // A serverless station has no replicas: it serves up to maxConcurrency calls at once (throttling beyond, counted in drops).
+  const servers = p.serverless ? p.serverless.maxConcurrency : (p.autoscaling ? p.autoscaling.maxReplicas : p.replicas) * p.workers;
   const serviceSec = distributionMean(p.serviceTime) / 1000;
-  return ((arrivals / measuredSec) * serviceSec) / (replicas * p.workers);
+  return ((arrivals / measuredSec) * serviceSec) / servers;
 }
 
 /** The ids of the overloaded components, in badge order. */

@@ -1,4 +1,4 @@
-import { overloadedIds, previewSummaryText, type PreviewState } from './preview-model';
+import { formatUsd, overloadedIds, previewSummaryText, type PreviewState } from './preview-model';
 import './preview.css';
 
 /** Props of {@link PreviewSummary}. */
@@ -18,6 +18,11 @@ export function PreviewSummary({ preview }: PreviewSummaryProps) {
     <div className={`preview-summary ${tone}`} role="status" aria-live="polite">
       {preview.status === 'running' && <span className="spinner preview-spinner" aria-hidden="true" />}
       <span className="preview-text">{previewSummaryText(preview)}</span>
+      {(preview.status === 'ready' || preview.status === 'running') && preview.monthlyCost !== undefined && (
+        <span className="preview-cost" title="Steady-state estimate at the load this preview measured, list prices with the project's overrides (docs/providers.md)">
+          ≈ {formatUsd(preview.monthlyCost)} / month at this load
+        </span>
+      )}
       {preview.status === 'ready' && preview.wallMs !== undefined && (
         <span className="preview-wall muted" title="Wall-clock time of the simulation in your browser">
           {Math.round(preview.wallMs)} ms

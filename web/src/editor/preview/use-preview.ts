@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import type { PriceOverride } from '@architech/contracts';
+import { LIST_PRICES } from '@architech/sim-engine';
 import type { DesignAnalysis } from '../design-analysis';
 import { IDLE_PREVIEW, planPreview, readyPreview, type PreviewPlan, type PreviewState } from './preview-model';
 import { PreviewRunner, type PreviewOutcome } from './preview-runner';
@@ -18,15 +20,19 @@ type RunPlan = Extract<PreviewPlan, { kind: 'run' }>;
  * simulation (`previewWindow`) of the design in a Web Worker, turned into per-component badges and
  * an end-to-end line. Runs only when the design validates (`invalid` otherwise); a newer design
  * supersedes an older run, whose answer is dropped; a run over the wall limit is stopped
- * (`PreviewRunner`). While a run is under way the previous badges stay, so the canvas does not
+ * (`PreviewRunner`). A design with provider blocks gets a monthly cost estimate priced with the
+ * project's `priceOverrides` over the list prices (`previewMonthlyCost`). While a run is under way the previous badges stay, so the canvas does not
  * flicker as the user types.
  *
  * @example const preview = usePreview(useDesignAnalysis(state.doc), previewOn); // preview.badges → canvas overlays
  */
-export function usePreview(analysis: DesignAnalysis, enabled: boolean): PreviewState {
+export function usePreview(analysis: DesignAnalysis, enabled: boolean, priceOverrides?: readonly PriceOverride[]): PreviewState {
   const [state, setState] = useState<PreviewState>(enabled ? STARTING : OFF);
   const runner = useRef<PreviewRunner | undefined>(undefined);
   const running = useRef<{ readonly generation: number; readonly plan: RunPlan } | undefined>(undefined);
+  // Read when a run ends: the project's overrides price its monthly estimate.
+  const overrides = useRef(priceOverrides);
+  overrides.current = priceOverrides;
 
   useEffect(() => {
     const onOutcome = (outcome: PreviewOutcome) => {
@@ -35,7 +41,7 @@ export function usePreview(analysis: DesignAnalysis, enabled: boolean): PreviewS
       running.current = undefined;
       setState(
         outcome.kind === 'done'
-          ? readyPreview(current.plan.design, current.plan.window, outcome.summary, outcome.wallMs)
+          ? readyPreview(current.plan.design, current.plan.window, outcome.summary, outcome.wallMs, { ...LIST_PRICES, overrides: overrides.current ?? [] })
           : { status: 'error', badges: new Map(), message: `Preview failed: ${outcome.message}` },
       );
     };
@@ -79,6 +85,6 @@ export function usePreview(analysis: DesignAnalysis, enabled: boolean): PreviewS
 /** The badges and figures of the last finished run, kept while the next one runs; none after a pause or a failure. */
 function lastFigures(previous: PreviewState): PreviewState {
   if (previous.status !== 'ready' && previous.status !== 'running') return IDLE_PREVIEW;
-  const { badges, endToEnd, simulatedSec, wallMs } = previous;
-  return { status: previous.status, badges, endToEnd, simulatedSec, wallMs };
+  const { badges, endToEnd, simulatedSec, wallMs, monthlyCost } = previous;
+  return { status: previous.status, badges, endToEnd, simulatedSec, wallMs, monthlyCost };
 }

@@ -1,6 +1,6 @@
 import type { ComponentSpec } from '../flat-design';
 import type { Finding, RuleInfo } from '../finding';
-import { fmt, MAX_REPLICAS, passFinding, stationDomain, type ReviewContext, type Rule } from '../context';
+import { concurrencyForRho, fmt, MAX_REPLICAS, passFinding, stationDomain, type ReviewContext, type Rule } from '../context';
 
 /** Offered load at or above which a station is flagged (medium): little headroom for bursts. */
 export const RHO_WARN = 0.8;
@@ -43,8 +43,14 @@ export const capacity: Rule = {
       const rho = Math.max(rhoBase, rhoPeak);
       if (rho < RHO_WARN) continue;
       const atPeak = rhoPeak > rhoBase + 1e-12;
+      const serverless = c.properties.serverless;
       const replicas = replicasForRho(ctx, c, Math.max(base, peak), RHO_TARGET);
-      const fixProps = c.properties.autoscaling
+      const concurrency = serverless ? concurrencyForRho(ctx, c, Math.max(base, peak), RHO_TARGET) : 0;
+      // A serverless station has no replicas: its capacity is the calls in flight it allows.
+      const scaleTo = serverless ? `serverless.maxConcurrency ${concurrency}` : `${replicas} replicas${c.properties.autoscaling ? ' (autoscaling maxReplicas)' : ''}`;
+      const fixProps = serverless
+        ? { serverless: { ...serverless, maxConcurrency: concurrency } }
+        : c.properties.autoscaling
         ? { autoscaling: { ...c.properties.autoscaling, maxReplicas: Math.max(replicas, c.properties.autoscaling.minReplicas) } }
         : { replicas };
       findings.push({
@@ -53,9 +59,9 @@ export const capacity: Rule = {
         outcome: rho >= 1 ? 'fail' : 'warn',
         severity: rho >= 1 ? 'critical' : 'medium',
         components: [c.id],
-        reason: `${ctx.graph.label(c.id)} is offered ρ = ${fmt(rhoBase)} at base load${atPeak ? ` and ρ = ${fmt(rhoPeak)} at the peak of the arrival profiles` : ''} (${fmt(Math.max(base, peak), 1)} req/s × ${fmt(holdSec * 1000, 1)} ms${c.properties.blockingCalls ? ' held, downstream round trip included' : ''} ÷ ${servers} workers)${rho >= 1 ? ': its queue grows without bound.' : ': little headroom.'}`,
-        remediation: `Scale ${c.id} to ${replicas} replicas${c.properties.autoscaling ? ' (autoscaling maxReplicas)' : ''} for ρ ≈ ${RHO_TARGET}.`,
-        fix: { label: `${c.id}: ${replicas} replicas`, changes: [{ componentId: c.id, properties: fixProps }] },
+        reason: `${ctx.graph.label(c.id)} is offered ρ = ${fmt(rhoBase)} at base load${atPeak ? ` and ρ = ${fmt(rhoPeak)} at the peak of the arrival profiles` : ''} (${fmt(Math.max(base, peak), 1)} req/s × ${fmt(holdSec * 1000, 1)} ms${c.properties.blockingCalls ? ' held, downstream round trip included' : ''} ÷ ${servers} ${serverless ? 'calls in flight at most' : 'workers'})${rho >= 1 ? ': its queue grows without bound.' : ': little headroom.'}`,
+        remediation: `Scale ${c.id} to ${scaleTo} for ρ ≈ ${RHO_TARGET}.`,
+        fix: { label: `${c.id}: ${serverless ? `${concurrency} concurrent calls` : `${replicas} replicas`}`, changes: [{ componentId: c.id, properties: fixProps }] },
         evidence: [{ kind: 'figures', text: 'offered load from the traffic equations', figures: { arrivalRateBase: +base.toFixed(3), arrivalRatePeak: +peak.toFixed(3), holdingMs: +(holdSec * 1000).toFixed(3), servers, rhoBase: +rhoBase.toFixed(4), rhoPeak: +rhoPeak.toFixed(4) } }],
       });
     }

@@ -54,6 +54,8 @@ export const singlePointOfFailure: Rule = {
     for (const c of ctx.design.components) {
       if (!isStation(c)) continue;
       const p = c.properties;
+      // A serverless station starts as many instances as calls need (up to maxConcurrency): no single one to lose.
+      if (p.serverless) continue;
       const replicas = p.autoscaling ? p.autoscaling.minReplicas : (p.replicas ?? 1);
       const reach = radius.any.get(c.id) ?? 0;
       if (replicas > 1 || reach === 0) continue;
