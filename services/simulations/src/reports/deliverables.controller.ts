@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { deliverableRequestSchema, type DeliverableDto, type DeliverableListResponse, type DeliverableRequest } from '@architech/contracts';
+import { CurrentUser, UuidParam, ZodPipe, type AuthUser } from '@architech/service-kit';
+import type { Response } from 'express';
+import { DeliverablesService } from './deliverables.service';
+
+/** A run's reports (docs/reports.md): editors generate them, members list, read and download them. */
+@Controller('api/simulations/:id/deliverables')
+export class DeliverablesController {
+  constructor(private readonly deliverables: DeliverablesService) {}
+
+  /** `{ format: 'html' | 'pdf' }` → 202 with the deliverable, `generating`; poll it for progress. */
+  @Post()
+  @HttpCode(202)
+  request(@Param('id', UuidParam('simulation')) id: string, @Body(ZodPipe(deliverableRequestSchema, 'deliverable request')) body: DeliverableRequest, @CurrentUser() user: AuthUser): Promise<DeliverableDto> {
+    return this.deliverables.request(id, body, user);
+  }
+
+  @Get()
+  list(@Param('id', UuidParam('simulation')) id: string, @CurrentUser() user: AuthUser): Promise<DeliverableListResponse> {
+    return this.deliverables.list(id, user);
+  }
+
+  @Get(':deliverableId')
+  get(@Param('id', UuidParam('simulation')) id: string, @Param('deliverableId', UuidParam('deliverable')) deliverableId: string, @CurrentUser() user: AuthUser): Promise<DeliverableDto> {
+    return this.deliverables.get(id, deliverableId, user);
+  }
+
+  /** The file itself, as an attachment; counts the download. Expired: 410 with the reason. */
+  @Get(':deliverableId/content')
+  async content(@Param('id', UuidParam('simulation')) id: string, @Param('deliverableId', UuidParam('deliverable')) deliverableId: string, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    const file = await this.deliverables.download(id, deliverableId, user);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Length', String(file.body.length));
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.status(200).end(file.body);
+  }
+}
