@@ -14,6 +14,7 @@ import { HypothesisVerdict } from '../simulation/hypothesis-verdict';
 import { LogsTab } from '../simulation/logs/logs-tab';
 import { formatNumber } from '../simulation/metric-format';
 import { ProgressPanel } from '../simulation/progress-panel';
+import { ReportsPanel } from '../simulation/reports-panel';
 import { parseTab, SimulationTabs, type SimulationTabId } from '../simulation/simulation-tabs';
 import { StatusBadge } from '../simulation/status-badge';
 import { TracesTab } from '../simulation/traces/traces-tab';
@@ -190,6 +191,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
             <SummaryPending state={state} progress={live?.progress ?? simulation.progress} replications={live?.replications ?? simulation.configuration.replications} />
           )}
           <ConfigurationPanel simulation={simulation} nameOf={nameOf} />
+          <ReportsPanel simulationId={simulation.id} completed={state === 'COMPLETED'} canGenerate={project.value !== undefined && project.value.role !== 'viewer'} />
         </div>
         <SimulationTabs available={available} active={tab} onSelect={(next) => setParams({ tab: next === 'dashboard' ? undefined : next })}>
           {design.status === 'loading' && !design.value ? (
