@@ -18,7 +18,7 @@ describe('architech simulate --report', () => {
     const run = runCli(['simulate', design(), '--duration', '20', '--seed', '5', '--replications', '3', '--faults', faults, '--report', report]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(`report written to ${report}\n`);
-    expect(run.stdout).toContain('Throughput'); // the summary still goes to stdout
+    expect(run.stdout).toContain('End to end'); // the summary still goes to stdout
     const html = readFileSync(report, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('Run report — design.json');
