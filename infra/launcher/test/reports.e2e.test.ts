@@ -20,7 +20,7 @@ jest.setTimeout(300_000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.REPORT_SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'architech-report-shots-'));
 
-async function setUp(api: ApiClient, email: string): Promise<{ owner: { token: string }; viewer: { token: string }; stranger: { token: string }; runId: string; projectId: string }> {
+async function setUp(api: ApiClient, email: string): Promise<{ owner: { token: string }; viewer: { token: string }; stranger: { token: string }; runId: string; projectId: string; designId: string }> {
   const owner = await api.signUp(email);
   const viewer = await api.signUp(`viewer-${email}`);
   const stranger = await api.signUp(`stranger-${email}`);
@@ -41,7 +41,7 @@ async function setUp(api: ApiClient, email: string): Promise<{ owner: { token: s
   );
   expect(launched.status).toBe(202);
   await eventually(() => api.get(`/api/simulations/${launched.body.id}`, owner.token), (r) => r.body.status === 'COMPLETED' && r.body.telemetryComplete === true, 120_000);
-  return { owner, viewer, stranger, runId: launched.body.id, projectId: project.id };
+  return { owner, viewer, stranger, runId: launched.body.id, projectId: project.id, designId: design.id };
 }
 
 async function download(url: string, path: string, token: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
@@ -89,6 +89,12 @@ describe('run reports on embedded PGlite, with Chromium', () => {
   }
 
   it('makes a self-contained HTML report that opens offline and counts its downloads', async () => {
+    // A review of the design version: its warnings and failures go into the report.
+    const review = await api.post(`/api/designs/${world.designId}/reviews`, { simulate: false }, world.owner.token);
+    expect(review.status).toBe(202);
+    const reviewed = (await eventually(() => api.get(`/api/reviews/${review.body.id}`, world.owner.token), (r) => r.body.status === 'COMPLETED', 60_000)).body;
+    const flagged = reviewed.result.findings.filter((f: { outcome: string }) => f.outcome !== 'pass');
+    expect(flagged.length).toBeGreaterThan(0);
     const deliverable = await generate('html');
     const file = await download(product.url, `${base()}/${deliverable.id}/content`, world.owner.token);
     expect(file.status).toBe(200);
@@ -104,6 +110,9 @@ describe('run reports on embedded PGlite, with Chromium', () => {
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5);
     expect(html).toMatch(/architech simulate design\.json --duration 30 --warmup 0 --seed 7 --replications 3 .*--faults faults\.json/);
     expect(html).toMatch(/sha256:[0-9a-f]{64}/);
+    expect(html).toContain(`From the review of ${reviewed.createdAt.slice(0, 10)} (${reviewed.id})`);
+    expect((html.match(/<div class="finding (warn|fail)">/g) ?? []).length).toBe(flagged.length);
+    expect(html).toContain(flagged[0].rule);
     // Self-contained: no external URL in any src or href, no script, no stylesheet link, no CSS url().
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);

@@ -94,7 +94,7 @@ export function configurationSection(r: RunReportInput): string {
 /** The key end-to-end charts, fault windows shaded. */
 export function chartsSection(r: RunReportInput): string {
   const body = r.series.length
-    ? r.series.map((s) => `<h3>${esc(s.title)}</h3>${renderLineChart(s, { durationSec: r.config.durationSec, warmupSec: r.settings.warmupSec, faults: r.faults })}`).join('')
+    ? r.series.map((s) => `<figure class="keep"><h3>${esc(s.title)}</h3>${renderLineChart(s, { durationSec: r.config.durationSec, warmupSec: r.settings.warmupSec, faults: r.faults })}</figure>`).join('')
     : '';
   const note = r.seriesNote ? `<p class="note">${esc(r.seriesNote)}</p>` : '';
   const legend = r.series.length ? '<p class="note">Shaded in orange: fault windows; in grey: the warm-up, not measured.</p>' : '';
@@ -114,7 +114,7 @@ export function findingsSection(r: RunReportInput): string {
 /** The slowest and the failed kept traces as small waterfalls. */
 export function tracesSection(r: RunReportInput): string {
   const one = (t: RunReportInput['slowest'][number]) =>
-    `<h3><code>${esc(t.traceId.slice(0, 16))}</code> · ${esc(t.rootComponentId)} · ${esc(num(t.durationMs, 1))} ms · ${esc(t.status)} · at ${esc(num(t.startMs / 1000, 2))} s</h3>${renderWaterfall(t)}`;
+    `<figure class="keep"><h3><code>${esc(t.traceId.slice(0, 16))}</code> · ${esc(t.rootComponentId)} · ${esc(num(t.durationMs, 1))} ms · ${esc(t.status)} · at ${esc(num(t.startMs / 1000, 2))} s</h3>${renderWaterfall(t)}</figure>`;
   const slow = r.slowest.length ? r.slowest.map(one).join('') : '<p class="note">No kept traces.</p>';
   const failed = r.failed.length ? r.failed.map(one).join('') : '<p class="note">No failed request was kept: none failed, or none was sampled.</p>';
   const note = r.tracesNote ? `<p class="note">${esc(r.tracesNote)}</p>` : '';

@@ -22,6 +22,7 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 pre{background:#f6f7fa;border:1px solid #e1e5ec;border-radius:4px;padding:8px;overflow-x:auto;font-size:12px;white-space:pre-wrap;word-break:break-all}
 code{font-family:ui-monospace,Menlo,Consolas,monospace}
 details{margin:6px 0}
+figure{margin:0}
 svg{display:block;max-width:100%;height:auto;margin:4px 0 12px}
 svg text{font:10px system-ui,sans-serif;fill:#4a5463}
 svg .grid{stroke:#e6e9ef;stroke-width:1}
@@ -33,5 +34,5 @@ svg .bar{fill:#4b8bea}svg .bar.err{fill:#d9534f}svg .bar.unset{fill:#b0b7c3}
 svg .span-label{font:10px ui-monospace,Menlo,Consolas,monospace;fill:#2b3442}
 .finding{border-left:3px solid #f0ad4e;padding:2px 10px;margin:8px 0}
 .finding.fail{border-color:#d9534f}
-@media print{main{padding:0}h2{break-after:avoid}svg,table,.finding{break-inside:avoid}}
+@media print{main{padding:0}h2{break-after:avoid}svg,table,.finding,figure.keep{break-inside:avoid}h3{break-after:avoid}}
 `;

@@ -25,11 +25,12 @@ function depths(spans: readonly SpanDto[]): Map<string, number> {
 
 /** A trace as a small waterfall (inline SVG): one row per span, bars on the trace's time axis, errors in red. */
 export function renderWaterfall(trace: TraceDto): string {
-  const spans = [...trace.spans].sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs).slice(0, MAX_WATERFALL_SPANS);
+  const depth = depths(trace.spans);
+  // Parents before the children they enclose: by start, then depth, then the longer first.
+  const spans = [...trace.spans].sort((a, b) => a.startMs - b.startMs || (depth.get(a.spanId) ?? 0) - (depth.get(b.spanId) ?? 0) || b.endMs - a.endMs).slice(0, MAX_WATERFALL_SPANS);
   const t0 = Math.min(trace.startMs, ...spans.map((s) => s.startMs));
   const t1 = Math.max(trace.startMs + trace.durationMs, ...spans.map((s) => s.endMs));
   const span = Math.max(t1 - t0, 1e-6);
-  const depth = depths(trace.spans);
   const plotW = W - LABEL_W - 60;
   const height = spans.length * ROW + 22;
   const parts = [`<svg viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-label="trace ${esc(trace.traceId)}">`];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MetricSeriesDto, SimulationConfig, SimulationRunDto, TraceDto } from '@architech/contracts';
+import type { MetricSeriesDto, SimulationConfig, SimulationRunDto, SimulationSummaryDto, TraceDto } from '@architech/contracts';
 import { ServiceClient } from '@architech/service-kit';
 import { ENGINE_VERSION, REPORT_SERIES, REPORT_TRACES, reproduceCommand, type ReportFinding, type RunReportInput } from '@architech/sim-engine';
 import { AnalysisRepository } from '../analyses/analysis.repository';
@@ -15,6 +15,13 @@ interface ReportData {
   series: MetricSeriesDto[];
   slowest: TraceDto[];
   failed: TraceDto[];
+}
+
+/** The summary's components in the design's order (a jsonb column keeps its keys in an order of its own). */
+function inDesignOrder(summary: SimulationSummaryDto, components: readonly { id: string }[]): SimulationSummaryDto {
+  const ordered: SimulationSummaryDto['components'] = {};
+  for (const { id } of components) if (summary.components[id]) ordered[id] = summary.components[id];
+  return { ...summary, components: { ...ordered, ...summary.components } };
 }
 
 /** A reason generation stops, shown to the user as the deliverable's error. */
@@ -63,8 +70,8 @@ export class ReportSource {
       replications: result.replications,
       events: result.events,
       wallMs: result.wallMs,
-      summary: storedSummary(result.summary),
-      ci95: result.ci95 ? storedSummary(result.ci95) : undefined,
+      summary: inDesignOrder(storedSummary(result.summary), design.components),
+      ci95: result.ci95 ? inDesignOrder(storedSummary(result.ci95), design.components) : undefined,
       faults: result.faults as RunReportInput['faults'],
       series: data ? REPORT_SERIES.map((s) => ({ title: s.title, unit: s.unit, points: data.series.find((x) => x.metric === s.metric)?.points ?? [] })) : [],
       seriesNote: expired,
