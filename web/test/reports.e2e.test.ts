@@ -39,7 +39,10 @@ describe('reports in the web app', () => {
     }
 
     await page.goto(`${product.url}/projects/${project.id}/simulations/${run.id}`);
-    await page.getByText('Reports').first().click();
+    const panel = page.locator('details.reports-panel');
+    await panel.locator('summary').waitFor();
+    await screenshot(page, 'reports-panel-closed');
+    await panel.locator('summary').click();
     await page.getByRole('button', { name: 'Generate report (HTML)' }).click();
     const table = page.getByRole('table', { name: 'Reports' });
     await table.getByText('Run report (HTML)').waitFor();
