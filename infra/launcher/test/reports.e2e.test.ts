@@ -158,7 +158,9 @@ describe('run reports on embedded PGlite, with Chromium', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.error)).toContain('format');
     expect((await api.post(base(), {}, world.owner.token)).status).toBe(400);
-    expect((await api.post(base(), { format: 'html' }, world.viewer.token)).status).toBe(403);
+    const byViewer = await api.post(base(), { format: 'html' }, world.viewer.token);
+    expect(byViewer.status).toBe(403);
+    expect(byViewer.body.error.message).toBe('a viewer may read and download reports but not generate them');
     const listed = await api.get(base(), world.viewer.token);
     expect(listed.status).toBe(200);
     expect(listed.body.pdf).toEqual({ available: true });
@@ -223,5 +225,21 @@ describe('run reports on PostgreSQL, without Chromium', () => {
     const file = await download(product.url, `${base}/${html.body.id}/content`, world.owner.token);
     expect(file.bytes.toString('utf8')).toContain('Run report — Checkout');
     expect(file.bytes.length).toBe(ready.body.sizeBytes);
+
+    // A run whose telemetry retention deleted: the report says so instead of empty charts, the summary stays.
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(`UPDATE simulations.simulations SET telemetry_expired_at = '2026-02-03T00:00:00Z', telemetry_retention_days = 30 WHERE id = $1`, [world.runId]);
+    } finally {
+      await client.end();
+    }
+    const later = await api.post(base, { format: 'html' }, world.owner.token);
+    const done = await eventually(() => api.get(`${base}/${later.body.id}`, world.owner.token), (r) => r.body.status !== 'generating', 60_000);
+    expect(done.body.status).toBe('ready');
+    const expired = (await download(product.url, `${base}/${later.body.id}/content`, world.owner.token)).bytes.toString('utf8');
+    expect(expired).toContain("The run's series and traces were deleted by retention on 2026-02-03 (retention 30 days)");
+    expect(expired).not.toContain('class="line"');
+    expect(expired).toContain('Latency p99');
   });
 });

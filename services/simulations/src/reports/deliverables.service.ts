@@ -154,7 +154,7 @@ export class DeliverablesService {
   private async simulationFor(simulationId: string, user: AuthUser, need: 'reader' | 'editor'): Promise<SimulationRecord> {
     const simulation = await this.simulations.find(simulationId);
     if (!simulation) throw ApiException.notFound('simulation');
-    if (need === 'editor') await this.access.requireEditor(simulation.projectId, user.id, 'simulation');
+    if (need === 'editor') await this.access.requireEditor(simulation.projectId, user.id, 'simulation', 'a viewer may read and download reports but not generate them');
     else await this.access.requireReader(simulation.projectId, user.id, 'simulation');
     return simulation;
   }
