@@ -106,7 +106,8 @@ describe('run reports on embedded PGlite, with Chromium', () => {
     expect(html).toContain('Verdict: the hypothesis does not hold');
     expect(html).toMatch(/error rate &lt; 1%/);
     expect(html).toContain('± ');
-    expect(html).toContain('crash db');
+    expect(html).toContain('crash DB'); // the fault window's label, by the component's name
+    expect(html).toContain('<td>DB (db)</td>');
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5);
     expect(html).toMatch(/architech simulate design\.json --duration 30 --warmup 0 --seed 7 --replications 3 .*--faults faults\.json/);
     expect(html).toMatch(/sha256:[0-9a-f]{64}/);

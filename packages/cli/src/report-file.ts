@@ -49,6 +49,7 @@ export function cliRunReport(input: { design: Design; designFile: string; faults
       components: design.components.length,
       connections: design.connections.length,
     },
+    names: Object.fromEntries(design.components.filter((c) => c.name).map((c) => [c.id, c.name!])),
     engineVersion: ENGINE_VERSION,
     config,
     settings: result.settings,

@@ -4,6 +4,12 @@ import { renderLineChart } from './svg-chart';
 import { renderWaterfall } from './svg-waterfall';
 import type { RunReportInput } from './types';
 
+/** `Name (id)` when the element has a name of its own, else its id. */
+function named(id: string, names: Record<string, string> | undefined): string {
+  const name = names?.[id];
+  return name && name !== id ? `${name} (${id})` : id;
+}
+
 /** A figure and, with replications, its 95% confidence half-width. */
 function withCi(value: number, half: number | undefined, format: (v: number) => string): string {
   const ci = half !== undefined && Number.isFinite(half) ? ` <span class="ci">± ${esc(format(half))}</span>` : '';
@@ -49,15 +55,15 @@ export function headlineSection(r: RunReportInput): string {
   return `<h2>Headline numbers</h2>
 <table><tbody>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td class="n">${v}</td></tr>`).join('')}</tbody></table>
 <p class="note">${esc(ciNote)} After a warm-up of ${esc(num(r.settings.warmupSec, 1))} s${r.settings.warmupMode === 'auto' ? ' (detected)' : ''}.</p>
-${componentTable(r.summary, r.ci95)}`;
+${componentTable(r.summary, r.ci95, r.names)}`;
 }
 
-function componentTable(summary: SimulationSummaryDto, ci95: SimulationSummaryDto | undefined): string {
+function componentTable(summary: SimulationSummaryDto, ci95: SimulationSummaryDto | undefined, names: Record<string, string> | undefined): string {
   const entries = Object.entries(summary.components);
   if (entries.length === 0) return '';
   const row = ([id, c]: [string, ComponentSummaryDto]) => {
     const h = ci95?.components[id];
-    return `<tr><td>${esc(id)}</td><td>${esc(c.type)}</td><td class="n">${withCi(c.throughput, h?.throughput, (v) => num(v, 2))}</td><td class="n">${esc(pct(c.utilization, 1))}</td><td class="n">${esc(num(c.errors, 0))}</td><td class="n">${esc(num(c.drops + c.timeouts + c.rejected, 0))}</td><td class="n">${withCi(c.latency.p99, h?.latency.p99, (v) => num(v, 1))}</td></tr>`;
+    return `<tr><td>${esc(named(id, names))}</td><td>${esc(c.type)}</td><td class="n">${withCi(c.throughput, h?.throughput, (v) => num(v, 2))}</td><td class="n">${esc(pct(c.utilization, 1))}</td><td class="n">${esc(num(c.errors, 0))}</td><td class="n">${esc(num(c.drops + c.timeouts + c.rejected, 0))}</td><td class="n">${withCi(c.latency.p99, h?.latency.p99, (v) => num(v, 1))}</td></tr>`;
   };
   return `<h3>Per component</h3>
 <table><thead><tr><th>Component</th><th>Type</th><th class="n">Throughput /s</th><th class="n">Utilization</th><th class="n">Errors</th><th class="n">Dropped, timed out, rejected</th><th class="n">p99 ms</th></tr></thead><tbody>${entries.map(row).join('')}</tbody></table>`;
@@ -83,7 +89,7 @@ export function configurationSection(r: RunReportInput): string {
   ];
   const faults = r.faults.length
     ? `<table><thead><tr><th>Fault</th><th>Target</th><th class="n">From s</th><th class="n">To s</th><th>Parameters</th></tr></thead><tbody>${r.faults
-        .map((f) => `<tr><td>${esc(f.type)}</td><td>${esc(f.target)}</td><td class="n">${esc(num(f.startSec, 1))}</td><td class="n">${esc(num(f.endSec, 1))}</td><td>${esc(faultParams(f))}</td></tr>`)
+        .map((f) => `<tr><td>${esc(f.type)}</td><td>${esc(named(f.target, r.names))}</td><td class="n">${esc(num(f.startSec, 1))}</td><td class="n">${esc(num(f.endSec, 1))}</td><td>${esc(faultParams(f))}</td></tr>`)
         .join('')}</tbody></table>`
     : '<p class="note">No faults were injected.</p>';
   return `<h2>Configuration and faults</h2>
@@ -94,7 +100,7 @@ export function configurationSection(r: RunReportInput): string {
 /** The key end-to-end charts, fault windows shaded. */
 export function chartsSection(r: RunReportInput): string {
   const body = r.series.length
-    ? r.series.map((s) => `<figure class="keep"><h3>${esc(s.title)}</h3>${renderLineChart(s, { durationSec: r.config.durationSec, warmupSec: r.settings.warmupSec, faults: r.faults })}</figure>`).join('')
+    ? r.series.map((s) => `<figure class="keep"><h3>${esc(s.title)}</h3>${renderLineChart(s, { durationSec: r.config.durationSec, warmupSec: r.settings.warmupSec, faults: r.faults, names: r.names })}</figure>`).join('')
     : '';
   const note = r.seriesNote ? `<p class="note">${esc(r.seriesNote)}</p>` : '';
   const legend = r.series.length ? '<p class="note">Shaded in orange: fault windows; in grey: the warm-up, not measured.</p>' : '';

@@ -19,7 +19,7 @@ export function niceScale(max: number, ticks = 4): { top: number; step: number }
  * A line chart of one series as inline SVG: the warm-up greyed, each fault window shaded and
  * labelled with its type and target, axes in simulated seconds and the series' unit.
  */
-export function renderLineChart(series: ReportSeries, options: { durationSec: number; warmupSec: number; faults: readonly FaultWindowDto[] }): string {
+export function renderLineChart(series: ReportSeries, options: { durationSec: number; warmupSec: number; faults: readonly FaultWindowDto[]; names?: Record<string, string> }): string {
   const points = series.points.filter((p) => Number.isFinite(p.value));
   const xMax = Math.max(options.durationSec, ...points.map((p) => p.timeSec), 1);
   const { top, step } = niceScale(Math.max(0, ...points.map((p) => p.value)));
@@ -36,7 +36,7 @@ export function renderLineChart(series: ReportSeries, options: { durationSec: nu
   options.faults.forEach((f, i) => {
     const x0 = x(f.startSec);
     const width = Math.max(1, x(f.endSec) - x0);
-    const label = `${f.type} ${f.target}`;
+    const label = `${f.type} ${options.names?.[f.target] || f.target}`;
     parts.push(`<rect class="fault" x="${px(x0)}" y="${PAD.top}" width="${px(width)}" height="${plotH}"><title>${esc(`${label}: ${num(f.startSec)}–${num(f.endSec)} s`)}</title></rect>`);
     parts.push(`<text class="fault-label" x="${px(x0 + 3)}" y="${PAD.top + 11 + (i % 3) * 11}">${esc(label)}</text>`);
   });

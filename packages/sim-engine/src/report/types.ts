@@ -42,6 +42,8 @@ export interface RunReportInput {
   startedAt?: string | null;
   finishedAt?: string | null;
   design: ReportDesign;
+  /** Component names by id, as the canvas shows them (ids without a name are shown as they are). */
+  names?: Record<string, string>;
   engineVersion: string;
   config: SimulationConfig;
   settings: SimulationRunDto['settings'];

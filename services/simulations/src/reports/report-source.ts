@@ -64,6 +64,7 @@ export class ReportSource {
       startedAt: simulation.startedAt?.toISOString() ?? null,
       finishedAt: simulation.finishedAt?.toISOString() ?? null,
       design: { name: design.name, versionId: design.id, version: design.version, contentHash: designHash(design), components: design.components.length, connections: design.connections.length },
+      names: Object.fromEntries(design.components.filter((c) => c.name).map((c) => [c.id, c.name!])),
       engineVersion: ENGINE_VERSION,
       config,
       settings,
