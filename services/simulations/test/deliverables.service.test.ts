@@ -1,12 +1,12 @@
 import type { AuthUser } from '@architech/service-kit';
 import { ApiException } from '@architech/service-kit';
 import type { SimulationsConfig } from '../src/config';
-import type { DeliverableRecord, DeliverableRepository } from '../src/reports/deliverable.repository';
+import type { DeliverableOwner, DeliverableRecord, DeliverableRepository } from '../src/reports/deliverable.repository';
 import { DeliverablesService, MAX_GENERATING_PER_USER } from '../src/reports/deliverables.service';
 import type { PdfRenderer } from '../src/reports/pdf-renderer';
-import { ReportUnavailableError, type ReportSource } from '../src/reports/report-source';
-import type { SimulationRecord, SimulationRepository } from '../src/repositories/simulation.repository';
-import type { SimulationAccess } from '../src/services/simulation-access';
+import { ReportUnavailableError } from '../src/reports/report-source';
+import type { ReportTarget, ReportTargets } from '../src/reports/report-targets';
+import { renderRunReportHtml } from '@architech/sim-engine';
 import { FakeClock } from './fakes/fake-clock';
 
 /*
@@ -16,7 +16,7 @@ import { FakeClock } from './fakes/fake-clock';
  */
 
 const user: AuthUser = { id: 'u1', email: 'u@example.com' } as AuthUser;
-const SIM = '11111111-1111-4111-8111-111111111111';
+const SIM: DeliverableOwner = { kind: 'simulation', id: '11111111-1111-4111-8111-111111111111' };
 
 /** The repository in memory, with the same guarded transitions. */
 class MemoryDeliverables {
@@ -24,7 +24,7 @@ class MemoryDeliverables {
   stages: string[] = [];
   async create(input: Parameters<DeliverableRepository['create']>[0]): Promise<DeliverableRecord> {
     const id = `d${this.rows.size + 1}`;
-    const record: DeliverableRecord = { id, simulationId: input.simulationId, projectId: input.projectId, userId: input.userId, type: input.type, status: 'generating', progress: 0, stage: 'queued', sizeBytes: null, fileName: input.fileName, contentType: input.contentType, error: null, createdAt: input.createdAt.toISOString(), finishedAt: null, expiresAt: input.expiresAt?.toISOString() ?? null, expiredAt: null, downloadCount: 0 };
+    const record: DeliverableRecord = { id, simulationId: input.simulationId ?? null, checkRunId: input.checkRunId ?? null, projectId: input.projectId, userId: input.userId, type: input.type, status: 'generating', progress: 0, stage: 'queued', sizeBytes: null, fileName: input.fileName, contentType: input.contentType, error: null, createdAt: input.createdAt.toISOString(), finishedAt: null, expiresAt: input.expiresAt?.toISOString() ?? null, expiredAt: null, downloadCount: 0 };
     this.rows.set(id, record);
     return { ...record };
   }
@@ -32,14 +32,14 @@ class MemoryDeliverables {
     const r = this.rows.get(id);
     return r ? { ...r } : undefined;
   }
-  async listForSimulation(simulationId: string) {
-    return [...this.rows.values()].filter((r) => r.simulationId === simulationId).reverse();
+  async listFor(owner: DeliverableOwner) {
+    return [...this.rows.values()].filter((r) => r.simulationId === owner.id).reverse();
   }
   async generatingForUser(userId: string) {
     return [...this.rows.values()].filter((r) => r.userId === userId && r.status === 'generating').length;
   }
-  async countForSimulation(simulationId: string) {
-    return [...this.rows.values()].filter((r) => r.simulationId === simulationId).length;
+  async countFor(owner: DeliverableOwner) {
+    return [...this.rows.values()].filter((r) => r.simulationId === owner.id).length;
   }
   async progress(id: string, progress: number, stage: string) {
     this.stages.push(`${progress} ${stage}`);
@@ -60,16 +60,19 @@ class MemoryDeliverables {
   }
 }
 
-function world(options: { source?: Partial<ReportSource>; pdf?: Partial<PdfRenderer> } = {}) {
+function world(options: { build?: ReportTarget['build']; pdf?: Partial<PdfRenderer> } = {}) {
   const repo = new MemoryDeliverables();
-  const simulation = { id: SIM, projectId: 'p1', status: 'COMPLETED' } as SimulationRecord;
-  const simulations = { find: async (id: string) => (id === SIM ? simulation : undefined) } as unknown as SimulationRepository;
-  const access = { requireEditor: async () => 'editor', requireReader: async () => 'editor' } as unknown as SimulationAccess;
-  const source = { runReport: async () => reportInput(), ...options.source } as unknown as ReportSource;
+  const target: ReportTarget = {
+    projectId: 'p1',
+    fileStem: 'run-report-11111111',
+    types: { html: 'run-report-html', pdf: 'run-report-pdf' },
+    build: options.build ?? (async () => renderRunReportHtml(reportInput() as never)),
+  };
+  const targets = { resolve: async (owner: DeliverableOwner) => (owner.id === SIM.id ? target : Promise.reject(new ApiException(404, 'not_found', 'simulation not found'))) } as unknown as ReportTargets;
   const pdf: PdfRenderer = { availability: () => ({ available: true }), render: async () => Buffer.from('%PDF-1.4 fake'), ...options.pdf };
   const config = { RETENTION_REPORTS_DAYS: 30 } as SimulationsConfig;
-  const service = new DeliverablesService(repo as unknown as DeliverableRepository, simulations, access, source, pdf, new FakeClock(Date.parse('2026-03-01T00:00:00Z')), config);
-  return { repo, service, simulation };
+  const service = new DeliverablesService(repo as unknown as DeliverableRepository, targets, pdf, new FakeClock(Date.parse('2026-03-01T00:00:00Z')), config);
+  return { repo, service, target };
 }
 
 function reportInput() {
@@ -91,14 +94,14 @@ describe('DeliverablesService', () => {
     await service.settled();
     const done = await service.get(SIM, created.id, user);
     expect(done).toMatchObject({ status: 'ready', progress: 100 });
-    expect(repo.stages).toEqual(['5 reading the run', '60 rendering the report', '95 storing']);
+    expect(repo.stages).toEqual(['5 reading what to report', '60 rendered the report', '95 storing']);
     const file = await service.getReportContent(created.id);
     expect(file.body.toString('utf8')).toContain('<!doctype html>');
     expect(file.deliverable.downloadCount).toBe(1);
   });
 
   it('stores why generation failed instead of leaving it generating', async () => {
-    const { service } = world({ source: { runReport: async () => Promise.reject(new ReportUnavailableError('the design version that ran no longer exists')) } });
+    const { service } = world({ build: async () => Promise.reject(new ReportUnavailableError('the design version that ran no longer exists')) });
     const created = await service.request(SIM, { format: 'html' }, user);
     await service.settled();
     expect(await service.get(SIM, created.id, user)).toMatchObject({ status: 'failed', error: 'the design version that ran no longer exists' });
@@ -116,12 +119,13 @@ describe('DeliverablesService', () => {
     expect((await noChromium.service.list(SIM, user)).pdf).toEqual({ available: false, reason: 'PDF reports need headless Chromium' });
 
     const running = world();
-    running.simulation.status = 'RUNNING';
+    running.target.notReady = { code: 'run_not_completed', message: 'a report needs a completed run; this one is RUNNING' };
     await expect(running.service.request(SIM, { format: 'html' }, user)).rejects.toMatchObject({ status: 409, code: 'run_not_completed' });
 
-    const busy = world({ source: { runReport: () => new Promise(() => undefined) } });
+    const busy = world({ build: () => new Promise(() => undefined) });
     for (let i = 0; i < MAX_GENERATING_PER_USER; i++) await busy.service.request(SIM, { format: 'html' }, user);
     await expect(busy.service.request(SIM, { format: 'html' }, user)).rejects.toMatchObject({ status: 429, code: 'too_many_generating' });
-    await expect(busy.service.get(SIM, 'd99', user)).rejects.toBeInstanceOf(ApiException);
+    await expect(busy.service.get(SIM, 'd99', user)).rejects.toMatchObject({ status: 404 });
+    await expect(busy.service.list({ kind: 'simulation', id: 'other' }, user)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a deliverable is (docs/reports.md). */
-export const DELIVERABLE_TYPES = ['run-report-html', 'run-report-pdf', 'check-report-html'] as const;
+export const DELIVERABLE_TYPES = ['run-report-html', 'run-report-pdf', 'check-report-html', 'check-report-pdf'] as const;
 export type DeliverableType = (typeof DELIVERABLE_TYPES)[number];
 
 /** `generating → ready | failed`, and `expired` once retention (RETENTION_REPORTS_DAYS) deleted its content. */
@@ -9,7 +9,8 @@ export const DELIVERABLE_STATES = ['generating', 'ready', 'failed', 'expired'] a
 export type DeliverableState = (typeof DELIVERABLE_STATES)[number];
 
 /**
- * `POST /api/simulations/:id/deliverables`: a run report of that simulation, as HTML or as PDF.
+ * `POST /api/simulations/:id/deliverables` (a run report) or `POST /api/checks/:id/deliverables`
+ * (a check-run report), as HTML or as PDF.
  *
  * @example { "format": "pdf" }
  */
@@ -21,7 +22,10 @@ export type DeliverableRequest = z.output<typeof deliverableRequestSchema>;
 /** A stored deliverable as the API answers it; its content is downloaded from `…/content`. */
 export interface DeliverableDto {
   id: string;
-  simulationId: string;
+  /** The run it reports on (run reports), or null. */
+  simulationId: string | null;
+  /** The check run it reports on (check reports), or null. */
+  checkRunId: string | null;
   projectId: string;
   type: DeliverableType;
   status: DeliverableState;
@@ -50,7 +54,7 @@ export interface PdfAvailabilityDto {
   reason?: string;
 }
 
-/** `GET /api/simulations/:id/deliverables`: newest first, and whether the PDF format is offered. */
+/** `GET /api/simulations/:id/deliverables` or `GET /api/checks/:id/deliverables`: newest first, and whether the PDF format is offered. */
 export interface DeliverableListResponse {
   deliverables: DeliverableDto[];
   pdf: PdfAvailabilityDto;

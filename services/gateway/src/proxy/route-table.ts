@@ -21,6 +21,7 @@ const RULES: { method?: string; pattern: RegExp; route: Route }[] = [
   { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/checks$`), route: { service: 'simulations', public: false } },
   { pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/checks(/history)?$`), route: { service: 'simulations', public: false } },
   { pattern: /^\/api\/checks\/[^/]+$/, route: { service: 'simulations', public: false } },
+  { pattern: new RegExp(`^/api/checks/${UUID_SEGMENT}/deliverables(/.*)?$`), route: { service: 'simulations', public: false } },
   { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/(reviews|refinements)$`), route: { service: 'simulations', public: false } },
   { pattern: /^\/api\/(reviews|refinements)(\/.*)?$/, route: { service: 'simulations', public: false } },
   { pattern: new RegExp(`^/api/simulations/${UUID_SEGMENT}/(metrics|traces|logs)(/.*)?$`), route: { service: 'telemetry', public: false } },

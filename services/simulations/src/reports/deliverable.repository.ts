@@ -8,7 +8,8 @@ export type DeliverableRecord = DeliverableDto & { userId: string };
 
 interface Row {
   id: string;
-  simulation_id: string;
+  simulation_id: string | null;
+  check_run_id: string | null;
   project_id: string;
   user_id: string;
   type: DeliverableType;
@@ -26,13 +27,14 @@ interface Row {
   download_count: number;
 }
 
-const COLUMNS = 'id, simulation_id, project_id, user_id, type, status, progress, stage, size_bytes, file_name, content_type, error, created_at, finished_at, expires_at, expired_at, download_count';
+const COLUMNS = 'id, simulation_id, check_run_id, project_id, user_id, type, status, progress, stage, size_bytes, file_name, content_type, error, created_at, finished_at, expires_at, expired_at, download_count';
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
 function toRecord(r: Row): DeliverableRecord {
   return {
     id: r.id,
     simulationId: r.simulation_id,
+    checkRunId: r.check_run_id,
     projectId: r.project_id,
     userId: r.user_id,
     type: r.type,
@@ -51,6 +53,10 @@ function toRecord(r: Row): DeliverableRecord {
   };
 }
 
+/** What a deliverable reports on: a run or a check run. */
+export type DeliverableOwner = { kind: 'simulation' | 'check'; id: string };
+const ownerColumn = (owner: DeliverableOwner) => (owner.kind === 'simulation' ? 'simulation_id' : 'check_run_id');
+
 /** TypeORM answers an UPDATE … RETURNING on Postgres with `[rows, affectedCount]`; SELECT/INSERT with rows. */
 function returned<T>(result: unknown): T[] {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
@@ -65,11 +71,11 @@ function returned<T>(result: unknown): T[] {
 export class DeliverableRepository {
   constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
 
-  async create(input: { simulationId: string; projectId: string; userId: string; type: DeliverableType; fileName: string; contentType: string; createdAt: Date; expiresAt: Date | null }): Promise<DeliverableRecord> {
+  async create(input: { simulationId?: string; checkRunId?: string; projectId: string; userId: string; type: DeliverableType; fileName: string; contentType: string; createdAt: Date; expiresAt: Date | null }): Promise<DeliverableRecord> {
     const rows: Row[] = await this.db.query(
-      `INSERT INTO simulations.deliverables (simulation_id, project_id, user_id, type, status, progress, stage, file_name, content_type, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, 'generating', 0, 'queued', $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [input.simulationId, input.projectId, input.userId, input.type, input.fileName, input.contentType, input.createdAt, input.expiresAt],
+      `INSERT INTO simulations.deliverables (simulation_id, check_run_id, project_id, user_id, type, status, progress, stage, file_name, content_type, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, 'generating', 0, 'queued', $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+      [input.simulationId ?? null, input.checkRunId ?? null, input.projectId, input.userId, input.type, input.fileName, input.contentType, input.createdAt, input.expiresAt],
     );
     return toRecord(rows[0]!);
   }
@@ -79,8 +85,9 @@ export class DeliverableRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
-  async listForSimulation(simulationId: string, limit: number): Promise<DeliverableRecord[]> {
-    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM simulations.deliverables WHERE simulation_id = $1 ORDER BY created_at DESC, id LIMIT $2`, [simulationId, limit]);
+  /** The deliverables of a run (`simulation_id`) or of a check run (`check_run_id`), newest first. */
+  async listFor(owner: DeliverableOwner, limit: number): Promise<DeliverableRecord[]> {
+    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM simulations.deliverables WHERE ${ownerColumn(owner)} = $1 ORDER BY created_at DESC, id LIMIT $2`, [owner.id, limit]);
     return rows.map(toRecord);
   }
 
@@ -90,8 +97,8 @@ export class DeliverableRepository {
     return rows[0]!.n;
   }
 
-  async countForSimulation(simulationId: string): Promise<number> {
-    const rows: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM simulations.deliverables WHERE simulation_id = $1`, [simulationId]);
+  async countFor(owner: DeliverableOwner): Promise<number> {
+    const rows: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM simulations.deliverables WHERE ${ownerColumn(owner)} = $1`, [owner.id]);
     return rows[0]!.n;
   }
 

@@ -1,18 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DeliverableDto, DeliverableListResponse, DeliverableRequest, DeliverableType } from '@architech/contracts';
+import type { DeliverableDto, DeliverableListResponse, DeliverableRequest } from '@architech/contracts';
 import { ApiException, CLOCK, type AuthUser, type Clock } from '@architech/service-kit';
-import { renderRunReportHtml } from '@architech/sim-engine';
 import type { SimulationsConfig } from '../config';
-import { SimulationRepository, type SimulationRecord } from '../repositories/simulation.repository';
-import { SimulationAccess } from '../services/simulation-access';
 import { SIMULATIONS_CONFIG } from '../services/simulations.service';
-import { DeliverableRepository, type DeliverableRecord } from './deliverable.repository';
+import { DeliverableRepository, type DeliverableOwner, type DeliverableRecord } from './deliverable.repository';
 import { PDF_RENDERER, type PdfRenderer } from './pdf-renderer';
-import { ReportSource, ReportUnavailableError } from './report-source';
+import { ReportUnavailableError } from './report-source';
+import { ReportTargets, type ReportTarget } from './report-targets';
 
 /** Deliverables one user may have generating at once; more answer 429. */
 export const MAX_GENERATING_PER_USER = 3;
-/** Deliverables one run may have (expired ones included); more answer 409. */
+/** Deliverables one run or check run may have (expired ones included); more answer 409. */
 export const MAX_DELIVERABLES_PER_RUN = 50;
 const DAY_MS = 86_400_000;
 
@@ -24,9 +22,9 @@ export interface DeliverableContent {
   body: Buffer;
 }
 
-const KINDS: Record<DeliverableRequest['format'], { type: DeliverableType; extension: string; contentType: string }> = {
-  html: { type: 'run-report-html', extension: 'html', contentType: 'text/html; charset=utf-8' },
-  pdf: { type: 'run-report-pdf', extension: 'pdf', contentType: 'application/pdf' },
+const FORMATS: Record<DeliverableRequest['format'], { extension: string; contentType: string }> = {
+  html: { extension: 'html', contentType: 'text/html; charset=utf-8' },
+  pdf: { extension: 'pdf', contentType: 'application/pdf' },
 };
 
 function toDto(record: DeliverableRecord): DeliverableDto {
@@ -35,8 +33,8 @@ function toDto(record: DeliverableRecord): DeliverableDto {
 }
 
 /**
- * Run reports as deliverables (docs/reports.md): requested by editors, generated in the
- * background (progress stored on the row), read and downloaded by every member of the run's
+ * Run and check-run reports as deliverables (docs/reports.md): requested by editors, generated in
+ * the background (progress stored on the row), read and downloaded by every member of the
  * project; anyone else gets 404, as for a run that does not exist.
  */
 @Injectable()
@@ -47,19 +45,16 @@ export class DeliverablesService {
 
   constructor(
     private readonly deliverables: DeliverableRepository,
-    private readonly simulations: SimulationRepository,
-    private readonly access: SimulationAccess,
-    private readonly source: ReportSource,
+    private readonly targets: ReportTargets,
     @Inject(PDF_RENDERER) private readonly pdf: PdfRenderer,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SIMULATIONS_CONFIG) private readonly config: SimulationsConfig,
   ) {}
 
-  async request(simulationId: string, body: DeliverableRequest, user: AuthUser): Promise<DeliverableDto> {
-    const simulation = await this.simulationFor(simulationId, user, 'editor');
-    if (simulation.status !== 'COMPLETED') {
-      throw new ApiException(409, 'run_not_completed', `a report needs a completed run; this one is ${simulation.status}`, { status: simulation.status });
-    }
+  /** A report of a run (`owner.kind` `simulation`) or of a check run (`check`), generated in the background. */
+  async request(owner: DeliverableOwner, body: DeliverableRequest, user: AuthUser): Promise<DeliverableDto> {
+    const target = await this.targets.resolve(owner, user, 'editor');
+    if (target.notReady) throw new ApiException(409, target.notReady.code, target.notReady.message, target.notReady.details);
     if (body.format === 'pdf') {
       const pdf = this.pdf.availability();
       if (!pdf.available) throw new ApiException(409, 'pdf_unavailable', pdf.reason ?? 'PDF reports are not available here', { field: 'format' });
@@ -67,43 +62,44 @@ export class DeliverablesService {
     if ((await this.deliverables.generatingForUser(user.id)) >= MAX_GENERATING_PER_USER) {
       throw new ApiException(429, 'too_many_generating', `at most ${MAX_GENERATING_PER_USER} reports may be generating at once per user; wait for one to finish`, { limit: MAX_GENERATING_PER_USER });
     }
-    if ((await this.deliverables.countForSimulation(simulationId)) >= MAX_DELIVERABLES_PER_RUN) {
-      throw ApiException.conflict(`a run keeps at most ${MAX_DELIVERABLES_PER_RUN} reports`, { limit: MAX_DELIVERABLES_PER_RUN });
+    if ((await this.deliverables.countFor(owner)) >= MAX_DELIVERABLES_PER_RUN) {
+      throw ApiException.conflict(`a run or check run keeps at most ${MAX_DELIVERABLES_PER_RUN} reports`, { limit: MAX_DELIVERABLES_PER_RUN });
     }
-    const kind = KINDS[body.format];
+    const format = FORMATS[body.format];
     const now = new Date(this.clock.now());
     const days = this.config.RETENTION_REPORTS_DAYS;
     const record = await this.deliverables.create({
-      simulationId,
-      projectId: simulation.projectId,
+      ...(owner.kind === 'simulation' ? { simulationId: owner.id } : { checkRunId: owner.id }),
+      projectId: target.projectId,
       userId: user.id,
-      type: kind.type,
-      fileName: `run-report-${simulationId.slice(0, 8)}.${kind.extension}`,
-      contentType: kind.contentType,
+      type: target.types[body.format],
+      fileName: `${target.fileStem}.${format.extension}`,
+      contentType: format.contentType,
       createdAt: now,
       expiresAt: days === 0 ? null : new Date(now.getTime() + days * DAY_MS),
     });
-    const job = this.generate(record, simulation, body.format).finally(() => this.inFlight.delete(job));
+    const job = this.generate(record, target, body.format).finally(() => this.inFlight.delete(job));
     this.inFlight.add(job);
     return toDto(record);
   }
 
-  async list(simulationId: string, user: AuthUser): Promise<DeliverableListResponse> {
-    await this.simulationFor(simulationId, user, 'reader');
-    const records = await this.deliverables.listForSimulation(simulationId, MAX_DELIVERABLES_PER_RUN);
+  async list(owner: DeliverableOwner, user: AuthUser): Promise<DeliverableListResponse> {
+    await this.targets.resolve(owner, user, 'reader');
+    const records = await this.deliverables.listFor(owner, MAX_DELIVERABLES_PER_RUN);
     return { deliverables: records.map(toDto), pdf: this.pdf.availability() };
   }
 
-  async get(simulationId: string, deliverableId: string, user: AuthUser): Promise<DeliverableDto> {
-    await this.simulationFor(simulationId, user, 'reader');
+  async get(owner: DeliverableOwner, deliverableId: string, user: AuthUser): Promise<DeliverableDto> {
+    await this.targets.resolve(owner, user, 'reader');
     const record = await this.deliverables.find(deliverableId);
-    if (!record || record.simulationId !== simulationId) throw ApiException.notFound('deliverable');
+    const of = owner.kind === 'simulation' ? record?.simulationId : record?.checkRunId;
+    if (!record || of !== owner.id) throw ApiException.notFound('deliverable');
     return toDto(record);
   }
 
   /** A member's download of a deliverable of the run: `getReportContent` after the access check. */
-  async download(simulationId: string, deliverableId: string, user: AuthUser): Promise<DeliverableContent> {
-    await this.get(simulationId, deliverableId, user);
+  async download(owner: DeliverableOwner, deliverableId: string, user: AuthUser): Promise<DeliverableContent> {
+    await this.get(owner, deliverableId, user);
     return this.getReportContent(deliverableId);
   }
 
@@ -130,13 +126,12 @@ export class DeliverablesService {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private async generate(record: DeliverableRecord, simulation: SimulationRecord, format: DeliverableRequest['format']): Promise<void> {
+  private async generate(record: DeliverableRecord, target: ReportTarget, format: DeliverableRequest['format']): Promise<void> {
     const step = (progress: number, stage: string) => this.deliverables.progress(record.id, progress, stage);
     try {
-      await step(5, 'reading the run');
-      const input = await this.source.runReport(simulation, new Date(this.clock.now()), step);
-      await step(60, 'rendering the report');
-      const html = renderRunReportHtml(input);
+      await step(5, 'reading what to report');
+      const html = await target.build(step, new Date(this.clock.now()));
+      await step(60, 'rendered the report');
       let content: Buffer = Buffer.from(html, 'utf8');
       if (format === 'pdf') {
         await step(70, 'rendering the PDF (headless Chromium)');
@@ -149,13 +144,5 @@ export class DeliverablesService {
       this.logger.warn(`deliverable ${record.id} failed: ${(error as Error).message}`);
       await this.deliverables.fail(record.id, message, new Date(this.clock.now())).catch(() => undefined);
     }
-  }
-
-  private async simulationFor(simulationId: string, user: AuthUser, need: 'reader' | 'editor'): Promise<SimulationRecord> {
-    const simulation = await this.simulations.find(simulationId);
-    if (!simulation) throw ApiException.notFound('simulation');
-    if (need === 'editor') await this.access.requireEditor(simulation.projectId, user.id, 'simulation', 'a viewer may read and download reports but not generate them');
-    else await this.access.requireReader(simulation.projectId, user.id, 'simulation');
-    return simulation;
   }
 }
