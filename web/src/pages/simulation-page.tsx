@@ -191,7 +191,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
             <SummaryPending state={state} progress={live?.progress ?? simulation.progress} replications={live?.replications ?? simulation.configuration.replications} />
           )}
           <ConfigurationPanel simulation={simulation} nameOf={nameOf} />
-          <ReportsPanel simulationId={simulation.id} completed={state === 'COMPLETED'} canGenerate={project.value !== undefined && project.value.role !== 'viewer'} />
+          <ReportsPanel owner={{ kind: 'simulation', id: simulation.id }} notReady={state === 'COMPLETED' ? undefined : 'Reports can be made once the run has completed.'} canGenerate={project.value !== undefined && project.value.role !== 'viewer'} />
         </div>
         <SimulationTabs available={available} active={tab} onSelect={(next) => setParams({ tab: next === 'dashboard' ? undefined : next })}>
           {design.status === 'loading' && !design.value ? (

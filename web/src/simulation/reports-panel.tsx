@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { DeliverableDto, DeliverableRequest } from '@architech/contracts';
 import { describeError } from '../api/api-error';
-import { deliverablesApi } from '../api/deliverables';
+import { deliverablesApi, type ReportOwner } from '../api/deliverables';
 import { ErrorMessage } from '../ui/feedback';
 import { formatDate } from '../ui/format';
 import { toast } from '../ui/toasts';
 import { useAsync } from '../ui/use-async';
+import './reports-panel.css';
 
 /** How often the list is read again while a report is generating. */
 const POLL_MS = 1000;
@@ -14,6 +15,7 @@ const TYPE_LABELS: Record<DeliverableDto['type'], string> = {
   'run-report-html': 'Run report (HTML)',
   'run-report-pdf': 'Run report (PDF)',
   'check-report-html': 'Check report (HTML)',
+  'check-report-pdf': 'Check report (PDF)',
 };
 
 function formatBytes(bytes: number | null): string {
@@ -25,21 +27,23 @@ function formatBytes(bytes: number | null): string {
 
 /** Props of {@link ReportsPanel}. */
 export interface ReportsPanelProps {
-  readonly simulationId: string;
-  /** Only completed runs have reports. */
-  readonly completed: boolean;
+  /** The run or the check run reported on. */
+  readonly owner: ReportOwner;
+  /** Why no report can be made yet (an unfinished run), or undefined when one can. */
+  readonly notReady?: string;
   /** Editors and owners generate reports; viewers list and download them. */
   readonly canGenerate: boolean;
 }
 
 /**
- * The run's reports (deliverables, docs/reports.md): generate an HTML or PDF run report, follow
+ * The reports of a run or a check run (deliverables, docs/reports.md): generate an HTML or PDF report, follow
  * its progress, download it; each row says its status, size, when it was made, when retention
  * deletes it, and how often it was downloaded. Where the server has no Chromium, the PDF button
  * is disabled with the reason.
  */
-export function ReportsPanel({ simulationId, completed, canGenerate }: ReportsPanelProps) {
-  const list = useAsync((signal) => deliverablesApi.list(simulationId, signal), [simulationId]);
+export function ReportsPanel({ owner, notReady, canGenerate }: ReportsPanelProps) {
+  const { kind, id } = owner;
+  const list = useAsync((signal) => deliverablesApi.list({ kind, id }, signal), [kind, id]);
   const [asking, setAsking] = useState<DeliverableRequest['format']>();
   const deliverables = list.value?.deliverables ?? [];
   const generating = deliverables.some((d) => d.status === 'generating');
@@ -53,7 +57,7 @@ export function ReportsPanel({ simulationId, completed, canGenerate }: ReportsPa
   const generate = async (format: DeliverableRequest['format']) => {
     setAsking(format);
     try {
-      await deliverablesApi.generate(simulationId, format);
+      await deliverablesApi.generate(owner, format);
       reload();
     } catch (e) {
       toast(`No report: ${describeError(e)}`, 'error');
@@ -63,7 +67,7 @@ export function ReportsPanel({ simulationId, completed, canGenerate }: ReportsPa
   };
   const download = async (d: DeliverableDto) => {
     try {
-      await deliverablesApi.download(simulationId, d);
+      await deliverablesApi.download(owner, d);
       reload();
     } catch (e) {
       toast(`Not downloaded: ${describeError(e)}`, 'error');
@@ -72,13 +76,13 @@ export function ReportsPanel({ simulationId, completed, canGenerate }: ReportsPa
   };
 
   const pdf = list.value?.pdf;
-  const why = !completed ? 'Reports can be made once the run has completed.' : !canGenerate ? 'Viewers can download reports; editors generate them.' : undefined;
+  const why = notReady !== undefined ? notReady : !canGenerate ? 'Viewers can download reports; editors generate them.' : undefined;
   return (
-    <details className="card config-details reports-panel" open={deliverables.length > 0 || undefined}>
+    <details className="card reports-panel" open={deliverables.length > 0 || undefined}>
       <summary>
-        <strong id="reports-title">Reports</strong> <span className="muted">{deliverables.length === 0 ? 'none yet' : `${deliverables.length} report${deliverables.length === 1 ? '' : 's'}`}</span>
+        <strong id={`reports-title-${id}`}>Reports</strong> <span className="muted">{deliverables.length === 0 ? 'none yet' : `${deliverables.length} report${deliverables.length === 1 ? '' : 's'}`}</span>
       </summary>
-      <section className="stack" aria-labelledby="reports-title">
+      <section className="stack" aria-labelledby={`reports-title-${id}`}>
         <div className="row">
           <button className="primary" disabled={why !== undefined || asking !== undefined} onClick={() => void generate('html')}>
             {asking === 'html' ? 'Asking…' : 'Generate report (HTML)'}
