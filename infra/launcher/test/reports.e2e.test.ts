@@ -239,8 +239,45 @@ describe('run reports on PostgreSQL, without Chromium', () => {
     const done = await eventually(() => api.get(`${base}/${later.body.id}`, world.owner.token), (r) => r.body.status !== 'generating', 60_000);
     expect(done.body.status).toBe('ready');
     const expired = (await download(product.url, `${base}/${later.body.id}/content`, world.owner.token)).bytes.toString('utf8');
-    expect(expired).toContain("The run's series and traces were deleted by retention on 2026-02-03 (retention 30 days)");
+    expect(expired).toContain('The run&#39;s series and traces were deleted by retention on 2026-02-03 (retention 30 days)');
     expect(expired).not.toContain('class="line"');
     expect(expired).toContain('Latency p99');
+  });
+
+  it('makes a check-run report: verdicts, criteria with intervals, the command and files that reproduce it', async () => {
+    const owner = await api.signUp('checks-reporter@example.com');
+    const project = (await api.post('/api/projects', { name: 'Checked' }, owner.token)).body;
+    const design = (await api.post(`/api/projects/${project.id}/designs`, { name: 'Checked shop', ...sampleDesign() }, owner.token)).body;
+    const requirement = {
+      id: 'REQ-0042',
+      statement: 'p99 under 500 ms through a db crash',
+      tags: ['reliability'],
+      scenario: { durationSec: 20, replications: 2, faults: [{ type: 'crash', target: 'db', startSec: 5, durationSec: 3 }] },
+      criteria: [{ metric: 'latencyP99Ms', op: '<', value: 500 }],
+    };
+    expect((await api.post(`/api/projects/${project.id}/requirements`, requirement, owner.token)).status).toBe(201);
+    const started = await api.post(`/api/designs/${design.id}/checks`, {}, owner.token);
+    expect(started.status).toBe(202);
+    const base = `/api/checks/${started.body.id}/deliverables`;
+    const run = (await eventually(() => api.get(`/api/checks/${started.body.id}`, owner.token), (r) => r.body.status !== 'RUNNING', 120_000)).body;
+    expect(run.status).toBe('COMPLETED');
+    const requested = await api.post(base, { format: 'html' }, owner.token);
+    expect(requested.status).toBe(202);
+    expect(requested.body).toMatchObject({ type: 'check-report-html', checkRunId: started.body.id, simulationId: null });
+    const ready = await eventually(() => api.get(`${base}/${requested.body.id}`, owner.token), (r) => r.body.status !== 'generating', 60_000);
+    expect(ready.body.status).toBe('ready');
+    const file = await download(product.url, `${base}/${requested.body.id}/content`, owner.token);
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="check-report-[0-9a-f]{8}\.html"$/);
+    const html = file.bytes.toString('utf8');
+    expect(html).toContain('Check report — Checked shop v1');
+    expect(html).toContain(`REQ-0042 — ${run.evidence[0].verdict.toUpperCase()}`);
+    expect(html).toContain('latencyP99Ms &lt; 500');
+    expect(html).toContain('architech check design.json checks.json');
+    expect(html).toContain(run.evidence[0].designHash);
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+    // The run's reports and the check run's are apart; a stranger sees neither.
+    expect((await api.get(`/api/simulations/${run.evidence[0].simulationIds[0]}/deliverables`, owner.token)).body.deliverables).toEqual([]);
+    const stranger = await api.signUp('checks-stranger@example.com');
+    expect((await api.get(base, stranger.token)).status).toBe(404);
   });
 });
