@@ -269,6 +269,7 @@ describe('run reports on PostgreSQL, without Chromium', () => {
     const file = await download(product.url, `${base}/${requested.body.id}/content`, owner.token);
     expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="check-report-[0-9a-f]{8}\.html"$/);
     const html = file.bytes.toString('utf8');
+    writeFileSync(join(SHOTS, 'check-report.html'), html);
     expect(html).toContain('Check report — Checked shop v1');
     expect(html).toContain(`REQ-0042 — ${run.evidence[0].verdict.toUpperCase()}`);
     expect(html).toContain('latencyP99Ms &lt; 500');
