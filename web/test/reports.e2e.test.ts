@@ -62,5 +62,18 @@ describe('reports in the web app', () => {
     const listed = (await api('GET', `/api/simulations/${run.id}/deliverables`)).body;
     expect(listed.deliverables.map((d: { status: string }) => d.status)).toEqual(['ready', 'ready']);
     await screenshot(page, 'reports-panel');
+
+    // A check run's report, from its evidence on the Requirements page.
+    const requirement = { id: 'REQ-0007', statement: 'p99 under a second', scenario: { durationSec: 10, replications: 2 }, criteria: [{ metric: 'latencyP99Ms', op: '<', value: 1000 }] };
+    expect((await api('POST', `/api/projects/${project.id}/requirements`, requirement)).status).toBe(201);
+    const check = (await api('POST', `/api/designs/${design.id}/checks`, {})).body;
+    for (let i = 0; i < 400 && (await api('GET', `/api/checks/${check.id}`)).body.status === 'RUNNING'; i++) await page.waitForTimeout(250);
+    await page.goto(`${product.url}/projects/${project.id}/requirements`);
+    const evidence = page.getByRole('region', { name: /Check run of v1/ });
+    await evidence.locator('details.reports-panel summary').click();
+    await evidence.getByRole('button', { name: 'Generate report (HTML)' }).click();
+    await evidence.getByRole('table', { name: 'Reports' }).getByText('ready').waitFor({ timeout: 60_000 });
+    await evidence.getByRole('table', { name: 'Reports' }).getByText('Check report (HTML)').waitFor();
+    await screenshot(page, 'reports-check-run');
   });
 });
