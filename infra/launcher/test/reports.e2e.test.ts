@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -18,6 +19,7 @@ import { createTestDatabase, startLauncher } from './support/processes';
 jest.setTimeout(300_000);
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PDFTOPPM = '/usr/bin/pdftoppm';
 const SHOTS = process.env.REPORT_SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'architech-report-shots-'));
 
 async function setUp(api: ApiClient, email: string): Promise<{ owner: { token: string }; viewer: { token: string }; stranger: { token: string }; runId: string; projectId: string; designId: string }> {
@@ -152,6 +154,15 @@ describe('run reports on embedded PGlite, with Chromium', () => {
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(file.bytes.length).toBeGreaterThan(20_000);
     writeFileSync(join(SHOTS, 'report.pdf'), file.bytes);
+    // Where poppler's pdftoppm is installed, the first page is rendered to PNG (look at it: REPORT_SCREENSHOTS_DIR).
+    if (existsSync(PDFTOPPM)) {
+      execFileSync(PDFTOPPM, ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(SHOTS, 'report.pdf'), join(SHOTS, 'report-page-1')]);
+      const png = readFileSync(join(SHOTS, 'report-page-1.png'));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // A4 (210 × 297 mm) at 60 dpi: about 496 × 702 pixels.
+      expect(Math.abs(png.readUInt32BE(16) - 496)).toBeLessThanOrEqual(2);
+      expect(Math.abs(png.readUInt32BE(20) - 702)).toBeLessThanOrEqual(2);
+    }
   });
 
   it('refuses bad input with 400 naming the field; viewers read, only editors generate; strangers get 404', async () => {
