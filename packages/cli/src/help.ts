@@ -63,6 +63,9 @@ Options:
   --max-events N          stop with an error (exit 1) after N simulation events
   --rate-multiplier X     multiply every client's arrival rate (and profile) by X (default 1)
   --json                  print the engine's full result as one JSON document on stdout
+  --report FILE           also write the run report to FILE: one self-contained HTML file (verdict,
+                          figures with confidence intervals, charts with fault windows, slowest and
+                          failed traces, the command that reproduces the run); see docs/reports.md
   --no-series             with --json, leave out 'timeseries' (the per-bucket series of every metric
                           and component, by far the largest part of the document)
   -h, --help              show this help

@@ -34,3 +34,4 @@ export * from './checks/checks-validation';
 export * from './checks/check-run.schema';
 export * from './refine-goal.schema';
 export * from './api/review.schema';
+export * from './api/deliverable.schema';

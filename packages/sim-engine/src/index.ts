@@ -28,3 +28,4 @@ export { ENGINE_VERSION } from './version';
 export * from './review';
 export * from './refine';
 export * from './cost';
+export * from './report';

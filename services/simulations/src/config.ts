@@ -23,6 +23,16 @@ export const simulationsConfigSchema = z.object({
   SIM_MAX_WALL_SEC: z.coerce.number().int().min(0).default(900),
   /** A RUNNING simulation whose worker has not reported for this long is failed (its worker is gone). */
   SIM_HEARTBEAT_TIMEOUT_SEC: z.coerce.number().int().min(5).default(30),
+  /** The telemetry service, read for a run report's charts and traces. */
+  TELEMETRY_URL: z.string().url().default('http://127.0.0.1:3005'),
+  /** Headless Chromium that renders PDF reports (docs/reports.md); where it is missing, PDF reports are refused with the reason. */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Longest a PDF rendering may take before the deliverable fails. */
+  REPORT_PDF_TIMEOUT_SEC: z.coerce.number().int().min(5).max(600).default(60),
+  /** Days a generated report (deliverable) is kept before its content is deleted (docs/data-lifecycle.md); 0 keeps them. */
+  RETENTION_REPORTS_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
+  /** How often the report retention job looks for deliverables past their expiry. */
+  LIFECYCLE_SWEEP_SEC: z.coerce.number().int().min(1).max(86_400).default(3600),
   BUS: z.enum(['in-process', 'kafka']).default('in-process'),
   KAFKA_BROKERS: z.string().optional(),
 });

@@ -40,6 +40,13 @@ import { TelemetryExpiryAcks } from './services/telemetry-expiry-acks';
 import { SimulationAccess } from './services/simulation-access';
 import { SIMULATIONS_CONFIG, SimulationsService } from './services/simulations.service';
 import { StatusHub } from './services/status-hub';
+import { DeliverableRepository } from './reports/deliverable.repository';
+import { CheckDeliverablesController, DeliverablesController } from './reports/deliverables.controller';
+import { DeliverablesService } from './reports/deliverables.service';
+import { ChromiumPdfRenderer, PDF_RENDERER } from './reports/pdf-renderer';
+import { REPORT_RETENTION_SETTINGS, ReportRetention } from './reports/report-retention';
+import { ReportSource, TelemetryClient } from './reports/report-source';
+import { ReportTargets } from './reports/report-targets';
 
 /** The simulations service: launches, runs (engine thread pool), progress, results. Owns the `simulations` schema. */
 @Module({})
@@ -51,7 +58,7 @@ export class SimulationsModule {
         ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
         DatabaseModule.forRoot({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: 'simulations', entities: [SimulationEntity], migrations: MIGRATIONS }),
       ],
-      controllers: [SimulationsController, InternalSimulationsController, ChecksController, AnalysesController],
+      controllers: [SimulationsController, InternalSimulationsController, ChecksController, AnalysesController, DeliverablesController, CheckDeliverablesController],
       providers: [
         { provide: SIMULATIONS_CONFIG, useValue: config },
         { provide: EVENT_BUS, useValue: bus },
@@ -88,6 +95,14 @@ export class SimulationsModule {
         AnalysisRunner,
         AnalysesService,
         AnalysisEventStream,
+        { provide: TelemetryClient, useValue: new TelemetryClient(config.TELEMETRY_URL, config.INTERNAL_TOKEN, 'telemetry') },
+        { provide: PDF_RENDERER, useValue: new ChromiumPdfRenderer(config.CHROMIUM_PATH, config.REPORT_PDF_TIMEOUT_SEC * 1000) },
+        { provide: REPORT_RETENTION_SETTINGS, useValue: { reportsDays: config.RETENTION_REPORTS_DAYS, sweepSec: config.LIFECYCLE_SWEEP_SEC } },
+        DeliverableRepository,
+        ReportSource,
+        ReportTargets,
+        DeliverablesService,
+        ReportRetention,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { CLOCK, DATA_SOURCE, DatabaseModule, ServiceKitModule, systemClock, type
 import type { DataSource } from 'typeorm';
 import type { TelemetryConfig } from './config';
 import { TelemetryController } from './controllers/telemetry.controller';
+import { InternalTelemetryController } from './controllers/internal-telemetry.controller';
 import { PeersRepository, ProjectsClient, SimulationsClient } from './repositories/peers.repository';
 import { TelemetryRetention } from './jobs/telemetry-retention';
 import { TELEMETRY_MIGRATIONS } from './move-telemetry';
@@ -43,7 +44,7 @@ export class TelemetryModule {
           migrations: TELEMETRY_MIGRATIONS,
         }),
       ],
-      controllers: [TelemetryController],
+      controllers: [TelemetryController, InternalTelemetryController],
       providers: [
         { provide: EVENT_BUS, useValue: bus },
         { provide: CLOCK, useValue: systemClock },

@@ -1,5 +1,6 @@
 import type { CheckRunDto, CriterionEvidenceDto } from '@architech/contracts';
 import { Link } from '../app/link';
+import { ReportsPanel } from '../simulation/reports-panel';
 import { formatDate } from '../ui/format';
 import { METRIC_LABELS, PERCENT } from './criteria-editor';
 import { VerdictBadge } from './verdict-badge';
@@ -18,7 +19,7 @@ function criterionText(c: CriterionEvidenceDto['criterion']): string {
 }
 
 /** One check run: its verdict, then per requirement the evidence record (criteria, values with intervals, seeds, runs). */
-export function EvidenceView({ run, projectId }: { run: CheckRunDto; projectId: string }) {
+export function EvidenceView({ run, projectId, canEdit = false }: { run: CheckRunDto; projectId: string; canEdit?: boolean }) {
   return (
     <section className="stack evidence" aria-label={`Check run of v${run.designVersion}`}>
       <div className="row">
@@ -28,6 +29,7 @@ export function EvidenceView({ run, projectId }: { run: CheckRunDto; projectId: 
         {run.verdict ? <VerdictBadge verdict={run.verdict} /> : <span className="badge">{run.status === 'RUNNING' ? `running ${run.done}/${run.total}` : run.status.toLowerCase()}</span>}
         {run.error && <span className="field-error">{run.error}</span>}
       </div>
+      <ReportsPanel owner={{ kind: 'check', id: run.id }} notReady={run.status === 'RUNNING' ? 'A report can be made once the check run has finished.' : undefined} canGenerate={canEdit} />
       {run.evidence.map((e) => (
         <article key={e.requirementId} className="evidence-record" aria-label={`Evidence for ${e.requirementId}`}>
           <div className="row">

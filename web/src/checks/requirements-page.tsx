@@ -139,7 +139,7 @@ export function RequirementsPage({ projectId }: { projectId: string }) {
         </div>
         {shownRuns.length === 0 && <p className="muted">No check run yet.</p>}
         {shownRuns.map((run) => (
-          <EvidenceView key={run.id} run={run} projectId={projectId} />
+          <EvidenceView key={run.id} run={run} projectId={projectId} canEdit={canEdit} />
         ))}
       </section>
     </div>

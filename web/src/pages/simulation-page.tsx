@@ -14,6 +14,7 @@ import { HypothesisVerdict } from '../simulation/hypothesis-verdict';
 import { LogsTab } from '../simulation/logs/logs-tab';
 import { formatNumber } from '../simulation/metric-format';
 import { ProgressPanel } from '../simulation/progress-panel';
+import { ReportsPanel } from '../simulation/reports-panel';
 import { parseTab, SimulationTabs, type SimulationTabId } from '../simulation/simulation-tabs';
 import { RunCost } from '../simulation/cost/run-cost';
 import { StatusBadge } from '../simulation/status-badge';
@@ -192,6 +193,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
             <SummaryPending state={state} progress={live?.progress ?? simulation.progress} replications={live?.replications ?? simulation.configuration.replications} />
           )}
           <ConfigurationPanel simulation={simulation} nameOf={nameOf} />
+          <ReportsPanel owner={{ kind: 'simulation', id: simulation.id }} notReady={state === 'COMPLETED' ? undefined : 'Reports can be made once the run has completed.'} canGenerate={project.value !== undefined && project.value.role !== 'viewer'} />
         </div>
         <SimulationTabs available={available} active={tab} onSelect={(next) => setParams({ tab: next === 'dashboard' ? undefined : next })}>
           {design.status === 'loading' && !design.value ? (

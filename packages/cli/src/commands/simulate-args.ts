@@ -20,6 +20,7 @@ const OPTIONS: OptionSpecs = {
   'sample-rate': { type: 'string' },
   'rate-multiplier': { type: 'string' },
   json: { type: 'boolean' },
+  report: { type: 'string' },
   // Declared as its own flag: util.parseArgs in Node 20 has no automatic `--no-` negation.
   'no-series': { type: 'boolean' },
 };
@@ -34,6 +35,8 @@ export interface SimulateArgs {
   series: boolean;
   /** `--threads`; undefined: the machine's available parallelism. */
   threads?: number;
+  /** `--report FILE`: where to write the self-contained HTML run report. */
+  reportFile?: string;
 }
 
 /** Parses `architech simulate` arguments; throws a UsageError for a malformed command line. */
@@ -66,5 +69,12 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     json: values.json === true,
     series: values['no-series'] !== true,
     threads: threadsFlag(text('threads'), usage),
+    reportFile: reportFlag(text('report'), usage),
   };
+}
+
+function reportFlag(raw: string | undefined, usage: string): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim() === '') throw new UsageError('--report expects a file name, e.g. --report report.html', usage);
+  return raw;
 }

@@ -7,6 +7,7 @@ import { SIMULATE_HELP } from '../help';
 import type { CliIo } from '../io';
 import { warningLine } from '../issue-lines';
 import { loadDesign, loadFaults } from '../load';
+import { checkReportPath, cliRunReport, writeReport } from '../report-file';
 import { runSimulation } from '../run/run-simulation';
 import { buildSimulationConfig } from '../simulation-config';
 import type { Command } from './command';
@@ -14,6 +15,7 @@ import { parseSimulateArgs } from './simulate-args';
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseSimulateArgs(argv);
+  if (args.reportFile !== undefined) checkReportPath(args.reportFile);
   const { design, warnings: designWarnings } = loadDesign(args.designFile);
   const faults = args.faultsFile === undefined ? [] : loadFaults(args.faultsFile);
   const { config, warnings: configWarnings } = buildSimulationConfig(args.settings, faults, args.faultsFile, design);
@@ -23,7 +25,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const bar = io.stderr.isTTY ? new ProgressBar(io.stderr) : undefined;
   const outcome = await runSimulation(design, config, {
     onProgress: bar && ((progress) => bar.draw(progress)),
-    includeSeries: args.json && args.series,
+    // The report draws the series; --json --no-series still leaves them out of the JSON below.
+    includeSeries: (args.json && args.series) || args.reportFile !== undefined,
     threads: args.threads,
     onInterrupt: (handler) => io.onInterrupt(handler),
   });
@@ -41,7 +44,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const result = JSON.parse(outcome.resultJson) as SimulationResult;
       // The engine prices a design with provider blocks itself (result.cost, list prices).
       const cost = result.cost;
-      if (args.json) io.stdout.write(`${outcome.resultJson}\n`);
+      if (args.reportFile !== undefined) {
+        writeReport(args.reportFile, cliRunReport({ design, designFile: args.designFile, faultsFile: args.faultsFile, reportFile: args.reportFile, config, result, now: new Date() }));
+        io.stderr.write(`report written to ${args.reportFile}\n`);
+      }
+      const json = args.json && args.reportFile !== undefined && !args.series ? JSON.stringify({ ...result, timeseries: undefined }) : outcome.resultJson;
+      if (args.json) io.stdout.write(`${json}\n`);
       else io.stdout.write(renderSummaryReport(result, args.designFile) + (cost ? `\n${renderCostSection(cost).join('\n')}\n` : ''));
       return EXIT.ok;
     }

@@ -19,6 +19,12 @@ describe('the gateway route table', () => {
     ['GET', '/api/refinements/r1', 'simulations', false],
     ['GET', '/api/simulations/s1/events', 'simulations', false],
     ['DELETE', '/api/simulations/s1', 'simulations', false],
+    // Reports (docs/reports.md): the simulations service, with a token.
+    ['POST', '/api/simulations/s1/deliverables', 'simulations', false],
+    ['GET', '/api/simulations/s1/deliverables/d1', 'simulations', false],
+    ['GET', '/api/simulations/s1/deliverables/d1/content', 'simulations', false],
+    ['POST', '/api/checks/c1/deliverables', 'simulations', false],
+    ['GET', '/api/checks/c1/deliverables/d1/content', 'simulations', false],
     ['GET', '/api/simulations/s1/metrics', 'telemetry', false],
     ['GET', '/api/simulations/s1/traces/t1', 'telemetry', false],
     ['GET', '/api/simulations/s1/logs', 'telemetry', false],

@@ -21,9 +21,12 @@ const RULES: { method?: string; pattern: RegExp; route: Route }[] = [
   { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/checks$`), route: { service: 'simulations', public: false } },
   { pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/checks(/history)?$`), route: { service: 'simulations', public: false } },
   { pattern: /^\/api\/checks\/[^/]+$/, route: { service: 'simulations', public: false } },
+  { pattern: new RegExp(`^/api/checks/${UUID_SEGMENT}/deliverables(/.*)?$`), route: { service: 'simulations', public: false } },
   { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/(reviews|refinements)$`), route: { service: 'simulations', public: false } },
   { pattern: /^\/api\/(reviews|refinements)(\/.*)?$/, route: { service: 'simulations', public: false } },
   { pattern: new RegExp(`^/api/simulations/${UUID_SEGMENT}/(metrics|traces|logs)(/.*)?$`), route: { service: 'telemetry', public: false } },
+  // Reports of a run (docs/reports.md); the catch-all below would route them too, named for the review.
+  { pattern: new RegExp(`^/api/simulations/${UUID_SEGMENT}/deliverables(/.*)?$`), route: { service: 'simulations', public: false } },
   { pattern: /^\/api\/simulations(\/.*)?$/, route: { service: 'simulations', public: false } },
   { pattern: /^\/api\/projects(\/.*)?$/, route: { service: 'projects', public: false } },
   { pattern: /^\/api\/designs(\/.*)?$/, route: { service: 'designs', public: false } },

@@ -14,9 +14,9 @@ export class SimulationAccess {
     return role;
   }
 
-  async requireEditor(projectId: string, userId: string, what: string): Promise<ProjectRole> {
+  async requireEditor(projectId: string, userId: string, what: string, viewerMessage = 'a viewer may read simulations but not launch or cancel them'): Promise<ProjectRole> {
     const role = await this.requireReader(projectId, userId, what);
-    if (role === 'viewer') throw ApiException.forbidden('a viewer may read simulations but not launch or cancel them');
+    if (role === 'viewer') throw ApiException.forbidden(viewerMessage);
     return role;
   }
 }
