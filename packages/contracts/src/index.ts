@@ -33,3 +33,4 @@ export * from './checks/checks-validation';
 export * from './checks/check-run.schema';
 export * from './refine-goal.schema';
 export * from './api/review.schema';
+export * from './api/account.schema';

@@ -5,6 +5,7 @@ import type { TelemetryConfig } from './config';
 import { TelemetryController } from './controllers/telemetry.controller';
 import { PeersRepository, ProjectsClient, SimulationsClient } from './repositories/peers.repository';
 import { TelemetryRetention } from './jobs/telemetry-retention';
+import { TelemetryPurge } from './jobs/telemetry-purge';
 import { TELEMETRY_MIGRATIONS } from './move-telemetry';
 import { TelemetryCompletion } from './services/completion';
 import { Ingestion } from './services/ingestion';
@@ -58,6 +59,7 @@ export class TelemetryModule {
         TelemetryCompletion,
         Ingestion,
         TelemetryRetention,
+        TelemetryPurge,
       ],
     };
   }
