@@ -24,9 +24,10 @@ export class InternalLifecycleController {
   }
 
   @Post('users/:userId/anonymise')
-  @HttpCode(204)
-  async anonymise(@Body(ZodPipe(anonymiseSchema, 'anonymisation')) body: z.output<typeof anonymiseSchema>, @Param('userId', UuidParam('user')) userId: string): Promise<void> {
+  @HttpCode(200)
+  async anonymise(@Body(ZodPipe(anonymiseSchema, 'anonymisation')) body: z.output<typeof anonymiseSchema>, @Param('userId', UuidParam('user')) userId: string): Promise<{ anonymised: true }> {
     await this.lifecycle.anonymiseUser(userId, body.anonymousId);
+    return { anonymised: true };
   }
 
   /** Every version of every design of the project, with its graph. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditEventEntity, ApiException, DATA_SOURCE, toAuditEventDto } from '@architech/service-kit';
+import type { AuditEventDto } from '@architech/contracts';
+import { ApiException, DATA_SOURCE } from '@architech/service-kit';
 import type { DataSource } from 'typeorm';
 import { UserRepository } from '../repositories/user.repository';
 import { toUserDto } from '../services/user-dto';
@@ -27,8 +28,19 @@ export class AccountExportService {
     const user = await this.users.findById(userId);
     if (!user) throw ApiException.unauthorized('the account of this token no longer exists');
     const exported = await this.projects.exportOf(userId);
-    const own = await this.db.getRepository(AuditEventEntity).createQueryBuilder('e').where('e.actorId = :userId', { userId }).orderBy('e.at', 'ASC').getMany();
-    const audit = [...own.map(toAuditEventDto), ...exported.audit].sort((a, b) => a.at.localeCompare(b.at));
+    const own: AuditEventDto[] = (
+      await this.db.query(`SELECT id, at, actor_id, action, resource_type, resource_id, details FROM users.audit_events WHERE actor_id = $1 ORDER BY at, id`, [userId])
+    ).map((r: { id: string; at: Date; actor_id: string; action: string; resource_type: string; resource_id: string; details: Record<string, unknown> }) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actorId: r.actor_id,
+      action: r.action,
+      resourceType: r.resource_type,
+      resourceId: r.resource_id,
+      projectId: null,
+      details: r.details,
+    }));
+    const audit = [...own, ...exported.audit].sort((a, b) => a.at.localeCompare(b.at));
     const entries: TarEntry[] = [
       { path: 'account.json', content: json({ ...toUserDto(user), exportedAt: now.toISOString() }) },
       { path: 'audit.json', content: json(audit) },
