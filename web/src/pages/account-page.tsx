@@ -129,7 +129,7 @@ function DeleteSection() {
                   <strong>{p.name}</strong>
                   {p.inTrash && <span className="badge">in the trash</span>}
                   <span className="spacer" />
-                  <label className="row">
+                  <label className="account-inline">
                     <span className="muted">What happens to it</span>
                     <select aria-label={`What happens to ${p.name}`} value={choiceOf(p)} onChange={(e) => setChoices({ ...choices, [p.id]: e.target.value })}>
                       <option value="delete">Delete it with everything in it</option>
@@ -156,7 +156,7 @@ function DeleteSection() {
               <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={passwordError ? true : undefined} />
               {passwordError && <span className="field-error">{passwordError}</span>}
             </label>
-            <label className="row">
+            <label className="account-inline">
               <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
               <span>
                 I understand that my account{deleted.length > 0 ? ` and ${deleted.length} project${deleted.length === 1 ? '' : 's'} (${deleted.map((p) => p.name).join(', ')})` : ''} will
