@@ -10,7 +10,7 @@ import { createTestDatabase } from './support/processes';
 jest.setTimeout(60_000);
 
 const services = [
-  { schema: 'users', migrations: USERS, tables: ['audit_events', 'login_throttle', 'migrations', 'refresh_tokens', 'revoked_tokens', 'sessions', 'users'] },
+  { schema: 'users', migrations: USERS, tables: ['account_deletions', 'audit_events', 'login_throttle', 'migrations', 'refresh_tokens', 'revoked_tokens', 'sessions', 'users'] },
   { schema: 'projects', migrations: PROJECTS, tables: ['audit_events', 'migrations', 'project_members', 'projects', 'requirements'] },
   { schema: 'designs', migrations: DESIGNS, tables: ['audit_events', 'components', 'connections', 'designs', 'migrations'] },
   { schema: 'simulations', migrations: SIMULATIONS, tables: ['analyses', 'check_evidence', 'check_replications', 'check_runs', 'deliverables', 'migrations', 'simulation_results', 'simulations'] },

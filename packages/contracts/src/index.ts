@@ -35,3 +35,4 @@ export * from './checks/check-run.schema';
 export * from './refine-goal.schema';
 export * from './api/review.schema';
 export * from './api/deliverable.schema';
+export * from './api/account.schema';

@@ -5,6 +5,8 @@ import { DesignsController } from './controllers/designs.controller';
 import { ImportsController } from './controllers/imports.controller';
 import { InternalAuditController } from './controllers/internal-audit.controller';
 import { InternalDesignsController } from './controllers/internal-designs.controller';
+import { InternalLifecycleController } from './controllers/internal-lifecycle.controller';
+import { DesignLifecycleRepository } from './repositories/design-lifecycle.repository';
 import { AuditEventEntity, AuditRepository } from '@architech/service-kit';
 import { ComponentEntity } from './entities/component.entity';
 import { ConnectionEntity } from './entities/connection.entity';
@@ -34,9 +36,10 @@ export class DesignsModule {
           migrations: MIGRATIONS,
         }),
       ],
-      controllers: [DesignsController, ImportsController, InternalAuditController, InternalDesignsController],
+      controllers: [DesignsController, ImportsController, InternalAuditController, InternalDesignsController, InternalLifecycleController],
       providers: [
         DesignVersionRepository,
+        DesignLifecycleRepository,
         AuditRepository.provider(AUDIT_TABLE),
         ProjectMembershipRepository,
         DesignAccess,

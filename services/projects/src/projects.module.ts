@@ -22,6 +22,11 @@ import { ProjectAccess } from './services/project-access';
 import { ProjectAuditService } from './services/project-audit.service';
 import { ProjectsService, TRASH_DAYS } from './services/projects.service';
 import { ProjectPurge, PURGE_SWEEP_SEC } from './jobs/project-purge';
+import { AccountDataRepository } from './account/account-data.repository';
+import { AccountErasureService } from './account/account-erasure.service';
+import { InternalAccountsController } from './account/internal-accounts.controller';
+import { DesignsPeerClient, PeerDataRepository, SimulationsPeerClient } from './repositories/peer-data.repository';
+import { ProjectPurger } from './services/project-purger';
 
 /** The projects service: projects, their members and roles, the project audit trail. Owns the `projects` schema. */
 @Module({})
@@ -39,12 +44,16 @@ export class ProjectsModule {
           migrations: MIGRATIONS,
         }),
       ],
-      controllers: [ProjectsController, MembersController, AuditController, InternalProjectsController, RequirementsController, InternalRequirementsController],
+      controllers: [ProjectsController, MembersController, AuditController, InternalProjectsController, RequirementsController, InternalRequirementsController, InternalAccountsController],
       providers: [
         { provide: CLOCK, useValue: systemClock },
         { provide: TRASH_DAYS, useValue: config.PROJECT_TRASH_DAYS },
         { provide: PURGE_SWEEP_SEC, useValue: config.LIFECYCLE_SWEEP_SEC },
         ProjectPurge,
+        ProjectPurger,
+        AccountDataRepository,
+        AccountErasureService,
+        { provide: PeerDataRepository, useValue: new PeerDataRepository(new DesignsPeerClient(config.DESIGNS_URL, config.INTERNAL_TOKEN, 'designs'), new SimulationsPeerClient(config.SIMULATIONS_URL, config.INTERNAL_TOKEN, 'simulations')) },
         ProjectRepository,
         MemberRepository,
         AuditRepository.provider(AUDIT_TABLE),

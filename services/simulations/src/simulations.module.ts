@@ -13,6 +13,9 @@ import { CheckSeriesCapture } from './checks/check-series';
 import { ChecksController } from './checks/checks.controller';
 import { ReplicationRunner } from './checks/replication-runner';
 import { InternalSimulationsController } from './controllers/internal-simulations.controller';
+import { InternalLifecycleController } from './lifecycle/internal-lifecycle.controller';
+import { SimulationLifecycleRepository } from './lifecycle/simulation-lifecycle.repository';
+import { SimulationPurgeService } from './lifecycle/simulation-purge.service';
 import { SimulationsController } from './controllers/simulations.controller';
 import { SimulationEntity } from './entities/simulation.entity';
 import { MIGRATIONS } from './migrations';
@@ -58,7 +61,7 @@ export class SimulationsModule {
         ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
         DatabaseModule.forRoot({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: 'simulations', entities: [SimulationEntity], migrations: MIGRATIONS }),
       ],
-      controllers: [SimulationsController, InternalSimulationsController, ChecksController, AnalysesController, DeliverablesController, CheckDeliverablesController],
+      controllers: [SimulationsController, InternalSimulationsController, ChecksController, AnalysesController, DeliverablesController, CheckDeliverablesController, InternalLifecycleController],
       providers: [
         { provide: SIMULATIONS_CONFIG, useValue: config },
         { provide: EVENT_BUS, useValue: bus },
@@ -103,6 +106,8 @@ export class SimulationsModule {
         ReportTargets,
         DeliverablesService,
         ReportRetention,
+        SimulationLifecycleRepository,
+        SimulationPurgeService,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { TelemetryController } from './controllers/telemetry.controller';
 import { InternalTelemetryController } from './controllers/internal-telemetry.controller';
 import { PeersRepository, ProjectsClient, SimulationsClient } from './repositories/peers.repository';
 import { TelemetryRetention } from './jobs/telemetry-retention';
+import { TelemetryPurge } from './jobs/telemetry-purge';
 import { TELEMETRY_MIGRATIONS } from './move-telemetry';
 import { TelemetryCompletion } from './services/completion';
 import { Ingestion } from './services/ingestion';
@@ -59,6 +60,7 @@ export class TelemetryModule {
         TelemetryCompletion,
         Ingestion,
         TelemetryRetention,
+        TelemetryPurge,
       ],
     };
   }

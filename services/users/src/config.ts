@@ -18,6 +18,10 @@ export const usersConfigSchema = z.object({
   REFRESH_TTL_SEC: z.coerce.number().int().min(60).default(30 * 86_400),
   /** Longest wait of one (account, address) pair. */
   LOGIN_MAX_DELAY_SEC: z.coerce.number().int().min(1).default(900),
+  /** The projects service: an account deletion hands over or deletes the user's projects there; the data export reads them. */
+  PROJECTS_URL: z.string().url().default('http://127.0.0.1:3002'),
+  /** How often an account deletion that a service did not complete is retried (the first retry is five seconds after start). */
+  LIFECYCLE_SWEEP_SEC: z.coerce.number().int().min(1).max(86_400).default(3600),
 });
 
 export type UsersConfig = z.output<typeof usersConfigSchema>;

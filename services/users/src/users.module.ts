@@ -1,5 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AuditRepository, DatabaseModule, ServiceKitModule } from '@architech/service-kit';
+import { AuditRepository, CLOCK, DatabaseModule, ServiceKitModule, systemClock } from '@architech/service-kit';
+import { AccountController } from './account/account.controller';
+import { AccountDeletionRepository } from './account/account-deletion.repository';
+import { AccountDeletionRetry, DELETION_RETRY_SEC } from './account/account-deletion-retry';
+import { AccountDeletionService } from './account/account-deletion.service';
+import { AccountExportService } from './account/account-export.service';
+import { ProjectsClient, ProjectsPeerRepository } from './account/projects-peer.repository';
 import type { UsersConfig } from './config';
 import { AuthController } from './controllers/auth.controller';
 import { InternalTokensController } from './controllers/internal-tokens.controller';
@@ -30,13 +36,20 @@ export class UsersModule {
           migrations: MIGRATIONS,
         }),
       ],
-      controllers: [AuthController, InternalUsersController, InternalTokensController],
+      controllers: [AuthController, AccountController, InternalUsersController, InternalTokensController],
       providers: [
         UserRepository,
         LoginThrottleRepository,
         SessionRepository,
         AuditRepository.provider(AUDIT_TABLE),
         AuthService,
+        AccountDeletionRepository,
+        AccountDeletionService,
+        AccountExportService,
+        AccountDeletionRetry,
+        { provide: CLOCK, useValue: systemClock },
+        { provide: DELETION_RETRY_SEC, useValue: config.LIFECYCLE_SWEEP_SEC },
+        { provide: ProjectsPeerRepository, useValue: new ProjectsPeerRepository(new ProjectsClient(config.PROJECTS_URL, config.INTERNAL_TOKEN, 'projects')) },
         { provide: PasswordHasher, useValue: new PasswordHasher(config.BCRYPT_COST) },
         { provide: ThrottlePolicy, useValue: new ThrottlePolicy(config.LOGIN_MAX_FAILURES_PER_ACCOUNT, config.LOGIN_MAX_FAILURES_PER_ADDRESS, config.LOGIN_WINDOW_SEC, config.LOGIN_FREE_FAILURES, config.LOGIN_MAX_DELAY_SEC, config.REFRESH_TTL_SEC) },
       ],

@@ -1,3 +1,4 @@
+import type { AccountDeletionRepository } from '../src/account/account-deletion.repository';
 import type { AuditRepository, AuthUser } from '@architech/service-kit';
 import type { LoginThrottleRepository } from '../src/repositories/login-throttle.repository';
 import type { SessionRepository } from '../src/repositories/session.repository';
@@ -24,6 +25,7 @@ function setup(policy = new ThrottlePolicy(10, 20, 900)) {
     fakeTokens,
     policy,
     sessions as unknown as SessionRepository,
+    { find: async () => undefined } as unknown as AccountDeletionRepository,
   );
   return { auth, users, throttle, audit, hasher, sessions };
 }

@@ -6,6 +6,7 @@ import { NotFoundPage } from '../pages/not-found-page';
 import { ProjectPage } from '../pages/project-page';
 import { ProjectsPage } from '../pages/projects-page';
 import { TrashPage } from '../pages/trash-page';
+import { AccountPage } from '../pages/account-page';
 import { clearToasts, ToastRegion } from '../ui/toasts';
 import { matchPath, navigate, useLocation } from './router';
 import { TopBar } from './top-bar';
@@ -67,7 +68,7 @@ function Routed({ pathname }: { pathname: string }) {
     <div className="app-shell">
       <TopBar />
       <main className="page">
-        {pathname === '/projects' || pathname === '/' ? <ProjectsPage /> : pathname === '/trash' ? <TrashPage /> : requirements ? <RequirementsPage key={requirements.projectId} projectId={requirements.projectId!} /> : project ? <ProjectPage key={project.projectId} projectId={project.projectId!} /> : <NotFoundPage />}
+        {pathname === '/projects' || pathname === '/' ? <ProjectsPage /> : pathname === '/trash' ? <TrashPage /> : pathname === '/account' ? <AccountPage /> : requirements ? <RequirementsPage key={requirements.projectId} projectId={requirements.projectId!} /> : project ? <ProjectPage key={project.projectId} projectId={project.projectId!} /> : <NotFoundPage />}
       </main>
     </div>
   );

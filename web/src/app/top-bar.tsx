@@ -21,9 +21,9 @@ export function TopBar({ children }: { children?: ReactNode }) {
       <span className="spacer" />
       {session && (
         <span className="row">
-          <span className="muted" title={session.user.email}>
-            {session.user.name}
-          </span>
+          <Link href="/account" className="muted" aria-label={`Account settings of ${session.user.name}`}>
+            <span title={session.user.email}>{session.user.name}</span>
+          </Link>
           <button className="ghost" onClick={() => void logout().finally(() => navigate('/login'))}>
             Log out
           </button>

@@ -47,6 +47,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const done = useAfterLogin();
+  const accountDeleted = useSearchParams().get('accountDeleted');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -65,6 +66,11 @@ export function LoginPage() {
   return (
     <AuthLayout title="Log in">
       <form className="stack" onSubmit={submit} noValidate>
+        {accountDeleted && (
+          <div className={`alert ${accountDeleted === 'pending' ? 'warning' : 'ok'}`} role="status">
+            {accountDeleted === 'pending' ? 'Your account is locked and being deleted; a service did not answer, so the deletion finishes in the background.' : 'Your account and personal data are deleted.'}
+          </div>
+        )}
         {error !== undefined && (
           <div className="alert error" role="alert">
             {error instanceof ApiError && error.status === 401 ? 'The email or the password is wrong.' : describeError(error)}

@@ -46,6 +46,7 @@ describe('the bus topics', () => {
       logs: 'architech.telemetry.logs',
       telemetryStatus: 'architech.telemetry.status',
       telemetryExpiry: 'architech.telemetry.expiry',
+      simulationsPurged: 'architech.simulation.purged',
     });
   });
 });

@@ -6,3 +6,4 @@ export * from './bus-message-error';
 export * from './job.codec';
 export * from './status.codec';
 export * from './telemetry.codec';
+export * from './purge.codec';

@@ -22,6 +22,8 @@ export const BUS_TOPICS = {
   telemetryStatus: 'architech.telemetry.status',
   /** `TelemetryExpiredEvent`s (JSON) from telemetry: retention deleted a run's telemetry. */
   telemetryExpiry: 'architech.telemetry.expiry',
+  /** `SimulationsPurgedEvent`s (JSON) from simulations: a purged project's runs, whose telemetry must go too. */
+  simulationsPurged: 'architech.simulation.purged',
 } as const;
 
 /** A bus topic name. */

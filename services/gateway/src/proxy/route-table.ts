@@ -14,6 +14,8 @@ const RULES: { method?: string; pattern: RegExp; route: Route }[] = [
   { method: 'POST', pattern: /^\/api\/auth\/(register|login|refresh)$/, route: { service: 'users', public: true } },
   { method: 'POST', pattern: /^\/api\/auth\/(logout|logout-all)$/, route: { service: 'users', public: false } },
   { pattern: /^\/api\/me$/, route: { service: 'users', public: false } },
+  // The signed-in user's own account: deletion and data export (docs/data-lifecycle.md).
+  { pattern: /^\/api\/users\/me(\/(deletion|export))?$/, route: { service: 'users', public: false } },
   { pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/designs$`), route: { service: 'designs', public: false } },
   { method: 'POST', pattern: new RegExp(`^/api/projects/${UUID_SEGMENT}/imports$`), route: { service: 'designs', public: false } },
   { pattern: new RegExp(`^/api/designs/${UUID_SEGMENT}/simulations$`), route: { service: 'simulations', public: false } },

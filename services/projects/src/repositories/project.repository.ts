@@ -55,13 +55,19 @@ export class ProjectRepository {
     await this.db.query(`UPDATE projects.projects SET deleted_at = $2, deleted_by = $3 WHERE id = $1`, [id, at, by]);
   }
 
-  /** Deletes for good, oldest first, at most `limit` projects in the trash since before `deletedBefore`; their members and requirements go with them (ON DELETE CASCADE). */
-  async purge(deletedBefore: Date, limit: number): Promise<{ id: string; name: string }[]> {
-    const rows: unknown = await this.db.query(
-      `DELETE FROM projects.projects WHERE id IN (SELECT id FROM projects.projects WHERE deleted_at < $1 ORDER BY deleted_at LIMIT $2) RETURNING id, name`,
-      [deletedBefore, limit],
+  /**
+   * Projects due for the purge, oldest first, at most `limit`: in the trash since before
+   * `deletedBefore`, except `skip` (those a failed cascade leaves for the next sweep).
+   */
+  async duePurge(deletedBefore: Date, limit: number, skip: string[] = []): Promise<{ id: string; name: string }[]> {
+    return this.db.query(
+      `SELECT id, name FROM projects.projects WHERE deleted_at < $1 AND NOT (id = ANY($3::uuid[])) ORDER BY deleted_at, id LIMIT $2`,
+      [deletedBefore, limit, skip],
     );
-    // TypeORM answers a DELETE … RETURNING on Postgres with [rows, affected].
-    return (Array.isArray(rows) && Array.isArray(rows[0]) ? rows[0] : rows) as { id: string; name: string }[];
+  }
+
+  /** Deletes a project for good; its members and requirements go with it (ON DELETE CASCADE). */
+  async deleteForGood(id: string): Promise<void> {
+    await this.db.query(`DELETE FROM projects.projects WHERE id = $1`, [id]);
   }
 }

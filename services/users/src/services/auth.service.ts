@@ -8,6 +8,7 @@ import { PasswordHasher } from './password-hasher';
 import { passwordPolicyIssues } from './password-policy';
 import { toUserDto } from './user-dto';
 import type { UserEntity } from '../entities/user.entity';
+import { AccountDeletionRepository } from '../account/account-deletion.repository';
 
 /** Limits of login throttling, from configuration (docs/configuration.md). */
 export class ThrottlePolicy {
@@ -45,6 +46,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly policy: ThrottlePolicy,
     private readonly sessions: SessionRepository,
+    private readonly deletions: AccountDeletionRepository,
   ) {}
 
   async register(input: RegisterInput): Promise<UserDto> {
@@ -85,6 +87,7 @@ export class AuthService {
       throw ApiException.unauthorized('invalid email or password');
     }
     await this.throttle.reset(pairKey);
+    if (await this.deletions.find(user.id)) throw new ApiException(403, 'account_deleted', 'this account is being deleted: it can no longer be used');
     const session = await this.sessions.open(user.id, this.policy.refreshTtlSec);
     return this.tokenPair(user, session.sessionId, session.refreshToken, session.expiresAt);
   }
