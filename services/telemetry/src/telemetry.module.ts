@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CLOCK, DATA_SOURCE, DatabaseModule, ServiceKitModule, systemClock, type EventBus } from '@architech/service-kit';
 import type { DataSource } from 'typeorm';
 import type { TelemetryConfig } from './config';
+import { InternalTelemetryController } from './controllers/internal-telemetry.controller';
 import { TelemetryController } from './controllers/telemetry.controller';
 import { PeersRepository, ProjectsClient, SimulationsClient } from './repositories/peers.repository';
 import { TelemetryRetention } from './jobs/telemetry-retention';
@@ -43,7 +44,7 @@ export class TelemetryModule {
           migrations: TELEMETRY_MIGRATIONS,
         }),
       ],
-      controllers: [TelemetryController],
+      controllers: [TelemetryController, InternalTelemetryController],
       providers: [
         { provide: EVENT_BUS, useValue: bus },
         { provide: CLOCK, useValue: systemClock },

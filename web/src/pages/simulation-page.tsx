@@ -15,6 +15,7 @@ import { LogsTab } from '../simulation/logs/logs-tab';
 import { formatNumber } from '../simulation/metric-format';
 import { ProgressPanel } from '../simulation/progress-panel';
 import { parseTab, SimulationTabs, type SimulationTabId } from '../simulation/simulation-tabs';
+import { ShareDialog } from '../simulation/share/share-dialog';
 import { StatusBadge } from '../simulation/status-badge';
 import { TracesTab } from '../simulation/traces/traces-tab';
 import { setParams } from '../simulation/url-state';
@@ -52,6 +53,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
   const design = useAsync(() => (designId ? api.getDesign(designId) : Promise.resolve(undefined)), [designId]);
   const params = useSearchParams();
   const [cancelling, setCancelling] = useState(false);
+  const [sharing, setSharing] = useState(false);
   /** When the user asked to stop (ms, performance clock); the page then asks the API until the run is final. */
   const [stopAskedAt, setStopAskedAt] = useState<number>();
   const confirm = useConfirm<'cancel' | 'keep'>();
@@ -120,7 +122,8 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
   }
 
   const running = state !== undefined && !FINAL_SIMULATION_STATES.has(state);
-  const canCancel = running && project.value !== undefined && project.value.role !== 'viewer';
+  const canEdit = project.value !== undefined && project.value.role !== 'viewer';
+  const canCancel = running && canEdit;
   const cancel = async () => {
     const answer = await confirm.ask({
       title: 'Cancel this simulation?',
@@ -166,6 +169,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
             {simulation.result && ` · ${formatNumber(simulation.result.events)} events in ${formatNumber(simulation.result.wallMs / 1000)} s of wall time`}
           </span>
           <span className="spacer" />
+          {canEdit && <button onClick={() => setSharing(true)}>Share</button>}
           {canCancel && (
             <button className="danger" onClick={() => void cancel()} disabled={cancelling || stopAskedAt !== undefined}>
               {cancelling || stopAskedAt !== undefined ? 'Stopping…' : 'Cancel run'}
@@ -209,6 +213,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
         </SimulationTabs>
       </main>
       {confirm.dialog}
+      {canEdit && <ShareDialog simulationId={simulation.id} open={sharing} onClose={() => setSharing(false)} />}
     </div>
   );
 }

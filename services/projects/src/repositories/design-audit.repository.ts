@@ -13,3 +13,6 @@ export class DesignAuditRepository {
     return page?.events ?? [];
   }
 }
+
+/** The simulations service's audit events of a project (share links; the same internal route). */
+export class SimulationAuditRepository extends DesignAuditRepository {}

@@ -5,5 +5,6 @@ import { TelemetryComplete1765000000000 } from './1765000000000-telemetry-comple
 import { CheckRuns1766100000000 } from './1766100000000-check-runs';
 import { CreateAnalyses1766000000000 } from './1766000000000-create-analyses';
 import { TelemetryExpired1767000000000 } from './1767000000000-telemetry-expired';
+import { ShareLinks1768300000000 } from './1768300000000-share-links';
 
-export const MIGRATIONS = [CreateSimulations1763860000000, QueuePosition1763860000001, TelemetryComplete1765000000000, CreateAnalyses1766000000000, CheckRuns1766100000000, TelemetryExpired1767000000000];
+export const MIGRATIONS = [CreateSimulations1763860000000, QueuePosition1763860000001, TelemetryComplete1765000000000, CreateAnalyses1766000000000, CheckRuns1766100000000, TelemetryExpired1767000000000, ShareLinks1768300000000];
