@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ShareLinkDto } from '@architech/contracts';
 import { DATA_SOURCE } from '@architech/service-kit';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 interface Row {
   id: string;
@@ -42,10 +42,19 @@ function returned(result: unknown): Row[] {
   return result as Row[];
 }
 
-/** `simulations.share_links`: links are found by the SHA-256 of their token, never by the token. */
+/**
+ * `simulations.share_links`: links are found by the SHA-256 of their token, never by the token.
+ * Built on the data source, or ({@link in}) on a transaction's manager, so a link's change commits
+ * with its audit event.
+ */
 @Injectable()
 export class ShareLinkRepository {
-  constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
+  constructor(@Inject(DATA_SOURCE) private readonly db: Pick<DataSource, 'query'>) {}
+
+  /** The same repository on a transaction's manager. */
+  in(manager: EntityManager): ShareLinkRepository {
+    return new ShareLinkRepository(manager);
+  }
 
   async create(input: { tokenHash: string; simulationId: string; projectId: string; createdBy: string; createdAt: Date; expiresAt: Date }): Promise<ShareLinkRecord> {
     const rows: Row[] = await this.db.query(
@@ -72,10 +81,10 @@ export class ShareLinkRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
-  /** Marks the link revoked at `now` unless it already was; answers the link as stored afterwards. */
-  async revoke(simulationId: string, id: string, now: Date): Promise<ShareLinkRecord | undefined> {
-    await this.db.query(`UPDATE simulations.share_links SET revoked_at = $3 WHERE simulation_id = $1 AND id = $2 AND revoked_at IS NULL`, [simulationId, id, now]);
-    return this.find(simulationId, id);
+  /** Marks the link revoked at `now` unless it already was; answers whether this call revoked it. */
+  async revoke(simulationId: string, id: string, now: Date): Promise<boolean> {
+    const rows = returned(await this.db.query(`UPDATE simulations.share_links SET revoked_at = $3 WHERE simulation_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING ${COLUMNS}`, [simulationId, id, now]));
+    return rows.length > 0;
   }
 
   /** The link of `tokenHash` if usable at `now`. */

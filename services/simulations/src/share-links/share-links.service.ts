@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MAX_ACTIVE_SHARE_LINKS, SHARE_TOKEN_PATTERN, type CreatedShareLinkDto, type ShareLinkDto, type SimulationDto } from '@architech/contracts';
-import { ApiException, AuditRepository, type AuthUser } from '@architech/service-kit';
+import { ApiException, AuditRepository, DATA_SOURCE, type AuthUser } from '@architech/service-kit';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../jobs/clock';
 import { SimulationRepository } from '../repositories/simulation.repository';
 import { SimulationAccess } from '../services/simulation-access';
 import { toSimulationDto } from '../services/simulation-dto';
+import { AUDIT_TABLE } from './audit-table';
 import { ShareLinkRepository, type ShareLinkRecord } from './share-link.repository';
 
 const DAY_MS = 86_400_000;
@@ -38,9 +40,14 @@ export class ShareLinksService {
     private readonly links: ShareLinkRepository,
     private readonly simulations: SimulationRepository,
     private readonly access: SimulationAccess,
-    private readonly audit: AuditRepository,
+    @Inject(DATA_SOURCE) private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Runs `fn` in one transaction: a link's change and its audit event commit together. */
+  private transaction<T>(fn: (links: ShareLinkRepository, audit: AuditRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((manager: EntityManager) => fn(this.links.in(manager), new AuditRepository(manager, AUDIT_TABLE)));
+  }
 
   async create(simulationId: string, expiresInDays: number, user: AuthUser): Promise<CreatedShareLinkDto> {
     const projectId = await this.requireEditor(simulationId, user);
@@ -48,8 +55,11 @@ export class ShareLinksService {
     const active = await this.links.countActive(simulationId, now);
     if (active >= MAX_ACTIVE_SHARE_LINKS) throw ApiException.conflict(`this run already has ${active} active share links (at most ${MAX_ACTIVE_SHARE_LINKS}); revoke one first`, { active, limit: MAX_ACTIVE_SHARE_LINKS });
     const token = randomBytes(32).toString('base64url');
-    const link = await this.links.create({ tokenHash: hashShareToken(token), simulationId, projectId, createdBy: user.id, createdAt: now, expiresAt: new Date(now.getTime() + expiresInDays * DAY_MS) });
-    await this.audit.record({ actorId: user.id, action: 'share_link.created', resourceType: 'share_link', resourceId: link.id, projectId, details: { simulationId, expiresAt: link.expiresAt } });
+    const link = await this.transaction(async (links, audit) => {
+      const made = await links.create({ tokenHash: hashShareToken(token), simulationId, projectId, createdBy: user.id, createdAt: now, expiresAt: new Date(now.getTime() + expiresInDays * DAY_MS) });
+      await audit.record({ actorId: user.id, action: 'share_link.created', resourceType: 'share_link', resourceId: made.id, projectId, details: { simulationId, expiresAt: made.expiresAt } });
+      return made;
+    });
     return { link: this.dto(link, now), token, path: `/shared/${token}` };
   }
 
@@ -63,10 +73,11 @@ export class ShareLinksService {
   async revoke(simulationId: string, linkId: string, user: AuthUser): Promise<ShareLinkDto> {
     const projectId = await this.requireEditor(simulationId, user);
     const now = new Date(this.clock.now());
-    const before = await this.links.find(simulationId, linkId);
-    if (!before) throw ApiException.notFound('share link');
-    const after = (await this.links.revoke(simulationId, linkId, now))!;
-    if (before.revokedAt === null) await this.audit.record({ actorId: user.id, action: 'share_link.revoked', resourceType: 'share_link', resourceId: linkId, projectId, details: { simulationId } });
+    const after = await this.transaction(async (links, audit) => {
+      if (await links.revoke(simulationId, linkId, now)) await audit.record({ actorId: user.id, action: 'share_link.revoked', resourceType: 'share_link', resourceId: linkId, projectId, details: { simulationId } });
+      return links.find(simulationId, linkId);
+    });
+    if (!after) throw ApiException.notFound('share link');
     return this.dto(after, now);
   }
 
@@ -78,13 +89,19 @@ export class ShareLinksService {
     if (!SHARE_TOKEN_PATTERN.test(token)) throw ApiException.notFound('share link');
     const hash = hashShareToken(token);
     const now = new Date(this.clock.now());
-    const link = open ? await this.links.recordAccess(hash, now) : await this.links.findUsable(hash, now);
+    const link = !open
+      ? await this.links.findUsable(hash, now)
+      : await this.transaction(async (links, audit) => {
+          const counted = await links.recordAccess(hash, now);
+          if (counted) {
+            const details = { simulationId: counted.simulationId, accessCount: counted.accessCount, ...(client ? { client } : {}) };
+            await audit.record({ actorId: ANONYMOUS_ACTOR, action: 'share_link.accessed', resourceType: 'share_link', resourceId: counted.id, projectId: counted.projectId, details });
+          }
+          return counted;
+        });
     if (!link) throw ApiException.notFound('share link');
     const run = await this.simulations.find(link.simulationId);
     if (!run) throw ApiException.notFound('share link');
-    if (open) {
-      await this.audit.record({ actorId: ANONYMOUS_ACTOR, action: 'share_link.accessed', resourceType: 'share_link', resourceId: link.id, projectId: link.projectId, details: { simulationId: link.simulationId, accessCount: link.accessCount, ...(client ? { client } : {}) } });
-    }
     return { linkId: link.id, simulationId: link.simulationId, designId: run.designId, expiresAt: link.expiresAt };
   }
 
