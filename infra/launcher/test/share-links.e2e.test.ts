@@ -186,4 +186,15 @@ describe('share links', () => {
     // The failed opening was not counted.
     expect(states.find((l) => l.id === expiring.link.id)!.accessCount).toBe(0);
   });
+
+  it('keeps at most 50 active links per run: the 51st is a 409 until one is revoked', async () => {
+    const active = (await linksOf(runA)).filter((l) => l.state === 'active').length;
+    for (let i = active; i < 50; i++) expect((await share(runA, { expiresInDays: 1 })).status).toBe(201);
+    const refused = await share(runA, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details).toEqual({ active: 50, limit: 50 });
+    const one = (await linksOf(runA)).find((l) => l.state === 'active')!;
+    expect((await api.delete(`/api/simulations/${runA}/share-links/${one.id}`, editor.token)).status).toBe(200);
+    expect((await share(runA, {})).status).toBe(201);
+  });
 });

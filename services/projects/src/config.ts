@@ -9,8 +9,11 @@ export const projectsConfigSchema = z.object({
   USERS_URL: z.string().url().default('http://127.0.0.1:3001'),
   /** The designs service, whose audit events the project audit trail merges in. */
   DESIGNS_URL: z.string().url().default('http://127.0.0.1:3003'),
-  /** The simulations service, whose audit events (share links, docs/sharing.md) the project audit trail merges in. */
-  SIMULATIONS_URL: z.string().url().default('http://127.0.0.1:3004'),
+  /**
+   * The simulations service, whose audit events (share links, docs/sharing.md) the project audit
+   * trail merges in. Empty: a topology without simulations; the trail has no simulation events.
+   */
+  SIMULATIONS_URL: z.union([z.literal(''), z.string().url()]).default(''),
   /** Days a deleted project stays in the trash, restorable by an owner, before the purge deletes it for good. */
   PROJECT_TRASH_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** How often the purge looks for projects past their time in the trash. */

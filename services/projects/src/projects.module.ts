@@ -56,7 +56,7 @@ export class ProjectsModule {
         RequirementsService,
         { provide: UserDirectoryRepository, useValue: new UserDirectoryRepository(new ServiceClient(config.USERS_URL, config.INTERNAL_TOKEN, 'users')) },
         { provide: DesignAuditRepository, useValue: new DesignAuditRepository(new ServiceClient(config.DESIGNS_URL, config.INTERNAL_TOKEN, 'designs')) },
-        { provide: SimulationAuditRepository, useValue: new SimulationAuditRepository(new ServiceClient(config.SIMULATIONS_URL, config.INTERNAL_TOKEN, 'simulations')) },
+        { provide: SimulationAuditRepository, useValue: new SimulationAuditRepository(config.SIMULATIONS_URL ? new ServiceClient(config.SIMULATIONS_URL, config.INTERNAL_TOKEN, 'simulations') : undefined) },
       ],
     };
   }
