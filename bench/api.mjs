@@ -105,8 +105,9 @@ async function scenario(label, mode, env) {
       if (topology.loopDelay) row.loop = await topology.loopDelay();
       return row;
     };
-    // BENCH_ROWS=read,save,mixed (the default: all three) picks the rows.
+    // BENCH_ROWS=read,save,mixed (the default: all three; also `projects`, GET /api/projects) picks the rows.
     const wanted = (process.env.BENCH_ROWS ?? 'read,save,mixed').split(',');
+    if (wanted.includes('projects')) rows.push(await measured([{ method: 'GET', path: '/api/projects' }], `${label}: list (GET /api/projects)`));
     if (wanted.includes('read')) rows.push(await measured([read], `${label}: read (GET /api/designs/:id)`));
     if (wanted.includes('save')) rows.push(await measured([save], `${label}: save (POST a new 200-component design)`));
     if (wanted.includes('mixed')) rows.push(await measured([read, save], `${label}: mixed 50% read / 50% save`));

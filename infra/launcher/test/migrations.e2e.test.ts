@@ -13,7 +13,7 @@ const services = [
   { schema: 'users', migrations: USERS, tables: ['account_deletions', 'audit_events', 'login_throttle', 'migrations', 'refresh_tokens', 'revoked_tokens', 'sessions', 'users'] },
   { schema: 'projects', migrations: PROJECTS, tables: ['audit_events', 'migrations', 'project_members', 'projects', 'requirements'] },
   { schema: 'designs', migrations: DESIGNS, tables: ['audit_events', 'components', 'connections', 'designs', 'migrations'] },
-  { schema: 'simulations', migrations: SIMULATIONS, tables: ['analyses', 'check_evidence', 'check_replications', 'check_runs', 'deliverables', 'migrations', 'simulation_results', 'simulations'] },
+  { schema: 'simulations', migrations: SIMULATIONS, tables: ['analyses', 'audit_events', 'check_evidence', 'check_replications', 'check_runs', 'deliverables', 'migrations', 'share_links', 'simulation_results', 'simulations'] },
 ];
 
 describe.each(services)('the $schema migrations', ({ schema, migrations, tables }) => {

@@ -28,6 +28,7 @@ export * from './api/import.schema';
 export * from './api/simulation.schema';
 export * from './api/cost.schema';
 export * from './api/telemetry.schema';
+export * from './api/share-link.schema';
 export * from './proto';
 export * from './checks/checks.schema';
 export * from './checks/checks-validation';

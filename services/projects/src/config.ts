@@ -9,8 +9,13 @@ export const projectsConfigSchema = z.object({
   USERS_URL: z.string().url().default('http://127.0.0.1:3001'),
   /** The designs service, whose audit events the project audit trail merges in. */
   DESIGNS_URL: z.string().url().default('http://127.0.0.1:3003'),
-  /** The simulations service: a purged project's runs, check runs and (through it) telemetry are deleted there. */
-  SIMULATIONS_URL: z.string().url().default('http://127.0.0.1:3004'),
+  /**
+   * The simulations service: a purged project's runs, check runs and (through it) telemetry are
+   * deleted there, and the project audit trail merges in its audit events (share links,
+   * docs/sharing.md). Empty: a topology without simulations (its trail has no simulation events;
+   * a purge fails and is retried until it is set).
+   */
+  SIMULATIONS_URL: z.union([z.literal(''), z.string().url()]).default('http://127.0.0.1:3004'),
   /** Days a deleted project stays in the trash, restorable by an owner, before the purge deletes it for good. */
   PROJECT_TRASH_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** How often the purge looks for projects past their time in the trash. */

@@ -10,7 +10,7 @@ import { ProjectMemberEntity } from './entities/project-member.entity';
 import { ProjectEntity } from './entities/project.entity';
 import { MIGRATIONS } from './migrations';
 import { AUDIT_TABLE } from './repositories/audit-table';
-import { DesignAuditRepository } from './repositories/design-audit.repository';
+import { DesignAuditRepository, SimulationAuditRepository } from './repositories/design-audit.repository';
 import { MemberRepository } from './repositories/member.repository';
 import { ProjectRepository } from './repositories/project.repository';
 import { TransactionRunner } from './repositories/transaction-runner';
@@ -65,6 +65,7 @@ export class ProjectsModule {
         RequirementsService,
         { provide: UserDirectoryRepository, useValue: new UserDirectoryRepository(new ServiceClient(config.USERS_URL, config.INTERNAL_TOKEN, 'users')) },
         { provide: DesignAuditRepository, useValue: new DesignAuditRepository(new ServiceClient(config.DESIGNS_URL, config.INTERNAL_TOKEN, 'designs')) },
+        { provide: SimulationAuditRepository, useValue: new SimulationAuditRepository(config.SIMULATIONS_URL ? new ServiceClient(config.SIMULATIONS_URL, config.INTERNAL_TOKEN, 'simulations') : undefined) },
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DatabaseModule, ServiceKitModule, type EventBus } from '@architech/service-kit';
+import { AuditEventEntity, AuditRepository, DatabaseModule, ServiceKitModule, type EventBus } from '@architech/service-kit';
 import { AnalysesController } from './analyses/analyses.controller';
 import { AnalysesService } from './analyses/analyses.service';
 import { AnalysisRunner } from './analyses/analysis-runner';
@@ -50,6 +50,11 @@ import { ChromiumPdfRenderer, PDF_RENDERER } from './reports/pdf-renderer';
 import { REPORT_RETENTION_SETTINGS, ReportRetention } from './reports/report-retention';
 import { ReportSource, TelemetryClient } from './reports/report-source';
 import { ReportTargets } from './reports/report-targets';
+import { AUDIT_TABLE } from './share-links/audit-table';
+import { InternalShareLinksController } from './share-links/internal-share-links.controller';
+import { ShareLinkRepository } from './share-links/share-link.repository';
+import { ShareLinksController } from './share-links/share-links.controller';
+import { ShareLinksService } from './share-links/share-links.service';
 
 /** The simulations service: launches, runs (engine thread pool), progress, results. Owns the `simulations` schema. */
 @Module({})
@@ -59,9 +64,9 @@ export class SimulationsModule {
       module: SimulationsModule,
       imports: [
         ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
-        DatabaseModule.forRoot({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: 'simulations', entities: [SimulationEntity], migrations: MIGRATIONS }),
+        DatabaseModule.forRoot({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: 'simulations', entities: [SimulationEntity, AuditEventEntity], migrations: MIGRATIONS }),
       ],
-      controllers: [SimulationsController, InternalSimulationsController, ChecksController, AnalysesController, DeliverablesController, CheckDeliverablesController, InternalLifecycleController],
+      controllers: [SimulationsController, InternalSimulationsController, ChecksController, AnalysesController, DeliverablesController, CheckDeliverablesController, InternalLifecycleController, ShareLinksController, InternalShareLinksController],
       providers: [
         { provide: SIMULATIONS_CONFIG, useValue: config },
         { provide: EVENT_BUS, useValue: bus },
@@ -108,6 +113,9 @@ export class SimulationsModule {
         ReportRetention,
         SimulationLifecycleRepository,
         SimulationPurgeService,
+        AuditRepository.provider(AUDIT_TABLE),
+        ShareLinkRepository,
+        ShareLinksService,
       ],
     };
   }

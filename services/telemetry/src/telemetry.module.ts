@@ -3,6 +3,7 @@ import { CLOCK, DATA_SOURCE, DatabaseModule, ServiceKitModule, systemClock, type
 import type { DataSource } from 'typeorm';
 import type { TelemetryConfig } from './config';
 import { TelemetryController } from './controllers/telemetry.controller';
+import { InternalSharedTelemetryController } from './controllers/internal-shared-telemetry.controller';
 import { InternalTelemetryController } from './controllers/internal-telemetry.controller';
 import { PeersRepository, ProjectsClient, SimulationsClient } from './repositories/peers.repository';
 import { TelemetryRetention } from './jobs/telemetry-retention';
@@ -45,7 +46,7 @@ export class TelemetryModule {
           migrations: TELEMETRY_MIGRATIONS,
         }),
       ],
-      controllers: [TelemetryController, InternalTelemetryController],
+      controllers: [TelemetryController, InternalTelemetryController, InternalSharedTelemetryController],
       providers: [
         { provide: EVENT_BUS, useValue: bus },
         { provide: CLOCK, useValue: systemClock },

@@ -17,6 +17,7 @@ const EditorPage = lazy(() => import('../pages/editor-page').then((m) => ({ defa
 const SimulationPage = lazy(() => import('../pages/simulation-page').then((m) => ({ default: m.SimulationPage })));
 const ReplayView = lazy(() => import('../simulation/replay/replay-view').then((m) => ({ default: m.ReplayView })));
 const RequirementsPage = lazy(() => import('../checks/requirements-page').then((m) => ({ default: m.RequirementsPage })));
+const SharedRunPage = lazy(() => import('../pages/shared-run-page').then((m) => ({ default: m.SharedRunPage })));
 const ComparePage = lazy(() => import('../pages/compare-page').then((m) => ({ default: m.ComparePage })));
 
 /** Pages that need no account. */
@@ -27,16 +28,30 @@ export function App() {
   const { pathname, search } = useLocation();
   const session = useSession();
   const isPublic = PUBLIC_PATHS.has(pathname);
+  // A share link's page opens with or without an account, and a signed-in visitor stays on it.
+  const shared = matchPath('/shared/:token', pathname);
+  const isShared = shared !== undefined;
 
   // Toasts belong to the page they were raised on; saving a new version stays on the same page.
   const page = pathname.replace(/\/designs\/[^/]+$/, '/designs');
   useEffect(() => clearToasts(), [page]);
 
   useEffect(() => {
+    if (isShared) return;
     if (!session && !isPublic) navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
     if (session && (isPublic || pathname === '/')) navigate('/projects', { replace: true });
-  }, [session, isPublic, pathname, search]);
+  }, [session, isPublic, isShared, pathname, search]);
 
+  if (shared) {
+    return (
+      <>
+        <Suspense fallback={<Loading label="Loading…" />}>
+          <SharedRunPage key={shared.token} token={shared.token!} />
+        </Suspense>
+        <ToastRegion />
+      </>
+    );
+  }
   if (!session && !isPublic) return null;
   return (
     <>

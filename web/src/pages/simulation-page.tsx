@@ -17,6 +17,7 @@ import { ProgressPanel } from '../simulation/progress-panel';
 import { ReportsPanel } from '../simulation/reports-panel';
 import { parseTab, SimulationTabs, type SimulationTabId } from '../simulation/simulation-tabs';
 import { RunCost } from '../simulation/cost/run-cost';
+import { ShareDialog } from '../simulation/share/share-dialog';
 import { StatusBadge } from '../simulation/status-badge';
 import { TracesTab } from '../simulation/traces/traces-tab';
 import { setParams } from '../simulation/url-state';
@@ -54,6 +55,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
   const design = useAsync(() => (designId ? api.getDesign(designId) : Promise.resolve(undefined)), [designId]);
   const params = useSearchParams();
   const [cancelling, setCancelling] = useState(false);
+  const [sharing, setSharing] = useState(false);
   /** When the user asked to stop (ms, performance clock); the page then asks the API until the run is final. */
   const [stopAskedAt, setStopAskedAt] = useState<number>();
   const confirm = useConfirm<'cancel' | 'keep'>();
@@ -122,7 +124,8 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
   }
 
   const running = state !== undefined && !FINAL_SIMULATION_STATES.has(state);
-  const canCancel = running && project.value !== undefined && project.value.role !== 'viewer';
+  const canEdit = project.value !== undefined && project.value.role !== 'viewer';
+  const canCancel = running && canEdit;
   const cancel = async () => {
     const answer = await confirm.ask({
       title: 'Cancel this simulation?',
@@ -168,6 +171,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
             {simulation.result && ` · ${formatNumber(simulation.result.events)} events in ${formatNumber(simulation.result.wallMs / 1000)} s of wall time`}
           </span>
           <span className="spacer" />
+          {canEdit && <button onClick={() => setSharing(true)}>Share</button>}
           {canCancel && (
             <button className="danger" onClick={() => void cancel()} disabled={cancelling || stopAskedAt !== undefined}>
               {cancelling || stopAskedAt !== undefined ? 'Stopping…' : 'Cancel run'}
@@ -213,6 +217,7 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
         </SimulationTabs>
       </main>
       {confirm.dialog}
+      {canEdit && <ShareDialog simulationId={simulation.id} open={sharing} onClose={() => setSharing(false)} />}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { FINAL_SIMULATION_STATES, type SimulationDto, type SimulationState, type SimulationStatusUpdate } from '@architech/contracts';
-import { simulationsApi, subscribeToStatus } from '../api/simulations';
+import { subscribeToStatus } from '../api/simulations';
 import { useAsync, type AsyncState } from '../ui/use-async';
+import { useRunSource } from './run-source';
 
 /** Poll period when the live stream is unavailable. */
 const POLL_MS = 2000;
@@ -20,10 +21,11 @@ export interface LiveSimulation {
 
 /**
  * Loads a simulation and follows it until it is final: over Server-Sent Events, falling back to
- * polling when the stream fails. Reloads the simulation (summary, result) when it turns final.
+ * polling when the stream fails (a shared run, which has no stream, is polled). Reloads the simulation (summary, result) when it turns final.
  */
 export function useLiveSimulation(simulationId: string): LiveSimulation {
-  const simulation = useAsync((signal) => simulationsApi.get(simulationId, signal), [simulationId]);
+  const source = useRunSource();
+  const simulation = useAsync((signal) => source.get(simulationId, signal), [simulationId, source]);
   const [live, setLive] = useState<SimulationStatusUpdate>();
   const [streamFailed, setStreamFailed] = useState(false);
   const loaded = simulation.value?.id === simulationId ? simulation.value : undefined;
@@ -35,8 +37,9 @@ export function useLiveSimulation(simulationId: string): LiveSimulation {
     setStreamFailed(false);
   }, [simulationId]);
 
+  const polled = streamFailed || source.shared;
   useEffect(() => {
-    if (!running || streamFailed) return;
+    if (!running || polled) return;
     return subscribeToStatus(
       simulationId,
       (event) => {
@@ -45,13 +48,13 @@ export function useLiveSimulation(simulationId: string): LiveSimulation {
       },
       () => setStreamFailed(true),
     );
-  }, [simulationId, running, streamFailed, reload]);
+  }, [simulationId, running, polled, reload]);
 
   useEffect(() => {
-    if (!running || !streamFailed) return;
+    if (!running || !polled) return;
     const timer = window.setInterval(reload, POLL_MS);
     return () => window.clearInterval(timer);
-  }, [running, streamFailed, reload]);
+  }, [running, polled, reload]);
 
   const current = live?.id === simulationId && running ? live : undefined;
   return { load: simulation, simulation: loaded, live: current, state: current?.status ?? loaded?.status };

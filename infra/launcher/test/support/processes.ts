@@ -103,6 +103,8 @@ export async function startDistributed(databaseUrl: string, extraEnv: NodeJS.Pro
     USERS_URL: `http://127.0.0.1:${users}`,
     PROJECTS_URL: `http://127.0.0.1:${projects}`,
     DESIGNS_URL: `http://127.0.0.1:${designs}`,
+    // No simulations service in this topology: the project audit trail has no simulation events.
+    SIMULATIONS_URL: '',
   };
   const ready = /listening on/;
   const started = await Promise.all([

@@ -35,6 +35,23 @@ function op(summary: string, responses: Record<string, unknown>, body?: string, 
 
 const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
 
+/** The reads a share link grants, without an access token (docs/sharing.md). */
+function sharedPaths(): Record<string, unknown> {
+  const token = { name: 'token', in: 'path', required: true, schema: { type: 'string' } };
+  const gone = { '404': errorResponse('no such link, revoked or expired'), '429': errorResponse('rate limited') };
+  const read = (summary: string) => ({ parameters: [token], get: op(summary, { '200': { description: summary }, ...gone }, undefined, { security: [] }) });
+  return {
+    '/api/shared/{token}': read('The shared run (counted and audited as an opening); header x-share-expires-at'),
+    '/api/shared/{token}/run': read('The shared run again, not counted'),
+    '/api/shared/{token}/design': read('The design version the shared run ran'),
+    '/api/shared/{token}/metrics': read('The shared run’s series (queries as /api/simulations/{id}/metrics)'),
+    '/api/shared/{token}/traces': read('The shared run’s kept traces'),
+    '/api/shared/{token}/traces/{traceId}': { ...read('One trace of the shared run'), parameters: [token, { name: 'traceId', in: 'path', required: true, schema: { type: 'string' } }] },
+    '/api/shared/{token}/traces/batch': { parameters: [token], post: op('Many traces of the shared run: body { traceIds }', { '200': { description: '{ traces }' }, ...gone }, undefined, { security: [] }) },
+    '/api/shared/{token}/logs': read('The shared run’s logs'),
+  };
+}
+
 /**
  * The public API as an OpenAPI 3.1 document, with request bodies generated from the zod schemas
  * of `@architech/contracts` — the same schemas the services validate with.
@@ -142,6 +159,13 @@ export function buildOpenApiDocument(): Schema {
       '/api/simulations/{id}/traces/batch': { parameters: [idParam('id')], post: op('Many traces with their spans in one request: body { traceIds } (1–500 ids); ids the run did not keep are left out', { '200': ok('{ traces }'), ...memberErrors }) },
       '/api/simulations/{id}/traces/{traceId}': { parameters: [idParam('id'), { name: 'traceId', in: 'path', required: true, schema: { type: 'string' } }], get: op('One trace with all its spans', { '200': ok('the trace'), ...memberErrors }) },
       '/api/simulations/{id}/logs': { parameters: [idParam('id')], get: op('Logs by full-text query, level and component, paginated', { '200': ok('total and logs'), ...memberErrors }) },
+      '/api/simulations/{id}/share-links': {
+        parameters: [idParam('id')],
+        get: op('The run’s share links, newest first, never their tokens (editor or owner; docs/sharing.md)', { '200': ok('{ links }'), ...memberErrors }),
+        post: op('Make a read-only share link: body { expiresInDays } (1–90, default 7); the token is in this answer only (editor or owner)', { '201': ok('{ link, token, path }'), '409': errorResponse('50 active links already'), ...memberErrors }),
+      },
+      '/api/simulations/{id}/share-links/{linkId}': { parameters: [idParam('id'), idParam('linkId')], delete: op('Revoke a share link (editor or owner)', { '200': ok('the link'), ...memberErrors }) },
+      ...sharedPaths(),
       '/api/designs/{id}/reviews': {
         parameters: [idParam('id')],
         get: op('Past reviews of this design version, newest first', { '200': ok('{ reviews }'), ...memberErrors }),

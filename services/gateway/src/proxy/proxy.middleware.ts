@@ -6,9 +6,14 @@ import type { GatewayConfig } from '../config';
 import { RateLimiter } from './rate-limiter';
 import { RevocationCheck } from './revocation';
 import { resolveRoute, type Route } from './route-table';
+import { ShareLinkResolver, shareLinkNotFound } from './share-link-resolver';
+import { matchSharedRequest, type SharedRequest } from './shared-routes';
 
 /** Logging out through this gateway revokes the token here at once, not after the cache. */
 const LOGOUT_PATHS = new Set(['/api/auth/logout', '/api/auth/logout-all']);
+
+/** What a shared read forwards of the client's headers: no credentials, no cookies. */
+const SHARED_HEADERS = new Set(['accept', 'accept-encoding', 'content-type', 'content-length', 'user-agent', 'traceparent', 'tracestate']);
 
 /** Headers that describe one hop and must not be forwarded (RFC 9110 §7.6.1). */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host']);
@@ -48,6 +53,7 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
   };
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MIN, config.RATE_LIMIT_BURST);
   const revocations = new RevocationCheck(config.USERS_URL, config.INTERNAL_TOKEN, config.REVOCATION_CACHE_MS, config.UPSTREAM_TIMEOUT_MS);
+  const shareLinks = new ShareLinkResolver(config.SIMULATIONS_URL, config.INTERNAL_TOKEN, config.UPSTREAM_TIMEOUT_MS);
 
   return (req: Request, res: Response, next: NextFunction): void => {
     const path = req.path;
@@ -59,6 +65,11 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
     const wait = limiter.take(client, now());
     if (wait > 0) {
       sendError(res, new ApiException(429, 'too_many_requests', `rate limit of ${config.RATE_LIMIT_PER_MIN} requests per minute exceeded; retry in ${wait} s`, { retryAfterSec: wait }), { 'retry-after': String(wait) });
+      return;
+    }
+    const shared = matchSharedRequest(req.method, path);
+    if (shared) {
+      serveShared(req, res, shared, client);
       return;
     }
     const route = resolveRoute(req.method, path);
@@ -95,9 +106,43 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
     );
   };
 
-  function forward(req: Request, res: Response, upstream: URL, service: string): void {
+  /**
+   * A read through a share link (docs/sharing.md): a request the allow-list does not grant, or a
+   * token that opens nothing, is 404; otherwise the token's run is read on the owning service's
+   * internal route, without the client's credentials.
+   */
+  function serveShared(req: Request, res: Response, shared: SharedRequest, client: string): void {
+    const declared = Number(req.header('content-length') ?? 0);
+    if (!shared.route) {
+      sendError(res, shared.token ? new ApiException(404, 'not_found', `a share link grants no ${req.method} ${req.path}`) : shareLinkNotFound());
+      return;
+    }
+    if (declared > config.BODY_LIMIT_BYTES) {
+      sendError(res, new ApiException(413, 'payload_too_large', `request body of ${declared} bytes exceeds the limit of ${config.BODY_LIMIT_BYTES} bytes`));
+      return;
+    }
+    const serve = shared.route;
+    req.pause();
+    shareLinks.resolve(shared.token, shared.open, client).then(
+      (link) => {
+        const route = serve(link);
+        const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+        res.setHeader('x-share-expires-at', link.expiresAt);
+        res.setHeader('cache-control', 'private, no-store');
+        forward(req, res, upstreams[route.service], route.service, route.path + query);
+      },
+      (error: ApiException) => sendError(res, error),
+    );
+  }
+
+  /** Forwards the request as it came, or, with `sharedPath`, a share link's read to that internal path. */
+  function forward(req: Request, res: Response, upstream: URL, service: string, sharedPath?: string): void {
     const headers: IncomingHttpHeaders = {};
-    for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && name !== 'x-internal-token') headers[name] = value;
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (HOP_BY_HOP.has(name) || name === 'x-internal-token') continue;
+      if (sharedPath === undefined || SHARED_HEADERS.has(name)) headers[name] = value;
+    }
+    if (sharedPath !== undefined) headers['x-internal-token'] = config.INTERNAL_TOKEN;
     const context = currentRequestContext();
     if (context) headers['x-request-id'] = context.requestId;
     // The client address as the gateway resolved it (TRUSTED_PROXIES): the services see this one
@@ -106,7 +151,7 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
     headers['x-forwarded-proto'] = req.protocol;
     headers.traceparent ??= newTraceparent();
     const upstreamRequest = httpRequest(
-      { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.originalUrl, headers, timeout: config.UPSTREAM_TIMEOUT_MS },
+      { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path: sharedPath ?? req.originalUrl, headers, timeout: config.UPSTREAM_TIMEOUT_MS },
       (upstreamResponse) => {
         const out: Record<string, string | string[]> = {};
         for (const [name, value] of Object.entries(upstreamResponse.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;

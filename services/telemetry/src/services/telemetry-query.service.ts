@@ -21,6 +21,14 @@ export type LogQuery = z.output<typeof logQuerySchema>;
 export type TraceBatch = z.output<typeof traceBatchSchema>;
 
 /**
+ * Who reads: a signed-in user (a member of the run's project, checked here), or
+ * {@link TRUSTED_READER}: a service-to-service call whose caller already decided the run may be
+ * read (the gateway, for a share link it resolved to exactly this run; docs/sharing.md).
+ */
+export type Reader = AuthUser | typeof TRUSTED_READER;
+export const TRUSTED_READER = 'trusted-internal-caller' as const;
+
+/**
  * Queries over a simulation's metrics, traces and logs, for members of its project only (anyone
  * else: 404, as for a simulation that does not exist). Ids and queries arrive parsed (the
  * controller's pipes).
@@ -33,17 +41,17 @@ export class TelemetryQueryService {
     @Inject(TRACE_STORE) private readonly traces: TraceStore,
   ) {}
 
-  async metricSeries(simulationId: string, q: MetricQuery, user: AuthUser): Promise<MetricSeriesResponse> {
+  async metricSeries(simulationId: string, q: MetricQuery, user: Reader): Promise<MetricSeriesResponse> {
     await this.requireReader(simulationId, user);
     return { series: await this.metrics.query({ simulationId, metric: q.metric, componentIds: q.component, fromSec: q.from, toSec: q.to, maxPoints: q.maxPoints }) };
   }
 
-  async traceList(simulationId: string, q: TraceQuery, user: AuthUser): Promise<TracePageDto> {
+  async traceList(simulationId: string, q: TraceQuery, user: Reader): Promise<TracePageDto> {
     await this.requireReader(simulationId, user);
     return this.traces.queryTraces({ simulationId, status: q.status, minDurationMs: q.minDurationMs, componentId: q.component, limit: q.limit, offset: q.offset });
   }
 
-  async trace(simulationId: string, traceId: string, user: AuthUser): Promise<TraceDto> {
+  async trace(simulationId: string, traceId: string, user: Reader): Promise<TraceDto> {
     await this.requireReader(simulationId, user);
     const trace = await this.traces.getTrace(simulationId, traceId);
     if (!trace) throw ApiException.notFound('trace');
@@ -54,7 +62,7 @@ export class TelemetryQueryService {
    * The traces of `traceIds` with their spans, in the order asked; ids the run did not keep are
    * left out. One request instead of one per trace (the replay loads a sample of hundreds).
    */
-  async traceBatch(simulationId: string, traceIds: string[], user: AuthUser): Promise<{ traces: TraceDto[] }> {
+  async traceBatch(simulationId: string, traceIds: string[], user: Reader): Promise<{ traces: TraceDto[] }> {
     await this.requireReader(simulationId, user);
     const found: (TraceDto | undefined)[] = new Array(traceIds.length);
     let next = 0;
@@ -68,12 +76,13 @@ export class TelemetryQueryService {
     return { traces: found.filter((t): t is TraceDto => t !== undefined) };
   }
 
-  async logs(simulationId: string, q: LogQuery, user: AuthUser): Promise<LogPageDto> {
+  async logs(simulationId: string, q: LogQuery, user: Reader): Promise<LogPageDto> {
     await this.requireReader(simulationId, user);
     return this.traces.queryLogs({ simulationId, q: q.q, level: q.level, componentId: q.component, limit: q.limit, offset: q.offset });
   }
 
-  private async requireReader(simulationId: string, user: AuthUser): Promise<void> {
+  private async requireReader(simulationId: string, user: Reader): Promise<void> {
+    if (user === TRUSTED_READER) return;
     const projectId = await this.peers.projectOf(simulationId);
     const role = projectId ? await this.peers.roleOf(projectId, user.id) : undefined;
     if (!role) throw ApiException.notFound('simulation');

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MetricSeriesDto } from '@architech/contracts';
-import { simulationsApi } from '../../api/simulations';
+import { useRunSource } from '../run-source';
 import { queryKey, type SeriesQuery } from './chart-catalog';
 import { batchQueries, splitBatchAnswer } from './metric-batches';
 
@@ -38,6 +38,7 @@ export function useMetricSeries(simulationId: string, queries: readonly SeriesQu
   const fromSec = range?.fromSec;
   const toSec = range?.toSec;
   const maxPoints = range?.maxPoints;
+  const source = useRunSource();
 
   useEffect(() => {
     if (maxPoints === undefined) return;
@@ -48,7 +49,7 @@ export function useMetricSeries(simulationId: string, queries: readonly SeriesQu
     // the per-component ones); until then a chart keeps what it showed.
     Promise.all(
       batchQueries(queries).map((batch) =>
-        simulationsApi
+        source
           .metrics(simulationId, { metric: batch.metric, component: batch.components?.join(','), from: fromSec, to: toSec, maxPoints }, controller.signal)
           .then((series) => {
             const entries = splitBatchAnswer(batch, series);
@@ -74,7 +75,7 @@ export function useMetricSeries(simulationId: string, queries: readonly SeriesQu
     };
     // `key` stands for `queries`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [simulationId, key, fromSec, toSec, maxPoints, refreshMs, round]);
+  }, [source, simulationId, key, fromSec, toSec, maxPoints, refreshMs, round]);
 
   return { answers, loading, error, retry: () => setRound((r) => r + 1) };
 }

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ComponentFilter } from '../component-filter';
 import { LOG_LEVELS, type Component, type LogLevelName, type LogRecordDto } from '@architech/contracts';
-import { simulationsApi } from '../../api/simulations';
 import { useSearchParams } from '../../app/router';
 import { EmptyState, ErrorMessage, Loading } from '../../ui/feedback';
 import { useAsync } from '../../ui/use-async';
 import { Pager, parsePage } from '../pager';
+import { useRunSource } from '../run-source';
 import { formatSimTime } from '../sim-time';
 import { openAtMoment, setParams } from '../url-state';
 import { highlightParts } from './highlight';
@@ -32,6 +32,7 @@ const LIVE_REFRESH_MS = 3000;
  */
 export function LogsTab({ simulationId, components, running, canReplay }: LogsTabProps) {
   const params = useSearchParams();
+  const source = useRunSource();
   const q = params.get('q') ?? undefined;
   const levelParam = params.get('level');
   const level = LOG_LEVELS.find((l) => l === levelParam);
@@ -43,8 +44,8 @@ export function LogsTab({ simulationId, components, running, canReplay }: LogsTa
   }, [components]);
 
   const logs = useAsync(
-    (signal) => simulationsApi.logs(simulationId, { q, level, component, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
-    [simulationId, q, level, component, page],
+    (signal) => source.logs(simulationId, { q, level, component, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+    [source, simulationId, q, level, component, page],
   );
   const { reload } = logs;
   useEffect(() => {

@@ -1,8 +1,7 @@
 import { END_TO_END, type MetricSeriesDto, type SimulationDto } from '@architech/contracts';
 import type { EditorDocument } from '@architech/editor-core';
-import { api } from '../../api/endpoints';
-import { simulationsApi } from '../../api/simulations';
 import { documentOf } from '../../editor/design-session';
+import type { RunSource } from '../run-source';
 import { connectionFlows, flowEdges } from './connection-flow';
 import { faultWindowsOf, type FaultWindow } from './fault-windows';
 import { buildReplayScene, type ReplayScene } from './replay-scene';
@@ -38,8 +37,8 @@ export interface ReplayData {
 }
 
 /** Loads the design version that ran `simulation` and indexes it for the replay. */
-export async function loadReplayModel(simulation: SimulationDto): Promise<ReplayModel> {
-  const doc = documentOf(await api.getDesign(simulation.designId));
+export async function loadReplayModel(source: RunSource, simulation: SimulationDto): Promise<ReplayModel> {
+  const doc = documentOf(await source.design(simulation.designId));
   const faults = faultWindowsOf(simulation);
   const configuredWarmup = simulation.configuration.warmupSec;
   return {
@@ -58,14 +57,14 @@ export async function loadReplayModel(simulation: SimulationDto): Promise<Replay
  * typed arrays with the connection flows derived from them.
  *
  * @example
- * const first = await loadReplayData(model, FIRST_METRICS, signal);
- * const all = await loadReplayData(model, LATER_METRICS, signal, first);
+ * const first = await loadReplayData(source, model, FIRST_METRICS, signal);
+ * const all = await loadReplayData(source, model, LATER_METRICS, signal, first);
  */
-export async function loadReplayData(model: ReplayModel, metrics: readonly ReplayMetric[], signal: AbortSignal, previous?: ReplayData): Promise<ReplayData> {
+export async function loadReplayData(source: RunSource, model: ReplayModel, metrics: readonly ReplayMetric[], signal: AbortSignal, previous?: ReplayData): Promise<ReplayData> {
   const { simulation, doc, durationSec } = model;
   const runBucketSec = simulation.result?.settings.bucketSec ?? 1;
   const maxPoints = Math.min(MAX_POINTS, Math.ceil(durationSec / runBucketSec));
-  const fetched = await Promise.all(metrics.map((metric) => simulationsApi.metrics(simulation.id, { metric, maxPoints }, signal)));
+  const fetched = await Promise.all(metrics.map((metric) => source.metrics(simulation.id, { metric, maxPoints }, signal)));
   const answers: SeriesByMetric = Object.fromEntries(metrics.map((metric, i) => [metric, fetched[i]!]));
   const bucketSec = previous?.series.bucketSec ?? (Math.ceil(durationSec / runBucketSec) > MAX_POINTS ? downsampledWidth(fetched.flat(), runBucketSec) : runBucketSec);
   const loaded = buildReplaySeries({ bucketSec, countBucketSec: runBucketSec, durationSec, componentIds: doc.components.map((c) => c.id), byMetric: answers });

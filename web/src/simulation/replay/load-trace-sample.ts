@@ -1,5 +1,5 @@
 import type { TraceDto } from '@architech/contracts';
-import { simulationsApi } from '../../api/simulations';
+import type { RunSource } from '../run-source';
 import { pickSample } from './trace-selection';
 
 /** Traces fetched for the dots: enough to keep a few dozen in flight at 10×, few enough to load in a second or two. */
@@ -12,9 +12,9 @@ const LIST_LIMIT = 1000;
  * chosen traces in one batch (`POST …/traces/batch`). Traces the run did not keep are left out:
  * dots are illustration, not data a user acts on.
  */
-export async function loadTraceSample(simulationId: string, signal: AbortSignal, size = TRACE_SAMPLE_SIZE): Promise<TraceDto[]> {
-  const page = await simulationsApi.traces(simulationId, { limit: LIST_LIMIT }, signal);
+export async function loadTraceSample(source: RunSource, simulationId: string, signal: AbortSignal, size = TRACE_SAMPLE_SIZE): Promise<TraceDto[]> {
+  const page = await source.traces(simulationId, { limit: LIST_LIMIT }, signal);
   const wanted = pickSample(page.traces, size);
   if (wanted.length === 0) return [];
-  return simulationsApi.traceBatch(simulationId, wanted.map((t) => t.traceId), signal);
+  return source.traceBatch(simulationId, wanted.map((t) => t.traceId), signal);
 }

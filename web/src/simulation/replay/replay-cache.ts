@@ -8,7 +8,7 @@ const entries = new Map<string, unknown>();
  * accepts are kept (an aborted, failed or partial one is loaded again next time); the oldest
  * entries go first.
  *
- * @example remembered(`${simulationId}:traces`, () => loadTraceSample(simulationId, signal))
+ * @example remembered(`${simulationId}:traces`, () => loadTraceSample(source, simulationId, signal))
  */
 export function remembered<T>(key: string, load: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
   if (entries.has(key)) {

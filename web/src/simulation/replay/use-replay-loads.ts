@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAsync } from '../../ui/use-async';
+import { useRunSource } from '../run-source';
 import { useLiveSimulation } from '../use-live-simulation';
 import { loadReplayData, loadReplayModel, type ReplayData } from './load-replay';
 import { loadTraceSample } from './load-trace-sample';
@@ -27,9 +28,10 @@ const TELEMETRY_WAIT_MS = 60_000;
  */
 export function useReplayLoads(simulationId: string) {
   const live = useLiveSimulation(simulationId);
+  const source = useRunSource();
   const simulation = live.simulation;
   const completed = simulation?.status === 'COMPLETED' ? simulation : undefined;
-  const model = useAsync(() => (completed === undefined ? Promise.resolve(undefined) : remembered(`${completed.id}:model`, () => loadReplayModel(completed))), [completed?.id, completed?.status]);
+  const model = useAsync(() => (completed === undefined ? Promise.resolve(undefined) : remembered(`${completed.id}:model`, () => loadReplayModel(source, completed))), [source, completed?.id, completed?.status]);
   const replay = model.status === 'ready' ? model.value : undefined;
   const [gaveUpWaiting, setGaveUpWaiting] = useState(false);
   const landed = completed?.telemetryComplete === true || gaveUpWaiting;
@@ -45,22 +47,22 @@ export function useReplayLoads(simulationId: string) {
     };
   }, [waitingId, reloadSimulation]);
   const data = useAsync(
-    (signal) => (replay === undefined || !landed ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:first`, () => loadReplayData(replay, FIRST_METRICS, signal), isComplete)),
-    [replay, landed],
+    (signal) => (replay === undefined || !landed ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:first`, () => loadReplayData(source, replay, FIRST_METRICS, signal), isComplete)),
+    [source, replay, landed],
   );
   // A reload keeps showing what was loaded before.
   const first = data.value;
   const rest = useAsync(
-    (signal) => (replay === undefined || first === undefined ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:all`, () => loadReplayData(replay, LATER_METRICS, signal, first), isComplete)),
-    [replay, first],
+    (signal) => (replay === undefined || first === undefined ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:all`, () => loadReplayData(source, replay, LATER_METRICS, signal, first), isComplete)),
+    [source, replay, first],
   );
   const loaded = rest.value ?? first;
   const retries = useRef(0);
   const waitingForSeries = (completed !== undefined && !landed) || (first !== undefined && !first.complete && retries.current < INCOMPLETE_RETRIES);
   const restSettled = first !== undefined && !waitingForSeries && rest.status !== 'loading';
   const traces = useAsync(
-    (signal) => (replay === undefined || !restSettled ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:traces`, () => loadTraceSample(replay.simulation.id, signal))),
-    [replay, restSettled],
+    (signal) => (replay === undefined || !restSettled ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:traces`, () => loadTraceSample(source, replay.simulation.id, signal))),
+    [source, replay, restSettled],
   );
 
   const reloadSeries = data.reload;

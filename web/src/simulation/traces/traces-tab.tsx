@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { ComponentFilter } from '../component-filter';
 import type { Component } from '@architech/contracts';
-import { simulationsApi } from '../../api/simulations';
 import { useSearchParams } from '../../app/router';
 import { EmptyState, ErrorMessage, Loading } from '../../ui/feedback';
 import { useAsync } from '../../ui/use-async';
 import { componentColor } from '../dashboard/chart-catalog';
 import { Pager, parsePage } from '../pager';
+import { useRunSource } from '../run-source';
 import { setParams } from '../url-state';
 import { TraceList } from './trace-list';
 import { TraceWaterfall } from './trace-waterfall';
@@ -29,6 +29,7 @@ const PAGE_SIZE = 50;
  */
 export function TracesTab({ simulationId, components, canReplay }: TracesTabProps) {
   const params = useSearchParams();
+  const source = useRunSource();
   const status = params.get('status') === 'error' ? 'ERROR' : params.get('status') === 'ok' ? 'OK' : undefined;
   const minMsText = params.get('minMs') ?? '';
   const minMs = Number(minMsText) > 0 ? Number(minMsText) : undefined;
@@ -43,10 +44,10 @@ export function TracesTab({ simulationId, components, canReplay }: TracesTabProp
   }, [components]);
 
   const list = useAsync(
-    (signal) => simulationsApi.traces(simulationId, { status, minDurationMs: minMs, component, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
-    [simulationId, status, minMs, component, page],
+    (signal) => source.traces(simulationId, { status, minDurationMs: minMs, component, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+    [source, simulationId, status, minMs, component, page],
   );
-  const trace = useAsync((signal) => (traceId ? simulationsApi.trace(simulationId, traceId, signal) : Promise.resolve(undefined)), [simulationId, traceId]);
+  const trace = useAsync((signal) => (traceId ? source.trace(simulationId, traceId, signal) : Promise.resolve(undefined)), [source, simulationId, traceId]);
 
   if (traceId) {
     return (

@@ -1,0 +1,62 @@
+import { createContext, useContext } from 'react';
+import type { DesignVersionDto, LogPageDto, LogQueryParams, MetricQueryParams, MetricSeriesDto, SimulationDto, TraceDto, TracePageDto, TraceQueryParams } from '@architech/contracts';
+import { api } from '../api/endpoints';
+import { sharedRunApi } from '../api/shared';
+import { simulationsApi } from '../api/simulations';
+
+/**
+ * Where the run views (dashboard, replay, traces, logs) read a run: the member API, or a share
+ * link's read-only routes (docs/sharing.md). The views take it from context, so the same
+ * components serve the run page and the public shared page.
+ */
+export interface RunSource {
+  /** Read through a share link: no live stream, nothing but reads. */
+  readonly shared: boolean;
+  get(id: string, signal?: AbortSignal): Promise<SimulationDto>;
+  design(designId: string): Promise<DesignVersionDto>;
+  metrics(id: string, params: MetricQueryParams, signal?: AbortSignal): Promise<MetricSeriesDto[]>;
+  traces(id: string, filters: TraceQueryParams, signal?: AbortSignal): Promise<TracePageDto>;
+  trace(id: string, traceId: string, signal?: AbortSignal): Promise<TraceDto>;
+  traceBatch(id: string, traceIds: readonly string[], signal?: AbortSignal): Promise<TraceDto[]>;
+  logs(id: string, filters: LogQueryParams, signal?: AbortSignal): Promise<LogPageDto>;
+}
+
+/** A signed-in member's reads. */
+export const memberRunSource: RunSource = {
+  shared: false,
+  get: simulationsApi.get,
+  design: api.getDesign,
+  metrics: simulationsApi.metrics,
+  traces: simulationsApi.traces,
+  trace: simulationsApi.trace,
+  traceBatch: simulationsApi.traceBatch,
+  logs: simulationsApi.logs,
+};
+
+/**
+ * The reads of the run a share token opens. The run's id is the token's; `get` reloads through
+ * `/run` (the page's opening, the request the link counts, is made once by the shared page).
+ */
+export function sharedRunSource(token: string): RunSource {
+  const shared = sharedRunApi(token);
+  return {
+    shared: true,
+    get: (_id, signal) => shared.run(signal),
+    design: () => shared.design(),
+    metrics: (_id, params, signal) => shared.metrics(params, signal),
+    traces: (_id, filters, signal) => shared.traces(filters, signal),
+    trace: (_id, traceId, signal) => shared.trace(traceId, signal),
+    traceBatch: (_id, traceIds, signal) => shared.traceBatch(traceIds, signal),
+    logs: (_id, filters, signal) => shared.logs(filters, signal),
+  };
+}
+
+const RunSourceContext = createContext<RunSource>(memberRunSource);
+
+/** Makes the views below read through `value`. */
+export const RunSourceProvider = RunSourceContext.Provider;
+
+/** Where the run views read (the member API unless a {@link RunSourceProvider} says otherwise). */
+export function useRunSource(): RunSource {
+  return useContext(RunSourceContext);
+}
