@@ -20,7 +20,7 @@ const CHECKED_BY_THE_SERVICE = new Set([
   "services/projects/src/controllers/members.controller.ts: @Param('userId')",
   // Trace ids are the engine's 32 hex digits; an unknown one is a 404 from the store.
   "services/telemetry/src/controllers/telemetry.controller.ts: @Param('traceId')",
-  "services/telemetry/src/controllers/internal-telemetry.controller.ts: @Param('traceId')",
+  "services/telemetry/src/controllers/internal-shared-telemetry.controller.ts: @Param('traceId')",
 ]);
 
 function files(dir: string, out: string[] = []): string[] {

@@ -15,7 +15,7 @@ export const projectsConfigSchema = z.object({
    * docs/sharing.md). Empty: a topology without simulations (its trail has no simulation events;
    * a purge fails and is retried until it is set).
    */
-  SIMULATIONS_URL: z.union([z.literal(''), z.string().url()]).default('http://127.0.0.1:3004'),
+  SIMULATIONS_URL: z.union([z.literal(''), z.string().url()]).default(''),
   /** Days a deleted project stays in the trash, restorable by an owner, before the purge deletes it for good. */
   PROJECT_TRASH_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** How often the purge looks for projects past their time in the trash. */
