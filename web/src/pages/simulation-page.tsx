@@ -196,8 +196,11 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
           ) : (
             <SummaryPending state={state} progress={live?.progress ?? simulation.progress} replications={live?.replications ?? simulation.configuration.replications} />
           )}
-          <ConfigurationPanel simulation={simulation} nameOf={nameOf} />
-          <ReportsPanel owner={{ kind: 'simulation', id: simulation.id }} notReady={state === 'COMPLETED' ? undefined : 'Reports can be made once the run has completed.'} canGenerate={project.value !== undefined && project.value.role !== 'viewer'} />
+          {/* One line while both are closed, so the tabs stay in view. */}
+          <div className="sim-overview-row">
+            <ConfigurationPanel simulation={simulation} nameOf={nameOf} />
+            <ReportsPanel owner={{ kind: 'simulation', id: simulation.id }} notReady={state === 'COMPLETED' ? undefined : 'Reports can be made once the run has completed.'} canGenerate={project.value !== undefined && project.value.role !== 'viewer'} />
+          </div>
         </div>
         <SimulationTabs available={available} active={tab} onSelect={(next) => setParams({ tab: next === 'dashboard' ? undefined : next })}>
           {design.status === 'loading' && !design.value ? (
