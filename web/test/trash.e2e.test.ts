@@ -33,7 +33,7 @@ describe('the trash in the web app', () => {
     await page.getByText('moved to the Trash for 30 days').waitFor();
     await page.getByRole('heading', { name: 'No projects yet' }).waitFor();
 
-    await page.getByRole('link', { name: 'Trash' }).click();
+    await page.getByRole('link', { name: 'Trash', exact: true }).click();
     await page.waitForURL(/\/trash$/);
     const deleted = page.getByRole('list', { name: 'Deleted projects' });
     await deleted.getByText('Old storefront').waitFor();

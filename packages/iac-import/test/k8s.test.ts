@@ -29,7 +29,8 @@ describe('Kubernetes import', () => {
     for (const d of ['postgres', 'influxdb', 'elasticsearch']) expect(byName(result, d).type).toBe('DATABASE');
     expect(byName(result, 'architech').type).toBe('LOAD_BALANCER');
     expect(props(byName(result, 'simulations'))).toMatchObject({ replicas: 2, autoscaling: { minReplicas: 2, maxReplicas: 10 } });
-    expect(edges(result)).toEqual(expect.arrayContaining(['clients>architech', 'architech>gateway', 'gateway>users', 'gateway>simulations', 'telemetry>influxdb', 'simulations>projects']));
+    expect(edges(result)).toEqual(expect.arrayContaining(['clients>architech', 'architech>gateway', 'gateway>users', 'gateway>simulations', 'telemetry>influxdb', 'projects>simulations']));
+    expect(result.assumptions.some((a) => /simulations → projects .* closes a synchronous call cycle/.test(a.message))).toBe(true);
     // Database URLs live in a Secret, which is never read: said, not guessed.
     expect(result.assumptions.some((a) => a.message.includes('reads DATABASE_URL from Secret architech-secrets'))).toBe(true);
     expect(JSON.stringify(result)).not.toMatch(/JWT_SECRET"?:\s*"?[a-z0-9]{8}/i);
