@@ -7,7 +7,7 @@ import { callApi, registerThroughUi, startProduct, type RunningProduct } from '.
 /*
  * Share links in the browser (docs/sharing.md): an editor makes a link on the run page, a visitor
  * with no account opens it in a fresh browser context and reads the dashboard, replay, traces and
- * logs with no edit control; the editor revokes the link and the visitor's next load says the
+ * logs and downloads the report the editor generated, with no edit control; the editor revokes the link and the visitor's next load says the
  * link expired or was revoked.
  */
 
@@ -41,8 +41,11 @@ describe('share links in the web app', () => {
       await page.waitForTimeout(250);
     }
 
-    // The editor makes a 3-day link on the run page.
+    // The editor generates a report on the run page, then makes a 3-day link.
     await page.goto(`${product.url}/projects/${project.id}/simulations/${launched.id}`);
+    await page.locator('details.reports-panel > summary').click();
+    await page.getByRole('button', { name: 'Generate report (HTML)' }).click();
+    await page.getByRole('table', { name: 'Reports' }).getByText('ready').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Share' }).click();
     const dialog = page.getByRole('dialog', { name: 'Share this run' });
     await dialog.getByText('No links yet.').waitFor();
@@ -63,9 +66,15 @@ describe('share links in the web app', () => {
     await visitor.page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
     expect(visitor.page.url()).toBe(link);
     // Nothing that writes: no cancel, no share, no launch, no way into the project.
-    for (const name of ['Share', 'Cancel run', 'Run simulation', 'Launch']) expect(await visitor.page.getByRole('button', { name, exact: true }).count()).toBe(0);
+    for (const name of ['Share', 'Cancel run', 'Run simulation', 'Launch', 'Generate report (HTML)', 'Generate report (PDF)']) expect(await visitor.page.getByRole('button', { name, exact: true }).count()).toBe(0);
     expect(await visitor.page.getByRole('link', { name: 'Projects' }).count()).toBe(0);
     await screenshot(visitor.page, 'sharing-visitor-dashboard');
+    // The run's report, downloaded through the link.
+    const reports = visitor.page.getByRole('table', { name: 'Reports' });
+    await reports.getByText('Run report (HTML)').waitFor();
+    const [download] = await Promise.all([visitor.page.waitForEvent('download'), reports.getByRole('button', { name: /^Download Run report \(HTML\)/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^run-report-[0-9a-f]{8}\.html$/);
+    expect(readFileSync((await download.path())!, 'utf8')).toContain(`Run report — ${threeTier.name}`);
     await visitor.page.getByRole('tab', { name: 'Logs' }).click();
     await visitor.page.getByRole('table', { name: 'Log records' }).waitFor();
     await visitor.page.getByRole('tab', { name: 'Traces' }).click();

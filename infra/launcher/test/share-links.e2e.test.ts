@@ -187,6 +187,39 @@ describe('share links', () => {
     expect(states.find((l) => l.id === expiring.link.id)!.accessCount).toBe(0);
   });
 
+  it('serves the run’s reports through the link, and only that run’s, until it is revoked', async () => {
+    const asked = await api.post(`/api/simulations/${runA}/deliverables`, { format: 'html' }, editor.token);
+    expect(asked.status).toBe(202);
+    await eventually(() => api.get(`/api/simulations/${runA}/deliverables/${asked.body.id}`, editor.token), (r) => r.body.status === 'ready', 60_000);
+    const ofB = await api.post(`/api/simulations/${runB}/deliverables`, { format: 'html' }, editor.token);
+    await eventually(() => api.get(`/api/simulations/${runB}/deliverables/${ofB.body.id}`, editor.token), (r) => r.body.status === 'ready', 60_000);
+    const { token, link } = (await share(runA, {})).body;
+
+    const listed = await api.get(`/api/shared/${token}/deliverables`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.deliverables.map((d: { id: string }) => d.id)).toEqual([asked.body.id]);
+    expect(JSON.stringify(listed.body)).not.toContain(editor.id);
+    const file = await api.get(`/api/shared/${token}/deliverables/${asked.body.id}/content`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('text/html');
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.html"$/);
+    expect(String(file.body)).toMatch(/^<!doctype html>/i);
+    expect(String(file.body)).toContain('architech simulate design.json');
+    // Counted like a member's download.
+    expect((await api.get(`/api/simulations/${runA}/deliverables/${asked.body.id}`, owner.token)).body.downloadCount).toBe(1);
+    // Another run's report, or an unknown one, is not reachable through this link.
+    expect((await api.get(`/api/shared/${token}/deliverables/${ofB.body.id}/content`)).status).toBe(404);
+    expect((await api.get(`/api/shared/${token}/deliverables/${NIL_UUID}/content`)).status).toBe(404);
+    expect((await api.get(`/api/shared/${token}/deliverables/not-a-uuid/content`)).status).toBe(404);
+    // Nor generated, nor deleted, through it.
+    expect((await api.post(`/api/shared/${token}/deliverables`, { format: 'html' })).status).toBe(404);
+    expect((await api.delete(`/api/shared/${token}/deliverables/${asked.body.id}`)).status).toBe(404);
+
+    expect((await api.delete(`/api/simulations/${runA}/share-links/${link.id}`, editor.token)).status).toBe(200);
+    expect((await api.get(`/api/shared/${token}/deliverables`)).status).toBe(404);
+    expect((await api.get(`/api/shared/${token}/deliverables/${asked.body.id}/content`)).status).toBe(404);
+  });
+
   it('keeps at most 50 active links per run: the 51st is a 409 until one is revoked', async () => {
     const active = (await linksOf(runA)).filter((l) => l.state === 'active').length;
     for (let i = active; i < 50; i++) expect((await share(runA, { expiresInDays: 1 })).status).toBe(201);

@@ -44,7 +44,7 @@ import { SimulationAccess } from './services/simulation-access';
 import { SIMULATIONS_CONFIG, SimulationsService } from './services/simulations.service';
 import { StatusHub } from './services/status-hub';
 import { DeliverableRepository } from './reports/deliverable.repository';
-import { CheckDeliverablesController, DeliverablesController } from './reports/deliverables.controller';
+import { CheckDeliverablesController, DeliverablesController, InternalSharedDeliverablesController } from './reports/deliverables.controller';
 import { DeliverablesService } from './reports/deliverables.service';
 import { ChromiumPdfRenderer, PDF_RENDERER } from './reports/pdf-renderer';
 import { REPORT_RETENTION_SETTINGS, ReportRetention } from './reports/report-retention';
@@ -66,7 +66,7 @@ export class SimulationsModule {
         ServiceKitModule.forRoot({ jwtSecret: config.JWT_SECRET, jwtTtlSec: config.JWT_TTL_SEC, internalToken: config.INTERNAL_TOKEN }),
         DatabaseModule.forRoot({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, schema: 'simulations', entities: [SimulationEntity, AuditEventEntity], migrations: MIGRATIONS }),
       ],
-      controllers: [SimulationsController, InternalSimulationsController, ChecksController, AnalysesController, DeliverablesController, CheckDeliverablesController, InternalLifecycleController, ShareLinksController, InternalShareLinksController],
+      controllers: [SimulationsController, InternalSimulationsController, ChecksController, AnalysesController, DeliverablesController, CheckDeliverablesController, InternalSharedDeliverablesController, InternalLifecycleController, ShareLinksController, InternalShareLinksController],
       providers: [
         { provide: SIMULATIONS_CONFIG, useValue: config },
         { provide: EVENT_BUS, useValue: bus },

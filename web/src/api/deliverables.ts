@@ -22,18 +22,23 @@ export const deliverablesApi = {
    */
   async download(owner: ReportOwner, deliverable: DeliverableDto): Promise<void> {
     const token = await accessToken();
-    const response = await fetch(`/api${base(owner)}/${enc(deliverable.id)}/content`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    if (!response.ok) {
-      const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-      throw new ApiError(response.status, body?.error?.code ?? `http_${response.status}`, body?.error?.message ?? `The server answered ${response.status}.`);
-    }
-    const url = URL.createObjectURL(await response.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = deliverable.fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    await saveDownload(`/api${base(owner)}/${enc(deliverable.id)}/content`, deliverable.fileName, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   },
 };
+
+/** Fetches a file and hands it to the browser as a download; a refusal rejects with the API's reason. */
+export async function saveDownload(url: string, fileName: string, init: RequestInit): Promise<void> {
+  const response = await fetch(url, init);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+    throw new ApiError(response.status, body?.error?.code ?? `http_${response.status}`, body?.error?.message ?? `The server answered ${response.status}.`);
+  }
+  const objectUrl = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = objectUrl;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+}

@@ -1,5 +1,6 @@
-import type { CreatedShareLinkDto, DesignVersionDto, LogPageDto, LogQueryParams, MetricQueryParams, MetricSeriesResponse, ShareLinkDto, SimulationDto, TraceDto, TracePageDto, TraceQueryParams } from '@architech/contracts';
+import type { CreatedShareLinkDto, DeliverableDto, DeliverableListResponse, DesignVersionDto, LogPageDto, LogQueryParams, MetricQueryParams, MetricSeriesResponse, ShareLinkDto, SimulationDto, TraceDto, TracePageDto, TraceQueryParams } from '@architech/contracts';
 import { ApiError } from './api-error';
+import { saveDownload } from './deliverables';
 import { request } from './http';
 
 const enc = encodeURIComponent;
@@ -63,5 +64,8 @@ export function sharedRunApi(token: string) {
     trace: (traceId: string, signal?: AbortSignal) => sharedRequest<TraceDto>(token, 'GET', `/traces/${enc(traceId)}`, undefined, signal),
     traceBatch: (traceIds: readonly string[], signal?: AbortSignal) => sharedRequest<{ traces: TraceDto[] }>(token, 'POST', '/traces/batch', { traceIds }, signal).then((r) => r.traces),
     logs: (filters: LogQueryParams, signal?: AbortSignal) => sharedRequest<LogPageDto>(token, 'GET', `/logs${query(filters)}`, undefined, signal),
+    /** The run's reports (docs/sharing.md): listed and downloaded, never generated, through the link. */
+    deliverables: (signal?: AbortSignal) => sharedRequest<DeliverableListResponse>(token, 'GET', '/deliverables', undefined, signal),
+    downloadDeliverable: (deliverable: DeliverableDto) => saveDownload(`/api/shared/${enc(token)}/deliverables/${enc(deliverable.id)}/content`, deliverable.fileName, { credentials: 'omit' }),
   };
 }

@@ -10,6 +10,7 @@ import { HeadlineNumbers } from '../simulation/headline-numbers';
 import { HypothesisVerdict } from '../simulation/hypothesis-verdict';
 import { LogsTab } from '../simulation/logs/logs-tab';
 import { ReplayView } from '../simulation/replay/replay-view';
+import { ReportsPanel } from '../simulation/reports-panel';
 import { RunSourceProvider, sharedRunSource, useRunSource } from '../simulation/run-source';
 import { parseTab, SimulationTabs, type SimulationTabId } from '../simulation/simulation-tabs';
 import { StatusBadge } from '../simulation/status-badge';
@@ -65,7 +66,7 @@ export function SharedRunPage({ token }: { token: string }) {
   } else {
     body = (
       <RunSourceProvider value={source}>
-        <SharedRun simulationId={opened.value.simulation.id} expiresAt={opened.value.expiresAt} />
+        <SharedRun token={token} simulationId={opened.value.simulation.id} expiresAt={opened.value.expiresAt} />
       </RunSourceProvider>
     );
   }
@@ -77,7 +78,7 @@ export function SharedRunPage({ token }: { token: string }) {
   );
 }
 
-function SharedRun({ simulationId, expiresAt }: { simulationId: string; expiresAt: string | undefined }) {
+function SharedRun({ token, simulationId, expiresAt }: { token: string; simulationId: string; expiresAt: string | undefined }) {
   const source = useRunSource();
   const { load, simulation, live, state } = useLiveSimulation(simulationId);
   const design = useAsync(() => (simulation ? source.design(simulation.designId) : Promise.resolve(undefined)), [simulation?.designId, source]);
@@ -117,7 +118,10 @@ function SharedRun({ simulationId, expiresAt }: { simulationId: string; expiresA
         ) : (
           <p className="muted">The headline numbers appear when the run completes.</p>
         )}
-        <ConfigurationPanel simulation={simulation} nameOf={nameOf} />
+        <div className="sim-overview-row">
+          <ConfigurationPanel simulation={simulation} nameOf={nameOf} />
+          <ReportsPanel owner={{ kind: 'simulation', id: simulation.id }} canGenerate={false} shareToken={token} />
+        </div>
       </div>
       <SimulationTabs available={TABS} active={tab} onSelect={(next) => setParams({ tab: next === 'dashboard' ? undefined : next })}>
         {design.status === 'loading' && !design.value ? (

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { DeliverableDto, DeliverableRequest } from '@architech/contracts';
+import type { DeliverableDto, DeliverableListResponse, DeliverableRequest } from '@architech/contracts';
 import { describeError } from '../api/api-error';
 import { deliverablesApi, type ReportOwner } from '../api/deliverables';
+import { sharedRunApi } from '../api/shared';
 import { ErrorMessage } from '../ui/feedback';
 import { formatDate } from '../ui/format';
 import { toast } from '../ui/toasts';
@@ -33,6 +34,8 @@ export interface ReportsPanelProps {
   readonly notReady?: string;
   /** Editors and owners generate reports; viewers list and download them. */
   readonly canGenerate: boolean;
+  /** Read through this share link (the shared run page): list and download only, no account. */
+  readonly shareToken?: string;
 }
 
 /**
@@ -41,9 +44,9 @@ export interface ReportsPanelProps {
  * deletes it, and how often it was downloaded. Where the server has no Chromium, the PDF button
  * is disabled with the reason.
  */
-export function ReportsPanel({ owner, notReady, canGenerate }: ReportsPanelProps) {
+export function ReportsPanel({ owner, notReady, canGenerate, shareToken }: ReportsPanelProps) {
   const { kind, id } = owner;
-  const list = useAsync((signal) => deliverablesApi.list({ kind, id }, signal), [kind, id]);
+  const list = useAsync((signal) => (shareToken === undefined ? deliverablesApi.list({ kind, id }, signal) : sharedRunApi(shareToken).deliverables(signal)), [kind, id, shareToken]);
   const [asking, setAsking] = useState<DeliverableRequest['format']>();
   const deliverables = list.value?.deliverables ?? [];
   const generating = deliverables.some((d) => d.status === 'generating');
@@ -67,7 +70,7 @@ export function ReportsPanel({ owner, notReady, canGenerate }: ReportsPanelProps
   };
   const download = async (d: DeliverableDto) => {
     try {
-      await deliverablesApi.download(owner, d);
+      await (shareToken === undefined ? deliverablesApi.download(owner, d) : sharedRunApi(shareToken).downloadDeliverable(d));
       reload();
     } catch (e) {
       toast(`Not downloaded: ${describeError(e)}`, 'error');
@@ -83,16 +86,10 @@ export function ReportsPanel({ owner, notReady, canGenerate }: ReportsPanelProps
         <strong id={`reports-title-${id}`}>Reports</strong> <span className="muted">{deliverables.length === 0 ? 'none yet' : `${deliverables.length} report${deliverables.length === 1 ? '' : 's'}`}</span>
       </summary>
       <section className="stack" aria-labelledby={`reports-title-${id}`}>
-        <div className="row">
-          <button className="primary" disabled={why !== undefined || asking !== undefined} onClick={() => void generate('html')}>
-            {asking === 'html' ? 'Asking…' : 'Generate report (HTML)'}
-          </button>
-          <button disabled={why !== undefined || asking !== undefined || pdf?.available !== true} title={pdf?.available === false ? pdf.reason : undefined} onClick={() => void generate('pdf')}>
-            {asking === 'pdf' ? 'Asking…' : 'Generate report (PDF)'}
-          </button>
-        </div>
-        {why && <p className="muted">{why}</p>}
-        {pdf?.available === false && <p className="muted" role="note">PDF unavailable: {pdf.reason}</p>}
+        {shareToken === undefined && (
+          <ReportActions why={why} asking={asking} pdf={pdf} generate={(format) => void generate(format)} />
+        )}
+        {shareToken !== undefined && deliverables.length === 0 && list.status !== 'loading' && <p className="muted">No report of this run has been made; whoever shared it can generate one.</p>}
         {list.status === 'error' && <ErrorMessage error={list.error} onRetry={reload} />}
         {deliverables.length > 0 && (
           <table className="reports-table" aria-label="Reports">
@@ -132,6 +129,24 @@ export function ReportsPanel({ owner, notReady, canGenerate }: ReportsPanelProps
         )}
       </section>
     </details>
+  );
+}
+
+/** The generate buttons, with why they are disabled (unfinished run, viewer, no Chromium). */
+function ReportActions({ why, asking, pdf, generate }: { why: string | undefined; asking: DeliverableRequest['format'] | undefined; pdf: DeliverableListResponse['pdf'] | undefined; generate: (format: DeliverableRequest['format']) => void }) {
+  return (
+    <>
+      <div className="row">
+        <button className="primary" disabled={why !== undefined || asking !== undefined} onClick={() => generate('html')}>
+          {asking === 'html' ? 'Asking…' : 'Generate report (HTML)'}
+        </button>
+        <button disabled={why !== undefined || asking !== undefined || pdf?.available !== true} title={pdf?.available === false ? pdf.reason : undefined} onClick={() => generate('pdf')}>
+          {asking === 'pdf' ? 'Asking…' : 'Generate report (PDF)'}
+        </button>
+      </div>
+      {why && <p className="muted">{why}</p>}
+      {pdf?.available === false && <p className="muted" role="note">PDF unavailable: {pdf.reason}</p>}
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { deliverableRequestSchema, type DeliverableDto, type DeliverableListResponse, type DeliverableRequest } from '@architech/contracts';
-import { CurrentUser, UuidParam, ZodPipe, type AuthUser } from '@architech/service-kit';
+import { CurrentUser, Internal, UuidParam, ZodPipe, type AuthUser } from '@architech/service-kit';
 import type { Response } from 'express';
 import type { DeliverableOwner } from './deliverable.repository';
 import { DeliverablesService, type DeliverableContent } from './deliverables.service';
@@ -71,5 +71,27 @@ export class CheckDeliverablesController {
   @Get(':deliverableId/content')
   async content(@Param('id', UuidParam('check run')) id: string, @Param('deliverableId', UuidParam('deliverable')) deliverableId: string, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     send(res, await this.deliverables.download(check(id), deliverableId, user));
+  }
+}
+
+/**
+ * Service-to-service: a share link's reads of its run's reports (docs/sharing.md). The gateway
+ * resolved the token to this run and builds these paths from it, never from the request; a
+ * deliverable of another run is 404.
+ */
+@Internal()
+@Controller('internal/shared-runs/:id/deliverables')
+export class InternalSharedDeliverablesController {
+  constructor(private readonly deliverables: DeliverablesService) {}
+
+  @Get()
+  list(@Param('id', UuidParam('simulation')) id: string): Promise<DeliverableListResponse> {
+    return this.deliverables.listShared(id);
+  }
+
+  /** The file, as for a member; counts the download. */
+  @Get(':deliverableId/content')
+  async content(@Param('id', UuidParam('simulation')) id: string, @Param('deliverableId', UuidParam('deliverable')) deliverableId: string, @Res() res: Response): Promise<void> {
+    send(res, await this.deliverables.downloadShared(id, deliverableId));
   }
 }

@@ -104,6 +104,22 @@ export class DeliverablesService {
   }
 
   /**
+   * A run's reports as a share link shows them (docs/sharing.md): no member check, the gateway
+   * resolved the link to this run. Who asked for each report is never part of a deliverable.
+   */
+  async listShared(simulationId: string): Promise<DeliverableListResponse> {
+    const records = await this.deliverables.listFor({ kind: 'simulation', id: simulationId }, MAX_DELIVERABLES_PER_RUN);
+    return { deliverables: records.map(toDto), pdf: this.pdf.availability() };
+  }
+
+  /** A share link's download of one of its run's reports; another run's deliverable is 404. */
+  async downloadShared(simulationId: string, deliverableId: string): Promise<DeliverableContent> {
+    const record = await this.deliverables.find(deliverableId);
+    if (!record || record.simulationId !== simulationId) throw ApiException.notFound('deliverable');
+    return this.getReportContent(deliverableId);
+  }
+
+  /**
    * The bytes of a ready deliverable, counting the download. No access check: callers check first
    * (a member's download above; a share link's holder). 404 unknown, 409 still generating or
    * failed (with why), 410 expired.
