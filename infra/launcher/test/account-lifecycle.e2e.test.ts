@@ -131,6 +131,11 @@ describe('account deletion and data export', () => {
     bobsDesign = await design(p.bobs, alice.token, 'Alice drew this');
     expect((await api.post(`/api/projects/${p.bobs}/designs`, { lineageId: bobsDesign.lineageId, baseVersion: 1, ...sampleDesign(15) }, bob.token)).status).toBe(201);
     bobsRun = await completedRun(bobsDesign.id, bob.token, 3);
+    // Alice (an editor there) and Bob share the run; Alice asks for its report.
+    for (const who of [alice, bob]) expect((await api.post(`/api/simulations/${bobsRun}/share-links`, {}, who.token)).status).toBe(201);
+    const report = await api.post(`/api/simulations/${bobsRun}/deliverables`, { format: 'html' }, alice.token);
+    expect(report.status).toBe(202);
+    await eventually(() => api.get(`/api/simulations/${bobsRun}/deliverables/${report.body.id}`, bob.token), (r) => r.body.status === 'ready', 60_000);
     const requirement = { id: 'REQ-0001', statement: 'p99 under 100 ms', tags: ['performance'], scenario: { durationSec: 40, replications: 2, faults: [] }, criteria: [{ metric: 'latencyP99Ms', op: '<', value: 100 }] };
     expect((await api.post(`/api/projects/${p.bobs}/requirements`, requirement, bob.token)).status).toBe(201);
     p.withViewer = await project('Alice with a viewer', alice.token);
@@ -181,7 +186,9 @@ describe('account deletion and data export', () => {
       expect(read('account.json').passwordHash).toBeUndefined();
       const audit = read('audit.json') as { actorId: string; action: string }[];
       expect(audit.every((e) => e.actorId === bob.id)).toBe(true);
-      expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['user.registered', 'project.created', 'member.added', 'design.version_created', 'requirement.created']));
+      expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['user.registered', 'project.created', 'member.added', 'design.version_created', 'requirement.created', 'share_link.created']));
+      const times = audit.map((e) => (e as unknown as { at: string }).at);
+      expect(times).toEqual([...times].sort());
       const projectDir = `projects/${p.bobs}`;
       expect(read(`${projectDir}/project.json`)).toMatchObject({ id: p.bobs, name: 'Bob’s', role: 'owner', members: [{ userId: alice.id, role: 'editor' }] });
       expect(read(`${projectDir}/requirements.json`)).toEqual([expect.objectContaining({ id: 'REQ-0001' })]);
@@ -191,6 +198,10 @@ describe('account deletion and data export', () => {
       const run = read(`${projectDir}/runs/${bobsRun}.json`);
       expect(run).toMatchObject({ id: bobsRun, status: 'COMPLETED' });
       expect(run.summary).toBeDefined();
+      // The run's reports (what they are, not their bytes) and share links (never a token).
+      expect(run.reports).toEqual([expect.objectContaining({ type: 'run-report-html', status: 'ready', downloadCount: 0 })]);
+      expect(run.shareLinks.map((l: { createdBy: string }) => l.createdBy).sort()).toEqual([alice.id, bob.id].sort());
+      expect(JSON.stringify(run.shareLinks)).not.toMatch(/token|hash/i);
       expect(read(`${projectDir}/check-runs.json`)).toEqual([]);
       // Every project Bob is a member of, and no other.
       expect(readdirSync(join(dir, 'projects')).sort()).toEqual([p.bobs, p.handover].sort());
@@ -220,6 +231,9 @@ describe('account deletion and data export', () => {
     expect(await count('projects.project_members WHERE user_id = $1', [alice.id])).toBe(0);
     expect(await count('designs.designs WHERE created_by = $1', [alice.id])).toBe(0);
     expect(await count('simulations.simulations WHERE user_id = $1', [alice.id])).toBe(0);
+    expect(await count('simulations.audit_events WHERE actor_id = $1', [alice.id])).toBe(0);
+    expect(await count('simulations.share_links WHERE created_by = $1', [alice.id])).toBe(0);
+    expect(await count('simulations.deliverables WHERE user_id = $1', [alice.id])).toBe(0);
 
     // The deletion itself is audited, by the anonymous actor.
     const [event] = await sql<{ actor_id: string; details: { deletedProjects: string[] } }>(`SELECT actor_id, details FROM users.audit_events WHERE action = 'user.deleted'`);
@@ -253,6 +267,12 @@ describe('account deletion and data export', () => {
     const version = (await api.get(`/api/designs/${bobsDesign.id}`, bob.token)).body;
     expect(version.createdBy).toBe(anonymous);
     expect((await api.get(`/api/projects/${p.bobs}/members`, bob.token)).body.members).toHaveLength(1);
+    // Her share link and report of Bob's run stay, made by the anonymous actor; the audit keeps her link's making under it.
+    const links = (await api.get(`/api/simulations/${bobsRun}/share-links`, bob.token)).body.links as { createdBy: string }[];
+    expect(links.map((l) => l.createdBy).sort()).toEqual([anonymous, bob.id].sort());
+    expect((await api.get(`/api/simulations/${bobsRun}/deliverables`, bob.token)).body.deliverables).toHaveLength(1);
+    const bobsAudit = (await api.get(`/api/projects/${p.bobs}/audit?limit=500`, bob.token)).body.events as { actorId: string; action: string }[];
+    expect(bobsAudit.filter((e) => e.action === 'share_link.created').map((e) => e.actorId).sort()).toEqual([anonymous, bob.id].sort());
 
     // The email is free again: a new account is a new person.
     const again = await api.signUp('alice@example.com');

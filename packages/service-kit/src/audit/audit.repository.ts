@@ -58,6 +58,16 @@ export class AuditRepository {
     return builder.orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC').take(page.limit).getMany();
   }
 
+  /** The events `actorId` made, oldest first (a user's data export). */
+  listByActor(actorId: string): Promise<AuditEventEntity[]> {
+    return this.db.getRepository(AuditEventEntity).find({ where: { actorId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  /** Account deletion: the events a deleted user made keep the action under `anonymousId`. Idempotent. */
+  async anonymiseActor(actorId: string, anonymousId: string): Promise<void> {
+    await this.db.query(`UPDATE ${this.table.schema}.audit_events SET actor_id = $2 WHERE actor_id = $1`, [actorId, anonymousId]);
+  }
+
   /** The Nest provider of a service's repository, on its data source. */
   static provider(table: AuditTable): Provider {
     return { provide: AuditRepository, useFactory: (db: AuditQueryable) => new AuditRepository(db, table), inject: [DATA_SOURCE] };

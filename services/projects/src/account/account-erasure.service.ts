@@ -112,7 +112,7 @@ export class AccountErasureService {
     });
   }
 
-  /** Everything of the user's projects for the data export, and the audit entries the user made here and in designs. */
+  /** Everything of the user's projects for the data export, and the audit entries the user made here, in designs and in simulations. */
   async exportOf(userId: string): Promise<{ projects: ExportedProject[]; audit: AuditEventDto[] }> {
     const projects: ExportedProject[] = [];
     const requirements = new RequirementRepository(this.db);
@@ -127,7 +127,8 @@ export class AccountErasureService {
         checkRuns,
       });
     }
-    const audit = [...((await this.data.auditBy(userId)) as unknown as AuditEventDto[]), ...(await this.peers.designAuditBy(userId))];
+    const audit = [...((await this.data.auditBy(userId)) as unknown as AuditEventDto[]), ...(await this.peers.auditBy(userId))];
+    audit.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
     return { projects, audit };
   }
 }

@@ -42,8 +42,10 @@ export class PeerDataRepository {
     return (await this.simulations.get<{ runs: (Record<string, unknown> & { id: string })[]; checkRuns: unknown[] }>(`/internal/projects/${projectId}/export`)) ?? { runs: [], checkRuns: [] };
   }
 
-  /** The design audit entries the user made. */
-  async designAuditBy(userId: string): Promise<AuditEventDto[]> {
-    return (await this.designs.get<{ events: AuditEventDto[] }>(`/internal/users/${userId}/audit`))?.events ?? [];
+  /** The audit entries the user made in designs and in simulations (share links). */
+  async auditBy(userId: string): Promise<AuditEventDto[]> {
+    const designs = (await this.designs.get<{ events: AuditEventDto[] }>(`/internal/users/${userId}/audit`))?.events ?? [];
+    const simulations = (await this.simulations.get<{ events: AuditEventDto[] }>(`/internal/users/${userId}/audit`))?.events ?? [];
+    return [...designs, ...simulations];
   }
 }

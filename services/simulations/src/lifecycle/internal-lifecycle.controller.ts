@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { Internal, UuidParam, ZodPipe } from '@architech/service-kit';
+import type { AuditEventDto } from '@architech/contracts';
+import { Internal, toAuditEventDto, UuidParam, ZodPipe } from '@architech/service-kit';
 import { z } from 'zod';
 import { SimulationLifecycleRepository } from './simulation-lifecycle.repository';
 import { SimulationPurgeService } from './simulation-purge.service';
@@ -26,6 +27,12 @@ export class InternalLifecycleController {
   async anonymise(@Body(ZodPipe(anonymiseSchema, 'anonymisation')) body: z.output<typeof anonymiseSchema>, @Param('userId', UuidParam('user')) userId: string): Promise<{ anonymised: true }> {
     await this.lifecycle.anonymiseUser(userId, body.anonymousId);
     return { anonymised: true };
+  }
+
+  /** The audit entries the user made here (share links made and revoked), for the data export. */
+  @Get('users/:userId/audit')
+  async auditBy(@Param('userId', UuidParam('user')) userId: string): Promise<{ events: AuditEventDto[] }> {
+    return { events: (await this.lifecycle.auditBy(userId)).map(toAuditEventDto) };
   }
 
   @Get('projects/:projectId/export')

@@ -1,9 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATA_SOURCE } from '@architech/service-kit';
+import { AuditRepository, DATA_SOURCE, type AuditEventEntity } from '@architech/service-kit';
 import type { DataSource } from 'typeorm';
+import { AUDIT_TABLE } from '../share-links/audit-table';
 
 /** TypeORM answers an UPDATE/DELETE … RETURNING on Postgres with `[rows, count]`. */
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0] as T[]) : (result as T[]));
+
+/** Where this service keeps a user's id, table and column (account deletion). */
+const USER_COLUMNS: readonly (readonly [string, string])[] = [
+  ['simulations', 'user_id'],
+  ['analyses', 'user_id'],
+  ['check_runs', 'user_id'],
+  ['deliverables', 'user_id'],
+  ['share_links', 'created_by'],
+];
 
 /** Rows one purge statement deletes: bounded statements, so other work gets its turn on PGlite. */
 export const PURGE_BATCH = 500;
@@ -33,18 +43,37 @@ export class SimulationLifecycleRepository {
     return this.deleteInBatches('simulations.simulations', projectId);
   }
 
-  /** Replaces a deleted user's id by `anonymousId` on the runs, analyses and check runs the user started. Idempotent. */
+  /**
+   * Replaces a deleted user's id by `anonymousId` wherever this service recorded it: the runs,
+   * analyses and check runs the user started, the reports they asked for, the share links they
+   * made and the audit entries they are the actor of. Idempotent.
+   */
   async anonymiseUser(userId: string, anonymousId: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      for (const table of ['simulations', 'analyses', 'check_runs']) await m.query(`UPDATE simulations.${table} SET user_id = $2 WHERE user_id = $1`, [userId, anonymousId]);
+      for (const [table, column] of USER_COLUMNS) await m.query(`UPDATE simulations.${table} SET ${column} = $2 WHERE ${column} = $1`, [userId, anonymousId]);
+      await new AuditRepository(m, AUDIT_TABLE).anonymiseActor(userId, anonymousId);
     });
   }
 
-  /** The project's runs with their summaries (data export), oldest first. */
+  /** The audit entries `userId` made here (share links made and revoked), oldest first. */
+  auditBy(userId: string): Promise<AuditEventEntity[]> {
+    return new AuditRepository(this.db, AUDIT_TABLE).listByActor(userId);
+  }
+
+  /**
+   * The project's runs with their summaries (data export), oldest first, each with its reports
+   * (what they are, not their content) and its share links (never a token or its hash).
+   */
   async runsOf(projectId: string): Promise<Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT s.id, s.design_id AS "designId", s.status, s.configuration, s.error, s.created_at AS "createdAt", s.started_at AS "startedAt", s.finished_at AS "finishedAt",
-              s.telemetry_expired_at AS "telemetryExpiredAt", r.summary, r.ci95, r.faults, r.replications, r.events
+              s.telemetry_expired_at AS "telemetryExpiredAt", r.summary, r.ci95, r.faults, r.replications, r.events, r.cost,
+              (SELECT coalesce(json_agg(json_build_object('id', d.id, 'type', d.type, 'status', d.status, 'fileName', d.file_name, 'sizeBytes', d.size_bytes,
+                        'createdAt', d.created_at, 'expiresAt', d.expires_at, 'downloadCount', d.download_count) ORDER BY d.created_at, d.id), '[]'::json)
+                 FROM simulations.deliverables d WHERE d.simulation_id = s.id) AS reports,
+              (SELECT coalesce(json_agg(json_build_object('id', l.id, 'createdBy', l.created_by, 'createdAt', l.created_at, 'expiresAt', l.expires_at,
+                        'revokedAt', l.revoked_at, 'accessCount', l.access_count, 'lastAccessAt', l.last_access_at) ORDER BY l.created_at, l.id), '[]'::json)
+                 FROM simulations.share_links l WHERE l.simulation_id = s.id) AS "shareLinks"
          FROM simulations.simulations s LEFT JOIN simulations.simulation_results r ON r.simulation_id = s.id
         WHERE s.project_id = $1 ORDER BY s.created_at, s.id`,
       [projectId],
