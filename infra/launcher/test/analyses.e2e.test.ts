@@ -59,8 +59,13 @@ describe('reviews', () => {
     const started = await api.post(`/api/designs/${designId}/reviews`, { simulate: true, seed: 3 }, owner.token);
     expect(started.status).toBe(202);
     const events = await follow(`/api/reviews/${started.body.id}/events`, owner.token);
-    const stages = events.filter((e) => e.event === 'progress').map((e) => e.data.stage);
-    expect(stages).toEqual(expect.arrayContaining(['crash db for 30 s']));
+    const progress = events.filter((e) => e.event === 'progress').map((e) => e.data as { progress: number; stage: string | null });
+    // The stream reads the stored analysis every 300 ms, so a stage shorter than that may be
+    // skipped; what it shows is the review's own scenarios, in a progress that never goes back.
+    const stages = progress.map((p) => p.stage).filter((s) => s !== null);
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    for (const stage of stages) expect(stage).toMatch(/^(baseline|crash \S+ for 30 s|2× load|done)$/);
+    expect(progress.map((p) => p.progress)).toEqual([...progress.map((p) => p.progress)].sort((a, b) => a - b));
     const done = events[events.length - 1];
     expect(done.event).toBe('done');
     expect(done.data.status).toBe('COMPLETED');
