@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { formatPath, type ValidationIssue } from '@architech/contracts';
 import type { NextFunction, Request, Response } from 'express';
@@ -94,9 +95,17 @@ export function textRulesMiddleware(req: Request, res: Response, next: NextFunct
   next();
 }
 
+/**
+ * Set by {@link verifyUtf8Body} on a request whose raw JSON text cannot hold a string that breaks
+ * the rule: valid UTF-8 (so no surrogate written as bytes), no `\u` escape (the only way JSON
+ * text spells a NUL or a lone surrogate; a raw control character is not valid JSON) and no zero
+ * byte (so not UTF-16, whose ASCII letters carry one). Such a body needs no walk.
+ */
+const CLEAN_TEXT = Symbol('architech.cleanJsonText');
+
 /** After the JSON body parser: the text rule over every string and key of the body. */
 export function bodyTextRulesMiddleware(req: Request, res: Response, next: NextFunction): void {
-  if (req.body !== undefined && typeof req.body === 'object') {
+  if (req.body !== undefined && typeof req.body === 'object' && (req as unknown as Record<symbol, unknown>)[CLEAN_TEXT] !== true) {
     const issues = findTextIssues(req.body);
     if (issues.length > 0) return refuse(res, 'request body', issues);
   }
@@ -114,11 +123,13 @@ export class TextRulesPipe implements PipeTransform {
   }
 }
 
-/** A JSON body must be valid UTF-8; the parser would otherwise replace bad bytes with U+FFFD. */
-export function verifyUtf8Body(_req: unknown, _res: unknown, buffer: Buffer): void {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    throw Object.assign(new Error('request body is not valid UTF-8'), { type: 'entity.verify.failed', status: 400 });
-  }
+/**
+ * A JSON body must be valid UTF-8; the parser would otherwise replace bad bytes with U+FFFD.
+ * Validated without decoding; a body that cannot break the text rule is marked so that
+ * {@link bodyTextRulesMiddleware} skips its walk (most bodies: JSON.stringify escapes only
+ * control characters and lone surrogates).
+ */
+export function verifyUtf8Body(req: unknown, _res: unknown, buffer: Buffer): void {
+  if (!isUtf8(buffer)) throw Object.assign(new Error('request body is not valid UTF-8'), { type: 'entity.verify.failed', status: 400 });
+  if (!buffer.includes('\\u') && !buffer.includes(0)) (req as Record<symbol, unknown>)[CLEAN_TEXT] = true;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import type { DesignDiffDto, DesignVersionDto, DesignVersionSummaryDto } from '@architech/contracts';
+import type { DesignDiffDto, DesignVersionSummaryDto } from '@architech/contracts';
 import { CurrentUser, UuidParam, ZodPipe, type AuthUser } from '@architech/service-kit';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -16,9 +16,11 @@ const diffQuerySchema = z.object({ against: z.guid() });
 export class DesignsController {
   constructor(private readonly designs: DesignsService) {}
 
+  /** A DesignVersionDto (201), sent as text whose graph was serialised once (DesignsService.saveJson). */
   @Post('projects/:projectId/designs')
-  save(@Body(SaveDesignPipe) request: SaveDesignRequest, @Param('projectId', UuidParam('project')) projectId: string, @CurrentUser() user: AuthUser): Promise<DesignVersionDto> {
-    return this.designs.save(projectId, user.id, request);
+  async save(@Body(SaveDesignPipe) request: SaveDesignRequest, @Param('projectId', UuidParam('project')) projectId: string, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    const json = await this.designs.saveJson(projectId, user.id, request);
+    res.status(201).type('application/json').send(json);
   }
 
   @Get('projects/:projectId/designs')

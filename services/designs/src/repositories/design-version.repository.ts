@@ -7,7 +7,10 @@ import { DesignEntity } from '../entities/design.entity';
 import { AUDIT_TABLE } from './audit-table';
 import { GraphTextCache } from './graph-text-cache';
 
-/** A version about to be saved; its graph is already validated, with defaults filled in. */
+/**
+ * A version about to be saved. Its graph is already validated and given as the JSON text of its
+ * two arrays, as written: the same text is sent to the database and spliced into the answer.
+ */
 export interface NewVersion {
   projectId: string;
   createdBy: string;
@@ -15,8 +18,13 @@ export interface NewVersion {
   name?: string;
   /** Absent on version n+1: the previous version's description is kept. */
   description?: string;
-  components: Component[];
-  connections: Connection[];
+  graphJson: GraphJson;
+}
+
+/** A graph as the JSON text of its arrays. */
+export interface GraphJson {
+  components: string;
+  connections: string;
 }
 
 /** The outcome of saving version n+1 on top of `baseVersion`. */
@@ -207,8 +215,8 @@ export class DesignVersionRepository {
       row.name,
       row.description,
       version.createdBy,
-      JSON.stringify(version.components),
-      JSON.stringify(version.connections),
+      version.graphJson.components,
+      version.graphJson.connections,
     ]);
     return this.toEntity(rows[0]);
   }

@@ -7,7 +7,7 @@ import {
 } from '@architech/contracts';
 import { ApiException } from '@architech/service-kit';
 import type { DesignEntity } from '../entities/design.entity';
-import { DesignVersionRepository } from '../repositories/design-version.repository';
+import { DesignVersionRepository, type GraphJson } from '../repositories/design-version.repository';
 import { DesignAccess } from './design-access.service';
 import { diffDesigns } from './design-diff';
 import { toDesignVersionDto, toDesignVersionSummaryDto, versionFields } from './design-dto';
@@ -30,14 +30,29 @@ export class DesignsService {
    * (SaveDesignPipe); here, for editors only, the graph rules a schema cannot express, then the
    * graph is stored as written.
    */
-  async save(projectId: string, userId: string, { input, written: graph }: SaveDesignRequest): Promise<DesignVersionDto> {
+  async save(projectId: string, userId: string, request: SaveDesignRequest): Promise<DesignVersionDto> {
+    const saved = await this.saveVersion(projectId, userId, request);
+    return toDesignVersionDto(saved.design, request.written);
+  }
+
+  /**
+   * {@link save}, answered as the JSON text of the DesignVersionDto: the graph is serialised once,
+   * for the database and the answer (a 200-component graph is ~60 kB of JSON).
+   */
+  async saveJson(projectId: string, userId: string, request: SaveDesignRequest): Promise<string> {
+    const saved = await this.saveVersion(projectId, userId, request);
+    const fields = JSON.stringify(versionFields(saved.design));
+    return `${fields.slice(0, -1)},"components":${saved.graphJson.components},"connections":${saved.graphJson.connections}}`;
+  }
+
+  private async saveVersion(projectId: string, userId: string, { input, written: graph }: SaveDesignRequest): Promise<{ design: DesignEntity; graphJson: GraphJson }> {
     await this.access.requireEditor(projectId, userId);
     const outcome = checkDesignGraph({ components: input.components, connections: input.connections });
     if (!outcome.ok) throw ApiException.validation('design', outcome.issues);
-    const version = { projectId, createdBy: userId, name: input.name, description: input.description, ...graph };
+    const graphJson = { components: JSON.stringify(graph.components), connections: JSON.stringify(graph.connections) };
+    const version = { projectId, createdBy: userId, name: input.name, description: input.description, graphJson };
     if (input.lineageId === undefined || input.baseVersion === undefined) {
-      const design = await this.versions.insertFirst({ ...version, name: input.name ?? DEFAULT_DESIGN_NAME });
-      return toDesignVersionDto(design, graph);
+      return { design: await this.versions.insertFirst({ ...version, name: input.name ?? DEFAULT_DESIGN_NAME }), graphJson };
     }
     const saved = await this.versions.insertNext(version, input.lineageId, input.baseVersion);
     if (saved.kind === 'lineage_not_found') throw ApiException.notFound(`design ${input.lineageId}`);
@@ -47,7 +62,7 @@ export class DesignsService {
         latestId: saved.latestId,
       });
     }
-    return toDesignVersionDto(saved.design, graph);
+    return { design: saved.design, graphJson };
   }
 
   /** The latest version of each design of the project, most recently saved first. */
