@@ -58,6 +58,8 @@ export class Client extends SimNode {
     else this.stats.error(now);
     this.ctx.requestFinished(root, outcome);
     this.ctx.finishTrace(root.trace, root, outcome);
+    // Last: nothing of this request is touched after its answer reached the client.
+    this.ctx.recycleTrace(root.trace);
   }
 
   private scheduleNext(fromMs: number): void {

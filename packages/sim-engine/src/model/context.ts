@@ -37,6 +37,8 @@ export interface SimContext {
   rootCall(trace: TraceContext, node: SimNode): Call;
   /** A request or message finished its whole journey. */
   finishTrace(trace: TraceContext, root: Call, outcome: Outcome): void;
+  /** A finished trace's objects may be reused: only once nothing refers to its calls any more. */
+  recycleTrace(trace: TraceContext): void;
   /** End-to-end bookkeeping for a new client request. */
   requestStarted(): void;
   /** End-to-end bookkeeping for a finished client request. */

@@ -25,6 +25,8 @@ export abstract class CallProtocol {
   readonly scheduler = new Scheduler();
   private readonly retryRngs = new Map<SimNode, Rng>();
   private callSerial = 0;
+  /** Calls of finished traces, ready for reuse (linked through `nextInTrace`). */
+  private freeCalls: Call | null = null;
   private readonly kArrive: number;
   private readonly kResponse: number;
   private readonly kTimeout: number;
@@ -53,9 +55,33 @@ export abstract class CallProtocol {
 
   /** The root call of a trace, held by `node` itself (calls are numbered in creation order: span ids derive from it). */
   protected newRootCall(trace: TraceContext, node: SimNode): Call {
-    const call = new Call(this.callSerial++, trace, null, node, null, 1, trace.hopsBefore, this.scheduler.now);
-    if (trace.record) trace.add(call);
+    const call = this.newCall(trace, null, node, null, 1, trace.hopsBefore);
+    trace.add(call);
     return call;
+  }
+
+  /** A new call (a reused one when a finished trace left some), numbered in creation order. */
+  private newCall(trace: TraceContext, parent: Call | null, node: SimNode, link: Link | null, attemptNo: number, hop: number): Call {
+    const free = this.freeCalls;
+    if (free === null) return new Call(this.callSerial++, trace, parent, node, link, attemptNo, hop, this.scheduler.now);
+    this.freeCalls = free.nextInTrace;
+    return free.reuse(this.callSerial++, trace, parent, node, link, attemptNo, hop, this.scheduler.now);
+  }
+
+  /**
+   * Takes back the calls of a finished trace for reuse, unless something may still refer to one:
+   * the trace is pinned (a timeout, retry, loss or crash touched it) or a call is still out.
+   * Returns whether they were taken.
+   */
+  protected recycleCalls(trace: TraceContext): boolean {
+    const head = trace.head;
+    if (trace.pinned || head === null) return false;
+    for (let c: Call | null = head.nextInTrace; c !== null; c = c.nextInTrace) {
+      if (!c.settled || c.phase !== CallPhase.Done) return false;
+    }
+    (trace.tail as Call).nextInTrace = this.freeCalls;
+    this.freeCalls = head;
+    return true;
   }
 
   call(parent: Call, link: Link): void {
@@ -78,6 +104,7 @@ export abstract class CallProtocol {
     const link = call.link as Link;
     if (link.loses()) {
       this.logNoisy('lost', node, `${link.id}: response from ${node.id} lost`);
+      call.trace.pinned = true;
       if (node.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, call);
       return;
     }
@@ -102,11 +129,16 @@ export abstract class CallProtocol {
       this.deliver(parent, link, 'circuit_open');
       return;
     }
-    const child = new Call(this.callSerial++, parent.trace, parent, target, link, attemptNo, hop, now);
-    if (parent.trace.record) parent.trace.add(child);
+    const trace = parent.trace;
+    const child = this.newCall(trace, parent, target, link, attemptNo, hop);
+    trace.add(child);
     if (target.breaker !== null) child.breakerGeneration = target.breaker.generation;
-    if (target.timeoutMs !== undefined) this.scheduler.schedule(now + target.timeoutMs, this.kTimeout, child);
+    if (target.timeoutMs !== undefined) {
+      trace.pinned = true;
+      this.scheduler.schedule(now + target.timeoutMs, this.kTimeout, child);
+    }
     if (link.loses()) {
+      trace.pinned = true;
       this.logNoisy('lost', target, `${link.id}: request to ${target.id} lost`);
       if (target.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, child);
       return;
@@ -139,6 +171,7 @@ export abstract class CallProtocol {
     if (node.breaker !== null) node.breaker.record(outcome === 'ok', call.breakerGeneration);
     const retry = node.retry;
     if (outcome !== 'ok' && retry !== undefined && call.attempt < retry.maxAttempts && RETRYABLE.has(outcome)) {
+      call.trace.pinned = true;
       this.scheduler.scheduleIn(retryDelayMs(retry, call.attempt, this.retryRng(node)), this.kRetry, call);
       return;
     }

@@ -37,6 +37,8 @@ export class SimEnvironment extends CallProtocol implements SimContext {
   /** End-to-end statistics when there are several clients; null while one client's own statistics serve. */
   endToEnd: NodeStats | null = null;
   private traceSerial = 0;
+  /** Finished traces whose calls were taken back, ready for reuse. */
+  private readonly freeTraces: TraceContext[] = [];
 
   constructor(private readonly settings: EnvironmentSettings) {
     super();
@@ -65,8 +67,15 @@ export class SimEnvironment extends CallProtocol implements SimContext {
   }
 
   startTrace(hopsBefore: number, linkedSerial: number): TraceContext {
-    const sampled = this.traces.enabled && this.traces.headSample();
-    return new TraceContext(this.traceSerial++, this.scheduler.now, sampled, this.traces.enabled, hopsBefore, linkedSerial);
+    const enabled = this.traces.enabled;
+    const sampled = enabled && this.traces.headSample();
+    const free = this.freeTraces.pop();
+    if (free === undefined) return new TraceContext(this.traceSerial++, this.scheduler.now, sampled, enabled, hopsBefore, linkedSerial);
+    return free.reuse(this.traceSerial++, this.scheduler.now, sampled, enabled, hopsBefore, linkedSerial);
+  }
+
+  recycleTrace(trace: TraceContext): void {
+    if (this.recycleCalls(trace)) this.freeTraces.push(trace);
   }
 
   rootCall(trace: TraceContext, node: SimNode): Call {
