@@ -54,20 +54,26 @@ export class NodeStats {
   private warmCapacityArea = 0;
   private warmInstancesArea = 0;
   private readonly quantiles = [0, 0, 0];
+  /**
+   * The warm-up is over: the summary's counters and sketch take what happens. Set by `markWarmup`,
+   * an urgent event that runs before every other event at its time (so counting "now ≥ warm-up").
+   */
+  private measuring: boolean;
 
   constructor(
     private readonly warmupMs: number,
     buckets: number,
   ) {
     this.series = new SeriesBuffers(buckets);
+    this.measuring = warmupMs <= 0;
   }
 
-  arrival(nowMs: number): void {
+  arrival(): void {
     this.bArrivals++;
-    if (nowMs >= this.warmupMs) this.arrivals++;
+    if (this.measuring) this.arrivals++;
   }
 
-  completion(nowMs: number, latencyMs: number): void {
+  completion(latencyMs: number): void {
     this.bCompletions++;
     if (latencyMs !== lastLatencyMs) {
       lastBin = this.bLatency.binIndex(latencyMs);
@@ -75,39 +81,39 @@ export class NodeStats {
     }
     const bin = lastBin;
     this.bLatency.addAt(bin, latencyMs);
-    if (nowMs >= this.warmupMs) {
+    if (this.measuring) {
       this.completions++;
       this.latency.addAt(bin, latencyMs);
     }
   }
 
-  error(nowMs: number): void {
+  error(): void {
     this.bErrors++;
-    if (nowMs >= this.warmupMs) this.errors++;
+    if (this.measuring) this.errors++;
   }
 
-  drop(nowMs: number): void {
+  drop(): void {
     this.bDrops++;
-    if (nowMs >= this.warmupMs) this.drops++;
+    if (this.measuring) this.drops++;
   }
 
-  timeout(nowMs: number): void {
+  timeout(): void {
     this.bTimeouts++;
-    if (nowMs >= this.warmupMs) this.timeouts++;
+    if (this.measuring) this.timeouts++;
   }
 
-  reject(nowMs: number): void {
-    if (nowMs >= this.warmupMs) this.rejected++;
+  reject(): void {
+    if (this.measuring) this.rejected++;
   }
 
   /** A call refused by a rate limit or a concurrency limit: a drop of its own kind. */
-  throttle(nowMs: number): void {
-    this.drop(nowMs);
-    if (nowMs >= this.warmupMs) this.throttled++;
+  throttle(): void {
+    this.drop();
+    if (this.measuring) this.throttled++;
   }
 
-  coldStart(nowMs: number): void {
-    if (nowMs >= this.warmupMs) this.coldStarts++;
+  coldStart(): void {
+    if (this.measuring) this.coldStarts++;
   }
 
   /** Instances provisioned from `nowMs` on. */
@@ -123,6 +129,7 @@ export class NodeStats {
     this.warmCapacityArea = this.capacity.areaUntil(nowMs);
     this.warmInstancesArea = this.instances.areaUntil(nowMs);
     this.peakInstances = this.instances.value;
+    this.measuring = true;
   }
 
   /** Writes bucket `index` (ending now) into the series and starts the next one. */

@@ -139,7 +139,7 @@ export abstract class SimNode {
 
   /** Refuses `call` at once because a limit of this component is reached. */
   protected throttle(call: Call, reason: string): void {
-    this.stats.throttle(this.ctx.scheduler.now);
+    this.stats.throttle();
     this.ctx.logNoisy('throttled', this, `${this.id}: ${reason}, request throttled`);
     this.ctx.respond(call, 'dropped');
   }

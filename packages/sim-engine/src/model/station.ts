@@ -63,7 +63,7 @@ export class Station extends SimNode implements Scalable {
   }
 
   receive(call: Call): void {
-    this.stats.arrival(this.ctx.scheduler.now);
+    this.stats.arrival();
     if (!this.isAvailable()) {
       this.ctx.respond(call, 'unavailable');
       return;
@@ -88,7 +88,7 @@ export class Station extends SimNode implements Scalable {
       replica.queue.push(call);
       this.stats.queued.add(now, 1);
     } else {
-      this.stats.drop(now);
+      this.stats.drop();
       this.ctx.logNoisy('drop', this, `${this.id}: queue full (${this.queueCapacity} waiting), request dropped`);
       this.ctx.respond(call, 'dropped');
     }

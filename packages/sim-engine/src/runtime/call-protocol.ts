@@ -98,8 +98,8 @@ export abstract class CallProtocol {
     const node = call.node;
     if (!record) {
       // The component counts this outcome itself (a queue counts consumed messages).
-    } else if (outcome === 'ok') node.stats.completion(now, now - call.arrivedMs);
-    else if (outcome !== 'dropped') node.stats.error(now);
+    } else if (outcome === 'ok') node.stats.completion(now - call.arrivedMs);
+    else if (outcome !== 'dropped') node.stats.error();
     if (record && outcome !== 'ok') this.logFailure(node, outcome);
     const link = call.link as Link;
     if (link.loses()) {
@@ -124,7 +124,7 @@ export abstract class CallProtocol {
       return;
     }
     if (target.breaker !== null && !target.breaker.allow()) {
-      target.stats.reject(now);
+      target.stats.reject();
       this.logNoisy('circuit_open', target, `${target.id}: call rejected by the open circuit breaker`);
       this.deliver(parent, link, 'circuit_open');
       return;
@@ -155,7 +155,7 @@ export abstract class CallProtocol {
 
   private onTimeout(call: Call): void {
     if (call.settled) return;
-    call.node.stats.timeout(this.scheduler.now);
+    call.node.stats.timeout();
     this.logNoisy('timeout', call.node, `${call.node.id}: call timed out after ${call.node.timeoutMs} ms`);
     this.settle(call, 'timeout');
   }

@@ -87,14 +87,14 @@ export class SimEnvironment extends CallProtocol implements SimContext {
   }
 
   requestStarted(): void {
-    if (this.endToEnd !== null) this.endToEnd.arrival(this.scheduler.now);
+    if (this.endToEnd !== null) this.endToEnd.arrival();
   }
 
   requestFinished(root: Call, outcome: Outcome): void {
     if (this.endToEnd === null) return;
     const now = this.scheduler.now;
-    if (outcome === 'ok') this.endToEnd.completion(now, now - root.sentMs);
-    else this.endToEnd.error(now);
+    if (outcome === 'ok') this.endToEnd.completion(now - root.sentMs);
+    else this.endToEnd.error();
   }
 
   log(level: LogLevel, event: string, componentId: string | null, message: string, attributes?: Record<string, string | number | boolean>): void {
