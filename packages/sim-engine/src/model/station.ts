@@ -75,7 +75,8 @@ export class Station extends SimNode implements Scalable {
   protected admit(call: Call): void {
     const now = this.ctx.scheduler.now;
     const rotation = this.rotation;
-    const replica = rotation[this.cursor++ % rotation.length];
+    // The cursor stays below the rotation's length (here and in rebuildRotation): no modulo needed.
+    const replica = rotation[this.cursor++];
     if (this.cursor >= rotation.length) this.cursor = 0;
     call.replica = replica.index;
     call.epoch = replica.epoch;

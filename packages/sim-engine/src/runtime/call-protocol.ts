@@ -95,17 +95,14 @@ export abstract class CallProtocol {
     const now = this.scheduler.now;
     call.endMs = now;
     call.outcome = outcome;
-    const node = call.node;
-    if (!record) {
-      // The component counts this outcome itself (a queue counts consumed messages).
-    } else if (outcome === 'ok') node.stats.completion(now - call.arrivedMs);
-    else if (outcome !== 'dropped') node.stats.error();
-    if (record && outcome !== 'ok') this.logFailure(node, outcome);
+    // Unless the component counts this outcome itself (a queue counts consumed messages).
+    if (record) {
+      if (outcome === 'ok') call.node.stats.completion(now - call.arrivedMs);
+      else this.countFailure(call.node, outcome);
+    }
     const link = call.link as Link;
     if (link.loses()) {
-      this.logNoisy('lost', node, `${link.id}: response from ${node.id} lost`);
-      call.trace.pinned = true;
-      if (node.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, call);
+      this.loseResponse(call, link);
       return;
     }
     const delay = link.delayMs();
@@ -113,20 +110,17 @@ export abstract class CallProtocol {
     else this.settle(call, outcome);
   }
 
+  /*
+   * The hot path (a call made, served and answered) stays small enough for V8 to inline it whole;
+   * what happens only on failures lives in methods of its own below.
+   */
+
   /** Sends attempt number `attemptNo` of a call along `link`. */
   private attempt(parent: Call, link: Link, attemptNo: number): void {
-    const now = this.scheduler.now;
     const target = link.target;
     const hop = parent.hop + 1;
-    if (hop > MAX_HOPS) {
-      this.log('error', 'hop_limit', target.id, `request exceeded ${MAX_HOPS} hops at ${target.id}`, { hop });
-      this.deliver(parent, link, 'hop_limit');
-      return;
-    }
-    if (target.breaker !== null && !target.breaker.allow()) {
-      target.stats.reject();
-      this.logNoisy('circuit_open', target, `${target.id}: call rejected by the open circuit breaker`);
-      this.deliver(parent, link, 'circuit_open');
+    if (hop > MAX_HOPS || (target.breaker !== null && !target.breaker.allow())) {
+      this.refuse(parent, link, hop);
       return;
     }
     const trace = parent.trace;
@@ -135,12 +129,10 @@ export abstract class CallProtocol {
     if (target.breaker !== null) child.breakerGeneration = target.breaker.generation;
     if (target.timeoutMs !== undefined) {
       trace.pinned = true;
-      this.scheduler.schedule(now + target.timeoutMs, this.kTimeout, child);
+      this.scheduler.schedule(this.scheduler.now + target.timeoutMs, this.kTimeout, child);
     }
     if (link.loses()) {
-      trace.pinned = true;
-      this.logNoisy('lost', target, `${link.id}: request to ${target.id} lost`);
-      if (target.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, child);
+      this.loseRequest(child, link);
       return;
     }
     const delay = link.delayMs();
@@ -153,13 +145,6 @@ export abstract class CallProtocol {
     call.node.receive(call);
   }
 
-  private onTimeout(call: Call): void {
-    if (call.settled) return;
-    call.node.stats.timeout();
-    this.logNoisy('timeout', call.node, `${call.node.id}: call timed out after ${call.node.timeoutMs} ms`);
-    this.settle(call, 'timeout');
-  }
-
   /** The caller concludes an attempt: feed the breaker, then retry or pass the result up. */
   private settle(call: Call, outcome: Outcome): void {
     call.settled = true;
@@ -169,23 +154,71 @@ export abstract class CallProtocol {
     }
     const node = call.node;
     if (node.breaker !== null) node.breaker.record(outcome === 'ok', call.breakerGeneration);
-    const retry = node.retry;
-    if (outcome !== 'ok' && retry !== undefined && call.attempt < retry.maxAttempts && RETRYABLE.has(outcome)) {
-      call.trace.pinned = true;
-      this.scheduler.scheduleIn(retryDelayMs(retry, call.attempt, this.retryRng(node)), this.kRetry, call);
-      return;
-    }
+    if (outcome !== 'ok' && this.retries(call, outcome)) return;
     this.deliver(call.parent as Call, call.link as Link, outcome);
   }
 
   private deliver(parent: Call, link: Link, outcome: Outcome): void {
     link.inFlight--;
-    if (outcome !== 'ok' && link.optional) {
-      // The caller has a fallback: the failed call is counted where it failed, not passed up.
-      this.logNoisy('fallback', parent.node, `${parent.node.id}: optional call to ${link.target.id} failed (${outcome}); answered without it`);
-      outcome = 'ok';
-    }
+    if (outcome !== 'ok' && link.optional) outcome = this.fallBack(parent, link, outcome);
     parent.node.onDownstreamResult(parent, outcome);
+  }
+
+  /** Counts and logs a failed call at its component (a drop is counted where it was dropped). */
+  private countFailure(node: SimNode, outcome: Outcome): void {
+    if (outcome !== 'dropped') node.stats.error();
+    this.logFailure(node, outcome);
+  }
+
+  /** Refuses an attempt before it is made: past the hop limit, or by the callee's open breaker. */
+  private refuse(parent: Call, link: Link, hop: number): void {
+    const target = link.target;
+    if (hop > MAX_HOPS) {
+      this.log('error', 'hop_limit', target.id, `request exceeded ${MAX_HOPS} hops at ${target.id}`, { hop });
+      this.deliver(parent, link, 'hop_limit');
+      return;
+    }
+    target.stats.reject();
+    this.logNoisy('circuit_open', target, `${target.id}: call rejected by the open circuit breaker`);
+    this.deliver(parent, link, 'circuit_open');
+  }
+
+  /** The connection loses the request: the caller learns of it by its timeout, or without one when it would have arrived. */
+  private loseRequest(call: Call, link: Link): void {
+    const target = link.target;
+    call.trace.pinned = true;
+    this.logNoisy('lost', target, `${link.id}: request to ${target.id} lost`);
+    if (target.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, call);
+  }
+
+  /** The connection loses the answer: as for a lost request, the caller learns of it by its timeout or the delay. */
+  private loseResponse(call: Call, link: Link): void {
+    const node = call.node;
+    this.logNoisy('lost', node, `${link.id}: response from ${node.id} lost`);
+    call.trace.pinned = true;
+    if (node.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, call);
+  }
+
+  private onTimeout(call: Call): void {
+    if (call.settled) return;
+    call.node.stats.timeout();
+    this.logNoisy('timeout', call.node, `${call.node.id}: call timed out after ${call.node.timeoutMs} ms`);
+    this.settle(call, 'timeout');
+  }
+
+  /** Schedules the next attempt of a failed call if its callee's retry policy allows one. */
+  private retries(call: Call, outcome: Outcome): boolean {
+    const retry = call.node.retry;
+    if (retry === undefined || call.attempt >= retry.maxAttempts || !RETRYABLE.has(outcome)) return false;
+    call.trace.pinned = true;
+    this.scheduler.scheduleIn(retryDelayMs(retry, call.attempt, this.retryRng(call.node)), this.kRetry, call);
+    return true;
+  }
+
+  /** The caller has a fallback: the failed optional call is counted where it failed, not passed up. */
+  private fallBack(parent: Call, link: Link, outcome: Outcome): Outcome {
+    this.logNoisy('fallback', parent.node, `${parent.node.id}: optional call to ${link.target.id} failed (${outcome}); answered without it`);
+    return 'ok';
   }
 
   private retryRng(node: SimNode): Rng {

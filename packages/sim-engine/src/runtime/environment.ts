@@ -83,7 +83,7 @@ export class SimEnvironment extends CallProtocol implements SimContext {
   }
 
   finishTrace(trace: TraceContext, root: Call, outcome: Outcome): void {
-    this.traces.finish(trace, root, outcome, this.scheduler.now);
+    this.traces.finish(trace, root, outcome);
   }
 
   requestStarted(): void {
