@@ -27,6 +27,8 @@ export abstract class SimNode {
   readonly timeoutMs: number | undefined;
   /** Retry policy applied by callers of this component. */
   readonly retry: RetrySpec | undefined;
+  /** The scheduler lane of the timeouts of calls to it (set by the call protocol on the first); -1 before. */
+  timeoutLane = -1;
   breaker: CircuitBreaker | null = null;
   /** Whole-component crashes in progress; overlapping crash faults stack. */
   private wholeCrashes = 0;

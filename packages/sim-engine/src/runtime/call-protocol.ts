@@ -129,7 +129,8 @@ export abstract class CallProtocol {
     if (target.breaker !== null) child.breakerGeneration = target.breaker.generation;
     if (target.timeoutMs !== undefined) {
       trace.pinned = true;
-      this.scheduler.schedule(this.scheduler.now + target.timeoutMs, this.kTimeout, child);
+      if (target.timeoutLane < 0) target.timeoutLane = this.scheduler.lane(target.timeoutMs);
+      this.scheduler.scheduleInLane(target.timeoutLane, this.kTimeout, child);
     }
     if (link.loses()) {
       this.loseRequest(child, link);
