@@ -55,6 +55,45 @@ describe('the scheduler', () => {
     expect(times).toEqual([5]);
   });
 
+  it('merges fixed-delay lanes with the heap in (time, sequence) order, ties first-in, first-out', () => {
+    const s = new Scheduler(2);
+    const seen: string[] = [];
+    const k = s.register((v: string) => seen.push(v));
+    const ten = s.lane(10);
+    expect(s.lane(10)).toBe(ten);
+    const three = s.lane(3);
+    const tick = s.register((n: number) => {
+      s.scheduleInLane(ten, k, `ten@${s.now + 10}#${n}`);
+      s.scheduleInLane(three, k, `three@${s.now + 3}#${n}`);
+      s.scheduleIn(10, k, `heap@${s.now + 10}#${n}`);
+      // Enough at once to grow a lane's ring (256 entries at first).
+      if (n === 0) for (let i = 0; i < 600; i++) s.scheduleInLane(ten, k, `burst#${i}`);
+      if (n < 300) s.scheduleIn(n % 3 === 0 ? 7 : 0, tick, n + 1);
+    });
+    s.schedule(0, tick, 0);
+    expect(s.pending).toBe(1);
+    s.run(50, Infinity);
+    expect(s.pending).toBeGreaterThan(0);
+    expect(s.peekTime()).toBeGreaterThan(50);
+    s.run(Infinity, Infinity);
+    expect(s.pending).toBe(0);
+    // The same events through the heap alone: the reference order.
+    const r = new Scheduler(2);
+    const expected: string[] = [];
+    const rk = r.register((v: string) => expected.push(v));
+    const rtick = r.register((n: number) => {
+      r.scheduleIn(10, rk, `ten@${r.now + 10}#${n}`);
+      r.scheduleIn(3, rk, `three@${r.now + 3}#${n}`);
+      r.scheduleIn(10, rk, `heap@${r.now + 10}#${n}`);
+      if (n === 0) for (let i = 0; i < 600; i++) r.scheduleIn(10, rk, `burst#${i}`);
+      if (n < 300) r.scheduleIn(n % 3 === 0 ? 7 : 0, rtick, n + 1);
+    });
+    r.schedule(0, rtick, 0);
+    r.run(Infinity, Infinity);
+    expect(seen).toEqual(expected);
+    expect(s.processed).toBe(r.processed);
+  });
+
   it('orders a large random workload like a stable sort', () => {
     const s = new Scheduler(4);
     const seen: [number, number][] = [];

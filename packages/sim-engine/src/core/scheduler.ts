@@ -1,10 +1,14 @@
+import { EventLane } from './event-lane';
+
 /** Handles one event; `payload` is whatever was scheduled with it. */
 export type EventHandler = (payload: any) => void;
 
 /**
  * The future-event list: a binary min-heap ordered by (time, insertion sequence), so events at the
  * same time run first-in, first-out (as in SimPy). Entries live in parallel typed arrays that
- * double when full, so scheduling allocates nothing in the steady state.
+ * double when full, so scheduling allocates nothing in the steady state. Events that all wait one
+ * fixed delay (call timeouts) may go to a lane instead ({@link EventLane}), sorted by construction;
+ * the next event is the earliest of the heap's top and the lanes' first ones, in the same order.
  *
  * @example
  * const s = new Scheduler();
@@ -26,6 +30,9 @@ export class Scheduler {
   /** Urgent events take negative sequence numbers, so they sort before every normal event at their time. */
   private nextUrgentSeq = -Number.MAX_SAFE_INTEGER;
   private readonly handlers: EventHandler[] = [];
+  private readonly lanes: EventLane[] = [];
+  /** Events waiting in lanes. */
+  private laneEvents = 0;
 
   constructor(initialCapacity = 1024) {
     this.times = new Float64Array(initialCapacity);
@@ -42,12 +49,30 @@ export class Scheduler {
 
   /** Pending events. */
   get pending(): number {
-    return this.size;
+    return this.size + this.laneEvents;
   }
 
   /** Time of the next event, or Infinity when none is pending. */
   peekTime(): number {
-    return this.size > 0 ? this.times[0] : Infinity;
+    let t = this.size > 0 ? this.times[0] : Infinity;
+    for (const lane of this.lanes) if (lane.count > 0 && lane.firstTime() < t) t = lane.firstTime();
+    return t;
+  }
+
+  /** The lane of events that fire `delayMs` after they are scheduled (one per delay), for {@link scheduleInLane}. */
+  lane(delayMs: number): number {
+    const found = this.lanes.findIndex((lane) => lane.delayMs === delayMs);
+    if (found >= 0) return found;
+    this.lanes.push(new EventLane(delayMs));
+    return this.lanes.length - 1;
+  }
+
+  /** Schedules `kind` at the lane's delay from now: the same order as `scheduleIn(delayMs, …)`, without the heap. */
+  scheduleInLane(lane: number, kind: number, payload: unknown): void {
+    const l = this.lanes[lane];
+    const t = this.now + l.delayMs;
+    l.push(t < this.now ? this.now : t, this.nextSeq++, kind, payload);
+    this.laneEvents++;
   }
 
   /** Schedules `kind` at absolute time `timeMs` (never earlier than now). */
@@ -99,18 +124,50 @@ export class Scheduler {
   run(untilMs: number, maxEvents: number): number {
     const handlers = this.handlers;
     let done = 0;
-    while (this.size > 0 && done < maxEvents) {
-      const t = this.times[0];
-      if (t > untilMs) break;
-      const kind = this.kinds[0];
-      const payload = this.payloads[0];
-      this.removeTop();
+    while (done < maxEvents) {
+      const lane = this.laneEvents > 0 ? this.firstLane() : null;
+      let t: number;
+      let kind: number;
+      let payload: unknown;
+      if (lane === null) {
+        if (this.size === 0) break;
+        t = this.times[0];
+        if (t > untilMs) break;
+        kind = this.kinds[0];
+        payload = this.payloads[0];
+        this.removeTop();
+      } else {
+        t = lane.firstTime();
+        if (t > untilMs) break;
+        kind = lane.firstKind();
+        payload = lane.shift();
+        this.laneEvents--;
+      }
       this.now = t;
       done++;
       handlers[kind](payload);
     }
     this.processed += done;
     return done;
+  }
+
+  /** The lane whose first event comes before the heap's top (and every other lane's first), or null. */
+  private firstLane(): EventLane | null {
+    let best: EventLane | null = null;
+    let t = this.size > 0 ? this.times[0] : Infinity;
+    let seq = this.size > 0 ? this.seqs[0] : Infinity;
+    const lanes = this.lanes;
+    for (let i = 0; i < lanes.length; i++) {
+      const lane = lanes[i];
+      if (lane.count === 0) continue;
+      const lt = lane.firstTime();
+      if (lt < t || (lt === t && lane.firstSeq() < seq)) {
+        best = lane;
+        t = lt;
+        seq = lane.firstSeq();
+      }
+    }
+    return best;
   }
 
   private removeTop(): void {

@@ -10,8 +10,7 @@ const BUCKET_QUANTILES = [0.5, 0.95, 0.99];
  * bins, and a latency often repeats at once (a client's end-to-end latency equals its callee's
  * when the connection has no latency), so the logarithm behind the bin is computed only once.
  */
-let lastLatencyMs = NaN;
-let lastBin = 0;
+const last = { latencyMs: NaN, bin: 0 };
 
 /**
  * Counters, a latency sketch and time-weighted integrals of one component, kept twice: for the
@@ -54,60 +53,67 @@ export class NodeStats {
   private warmCapacityArea = 0;
   private warmInstancesArea = 0;
   private readonly quantiles = [0, 0, 0];
+  /**
+   * The warm-up is over: the summary's counters and sketch take what happens. Set by `markWarmup`,
+   * an urgent event that runs before every other event at its time (so counting "now ≥ warm-up").
+   */
+  private measuring: boolean;
 
   constructor(
     private readonly warmupMs: number,
     buckets: number,
   ) {
     this.series = new SeriesBuffers(buckets);
+    this.measuring = warmupMs <= 0;
   }
 
-  arrival(nowMs: number): void {
+  arrival(): void {
     this.bArrivals++;
-    if (nowMs >= this.warmupMs) this.arrivals++;
+    if (this.measuring) this.arrivals++;
   }
 
-  completion(nowMs: number, latencyMs: number): void {
+  completion(latencyMs: number): void {
     this.bCompletions++;
-    if (latencyMs !== lastLatencyMs) {
-      lastBin = this.bLatency.binIndex(latencyMs);
-      lastLatencyMs = latencyMs;
+    // In an object rather than module variables, where V8 would box every latency stored.
+    if (latencyMs !== last.latencyMs) {
+      last.bin = this.bLatency.binIndex(latencyMs);
+      last.latencyMs = latencyMs;
     }
-    const bin = lastBin;
+    const bin = last.bin;
     this.bLatency.addAt(bin, latencyMs);
-    if (nowMs >= this.warmupMs) {
+    if (this.measuring) {
       this.completions++;
       this.latency.addAt(bin, latencyMs);
     }
   }
 
-  error(nowMs: number): void {
+  error(): void {
     this.bErrors++;
-    if (nowMs >= this.warmupMs) this.errors++;
+    if (this.measuring) this.errors++;
   }
 
-  drop(nowMs: number): void {
+  drop(): void {
     this.bDrops++;
-    if (nowMs >= this.warmupMs) this.drops++;
+    if (this.measuring) this.drops++;
   }
 
-  timeout(nowMs: number): void {
+  timeout(): void {
     this.bTimeouts++;
-    if (nowMs >= this.warmupMs) this.timeouts++;
+    if (this.measuring) this.timeouts++;
   }
 
-  reject(nowMs: number): void {
-    if (nowMs >= this.warmupMs) this.rejected++;
+  reject(): void {
+    if (this.measuring) this.rejected++;
   }
 
   /** A call refused by a rate limit or a concurrency limit: a drop of its own kind. */
-  throttle(nowMs: number): void {
-    this.drop(nowMs);
-    if (nowMs >= this.warmupMs) this.throttled++;
+  throttle(): void {
+    this.drop();
+    if (this.measuring) this.throttled++;
   }
 
-  coldStart(nowMs: number): void {
-    if (nowMs >= this.warmupMs) this.coldStarts++;
+  coldStart(): void {
+    if (this.measuring) this.coldStarts++;
   }
 
   /** Instances provisioned from `nowMs` on. */
@@ -123,6 +129,7 @@ export class NodeStats {
     this.warmCapacityArea = this.capacity.areaUntil(nowMs);
     this.warmInstancesArea = this.instances.areaUntil(nowMs);
     this.peakInstances = this.instances.value;
+    this.measuring = true;
   }
 
   /** Writes bucket `index` (ending now) into the series and starts the next one. */

@@ -37,16 +37,34 @@ export class TraceContext {
   /** Calls of this trace, linked through `Call.nextInTrace` (no array per request). */
   head: Call | null = null;
   tail: Call | null = null;
+  /**
+   * Something that may outlive the trace refers to one of its calls (a pending timeout or retry, a
+   * lost message, a crash): its calls are not reused when it ends.
+   */
+  pinned = false;
   constructor(
-    readonly serial: number,
-    readonly startMs: number,
-    readonly sampled: boolean,
-    readonly record: boolean,
+    public serial: number,
+    public startMs: number,
+    public sampled: boolean,
+    public record: boolean,
     /** Hops already taken by the request that caused this trace (queued messages), to bound async loops. */
-    readonly hopsBefore: number,
+    public hopsBefore: number,
     /** The trace whose request enqueued this one's message. */
-    readonly linkedSerial: number,
+    public linkedSerial: number,
   ) {}
+
+  /** Readies a finished trace for a new request, as if newly constructed. */
+  reuse(serial: number, startMs: number, sampled: boolean, record: boolean, hopsBefore: number, linkedSerial: number): this {
+    this.head = this.tail = null;
+    this.pinned = false;
+    this.serial = serial;
+    this.startMs = startMs;
+    this.sampled = sampled;
+    this.record = record;
+    this.hopsBefore = hopsBefore;
+    this.linkedSerial = linkedSerial;
+    return this;
+  }
 
   /** Adds a call to the trace. */
   add(call: Call): void {
@@ -91,13 +109,35 @@ export class Call {
   nextInTrace: Call | null = null;
 
   constructor(
-    readonly serial: number,
-    readonly trace: TraceContext,
-    readonly parent: Call | null,
-    readonly node: SimNode,
-    readonly link: Link | null,
-    readonly attempt: number,
-    readonly hop: number,
-    readonly sentMs: number,
+    public serial: number,
+    public trace: TraceContext,
+    public parent: Call | null,
+    public node: SimNode,
+    public link: Link | null,
+    public attempt: number,
+    public hop: number,
+    public sentMs: number,
   ) {}
+
+  /** Readies a call of a finished trace for a new attempt, as if newly constructed. */
+  reuse(serial: number, trace: TraceContext, parent: Call | null, node: SimNode, link: Link | null, attempt: number, hop: number, sentMs: number): this {
+    this.phase = CallPhase.InTransit;
+    this.settled = false;
+    this.arrivedMs = this.endMs = -1;
+    this.outcome = 'ok';
+    this.replica = -1;
+    this.epoch = this.deliveries = this.breakerGeneration = 0;
+    this.holdsWorker = false;
+    this.fan = null;
+    this.nextInTrace = null;
+    this.serial = serial;
+    this.trace = trace;
+    this.parent = parent;
+    this.node = node;
+    this.link = link;
+    this.attempt = attempt;
+    this.hop = hop;
+    this.sentMs = sentMs;
+    return this;
+  }
 }

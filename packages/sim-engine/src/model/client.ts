@@ -16,24 +16,26 @@ export class Client extends SimNode {
   private readonly arrival: ArrivalSpec;
   private readonly peakRatePerSec: number;
   private readonly rng: Rng;
+  /** Mean gap between arrivals at the peak rate. */
+  private readonly meanGapMs: number;
 
   constructor(ctx: SimContext, spec: ClientSpec, stats: NodeStats) {
     super(ctx, spec, stats);
     this.arrival = spec.properties.arrival;
     this.peakRatePerSec = maxRate(this.arrival.ratePerSec, this.arrival.profile);
+    this.meanGapMs = 1000 / this.peakRatePerSec;
     this.rng = ctx.stream(this, 'arrivals');
   }
 
   /** Schedules the first request. */
   start(): void {
-    this.scheduleNext(0);
+    this.scheduleNext();
   }
 
   /** Emits one request and schedules the next. */
   emit(): void {
-    const now = this.ctx.scheduler.now;
-    this.scheduleNext(now);
-    this.stats.arrival(now);
+    this.scheduleNext();
+    this.stats.arrival();
     this.ctx.requestStarted();
     const trace = this.ctx.startTrace(0, -1);
     const root = this.ctx.rootCall(trace, this);
@@ -54,14 +56,17 @@ export class Client extends SimNode {
     root.phase = CallPhase.Done;
     root.endMs = now;
     root.outcome = outcome;
-    if (outcome === 'ok') this.stats.completion(now, now - root.sentMs);
-    else this.stats.error(now);
+    if (outcome === 'ok') this.stats.completion(now - root.sentMs);
+    else this.stats.error();
     this.ctx.requestFinished(root, outcome);
     this.ctx.finishTrace(root.trace, root, outcome);
+    // Last: nothing of this request is touched after its answer reached the client.
+    this.ctx.recycleTrace(root.trace);
   }
 
-  private scheduleNext(fromMs: number): void {
-    const next = this.nextArrivalMs(fromMs);
+  /** Schedules the request after the one emitted now (no time argument: a double crossing a call is boxed). */
+  private scheduleNext(): void {
+    const next = this.nextArrivalMs(this.ctx.scheduler.now);
     if (next < this.ctx.endMs) this.ctx.scheduler.schedule(next, this.ctx.events.clientArrival, this);
   }
 
@@ -77,7 +82,7 @@ export class Client extends SimNode {
       }
       return Infinity;
     }
-    const meanGapMs = 1000 / this.peakRatePerSec;
+    const meanGapMs = this.meanGapMs;
     if (!profile) return fromMs - meanGapMs * Math.log(this.rng.nextOpen());
     let t = fromMs;
     while (t < this.ctx.endMs) {

@@ -35,8 +35,10 @@ export interface SimContext {
   startTrace(hopsBefore: number, linkedSerial: number): TraceContext;
   /** Creates the root call of a trace, held by `node` itself. */
   rootCall(trace: TraceContext, node: SimNode): Call;
-  /** A request or message finished its whole journey. */
+  /** A request or message finished its whole journey (`root.endMs` is now). */
   finishTrace(trace: TraceContext, root: Call, outcome: Outcome): void;
+  /** A finished trace's objects may be reused: only once nothing refers to its calls any more. */
+  recycleTrace(trace: TraceContext): void;
   /** End-to-end bookkeeping for a new client request. */
   requestStarted(): void;
   /** End-to-end bookkeeping for a finished client request. */

@@ -27,7 +27,7 @@ export class LoadBalancer extends SimNode {
   }
 
   receive(call: Call): void {
-    this.stats.arrival(this.ctx.scheduler.now);
+    this.stats.arrival();
     if (this.down) {
       this.ctx.respond(call, 'unavailable');
       return;

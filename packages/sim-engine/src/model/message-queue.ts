@@ -34,13 +34,13 @@ export class MessageQueue extends SimNode {
 
   receive(call: Call): void {
     const now = this.ctx.scheduler.now;
-    this.stats.arrival(now);
+    this.stats.arrival();
     if (this.down) {
       this.ctx.respond(call, 'unavailable');
       return;
     }
     if (this.backlog.length >= this.capacity) {
-      this.stats.drop(now);
+      this.stats.drop();
       this.ctx.logNoisy('drop', this, `${this.id}: queue full (${this.capacity} messages), message dropped`);
       this.ctx.respond(call, 'dropped');
       return;
@@ -60,7 +60,7 @@ export class MessageQueue extends SimNode {
     const now = this.ctx.scheduler.now;
     this.stats.busy.add(now, -1);
     if (outcome === 'ok') {
-      this.stats.completion(now, now - message.arrivedMs);
+      this.stats.completion(now - message.arrivedMs);
       message.endMs = now;
       this.ctx.finishTrace(message.trace, message, 'ok');
     } else if (message.deliveries < this.maxDeliveries) {
@@ -68,7 +68,7 @@ export class MessageQueue extends SimNode {
       this.backlog.push(message);
       this.stats.queued.add(now, 1);
     } else {
-      this.stats.error(now);
+      this.stats.error();
       message.endMs = now;
       this.ctx.log('warn', 'dead_letter', this.id, `${this.id}: message dead-lettered after ${message.deliveries} deliveries (${outcome})`, { deliveries: message.deliveries, outcome });
       this.ctx.finishTrace(message.trace, message, 'dead_letter');

@@ -27,6 +27,8 @@ export abstract class SimNode {
   readonly timeoutMs: number | undefined;
   /** Retry policy applied by callers of this component. */
   readonly retry: RetrySpec | undefined;
+  /** The scheduler lane of the timeouts of calls to it (set by the call protocol on the first); -1 before. */
+  timeoutLane = -1;
   breaker: CircuitBreaker | null = null;
   /** Whole-component crashes in progress; overlapping crash faults stack. */
   private wholeCrashes = 0;
@@ -139,7 +141,7 @@ export abstract class SimNode {
 
   /** Refuses `call` at once because a limit of this component is reached. */
   protected throttle(call: Call, reason: string): void {
-    this.stats.throttle(this.ctx.scheduler.now);
+    this.stats.throttle();
     this.ctx.logNoisy('throttled', this, `${this.id}: ${reason}, request throttled`);
     this.ctx.respond(call, 'dropped');
   }

@@ -26,4 +26,19 @@ export class Replica {
   ) {
     this.inFlight = trackInFlight ? new Set<Call>() : null;
   }
+
+  /**
+   * The process dies: a new epoch, nothing busy or queued. Returns the calls it held, to be answered
+   * `crashed`; their requests are pinned, as pending events still refer to them (never reused).
+   */
+  die(): Call[] {
+    this.epoch++;
+    this.busy = 0;
+    this.draining = false;
+    this.queue.drain(() => undefined);
+    const victims = this.inFlight ? Array.from(this.inFlight) : [];
+    this.inFlight?.clear();
+    for (const call of victims) call.trace.pinned = true;
+    return victims;
+  }
 }

@@ -71,7 +71,7 @@ export class ServerlessStation extends Station implements InstanceOwner {
     instance.active = true;
     instance.readyAtMs = now + this.coldStart.sample(this.coldRng);
     this.free.push(instance);
-    this.stats.coldStart(now);
+    this.stats.coldStart();
     this.setLive(this.live + 1);
     return instance;
   }

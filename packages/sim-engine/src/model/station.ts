@@ -63,7 +63,7 @@ export class Station extends SimNode implements Scalable {
   }
 
   receive(call: Call): void {
-    this.stats.arrival(this.ctx.scheduler.now);
+    this.stats.arrival();
     if (!this.isAvailable()) {
       this.ctx.respond(call, 'unavailable');
       return;
@@ -75,7 +75,8 @@ export class Station extends SimNode implements Scalable {
   protected admit(call: Call): void {
     const now = this.ctx.scheduler.now;
     const rotation = this.rotation;
-    const replica = rotation[this.cursor++ % rotation.length];
+    // The cursor stays below the rotation's length (here and in rebuildRotation): no modulo needed.
+    const replica = rotation[this.cursor++];
     if (this.cursor >= rotation.length) this.cursor = 0;
     call.replica = replica.index;
     call.epoch = replica.epoch;
@@ -88,7 +89,7 @@ export class Station extends SimNode implements Scalable {
       replica.queue.push(call);
       this.stats.queued.add(now, 1);
     } else {
-      this.stats.drop(now);
+      this.stats.drop();
       this.ctx.logNoisy('drop', this, `${this.id}: queue full (${this.queueCapacity} waiting), request dropped`);
       this.ctx.respond(call, 'dropped');
     }
@@ -236,21 +237,20 @@ export class Station extends SimNode implements Scalable {
   /** A replica's process dies: everything it holds fails at once, as its connections reset. */
   protected kill(replica: Replica): void {
     const now = this.ctx.scheduler.now;
-    replica.epoch++;
     this.stats.queued.add(now, -replica.queue.length);
     this.stats.busy.add(now, -replica.busy);
-    replica.busy = 0;
-    replica.draining = false;
-    replica.queue.drain(() => undefined);
-    const victims = replica.inFlight ? Array.from(replica.inFlight) : [];
-    replica.inFlight?.clear();
-    for (const call of victims) this.ctx.respond(call, 'crashed');
+    for (const call of replica.die()) this.ctx.respond(call, 'crashed');
   }
 
   /** Starts serving `call` on `replica`; `extraMs` (a cold start) adds to its service time. */
   protected startService(call: Call, replica: Replica, extraMs = 0): void {
     replica.busy++;
     this.stats.busy.add(this.ctx.scheduler.now, 1);
+    this.serve(call, extraMs);
+  }
+
+  /** Serves `call` on a worker already counted busy. */
+  private serve(call: Call, extraMs: number): void {
     call.phase = CallPhase.InService;
     call.holdsWorker = true;
     const serviceMs = this.sampler.sample(this.rng) * this.slowdownFactor + this.extraDelayMs + extraMs;
@@ -269,10 +269,10 @@ export class Station extends SimNode implements Scalable {
     const now = this.ctx.scheduler.now;
     const next = replica.queue.shift();
     if (next !== undefined) {
+      // The worker goes straight to the next call: busy stays (one step of its area for a −1 and a +1).
       this.stats.queued.add(now, -1);
-      replica.busy--;
-      this.stats.busy.add(now, -1);
-      this.startService(next, replica);
+      this.stats.busy.add(now, 0);
+      this.serve(next, 0);
       return;
     }
     replica.busy--;

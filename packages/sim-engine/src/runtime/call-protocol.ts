@@ -25,6 +25,8 @@ export abstract class CallProtocol {
   readonly scheduler = new Scheduler();
   private readonly retryRngs = new Map<SimNode, Rng>();
   private callSerial = 0;
+  /** Calls of finished traces, ready for reuse (linked through `nextInTrace`). */
+  private freeCalls: Call | null = null;
   private readonly kArrive: number;
   private readonly kResponse: number;
   private readonly kTimeout: number;
@@ -53,9 +55,33 @@ export abstract class CallProtocol {
 
   /** The root call of a trace, held by `node` itself (calls are numbered in creation order: span ids derive from it). */
   protected newRootCall(trace: TraceContext, node: SimNode): Call {
-    const call = new Call(this.callSerial++, trace, null, node, null, 1, trace.hopsBefore, this.scheduler.now);
-    if (trace.record) trace.add(call);
+    const call = this.newCall(trace, null, node, null, 1, trace.hopsBefore);
+    trace.add(call);
     return call;
+  }
+
+  /** A new call (a reused one when a finished trace left some), numbered in creation order. */
+  private newCall(trace: TraceContext, parent: Call | null, node: SimNode, link: Link | null, attemptNo: number, hop: number): Call {
+    const free = this.freeCalls;
+    if (free === null) return new Call(this.callSerial++, trace, parent, node, link, attemptNo, hop, this.scheduler.now);
+    this.freeCalls = free.nextInTrace;
+    return free.reuse(this.callSerial++, trace, parent, node, link, attemptNo, hop, this.scheduler.now);
+  }
+
+  /**
+   * Takes back the calls of a finished trace for reuse, unless something may still refer to one:
+   * the trace is pinned (a timeout, retry, loss or crash touched it) or a call is still out.
+   * Returns whether they were taken.
+   */
+  protected recycleCalls(trace: TraceContext): boolean {
+    const head = trace.head;
+    if (trace.pinned || head === null) return false;
+    for (let c: Call | null = head.nextInTrace; c !== null; c = c.nextInTrace) {
+      if (!c.settled || c.phase !== CallPhase.Done) return false;
+    }
+    (trace.tail as Call).nextInTrace = this.freeCalls;
+    this.freeCalls = head;
+    return true;
   }
 
   call(parent: Call, link: Link): void {
@@ -69,16 +95,14 @@ export abstract class CallProtocol {
     const now = this.scheduler.now;
     call.endMs = now;
     call.outcome = outcome;
-    const node = call.node;
-    if (!record) {
-      // The component counts this outcome itself (a queue counts consumed messages).
-    } else if (outcome === 'ok') node.stats.completion(now, now - call.arrivedMs);
-    else if (outcome !== 'dropped') node.stats.error(now);
-    if (record && outcome !== 'ok') this.logFailure(node, outcome);
+    // Unless the component counts this outcome itself (a queue counts consumed messages).
+    if (record) {
+      if (outcome === 'ok') call.node.stats.completion(now - call.arrivedMs);
+      else this.countFailure(call.node, outcome);
+    }
     const link = call.link as Link;
     if (link.loses()) {
-      this.logNoisy('lost', node, `${link.id}: response from ${node.id} lost`);
-      if (node.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, call);
+      this.loseResponse(call, link);
       return;
     }
     const delay = link.delayMs();
@@ -86,29 +110,30 @@ export abstract class CallProtocol {
     else this.settle(call, outcome);
   }
 
+  /*
+   * The hot path (a call made, served and answered) stays small enough for V8 to inline it whole;
+   * what happens only on failures lives in methods of its own below.
+   */
+
   /** Sends attempt number `attemptNo` of a call along `link`. */
   private attempt(parent: Call, link: Link, attemptNo: number): void {
-    const now = this.scheduler.now;
     const target = link.target;
     const hop = parent.hop + 1;
-    if (hop > MAX_HOPS) {
-      this.log('error', 'hop_limit', target.id, `request exceeded ${MAX_HOPS} hops at ${target.id}`, { hop });
-      this.deliver(parent, link, 'hop_limit');
+    if (hop > MAX_HOPS || (target.breaker !== null && !target.breaker.allow())) {
+      this.refuse(parent, link, hop);
       return;
     }
-    if (target.breaker !== null && !target.breaker.allow()) {
-      target.stats.reject(now);
-      this.logNoisy('circuit_open', target, `${target.id}: call rejected by the open circuit breaker`);
-      this.deliver(parent, link, 'circuit_open');
-      return;
-    }
-    const child = new Call(this.callSerial++, parent.trace, parent, target, link, attemptNo, hop, now);
-    if (parent.trace.record) parent.trace.add(child);
+    const trace = parent.trace;
+    const child = this.newCall(trace, parent, target, link, attemptNo, hop);
+    trace.add(child);
     if (target.breaker !== null) child.breakerGeneration = target.breaker.generation;
-    if (target.timeoutMs !== undefined) this.scheduler.schedule(now + target.timeoutMs, this.kTimeout, child);
+    if (target.timeoutMs !== undefined) {
+      trace.pinned = true;
+      if (target.timeoutLane < 0) target.timeoutLane = this.scheduler.lane(target.timeoutMs);
+      this.scheduler.scheduleInLane(target.timeoutLane, this.kTimeout, child);
+    }
     if (link.loses()) {
-      this.logNoisy('lost', target, `${link.id}: request to ${target.id} lost`);
-      if (target.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, child);
+      this.loseRequest(child, link);
       return;
     }
     const delay = link.delayMs();
@@ -121,13 +146,6 @@ export abstract class CallProtocol {
     call.node.receive(call);
   }
 
-  private onTimeout(call: Call): void {
-    if (call.settled) return;
-    call.node.stats.timeout(this.scheduler.now);
-    this.logNoisy('timeout', call.node, `${call.node.id}: call timed out after ${call.node.timeoutMs} ms`);
-    this.settle(call, 'timeout');
-  }
-
   /** The caller concludes an attempt: feed the breaker, then retry or pass the result up. */
   private settle(call: Call, outcome: Outcome): void {
     call.settled = true;
@@ -137,22 +155,71 @@ export abstract class CallProtocol {
     }
     const node = call.node;
     if (node.breaker !== null) node.breaker.record(outcome === 'ok', call.breakerGeneration);
-    const retry = node.retry;
-    if (outcome !== 'ok' && retry !== undefined && call.attempt < retry.maxAttempts && RETRYABLE.has(outcome)) {
-      this.scheduler.scheduleIn(retryDelayMs(retry, call.attempt, this.retryRng(node)), this.kRetry, call);
-      return;
-    }
+    if (outcome !== 'ok' && this.retries(call, outcome)) return;
     this.deliver(call.parent as Call, call.link as Link, outcome);
   }
 
   private deliver(parent: Call, link: Link, outcome: Outcome): void {
     link.inFlight--;
-    if (outcome !== 'ok' && link.optional) {
-      // The caller has a fallback: the failed call is counted where it failed, not passed up.
-      this.logNoisy('fallback', parent.node, `${parent.node.id}: optional call to ${link.target.id} failed (${outcome}); answered without it`);
-      outcome = 'ok';
-    }
+    if (outcome !== 'ok' && link.optional) outcome = this.fallBack(parent, link, outcome);
     parent.node.onDownstreamResult(parent, outcome);
+  }
+
+  /** Counts and logs a failed call at its component (a drop is counted where it was dropped). */
+  private countFailure(node: SimNode, outcome: Outcome): void {
+    if (outcome !== 'dropped') node.stats.error();
+    this.logFailure(node, outcome);
+  }
+
+  /** Refuses an attempt before it is made: past the hop limit, or by the callee's open breaker. */
+  private refuse(parent: Call, link: Link, hop: number): void {
+    const target = link.target;
+    if (hop > MAX_HOPS) {
+      this.log('error', 'hop_limit', target.id, `request exceeded ${MAX_HOPS} hops at ${target.id}`, { hop });
+      this.deliver(parent, link, 'hop_limit');
+      return;
+    }
+    target.stats.reject();
+    this.logNoisy('circuit_open', target, `${target.id}: call rejected by the open circuit breaker`);
+    this.deliver(parent, link, 'circuit_open');
+  }
+
+  /** The connection loses the request: the caller learns of it by its timeout, or without one when it would have arrived. */
+  private loseRequest(call: Call, link: Link): void {
+    const target = link.target;
+    call.trace.pinned = true;
+    this.logNoisy('lost', target, `${link.id}: request to ${target.id} lost`);
+    if (target.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, call);
+  }
+
+  /** The connection loses the answer: as for a lost request, the caller learns of it by its timeout or the delay. */
+  private loseResponse(call: Call, link: Link): void {
+    const node = call.node;
+    this.logNoisy('lost', node, `${link.id}: response from ${node.id} lost`);
+    call.trace.pinned = true;
+    if (node.timeoutMs === undefined) this.scheduler.scheduleIn(link.delayMs(), this.kLost, call);
+  }
+
+  private onTimeout(call: Call): void {
+    if (call.settled) return;
+    call.node.stats.timeout();
+    this.logNoisy('timeout', call.node, `${call.node.id}: call timed out after ${call.node.timeoutMs} ms`);
+    this.settle(call, 'timeout');
+  }
+
+  /** Schedules the next attempt of a failed call if its callee's retry policy allows one. */
+  private retries(call: Call, outcome: Outcome): boolean {
+    const retry = call.node.retry;
+    if (retry === undefined || call.attempt >= retry.maxAttempts || !RETRYABLE.has(outcome)) return false;
+    call.trace.pinned = true;
+    this.scheduler.scheduleIn(retryDelayMs(retry, call.attempt, this.retryRng(call.node)), this.kRetry, call);
+    return true;
+  }
+
+  /** The caller has a fallback: the failed optional call is counted where it failed, not passed up. */
+  private fallBack(parent: Call, link: Link, outcome: Outcome): Outcome {
+    this.logNoisy('fallback', parent.node, `${parent.node.id}: optional call to ${link.target.id} failed (${outcome}); answered without it`);
+    return 'ok';
   }
 
   private retryRng(node: SimNode): Rng {

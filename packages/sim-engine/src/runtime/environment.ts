@@ -37,6 +37,8 @@ export class SimEnvironment extends CallProtocol implements SimContext {
   /** End-to-end statistics when there are several clients; null while one client's own statistics serve. */
   endToEnd: NodeStats | null = null;
   private traceSerial = 0;
+  /** Finished traces whose calls were taken back, ready for reuse. */
+  private readonly freeTraces: TraceContext[] = [];
 
   constructor(private readonly settings: EnvironmentSettings) {
     super();
@@ -65,8 +67,15 @@ export class SimEnvironment extends CallProtocol implements SimContext {
   }
 
   startTrace(hopsBefore: number, linkedSerial: number): TraceContext {
-    const sampled = this.traces.enabled && this.traces.headSample();
-    return new TraceContext(this.traceSerial++, this.scheduler.now, sampled, this.traces.enabled, hopsBefore, linkedSerial);
+    const enabled = this.traces.enabled;
+    const sampled = enabled && this.traces.headSample();
+    const free = this.freeTraces.pop();
+    if (free === undefined) return new TraceContext(this.traceSerial++, this.scheduler.now, sampled, enabled, hopsBefore, linkedSerial);
+    return free.reuse(this.traceSerial++, this.scheduler.now, sampled, enabled, hopsBefore, linkedSerial);
+  }
+
+  recycleTrace(trace: TraceContext): void {
+    if (this.recycleCalls(trace)) this.freeTraces.push(trace);
   }
 
   rootCall(trace: TraceContext, node: SimNode): Call {
@@ -74,18 +83,18 @@ export class SimEnvironment extends CallProtocol implements SimContext {
   }
 
   finishTrace(trace: TraceContext, root: Call, outcome: Outcome): void {
-    this.traces.finish(trace, root, outcome, this.scheduler.now);
+    this.traces.finish(trace, root, outcome);
   }
 
   requestStarted(): void {
-    if (this.endToEnd !== null) this.endToEnd.arrival(this.scheduler.now);
+    if (this.endToEnd !== null) this.endToEnd.arrival();
   }
 
   requestFinished(root: Call, outcome: Outcome): void {
     if (this.endToEnd === null) return;
     const now = this.scheduler.now;
-    if (outcome === 'ok') this.endToEnd.completion(now, now - root.sentMs);
-    else this.endToEnd.error(now);
+    if (outcome === 'ok') this.endToEnd.completion(now - root.sentMs);
+    else this.endToEnd.error();
   }
 
   log(level: LogLevel, event: string, componentId: string | null, message: string, attributes?: Record<string, string | number | boolean>): void {
