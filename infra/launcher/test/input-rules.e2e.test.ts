@@ -101,6 +101,28 @@ describe.each(topologies)('input rules on %s', (_name, start) => {
     expect((await api.get(`/api/projects/${emoji.body.id}`, user.token)).body).toMatchObject({ name: 'Rocket \ud83d\ude80', description: 'snowman \u2603' });
   });
 
+  it('a design save, whose body is read from its raw bytes on a worker thread, refuses bad bodies exactly as the JSON middleware does', async () => {
+    // `POST /api/projects` goes through the services' JSON middleware; a save's body is read by
+    // the designs service itself (SaveDesignReader). The same bad body must get the same answer.
+    const bodies = ['{"name": ', '"just a string"', '  42', '[1, 2', 'nul', '{"name":"a\\u0000"}', '{"description":"\\udc00x"}', '{"a\\u0000":1}'];
+    for (const body of bodies) {
+      const viaMiddleware = await api.call('POST', '/api/projects', { token: user.token, body, headers: { 'content-type': 'application/json' } });
+      const viaSave = await api.call('POST', `/api/projects/${projectId}/designs`, { token: user.token, body, headers: { 'content-type': 'application/json' } });
+      expect({ body, status: viaSave.status, answer: viaSave.body }).toEqual({ body, status: 400, answer: viaMiddleware.body });
+    }
+    const invalidUtf8 = (path: string) => fetch(`${started.topology.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' }, body: Buffer.from('{"name":"\xff"}', 'latin1') });
+    const [a, b] = await Promise.all([invalidUtf8('/api/projects'), invalidUtf8(`/api/projects/${projectId}/designs`)]);
+    expect({ status: b.status, body: await b.json() }).toEqual({ status: a.status, body: await a.json() });
+    // An empty JSON body is `{}` for both: then each route's own schema speaks.
+    const empty = await api.call('POST', `/api/projects/${projectId}/designs`, { token: user.token, body: '', headers: { 'content-type': 'application/json' } });
+    expect({ status: empty.status, path: empty.body.error.details[0].path }).toEqual({ status: 400, path: 'components' });
+    // And a good one is saved with its graph as written.
+    const saved = await api.post(`/api/projects/${projectId}/designs`, { name: '  Trimmed  ', ...sampleDesign() }, user.token);
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ name: 'Trimmed', components: sampleDesign().components, connections: sampleDesign().connections.map((c) => ({ properties: {}, ...c })) });
+    expect((await api.get(`/api/designs/${saved.body.id}`, user.token)).body).toEqual(saved.body);
+  });
+
   it('validates every telemetry query parameter, naming it: an unknown metric is a 400, not an empty 200', async () => {
     const base = `/api/simulations/${simulationId}`;
     const bogus = await api.get(`${base}/metrics?metric=bogus`, user.token);

@@ -1,7 +1,8 @@
 import { Logger, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import { json, raw, type NextFunction, type Request, type Response } from 'express';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { invalidJsonMessage } from './http/json-text';
 import { requestIdMiddleware } from './http/request-id.middleware';
 import { bodyTextRulesMiddleware, TextRulesPipe, textRulesMiddleware, verifyUtf8Body } from './http/text-rules';
 
@@ -11,6 +12,12 @@ export interface ServiceAppOptions {
   quiet?: boolean;
   /** Parse JSON bodies (default); the gateway streams bodies through untouched instead. */
   parseJson?: boolean;
+  /**
+   * Requests whose JSON body is read as raw bytes (`req.body` a Buffer) instead of parsed: same
+   * limit and UTF-8 check, and the route applies the parser's and the text rule's checks itself
+   * (`@architech/service-kit/json-text`), e.g. on a worker thread for a large body.
+   */
+  rawJson?: (req: Request) => boolean;
   /** Middleware that runs before anything else, so it applies to every answer (the gateway's security headers). */
   first?: ((req: Request, res: Response, next: NextFunction) => void)[];
 }
@@ -26,7 +33,7 @@ export function closeOnSignals(app: INestApplication): void {
 /** Body-parser failures (malformed JSON, too large) in the API's error shape, before any route. */
 function bodyErrorHandler(error: { type?: string; message?: string; status?: number } | undefined, _req: Request, res: Response, next: NextFunction): void {
   if (error?.type === 'entity.parse.failed') {
-    res.status(400).json({ error: { code: 'invalid_json', message: `request body is not valid JSON: ${error.message ?? ''}`.trim() } });
+    res.status(400).json({ error: { code: 'invalid_json', message: invalidJsonMessage(error.message ?? '') } });
   } else if (error?.type === 'entity.verify.failed') {
     res.status(400).json({ error: { code: 'validation_failed', message: error.message ?? 'request body is not valid UTF-8', details: [{ path: '', code: 'invalid_text', message: 'the body is not valid UTF-8' }] } });
   } else if (error?.type === 'entity.too.large') {
@@ -49,7 +56,14 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
   // One text rule for every string the API receives (path, query, body): see http/text-rules.ts.
   app.use(textRulesMiddleware);
   if (options.parseJson !== false) {
-    app.use(json({ limit: options.bodyLimitBytes, verify: verifyUtf8Body }));
+    const parseJson = json({ limit: options.bodyLimitBytes, verify: verifyUtf8Body });
+    const rawJson = options.rawJson;
+    if (rawJson) {
+      const readRaw = raw({ type: 'application/json', limit: options.bodyLimitBytes, verify: verifyUtf8Body });
+      app.use((req: Request, res: Response, next: NextFunction) => (rawJson(req) ? readRaw : parseJson)(req, res, next));
+    } else {
+      app.use(parseJson);
+    }
     app.use(bodyErrorHandler);
     app.use(bodyTextRulesMiddleware);
   }

@@ -11,6 +11,8 @@ export const designsConfigSchema = z.object({
   MEMBERSHIP_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Megabytes of design graphs (as JSON text) kept in memory for reads; versions are immutable, so never stale. 0 turns it off. */
   DESIGN_GRAPH_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+  /** Worker threads that read save bodies (parse, schema, graph rules) off the main thread. 0 reads them on the main thread. */
+  DESIGN_SAVE_THREADS: z.coerce.number().int().min(0).max(8).default(1),
 });
 
 export type DesignsConfig = z.output<typeof designsConfigSchema>;

@@ -19,6 +19,7 @@ import { MembershipCachePolicy, ProjectMembershipRepository } from './repositori
 import { DesignAccess } from './services/design-access.service';
 import { DesignsService } from './services/designs.service';
 import { ImportsService } from './services/imports.service';
+import { SaveDesignReader } from './services/save-design-reader';
 
 /** The designs service: immutable design versions, their history and diffs. Owns the `designs` schema. */
 @Module({})
@@ -46,6 +47,7 @@ export class DesignsModule {
         DesignsService,
         ImportsService,
         { provide: ServiceClient, useValue: new ServiceClient(config.PROJECTS_URL, config.INTERNAL_TOKEN, 'projects') },
+        { provide: SaveDesignReader, useValue: new SaveDesignReader(config.DESIGN_SAVE_THREADS) },
         { provide: MembershipCachePolicy, useValue: new MembershipCachePolicy(config.MEMBERSHIP_CACHE_MS) },
         // Characters, not bytes: graph JSON is mostly ASCII, and a JS string holds 1–2 bytes per character.
         { provide: GraphTextCache, useValue: new GraphTextCache(new GraphCachePolicy(Math.floor(config.DESIGN_GRAPH_CACHE_MB * 1024 * 1024))) },

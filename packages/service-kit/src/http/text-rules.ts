@@ -1,45 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { formatPath, type ValidationIssue } from '@architech/contracts';
+import type { ValidationIssue } from '@architech/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiException } from '../errors/api-exception';
+import { findTextIssues, isCleanJsonText, textProblem } from './json-text';
 
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * The one rule every string the API receives obeys, wherever it arrives (JSON body, query
- * parameter, path parameter, object key): it is well-formed Unicode (no lone UTF-16 surrogate)
- * and holds no NUL character. PostgreSQL cannot store either (a NUL fails the write, a lone
- * surrogate is silently replaced or fails a JSON cast), so such input is refused with a 400 that
- * names the field instead of failing later or being stored altered.
- */
-export function textProblem(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
-  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode text (it holds a lone UTF-16 surrogate, e.g. \\ud800)';
-  return undefined;
-}
-
-/** Deepest nesting walked; deeper values are left to the route's own schema. */
-const MAX_DEPTH = 64;
-
-/** Every string (and object key) of `value` that breaks {@link textProblem}, with its path. */
-export function findTextIssues(value: unknown, path: PropertyKey[] = [], issues: ValidationIssue[] = [], depth = 0): ValidationIssue[] {
-  if (issues.length >= 20 || depth > MAX_DEPTH) return issues;
-  if (typeof value === 'string') {
-    const problem = textProblem(value);
-    if (problem) issues.push({ path: formatPath(path), code: 'invalid_text', message: problem });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => findTextIssues(item, [...path, index], issues, depth + 1));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const problem = textProblem(key);
-      if (problem) issues.push({ path: formatPath(path), code: 'invalid_text', message: `a key ${problem}` });
-      else findTextIssues(item, [...path, key], issues, depth + 1);
-    }
-  }
-  return issues;
-}
+export { findTextIssues, textProblem } from './json-text';
 
 function refuse(res: Response, what: string, issues: ValidationIssue[]): void {
   const error = ApiException.validation(what, issues);
@@ -105,7 +71,8 @@ const CLEAN_TEXT = Symbol('architech.cleanJsonText');
 
 /** After the JSON body parser: the text rule over every string and key of the body. */
 export function bodyTextRulesMiddleware(req: Request, res: Response, next: NextFunction): void {
-  if (req.body !== undefined && typeof req.body === 'object' && (req as unknown as Record<symbol, unknown>)[CLEAN_TEXT] !== true) {
+  // A Buffer is a body read raw for its route to parse (ServiceAppOptions.rawJson), rules included.
+  if (req.body !== undefined && typeof req.body === 'object' && !Buffer.isBuffer(req.body) && (req as unknown as Record<symbol, unknown>)[CLEAN_TEXT] !== true) {
     const issues = findTextIssues(req.body);
     if (issues.length > 0) return refuse(res, 'request body', issues);
   }
@@ -131,5 +98,5 @@ export class TextRulesPipe implements PipeTransform {
  */
 export function verifyUtf8Body(req: unknown, _res: unknown, buffer: Buffer): void {
   if (!isUtf8(buffer)) throw Object.assign(new Error('request body is not valid UTF-8'), { type: 'entity.verify.failed', status: 400 });
-  if (!buffer.includes('\\u') && !buffer.includes(0)) (req as Record<symbol, unknown>)[CLEAN_TEXT] = true;
+  if (isCleanJsonText(buffer)) (req as Record<symbol, unknown>)[CLEAN_TEXT] = true;
 }

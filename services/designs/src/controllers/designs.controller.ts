@@ -4,7 +4,8 @@ import { CurrentUser, UuidParam, ZodPipe, type AuthUser } from '@architech/servi
 import type { Response } from 'express';
 import { z } from 'zod';
 import { DesignsService } from '../services/designs.service';
-import { SaveDesignPipe, type SaveDesignRequest } from '../services/save-design-request';
+import { SaveDesignPipe } from '../services/save-design-reader';
+import type { PreparedSave } from '../services/save-design-request';
 
 const diffQuerySchema = z.object({ against: z.guid() });
 
@@ -18,7 +19,7 @@ export class DesignsController {
 
   /** A DesignVersionDto (201), sent as text whose graph was serialised once (DesignsService.saveJson). */
   @Post('projects/:projectId/designs')
-  async save(@Body(SaveDesignPipe) request: SaveDesignRequest, @Param('projectId', UuidParam('project')) projectId: string, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+  async save(@Body(SaveDesignPipe) request: PreparedSave, @Param('projectId', UuidParam('project')) projectId: string, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     const json = await this.designs.saveJson(projectId, user.id, request);
     res.status(201).type('application/json').send(json);
   }

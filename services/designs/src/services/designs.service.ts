@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  checkDesignGraph,
   type DesignDiffDto,
   type DesignVersionDto,
   type DesignVersionSummaryDto,
@@ -11,7 +10,7 @@ import { DesignVersionRepository, type GraphJson } from '../repositories/design-
 import { DesignAccess } from './design-access.service';
 import { diffDesigns } from './design-diff';
 import { toDesignVersionDto, toDesignVersionSummaryDto, versionFields } from './design-dto';
-import type { SaveDesignRequest } from './save-design-request';
+import type { PreparedSave } from './save-design-request';
 
 /** The name of version 1 when the client gives none. */
 const DEFAULT_DESIGN_NAME = 'Untitled design';
@@ -25,31 +24,30 @@ export class DesignsService {
   ) {}
 
   /**
-   * Saves version 1 of a new design, or version n+1 of `input.lineageId` when `input.baseVersion`
-   * is still its latest version (else 409 naming the latest). The request was parsed at the edge
-   * (SaveDesignPipe); here, for editors only, the graph rules a schema cannot express, then the
+   * Saves version 1 of a new design, or version n+1 of `lineageId` when `baseVersion` is still its
+   * latest version (else 409 naming the latest). The request was read at the edge (SaveDesignPipe);
+   * here, for editors only, what the graph rules a schema cannot express found is refused, then the
    * graph is stored as written.
    */
-  async save(projectId: string, userId: string, request: SaveDesignRequest): Promise<DesignVersionDto> {
+  async save(projectId: string, userId: string, request: PreparedSave): Promise<DesignVersionDto> {
     const saved = await this.saveVersion(projectId, userId, request);
-    return toDesignVersionDto(saved.design, request.written);
+    return toDesignVersionDto(saved.design, { components: JSON.parse(saved.graphJson.components), connections: JSON.parse(saved.graphJson.connections) });
   }
 
   /**
    * {@link save}, answered as the JSON text of the DesignVersionDto: the graph is serialised once,
    * for the database and the answer (a 200-component graph is ~60 kB of JSON).
    */
-  async saveJson(projectId: string, userId: string, request: SaveDesignRequest): Promise<string> {
+  async saveJson(projectId: string, userId: string, request: PreparedSave): Promise<string> {
     const saved = await this.saveVersion(projectId, userId, request);
     const fields = JSON.stringify(versionFields(saved.design));
     return `${fields.slice(0, -1)},"components":${saved.graphJson.components},"connections":${saved.graphJson.connections}}`;
   }
 
-  private async saveVersion(projectId: string, userId: string, { input, written: graph }: SaveDesignRequest): Promise<{ design: DesignEntity; graphJson: GraphJson }> {
+  private async saveVersion(projectId: string, userId: string, input: PreparedSave): Promise<{ design: DesignEntity; graphJson: GraphJson }> {
     await this.access.requireEditor(projectId, userId);
-    const outcome = checkDesignGraph({ components: input.components, connections: input.connections });
-    if (!outcome.ok) throw ApiException.validation('design', outcome.issues);
-    const graphJson = { components: JSON.stringify(graph.components), connections: JSON.stringify(graph.connections) };
+    if (input.graphIssues.length > 0) throw ApiException.validation('design', input.graphIssues);
+    const graphJson = input.graphJson;
     const version = { projectId, createdBy: userId, name: input.name, description: input.description, graphJson };
     if (input.lineageId === undefined || input.baseVersion === undefined) {
       return { design: await this.versions.insertFirst({ ...version, name: input.name ?? DEFAULT_DESIGN_NAME }), graphJson };

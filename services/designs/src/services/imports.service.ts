@@ -5,7 +5,7 @@ import { parseHcl } from '@architech/iac-import/hcl';
 import { ApiException } from '@architech/service-kit';
 import { DesignAccess } from './design-access.service';
 import { DesignsService } from './designs.service';
-import { readSaveDesignRequest } from './save-design-request';
+import { readSaveDesign } from './save-design-reader';
 
 /**
  * Imports infrastructure code (compose, Kubernetes, Terraform, CloudFormation) sent as file
@@ -30,7 +30,7 @@ export class ImportsService {
       const index = request.files.findIndex((f) => f.path === error.file);
       throw ApiException.validation('import', [{ path: index >= 0 ? `files[${index}]` : 'files', code: error.code, message: error.message }]);
     }
-    const design = await this.designs.save(projectId, userId, readSaveDesignRequest({ ...result.design }));
+    const design = await this.designs.save(projectId, userId, readSaveDesign({ ...result.design }));
     return {
       design,
       assumptions: [...result.assumptions],
