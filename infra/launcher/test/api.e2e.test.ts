@@ -186,6 +186,15 @@ describe('projects and versioned designs', () => {
     expect(actions).toContain('project.created');
     expect(actions).toContain('design.version_created');
     expect(audit.body.events.every((e: { actorId: string }) => e.actorId === owner.id)).toBe(true);
+    // A save's event is written by the save's own statement: what was saved, as which version.
+    type Event = { action: string; resourceType: string; resourceId: string; details: { lineageId: string; version: number; name: string } };
+    const saves = (audit.body.events as Event[]).filter((e) => e.action.startsWith('design.'));
+    expect(saves.length).toBeGreaterThan(1);
+    for (const event of saves) {
+      const design = (await api.get(`/api/designs/${event.resourceId}`, owner.token)).body;
+      expect(event).toMatchObject({ resourceType: 'design', details: { lineageId: design.lineageId, version: design.version, name: design.name } });
+      expect(event.action).toBe(design.version === 1 ? 'design.created' : 'design.version_created');
+    }
   });
 });
 

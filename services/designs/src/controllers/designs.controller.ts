@@ -21,7 +21,8 @@ export class DesignsController {
   @Post('projects/:projectId/designs')
   async save(@Body(SaveDesignPipe) request: PreparedSave, @Param('projectId', UuidParam('project')) projectId: string, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     const json = await this.designs.saveJson(projectId, user.id, request);
-    res.status(201).type('application/json').send(json);
+    // `end`, not `send`: an answer to a POST is never revalidated, so no ETag (a hash of ~60 kB).
+    res.status(201).type('application/json').end(json);
   }
 
   @Get('projects/:projectId/designs')

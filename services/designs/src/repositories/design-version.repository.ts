@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Component, Connection, Design } from '@architech/contracts';
-import { AuditRepository, DATA_SOURCE } from '@architech/service-kit';
+import { DATA_SOURCE } from '@architech/service-kit';
 import { QueryFailedError, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { DesignEntity } from '../entities/design.entity';
-import { AUDIT_TABLE } from './audit-table';
 import { GraphTextCache } from './graph-text-cache';
 
 /**
@@ -65,8 +64,10 @@ const SELECT_SUMMARIES = `SELECT d.*,
 /**
  * Inserts a version and its graph in one statement (one round trip): the version row with the id
  * $1, then its components ($8) and connections ($9), each a JSON array parsed by the server, whose
- * order is stored as `ordinal`. Absent optional fields are stored as NULL. The foreign keys are
- * checked at the end of the statement, when every row is in. $3 NULL: a new lineage.
+ * order is stored as `ordinal`, and the audit event $10 of the save (in the designs' audit table,
+ * AUDIT_TABLE: details `{lineageId, version, name}`), so it commits with the version it records.
+ * Absent optional fields are stored as NULL. The foreign keys are checked at the end of the
+ * statement, when every row is in. $3 NULL: a new lineage.
  */
 const INSERT_VERSION_WITH_GRAPH = `WITH d AS (
     INSERT INTO designs.designs (id, project_id, lineage_id, version, is_latest, name, description, created_by)
@@ -78,7 +79,10 @@ const INSERT_VERSION_WITH_GRAPH = `WITH d AS (
   k AS (
     INSERT INTO designs.connections (design_id, id, ordinal, source, target, properties)
     SELECT $1, e->>'id', (o - 1)::int, e->>'source', e->>'target', nullif(e->'properties', 'null'::jsonb)
-      FROM jsonb_array_elements($9::jsonb) WITH ORDINALITY AS t(e, o))
+      FROM jsonb_array_elements($9::jsonb) WITH ORDINALITY AS t(e, o)),
+  a AS (
+    INSERT INTO designs.audit_events (actor_id, action, resource_type, resource_id, project_id, details)
+    SELECT created_by, $10, 'design', id, project_id, jsonb_build_object('lineageId', lineage_id, 'version', version, 'name', name) FROM d)
   SELECT * FROM d`;
 
 /** Constraints a concurrent save from the same base trips over: the loser gets a 409 too. */
@@ -102,13 +106,9 @@ export class DesignVersionRepository {
     this.designs = dataSource.getRepository(DesignEntity);
   }
 
-  /** Saves version 1 of a new design under a new lineage id. */
+  /** Saves version 1 of a new design under a new lineage id: one statement (its own transaction), audit event included. */
   insertFirst(version: NewVersion & { name: string }): Promise<DesignEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const design = await this.insertWithGraph(manager, version, { lineageId: null, number: 1, name: version.name, description: version.description ?? null });
-      await this.recordSaved(manager, 'design.created', design);
-      return design;
-    });
+    return this.insertWithGraph(this.dataSource.manager, version, { lineageId: null, number: 1, name: version.name, description: version.description ?? null }, 'design.created');
   }
 
   /**
@@ -122,13 +122,12 @@ export class DesignVersionRepository {
         if (!head || head.projectId !== version.projectId) return { kind: 'lineage_not_found' };
         if (head.version !== baseVersion) return { kind: 'stale_base', latestVersion: head.version, latestId: head.id };
         await manager.query(`UPDATE designs.designs SET is_latest = false WHERE id = $1`, [head.id]);
-        const design = await this.insertWithGraph(manager, version, {
-          lineageId,
-          number: head.version + 1,
-          name: version.name ?? head.name,
-          description: version.description ?? head.description,
-        });
-        await this.recordSaved(manager, 'design.version_created', design);
+        const design = await this.insertWithGraph(
+          manager,
+          version,
+          { lineageId, number: head.version + 1, name: version.name ?? head.name, description: version.description ?? head.description },
+          'design.version_created',
+        );
         return { kind: 'saved', design };
       });
     } catch (error) {
@@ -201,11 +200,12 @@ export class DesignVersionRepository {
     return undefined;
   }
 
-  /** One statement: the version row and its graph ({@link INSERT_VERSION_WITH_GRAPH}). */
+  /** One statement: the version row, its graph and the audit event `action` ({@link INSERT_VERSION_WITH_GRAPH}). */
   private async insertWithGraph(
     manager: EntityManager,
     version: NewVersion,
     row: { lineageId: string | null; number: number; name: string; description: string | null },
+    action: 'design.created' | 'design.version_created',
   ): Promise<DesignEntity> {
     const rows: DesignRow[] = await manager.query(INSERT_VERSION_WITH_GRAPH, [
       randomUUID(),
@@ -217,20 +217,9 @@ export class DesignVersionRepository {
       version.createdBy,
       version.graphJson.components,
       version.graphJson.connections,
+      action,
     ]);
     return this.toEntity(rows[0]);
-  }
-
-  private recordSaved(manager: EntityManager, action: string, design: DesignEntity): Promise<void> {
-    // On the transaction's manager, so the event commits with the version it records.
-    return new AuditRepository(manager, AUDIT_TABLE).record({
-      actorId: design.createdBy,
-      action,
-      resourceType: 'design',
-      resourceId: design.id,
-      projectId: design.projectId,
-      details: { lineageId: design.lineageId, version: design.version, name: design.name },
-    });
   }
 
   private toEntity(row: DesignRow): DesignEntity {
