@@ -41,6 +41,9 @@ function decodes(raw: string): string | undefined {
  */
 export function textRulesMiddleware(req: Request, res: Response, next: NextFunction): void {
   const url = req.originalUrl ?? req.url;
+  // Without a `%`, nothing decodes to a NUL, a surrogate or malformed UTF-8 (the HTTP parser
+  // refuses a raw NUL or control character in the request line): most requests stop here.
+  if (!url.includes('%')) return next();
   const pathEnd = url.indexOf('?');
   const rawPath = pathEnd < 0 ? url : url.slice(0, pathEnd);
   for (const segment of rawPath.split('/')) {
