@@ -22,7 +22,7 @@ function run(databaseUrl: string): { undecodable: { name: string; message: strin
     (async () => {
       const url = ${JSON.stringify(databaseUrl)};
       const ds = await kit.openServiceDatabase({ databaseUrl: url, dataDir: '', schema: 'telemetry', entities: [], migrations: TELEMETRY_MIGRATIONS });
-      const writer = new ThreadedWriter({ databaseUrl: url, schema: 'telemetry', poolSize: 2 });
+      const writer = new ThreadedWriter({ databaseUrl: url, schema: 'telemetry', poolSize: 2, nice: 0 });
       const sim = '00000000-0000-4000-8000-0000000000cc';
       const undecodable = await writer.write('metrics', new Uint8Array([0xff, 0xff, 0xff, 0x07])).then(() => null, (e) => ({ name: e.name, message: e.message }));
       const series = Array.from({ length: 10 }, (_, s) => ({ componentId: 'c' + s, componentType: 'SERVICE', metric: 'throughput', startSec: 0, values: Array.from({ length: 600 }, (_, i) => i) }));

@@ -84,11 +84,12 @@ describe('telemetry on its own embedded database', () => {
     expect((await query(main, 'SELECT name FROM users.migrations')).length).toBeGreaterThan(0);
   });
 
-  (process.platform === 'linux' ? it : it.skip)('runs the engine thread below the API threads (SIM_ENGINE_NICE, default 10)', async () => {
-    // The engine thread lowers its own priority as it starts (on a busy machine, a while after the launcher is ready).
-    const nice = await eventually(async () => threadNiceValues(topology!.pid), (values) => values.includes(10), 60_000);
-    // The engine thread (SIM_WORKERS=1) at 10, the main thread and the databases' threads at 0.
+  (process.platform === 'linux' ? it : it.skip)('runs the engine thread (SIM_ENGINE_NICE, default 10) and the ingestion thread (TELEMETRY_INGESTION_NICE, default 5) below the API threads', async () => {
+    // Each lowers its own priority as it starts (on a busy machine, a while after the launcher is ready).
+    const nice = await eventually(async () => threadNiceValues(topology!.pid), (values) => values.includes(10) && values.includes(5), 60_000);
+    // The engine thread (SIM_WORKERS=1) at 10, telemetry's ingestion thread at 5, the main thread and the databases' threads at 0.
     expect(nice.filter((n) => n === 10)).toHaveLength(1);
+    expect(nice.filter((n) => n === 5)).toHaveLength(1);
     expect(nice.filter((n) => n === 0).length).toBeGreaterThan(3);
   });
 

@@ -19,6 +19,7 @@ export * from './database/database.module';
 export * from './telemetry/telemetry';
 export * from './service-kit.module';
 export * from './time/clock';
+export * from './runtime/thread-priority';
 export * from './bootstrap';
 export * from './ports/event-bus.port';
 export * from './ports/metric-store.port';

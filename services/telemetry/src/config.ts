@@ -11,6 +11,11 @@ export const telemetryConfigSchema = z.object({
    * holds the session the interactive services share.
    */
   TELEMETRY_DATABASE_URL: z.string().url().optional(),
+  /**
+   * Nice value (Linux) of the ingestion thread that decodes and writes batches to Postgres-backed
+   * stores: below the API's event loop on a contended core, every idle core in full otherwise.
+   */
+  TELEMETRY_INGESTION_NICE: z.coerce.number().int().min(0).max(19).default(5),
   SIMULATIONS_URL: z.string().url().default('http://127.0.0.1:3004'),
   PROJECTS_URL: z.string().url().default('http://127.0.0.1:3002'),
   BUS: z.enum(['in-process', 'kafka']).default('in-process'),

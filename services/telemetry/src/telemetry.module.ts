@@ -25,7 +25,7 @@ import type { MetricStore, TraceStore } from '@architech/service-kit';
 function createWriter(config: TelemetryConfig, ds: DataSource, metrics: MetricStore, traces: TraceStore): TelemetryWriter {
   const url = (ds.options as { url?: string }).url;
   if (config.METRIC_STORE === 'postgres' && config.TRACE_STORE === 'postgres' && url && ingestionThreadAvailable()) {
-    return new ThreadedWriter({ databaseUrl: url, schema: 'telemetry', poolSize: 4 });
+    return new ThreadedWriter({ databaseUrl: url, schema: 'telemetry', poolSize: 4, nice: config.TELEMETRY_INGESTION_NICE });
   }
   return new StoreWriter(metrics, traces);
 }

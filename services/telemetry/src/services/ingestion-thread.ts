@@ -4,13 +4,16 @@
  * the statements runs on the event loop that answers the API's requests.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThreadPriority } from '@architech/service-kit/thread-priority';
 import { PostgresMetricStore, PostgresTraceStore } from '@architech/service-kit';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { StoreWriter, type BatchKind } from './telemetry-writer';
 import type { IngestionReply, IngestionThreadData } from './threaded-writer';
 
-const { databaseUrl, schema, poolSize } = workerData as IngestionThreadData;
+const { databaseUrl, schema, poolSize, nice } = workerData as IngestionThreadData;
+// Bulk work: the API's event loop goes first on a contended core.
+lowerThreadPriority(nice);
 // `architech-telemetry`: the embedded database serves this application's sessions as bulk work.
 const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, poolSize, applicationName: 'architech-telemetry' });
 const ready = dataSource.initialize().then(() => {

@@ -9,6 +9,8 @@ export interface IngestionThreadData {
   databaseUrl: string;
   schema: string;
   poolSize: number;
+  /** The thread's nice value (TELEMETRY_INGESTION_NICE; 0 leaves it at the process's). */
+  nice: number;
 }
 
 /** The thread's answer to one batch: stored, or why not. */
