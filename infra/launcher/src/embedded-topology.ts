@@ -3,7 +3,7 @@ import { createInProcessEventBus, listen, startEmbeddedPostgres } from '@archite
 import { createUsersApp, loadUsersConfig } from '@architech/users-service';
 import { createProjectsApp, loadProjectsConfig } from '@architech/projects-service';
 import { createDesignsApp, loadDesignsConfig } from '@architech/designs-service';
-import { createGatewayApp, loadGatewayConfig } from '@architech/gateway-service';
+import { createGatewayApp, loadGatewayConfig, type LocalService } from '@architech/gateway-service';
 import { createSimulationsApp, loadSimulationsConfig } from '@architech/simulations-service';
 import { createTelemetryApp, loadTelemetryConfig, moveTelemetry } from '@architech/telemetry-service';
 import { existsSync } from 'node:fs';
@@ -34,8 +34,9 @@ export interface EmbeddedTopology {
 /**
  * Starts the whole backend in this process: embedded PGlite unless DATABASE_URL is set, an
  * in-process bus, the users, projects, designs, simulations and telemetry services on free loopback
- * ports, and the gateway in front. Each service
- * keeps its own schema and talks to the others over HTTP exactly as in the distributed topology.
+ * ports, and the gateway in front. Each service keeps its own schema and talks to the others over
+ * HTTP exactly as in the distributed topology; the gateway calls their applications directly
+ * (GATEWAY_LOCAL_DISPATCH).
  */
 export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {}): Promise<EmbeddedTopology> {
   const baseEnv = { ...(options.env ?? process.env) };
@@ -101,7 +102,13 @@ export async function startEmbeddedTopology(options: EmbeddedTopologyOptions = {
     apps.push(telemetry);
     await listen(telemetry, telemetryPort);
     const gatewayConfig = loadGatewayConfig(env);
-    const gateway = await createGatewayApp(gatewayConfig, { quiet: options.quiet });
+    // The gateway hands each request to its service's application in this process (no loopback HTTP
+    // hop) unless GATEWAY_LOCAL_DISPATCH=false; the services still listen, for each other's calls.
+    const handlerOf = (app: INestApplication) => app.getHttpAdapter().getInstance() as LocalService;
+    const local = gatewayConfig.GATEWAY_LOCAL_DISPATCH
+      ? { users: handlerOf(users), projects: handlerOf(projects), designs: handlerOf(designs), simulations: handlerOf(simulations), telemetry: handlerOf(telemetry) }
+      : {};
+    const gateway = await createGatewayApp(gatewayConfig, { quiet: options.quiet, local });
     apps.push(gateway);
     // One machine's product: loopback only, unless HOST (or GATEWAY_HOST) asks for another interface.
     const host = options.gatewayPort === 0 ? '127.0.0.1' : env.HOST || env.GATEWAY_HOST || '127.0.0.1';

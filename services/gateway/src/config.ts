@@ -70,8 +70,13 @@ export const gatewayConfigSchema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
   /** How long the gateway reuses the users service's "token not revoked" answer; 0 asks every time. */
   REVOCATION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
-  /** Upstream answer deadline. */
+  /** Upstream answer deadline (over HTTP; a service in the gateway's process answers on its own). */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * Embedded topology only: hand each request to its service's application in this process
+   * instead of over loopback HTTP (the services still listen, for each other's calls).
+   */
+  GATEWAY_LOCAL_DISPATCH: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').default(true),
   /** Directory of the built web app (web/dist) served at `/`; empty serves no web app. */
   WEB_DIR: z.string().default(''),
 });

@@ -3,7 +3,7 @@ import { createServiceApp, TokenService } from '@architech/service-kit';
 import { listOf, type GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { securityHeadersMiddleware } from './http/security-headers';
-import { createProxyMiddleware } from './proxy/proxy.middleware';
+import { createProxyMiddleware, type LocalServices } from './proxy/proxy.middleware';
 import { createApiDocsMiddleware } from './docs/api-docs.middleware';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { createWebAppMiddleware } from './web/web-app.middleware';
@@ -11,9 +11,10 @@ import { createWebAppMiddleware } from './web/web-app.middleware';
 /**
  * Builds the gateway (not yet listening): CORS, the API reference (`/api/docs`, `/api/docs.json`),
  * then the proxy for `/api/...`, then its own routes.
- * With WEB_DIR set, the built web app is served at every other GET path.
+ * With WEB_DIR set, the built web app is served at every other GET path. `local`: services in this
+ * process, called without an HTTP hop (the embedded topology).
  */
-export async function createGatewayApp(config: GatewayConfig, options: { quiet?: boolean } = {}): Promise<INestApplication> {
+export async function createGatewayApp(config: GatewayConfig, options: { quiet?: boolean; local?: LocalServices } = {}): Promise<INestApplication> {
   const app = await createServiceApp(GatewayModule.forRoot(config) as never, { bodyLimitBytes: config.BODY_LIMIT_BYTES, quiet: options.quiet, parseJson: false, first: [securityHeadersMiddleware] });
   // CORS only for the origins listed (a literal `*` when configured so, never an echo of any origin).
   const origins = config.CORS_ORIGINS.trim() === '*' ? '*' : listOf(config.CORS_ORIGINS).map((o) => o.replace(/\/$/, ''));
@@ -24,7 +25,7 @@ export async function createGatewayApp(config: GatewayConfig, options: { quiet?:
   express.set('trust proxy', trusted.length > 0 ? trusted : false);
   const openApi = buildOpenApiDocument();
   app.use(createApiDocsMiddleware(() => openApi));
-  app.use(createProxyMiddleware(config, new TokenService(config.JWT_SECRET, config.JWT_TTL_SEC)));
+  app.use(createProxyMiddleware(config, new TokenService(config.JWT_SECRET, config.JWT_TTL_SEC), Date.now, options.local));
   if (config.WEB_DIR) app.use(createWebAppMiddleware(config.WEB_DIR));
   return app;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import { Logger } from '@nestjs/common';
 import { ApiException, currentRequestContext, TokenService, type AuthUser } from '@architech/service-kit';
 import type { GatewayConfig } from '../config';
 import { RateLimiter } from './rate-limiter';
@@ -48,13 +49,23 @@ function newTraceparent(): string {
   return `00-${randomPool.toString('hex', at, at + 16)}-${randomPool.toString('hex', at + 16, at + 24)}-01`;
 }
 
+/** A service's Express application, called with the request itself (`app.handle`, as a mounted sub-application is). */
+export type LocalService = (req: Request, res: Response, done: (error?: unknown) => void) => void;
+
+/**
+ * Services running in the gateway's own process (the embedded topology, GATEWAY_LOCAL_DISPATCH):
+ * their requests are handed to their Express application directly instead of over loopback HTTP.
+ */
+export type LocalServices = Partial<Record<Route['service'], LocalService>>;
+
 /**
  * The gateway's core: for `/api/...` it rate-limits by client address, verifies the access token
  * of non-public routes, enforces the body limit while streaming, and forwards the request to the
- * service that owns the path with the request id, client address and trace context. Everything
- * else falls through to the gateway's own routes (health, OpenAPI document).
+ * service that owns the path with the request id, client address and trace context: over HTTP, or
+ * to the service's application in this process when `local` has it. Everything else falls through
+ * to the gateway's own routes (health, OpenAPI document).
  */
-export function createProxyMiddleware(config: GatewayConfig, tokens: TokenService, now: () => number = Date.now) {
+export function createProxyMiddleware(config: GatewayConfig, tokens: TokenService, now: () => number = Date.now, local: LocalServices = {}) {
   const upstreams: Record<Route['service'], URL> = {
     users: new URL(config.USERS_URL),
     projects: new URL(config.PROJECTS_URL),
@@ -65,6 +76,7 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MIN, config.RATE_LIMIT_BURST);
   const revocations = new RevocationCheck(config.USERS_URL, config.INTERNAL_TOKEN, config.REVOCATION_CACHE_MS, config.UPSTREAM_TIMEOUT_MS);
   const shareLinks = new ShareLinkResolver(config.SIMULATIONS_URL, config.INTERNAL_TOKEN, config.UPSTREAM_TIMEOUT_MS);
+  const localOnly = (Object.keys(upstreams) as Route['service'][]).every((service) => local[service] !== undefined);
 
   return (req: Request, res: Response, next: NextFunction): void => {
     const path = req.path;
@@ -106,8 +118,9 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
       sendError(res, error as ApiException);
       return;
     }
-    // The body is read only once the token is known to be live.
-    req.pause();
+    // The body is read only once the token is known to be live (a local service's body parser
+    // reads a stream nobody paused: until it listens, nothing flows).
+    if (!local[route.service]) req.pause();
     revocations.assertActive(user).then(
       () => {
         if (LOGOUT_PATHS.has(path)) res.once('finish', () => res.statusCode < 300 && revocations.revoked(user));
@@ -133,7 +146,7 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
       return;
     }
     const serve = shared.route;
-    req.pause();
+    if (!localOnly) req.pause();
     shareLinks.resolve(shared.token, shared.open, client).then(
       (link) => {
         const route = serve(link);
@@ -146,8 +159,8 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
     );
   }
 
-  /** Forwards the request as it came, or, with `sharedPath`, a share link's read to that internal path. */
-  function forward(req: Request, res: Response, upstream: URL, service: string, sharedPath?: string): void {
+  /** The headers a service receives: the client's (a share link's read: only SHARED_HEADERS, and the internal token) and the gateway's. */
+  function forwardedHeaders(req: Request, sharedPath: string | undefined): IncomingHttpHeaders {
     const headers: IncomingHttpHeaders = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (HOP_BY_HOP.has(name) || name === 'x-internal-token') continue;
@@ -161,6 +174,36 @@ export function createProxyMiddleware(config: GatewayConfig, tokens: TokenServic
     headers['x-forwarded-for'] = clientAddress(req);
     headers['x-forwarded-proto'] = req.protocol;
     headers.traceparent ??= newTraceparent();
+    return headers;
+  }
+
+  /**
+   * Hands the request to a service's application in this process: it sees what it would have
+   * received over HTTP (the forwarded headers, the internal path of a shared read) and answers
+   * the client itself. `req.ip` is fixed to the address the gateway resolved, which the service's
+   * own proxy settings would otherwise recompute from the socket.
+   */
+  function dispatch(handler: LocalService, req: Request, res: Response, service: string, sharedPath: string | undefined): void {
+    const ip = clientAddress(req);
+    req.headers = forwardedHeaders(req, sharedPath);
+    Object.defineProperty(req, 'ip', { value: ip, configurable: true, enumerable: true });
+    if (sharedPath !== undefined) {
+      req.url = sharedPath;
+      req.originalUrl = sharedPath;
+    }
+    // Nest answers every request it routes (404 included); `done` is reached only past its handlers.
+    handler(req, res, (error?: unknown) => {
+      if (error === undefined) return sendError(res, new ApiException(404, 'not_found', `no route for ${req.method} ${req.path}`));
+      Logger.error(`${service} service failed a request: ${error instanceof Error ? error.message : String(error)}`, 'gateway');
+      sendError(res, new ApiException(500, 'internal', 'internal error'));
+    });
+  }
+
+  /** Forwards the request as it came, or, with `sharedPath`, a share link's read to that internal path. */
+  function forward(req: Request, res: Response, upstream: URL, service: Route['service'], sharedPath?: string): void {
+    const handler = local[service];
+    if (handler) return dispatch(handler, req, res, service, sharedPath);
+    const headers = forwardedHeaders(req, sharedPath);
     const upstreamRequest = httpRequest(
       { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: req.method, path: sharedPath ?? req.originalUrl, headers, timeout: config.UPSTREAM_TIMEOUT_MS },
       (upstreamResponse) => {
