@@ -53,12 +53,14 @@ export class TraceContext {
     public linkedSerial: number,
   ) {}
 
-  /** Readies a finished trace for a new request, as if newly constructed. */
-  reuse(serial: number, startMs: number, sampled: boolean, record: boolean, hopsBefore: number, linkedSerial: number): this {
+  /**
+   * Readies a finished trace for a new request, as if newly constructed; the caller sets
+   * `startMs` (a double passed to a call V8 does not inline is boxed: one allocation per request).
+   */
+  reuse(serial: number, sampled: boolean, record: boolean, hopsBefore: number, linkedSerial: number): this {
     this.head = this.tail = null;
     this.pinned = false;
     this.serial = serial;
-    this.startMs = startMs;
     this.sampled = sampled;
     this.record = record;
     this.hopsBefore = hopsBefore;
@@ -119,8 +121,11 @@ export class Call {
     public sentMs: number,
   ) {}
 
-  /** Readies a call of a finished trace for a new attempt, as if newly constructed. */
-  reuse(serial: number, trace: TraceContext, parent: Call | null, node: SimNode, link: Link | null, attempt: number, hop: number, sentMs: number): this {
+  /**
+   * Readies a call of a finished trace for a new attempt, as if newly constructed; the caller sets
+   * `sentMs` (no time argument: a double passed to a call V8 does not inline is boxed).
+   */
+  reuse(serial: number, trace: TraceContext, parent: Call | null, node: SimNode, link: Link | null, attempt: number, hop: number): this {
     this.phase = CallPhase.InTransit;
     this.settled = false;
     this.arrivedMs = this.endMs = -1;
@@ -137,7 +142,6 @@ export class Call {
     this.link = link;
     this.attempt = attempt;
     this.hop = hop;
-    this.sentMs = sentMs;
     return this;
   }
 }
