@@ -42,16 +42,24 @@ export class TraceContext {
    * lost message, a crash): its calls are not reused when it ends.
    */
   pinned = false;
+  /**
+   * When the request started. A field with a number initialiser rather than a constructor parameter
+   * property (which starts as undefined, after which V8 allocates a heap number on every write).
+   */
+  startMs = 0;
+
   constructor(
     public serial: number,
-    public startMs: number,
+    startMs: number,
     public sampled: boolean,
     public record: boolean,
     /** Hops already taken by the request that caused this trace (queued messages), to bound async loops. */
     public hopsBefore: number,
     /** The trace whose request enqueued this one's message. */
     public linkedSerial: number,
-  ) {}
+  ) {
+    this.startMs = startMs;
+  }
 
   /**
    * Readies a finished trace for a new request, as if newly constructed; the caller sets
@@ -109,6 +117,8 @@ export class Call {
   breakerGeneration = 0;
   /** The next call of the same trace. */
   nextInTrace: Call | null = null;
+  /** When the call was sent (a number initialiser, as for `TraceContext.startMs`). */
+  sentMs = 0;
 
   constructor(
     public serial: number,
@@ -118,8 +128,10 @@ export class Call {
     public link: Link | null,
     public attempt: number,
     public hop: number,
-    public sentMs: number,
-  ) {}
+    sentMs: number,
+  ) {
+    this.sentMs = sentMs;
+  }
 
   /**
    * Readies a call of a finished trace for a new attempt, as if newly constructed; the caller sets
