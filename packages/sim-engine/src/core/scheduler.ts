@@ -41,6 +41,12 @@ export class Scheduler {
   private readonly lanes: EventLane[] = [];
   /** Events waiting in lanes. */
   private laneEvents = 0;
+  /**
+   * The lane whose first event comes first among the lanes' first events, or null when all are
+   * empty. Only a push to an empty lane or a removal changes a lane's first event, so it is
+   * updated then, not looked for at every event.
+   */
+  private firstLane: EventLane | null = null;
 
   constructor(initialCapacity = 1024) {
     this.capacity = Math.max(1, initialCapacity);
@@ -84,6 +90,9 @@ export class Scheduler {
     const t = this.now + l.delayMs;
     l.push(t < this.now ? this.now : t, this.nextSeq++, kind, payload);
     this.laneEvents++;
+    // A new first event of its lane; its sequence number is the largest yet, so a tie in time is not earlier.
+    const first = this.firstLane;
+    if (l.count === 1 && (first === null || l.firstTime() < first.firstTime())) this.firstLane = l;
   }
 
   /** Schedules `kind` at absolute time `timeMs` (never earlier than now). */
@@ -137,26 +146,29 @@ export class Scheduler {
     const handlers = this.handlers;
     let done = 0;
     while (done < maxEvents) {
-      const lane = this.laneEvents > 0 ? this.firstLane() : null;
+      // Read each time: a handler may grow the heap.
+      const heap = this.heap;
+      const lane = this.firstLane;
       let t: number;
       let kind: number;
       let payload: unknown;
-      if (lane === null) {
-        if (this.size === 0) break;
-        t = this.heap[0];
-        if (t > untilMs) break;
-        const slot = this.heap[2];
-        kind = this.kinds[slot];
-        payload = this.payloads[slot];
-        this.payloads[slot] = null;
-        this.freeSlots[this.freeCount++] = slot;
-        this.removeTop();
-      } else {
+      if (lane !== null && (this.size === 0 || lane.firstTime() < heap[0] || (lane.firstTime() === heap[0] && lane.firstSeq() < heap[1]))) {
         t = lane.firstTime();
         if (t > untilMs) break;
         kind = lane.firstKind();
         payload = lane.shift();
         this.laneEvents--;
+        this.firstLane = this.findFirstLane();
+      } else {
+        if (this.size === 0) break;
+        t = heap[0];
+        if (t > untilMs) break;
+        const slot = heap[2];
+        kind = this.kinds[slot];
+        payload = this.payloads[slot];
+        this.payloads[slot] = null;
+        this.freeSlots[this.freeCount++] = slot;
+        this.removeTop();
       }
       this.now = t;
       done++;
@@ -168,21 +180,14 @@ export class Scheduler {
     return done;
   }
 
-  /** The lane whose first event comes before the heap's top (and every other lane's first), or null. */
-  private firstLane(): EventLane | null {
+  /** The lane whose first event comes first among the lanes' first events (by time, then sequence), or null. */
+  private findFirstLane(): EventLane | null {
     let best: EventLane | null = null;
-    let t = this.size > 0 ? this.heap[0] : Infinity;
-    let seq = this.size > 0 ? this.heap[1] : Infinity;
     const lanes = this.lanes;
     for (let i = 0; i < lanes.length; i++) {
       const lane = lanes[i];
       if (lane.count === 0) continue;
-      const lt = lane.firstTime();
-      if (lt < t || (lt === t && lane.firstSeq() < seq)) {
-        best = lane;
-        t = lt;
-        seq = lane.firstSeq();
-      }
+      if (best === null || lane.firstTime() < best.firstTime() || (lane.firstTime() === best.firstTime() && lane.firstSeq() < best.firstSeq())) best = lane;
     }
     return best;
   }
