@@ -21,10 +21,18 @@ export class Scheduler {
   now = 0;
   /** Events processed so far. */
   processed = 0;
-  private times: Float64Array;
-  private seqs: Float64Array;
+  /**
+   * The heap: per entry its time, sequence number and slot, three doubles side by side, so that a
+   * step of a sift moves one entry within a cache line or two instead of touching four arrays.
+   */
+  private heap: Float64Array;
+  /** Kind and payload of the event in each slot; slots do not move while the heap sifts. */
   private kinds: Int32Array;
   private payloads: unknown[];
+  /** Slots not holding a pending event (a stack). */
+  private freeSlots: Int32Array;
+  private freeCount: number;
+  private capacity: number;
   private size = 0;
   private nextSeq = 0;
   /** Urgent events take negative sequence numbers, so they sort before every normal event at their time. */
@@ -33,12 +41,21 @@ export class Scheduler {
   private readonly lanes: EventLane[] = [];
   /** Events waiting in lanes. */
   private laneEvents = 0;
+  /**
+   * The lane whose first event comes first among the lanes' first events, or null when all are
+   * empty. Only a push to an empty lane or a removal changes a lane's first event, so it is
+   * updated then, not looked for at every event.
+   */
+  private firstLane: EventLane | null = null;
 
   constructor(initialCapacity = 1024) {
-    this.times = new Float64Array(initialCapacity);
-    this.seqs = new Float64Array(initialCapacity);
-    this.kinds = new Int32Array(initialCapacity);
-    this.payloads = new Array<unknown>(initialCapacity).fill(null);
+    this.capacity = Math.max(1, initialCapacity);
+    this.heap = new Float64Array(this.capacity * 3);
+    this.kinds = new Int32Array(this.capacity);
+    this.payloads = new Array<unknown>(this.capacity).fill(null);
+    this.freeSlots = new Int32Array(this.capacity);
+    for (let i = 0; i < this.capacity; i++) this.freeSlots[i] = this.capacity - 1 - i;
+    this.freeCount = this.capacity;
   }
 
   /** Registers a handler and returns the event kind that dispatches to it. */
@@ -54,7 +71,7 @@ export class Scheduler {
 
   /** Time of the next event, or Infinity when none is pending. */
   peekTime(): number {
-    let t = this.size > 0 ? this.times[0] : Infinity;
+    let t = this.size > 0 ? this.heap[0] : Infinity;
     for (const lane of this.lanes) if (lane.count > 0 && lane.firstTime() < t) t = lane.firstTime();
     return t;
   }
@@ -73,6 +90,9 @@ export class Scheduler {
     const t = this.now + l.delayMs;
     l.push(t < this.now ? this.now : t, this.nextSeq++, kind, payload);
     this.laneEvents++;
+    // A new first event of its lane; its sequence number is the largest yet, so a tie in time is not earlier.
+    const first = this.firstLane;
+    if (l.count === 1 && (first === null || l.firstTime() < first.firstTime())) this.firstLane = l;
   }
 
   /** Schedules `kind` at absolute time `timeMs` (never earlier than now). */
@@ -89,27 +109,28 @@ export class Scheduler {
   }
 
   private insert(timeMs: number, seq: number, kind: number, payload: unknown): void {
-    if (this.size === this.times.length) this.grow();
+    if (this.size === this.capacity) this.grow();
     const t = timeMs < this.now ? this.now : timeMs;
-    const times = this.times;
-    const seqs = this.seqs;
-    const kinds = this.kinds;
-    const payloads = this.payloads;
+    const slot = this.freeSlots[--this.freeCount];
+    this.kinds[slot] = kind;
+    this.payloads[slot] = payload;
+    const heap = this.heap;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pt = times[parent];
-      if (pt < t || (pt === t && seqs[parent] < seq)) break;
-      times[i] = pt;
-      seqs[i] = seqs[parent];
-      kinds[i] = kinds[parent];
-      payloads[i] = payloads[parent];
+      const p = parent * 3;
+      const pt = heap[p];
+      if (pt < t || (pt === t && heap[p + 1] < seq)) break;
+      const j = i * 3;
+      heap[j] = pt;
+      heap[j + 1] = heap[p + 1];
+      heap[j + 2] = heap[p + 2];
       i = parent;
     }
-    times[i] = t;
-    seqs[i] = seq;
-    kinds[i] = kind;
-    payloads[i] = payload;
+    const j = i * 3;
+    heap[j] = t;
+    heap[j + 1] = seq;
+    heap[j + 2] = slot;
   }
 
   /** Schedules `kind` after `delayMs` from now. */
@@ -125,98 +146,98 @@ export class Scheduler {
     const handlers = this.handlers;
     let done = 0;
     while (done < maxEvents) {
-      const lane = this.laneEvents > 0 ? this.firstLane() : null;
+      // Read each time: a handler may grow the heap.
+      const heap = this.heap;
+      const lane = this.firstLane;
       let t: number;
       let kind: number;
       let payload: unknown;
-      if (lane === null) {
-        if (this.size === 0) break;
-        t = this.times[0];
-        if (t > untilMs) break;
-        kind = this.kinds[0];
-        payload = this.payloads[0];
-        this.removeTop();
-      } else {
+      if (lane !== null && (this.size === 0 || lane.firstTime() < heap[0] || (lane.firstTime() === heap[0] && lane.firstSeq() < heap[1]))) {
         t = lane.firstTime();
         if (t > untilMs) break;
         kind = lane.firstKind();
         payload = lane.shift();
         this.laneEvents--;
+        this.firstLane = this.findFirstLane();
+      } else {
+        if (this.size === 0) break;
+        t = heap[0];
+        if (t > untilMs) break;
+        const slot = heap[2];
+        kind = this.kinds[slot];
+        payload = this.payloads[slot];
+        this.payloads[slot] = null;
+        this.freeSlots[this.freeCount++] = slot;
+        this.removeTop();
       }
       this.now = t;
       done++;
+      // Counted here, not after the loop: code after it has no type feedback when V8 compiles the
+      // loop on stack, and reading a field there deoptimized the loop at the end of every call.
+      this.processed++;
       handlers[kind](payload);
     }
-    this.processed += done;
     return done;
   }
 
-  /** The lane whose first event comes before the heap's top (and every other lane's first), or null. */
-  private firstLane(): EventLane | null {
+  /** The lane whose first event comes first among the lanes' first events (by time, then sequence), or null. */
+  private findFirstLane(): EventLane | null {
     let best: EventLane | null = null;
-    let t = this.size > 0 ? this.times[0] : Infinity;
-    let seq = this.size > 0 ? this.seqs[0] : Infinity;
     const lanes = this.lanes;
     for (let i = 0; i < lanes.length; i++) {
       const lane = lanes[i];
       if (lane.count === 0) continue;
-      const lt = lane.firstTime();
-      if (lt < t || (lt === t && lane.firstSeq() < seq)) {
-        best = lane;
-        t = lt;
-        seq = lane.firstSeq();
-      }
+      if (best === null || lane.firstTime() < best.firstTime() || (lane.firstTime() === best.firstTime() && lane.firstSeq() < best.firstSeq())) best = lane;
     }
     return best;
   }
 
+  /** Removes the heap's top entry (its slot already read and freed): the last entry sifts down from the root. */
   private removeTop(): void {
     const last = --this.size;
-    const times = this.times;
-    const seqs = this.seqs;
-    const kinds = this.kinds;
-    const payloads = this.payloads;
-    if (last === 0) {
-      payloads[0] = null;
-      return;
-    }
-    const t = times[last];
-    const seq = seqs[last];
-    const kind = kinds[last];
-    const payload = payloads[last];
-    payloads[last] = null;
+    if (last === 0) return;
+    const heap = this.heap;
+    const l = last * 3;
+    const t = heap[l];
+    const seq = heap[l + 1];
+    const slot = heap[l + 2];
     let i = 0;
     const half = last >> 1;
     while (i < half) {
-      let child = 2 * i + 1;
-      const right = child + 1;
-      if (right < last && (times[right] < times[child] || (times[right] === times[child] && seqs[right] < seqs[child]))) child = right;
-      const ct = times[child];
-      if (t < ct || (t === ct && seq < seqs[child])) break;
-      times[i] = ct;
-      seqs[i] = seqs[child];
-      kinds[i] = kinds[child];
-      payloads[i] = payloads[child];
-      i = child;
+      let c = 6 * i + 3;
+      // The right child (when there is one) if it comes first.
+      const r = c + 3;
+      if (r < l && (heap[r] < heap[c] || (heap[r] === heap[c] && heap[r + 1] < heap[c + 1]))) c = r;
+      const ct = heap[c];
+      if (t < ct || (t === ct && seq < heap[c + 1])) break;
+      const j = i * 3;
+      heap[j] = ct;
+      heap[j + 1] = heap[c + 1];
+      heap[j + 2] = heap[c + 2];
+      i = c / 3;
     }
-    times[i] = t;
-    seqs[i] = seq;
-    kinds[i] = kind;
-    payloads[i] = payload;
+    const j = i * 3;
+    heap[j] = t;
+    heap[j + 1] = seq;
+    heap[j + 2] = slot;
   }
 
   private grow(): void {
-    const capacity = this.times.length * 2;
-    const times = new Float64Array(capacity);
-    times.set(this.times);
-    const seqs = new Float64Array(capacity);
-    seqs.set(this.seqs);
+    const old = this.capacity;
+    const capacity = old * 2;
+    const heap = new Float64Array(capacity * 3);
+    heap.set(this.heap);
+    this.heap = heap;
     const kinds = new Int32Array(capacity);
     kinds.set(this.kinds);
-    this.times = times;
-    this.seqs = seqs;
     this.kinds = kinds;
     const payloads = this.payloads;
-    for (let i = payloads.length; i < capacity; i++) payloads.push(null);
+    for (let i = old; i < capacity; i++) payloads.push(null);
+    // The heap is full, so no slot was free: the new ones are.
+    const freeSlots = new Int32Array(capacity);
+    for (let i = 0; i < old; i++) freeSlots[i] = capacity - 1 - i;
+    this.freeSlots = freeSlots;
+    this.freeCount = old;
+    this.capacity = capacity;
   }
 }

@@ -42,23 +42,33 @@ export class TraceContext {
    * lost message, a crash): its calls are not reused when it ends.
    */
   pinned = false;
+  /**
+   * When the request started. A field with a number initialiser rather than a constructor parameter
+   * property (which starts as undefined, after which V8 allocates a heap number on every write).
+   */
+  startMs = 0;
+
   constructor(
     public serial: number,
-    public startMs: number,
+    startMs: number,
     public sampled: boolean,
     public record: boolean,
     /** Hops already taken by the request that caused this trace (queued messages), to bound async loops. */
     public hopsBefore: number,
     /** The trace whose request enqueued this one's message. */
     public linkedSerial: number,
-  ) {}
+  ) {
+    this.startMs = startMs;
+  }
 
-  /** Readies a finished trace for a new request, as if newly constructed. */
-  reuse(serial: number, startMs: number, sampled: boolean, record: boolean, hopsBefore: number, linkedSerial: number): this {
+  /**
+   * Readies a finished trace for a new request, as if newly constructed; the caller sets
+   * `startMs` (a double passed to a call V8 does not inline is boxed: one allocation per request).
+   */
+  reuse(serial: number, sampled: boolean, record: boolean, hopsBefore: number, linkedSerial: number): this {
     this.head = this.tail = null;
     this.pinned = false;
     this.serial = serial;
-    this.startMs = startMs;
     this.sampled = sampled;
     this.record = record;
     this.hopsBefore = hopsBefore;
@@ -107,6 +117,8 @@ export class Call {
   breakerGeneration = 0;
   /** The next call of the same trace. */
   nextInTrace: Call | null = null;
+  /** When the call was sent (a number initialiser, as for `TraceContext.startMs`). */
+  sentMs = 0;
 
   constructor(
     public serial: number,
@@ -116,11 +128,16 @@ export class Call {
     public link: Link | null,
     public attempt: number,
     public hop: number,
-    public sentMs: number,
-  ) {}
+    sentMs: number,
+  ) {
+    this.sentMs = sentMs;
+  }
 
-  /** Readies a call of a finished trace for a new attempt, as if newly constructed. */
-  reuse(serial: number, trace: TraceContext, parent: Call | null, node: SimNode, link: Link | null, attempt: number, hop: number, sentMs: number): this {
+  /**
+   * Readies a call of a finished trace for a new attempt, as if newly constructed; the caller sets
+   * `sentMs` (no time argument: a double passed to a call V8 does not inline is boxed).
+   */
+  reuse(serial: number, trace: TraceContext, parent: Call | null, node: SimNode, link: Link | null, attempt: number, hop: number): this {
     this.phase = CallPhase.InTransit;
     this.settled = false;
     this.arrivedMs = this.endMs = -1;
@@ -137,7 +154,6 @@ export class Call {
     this.link = link;
     this.attempt = attempt;
     this.hop = hop;
-    this.sentMs = sentMs;
     return this;
   }
 }

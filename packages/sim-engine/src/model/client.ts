@@ -18,6 +18,8 @@ export class Client extends SimNode {
   private readonly rng: Rng;
   /** Mean gap between arrivals at the peak rate. */
   private readonly meanGapMs: number;
+  /** Poisson arrivals at a constant, positive rate: exponential gaps, the common case. */
+  private readonly steadyPoisson: boolean;
 
   constructor(ctx: SimContext, spec: ClientSpec, stats: NodeStats) {
     super(ctx, spec, stats);
@@ -25,6 +27,7 @@ export class Client extends SimNode {
     this.peakRatePerSec = maxRate(this.arrival.ratePerSec, this.arrival.profile);
     this.meanGapMs = 1000 / this.peakRatePerSec;
     this.rng = ctx.stream(this, 'arrivals');
+    this.steadyPoisson = this.arrival.process !== 'constant' && !this.arrival.profile && this.peakRatePerSec > 0;
   }
 
   /** Schedules the first request. */
@@ -66,7 +69,10 @@ export class Client extends SimNode {
 
   /** Schedules the request after the one emitted now (no time argument: a double crossing a call is boxed). */
   private scheduleNext(): void {
-    const next = this.nextArrivalMs(this.ctx.scheduler.now);
+    const now = this.ctx.scheduler.now;
+    // The common case apart, as nextArrivalMs computes it: merged with the Infinity it returns
+    // otherwise, V8 would allocate a heap number for the time of every arrival.
+    const next = this.steadyPoisson ? now - this.meanGapMs * Math.log(this.rng.nextOpen()) : this.nextArrivalMs(now);
     if (next < this.ctx.endMs) this.ctx.scheduler.schedule(next, this.ctx.events.clientArrival, this);
   }
 

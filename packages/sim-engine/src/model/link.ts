@@ -21,9 +21,15 @@ const PLAIN: CallRole = { stage: 0, probability: 1, optional: false };
 export class Link {
   /** Calls currently outstanding on this link (least-connections routing). */
   inFlight = 0;
+  /** Set by faults through {@link applyFaults}. */
   extraDelayMs = 0;
   faultLossRate = 0;
   partitions = 0;
+  /**
+   * No latency and no loss, configured or injected: a crossing takes no time and draws nothing, so
+   * callers may skip {@link loses} and {@link delayMs} (which would answer false and 0).
+   */
+  direct: boolean;
   /** Fan-out stage (1, 2, …) when the source calls all its downstreams; 0 otherwise. */
   readonly stage: number;
   readonly probability: number;
@@ -42,6 +48,19 @@ export class Link {
     this.stage = role.stage;
     this.probability = role.probability;
     this.optional = role.optional;
+    this.direct = this.isDirect();
+  }
+
+  /** The combined effect of the faults active on this connection. */
+  applyFaults(lossRate: number, partitions: number, extraDelayMs: number): void {
+    this.faultLossRate = lossRate;
+    this.partitions = partitions;
+    this.extraDelayMs = extraDelayMs;
+    this.direct = this.isDirect();
+  }
+
+  private isDirect(): boolean {
+    return this.latency === null && this.baseLossRate === 0 && this.faultLossRate === 0 && this.partitions === 0 && this.extraDelayMs === 0;
   }
 
   /** Samples one crossing's delay in milliseconds. */

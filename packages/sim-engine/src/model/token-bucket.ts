@@ -8,7 +8,8 @@ import type { RateLimitSpec } from './design';
 export class TokenBucket {
   private readonly perMs: number;
   private readonly burst: number;
-  private tokens: number;
+  /** Initialised with a number (see TimeWeightedValue): it changes on every call. */
+  private tokens = 0;
   private lastMs = 0;
 
   constructor(policy: RateLimitSpec) {

@@ -65,7 +65,8 @@ export abstract class CallProtocol {
     const free = this.freeCalls;
     if (free === null) return new Call(this.callSerial++, trace, parent, node, link, attemptNo, hop, this.scheduler.now);
     this.freeCalls = free.nextInTrace;
-    return free.reuse(this.callSerial++, trace, parent, node, link, attemptNo, hop, this.scheduler.now);
+    free.reuse(this.callSerial++, trace, parent, node, link, attemptNo, hop).sentMs = this.scheduler.now;
+    return free;
   }
 
   /**
@@ -101,6 +102,10 @@ export abstract class CallProtocol {
       else this.countFailure(call.node, outcome);
     }
     const link = call.link as Link;
+    if (link.direct) {
+      this.settle(call, outcome);
+      return;
+    }
     if (link.loses()) {
       this.loseResponse(call, link);
       return;
@@ -131,6 +136,10 @@ export abstract class CallProtocol {
       trace.pinned = true;
       if (target.timeoutLane < 0) target.timeoutLane = this.scheduler.lane(target.timeoutMs);
       this.scheduler.scheduleInLane(target.timeoutLane, this.kTimeout, child);
+    }
+    if (link.direct) {
+      this.arrive(child);
+      return;
     }
     if (link.loses()) {
       this.loseRequest(child, link);

@@ -71,7 +71,8 @@ export class SimEnvironment extends CallProtocol implements SimContext {
     const sampled = enabled && this.traces.headSample();
     const free = this.freeTraces.pop();
     if (free === undefined) return new TraceContext(this.traceSerial++, this.scheduler.now, sampled, enabled, hopsBefore, linkedSerial);
-    return free.reuse(this.traceSerial++, this.scheduler.now, sampled, enabled, hopsBefore, linkedSerial);
+    free.reuse(this.traceSerial++, sampled, enabled, hopsBefore, linkedSerial).startMs = this.scheduler.now;
+    return free;
   }
 
   recycleTrace(trace: TraceContext): void {

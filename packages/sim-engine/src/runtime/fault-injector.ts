@@ -100,8 +100,6 @@ export class FaultInjector {
       if (spec.type === 'partition') partitions++;
       if (spec.type === 'latency' && node === null) delay += spec.delayMs;
     }
-    link.faultLossRate = 1 - survive;
-    link.partitions = partitions;
-    link.extraDelayMs = delay;
+    link.applyFaults(1 - survive, partitions, delay);
   }
 }

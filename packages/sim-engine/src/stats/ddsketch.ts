@@ -11,12 +11,17 @@ export interface QuantileSketchOptions {
   maxValue?: number;
 }
 
+import { LogBuckets } from './log-buckets';
+
 const DEFAULT_ALPHA = 0.005;
 const DEFAULT_MIN_VALUE = 1e-4;
 const DEFAULT_MAX_VALUE = 1e9;
 /** Bins per block: `blocks` holds each block's total so quantile walks skip whole blocks. */
 const BLOCK_SHIFT = 6;
 const BLOCK_MASK = (1 << BLOCK_SHIFT) - 1;
+
+/** Bin tables by layout (alpha, minValue, maxValue): every sketch of the engine has the same. */
+const layouts = new Map<string, LogBuckets>();
 
 /**
  * DDSketch-style quantile sketch: logarithmically sized buckets in a fixed, dense array, so every
@@ -42,6 +47,8 @@ export class QuantileSketch {
   private readonly bins: Float64Array;
   /** Count per block of 64 bins (exact: counts are integers), so quantile walks skip empty stretches. */
   private readonly blocks: Float64Array;
+  /** Finds a value's bin without a logarithm (shared by the sketches of one layout). */
+  private readonly logBuckets: LogBuckets;
 
   private zeroCount = 0;
   private total = 0;
@@ -74,6 +81,13 @@ export class QuantileSketch {
     this.bins = new Float64Array(lastIndex - this.offset + 1);
     this.blocks = new Float64Array((this.bins.length >> BLOCK_SHIFT) + 1);
     this.lo = this.bins.length;
+    const layout = `${alpha}/${minValue}/${maxValue}`;
+    let buckets = layouts.get(layout);
+    if (buckets === undefined) {
+      buckets = new LogBuckets(minValue, maxValue, this.invLogGamma, this.offset, this.bins.length);
+      layouts.set(layout, buckets);
+    }
+    this.logBuckets = buckets;
   }
 
   /** Number of buckets; fixed at construction, independent of how many values are added. */
@@ -117,8 +131,9 @@ export class QuantileSketch {
   binIndex(value: number): number {
     if (value !== value) throw new RangeError('QuantileSketch.add: value is NaN');
     if (value <= this.minValue) return -1;
-    // value > minValue guarantees index >= 0 (log, multiply and ceil are all monotone).
-    return value > this.maxValue ? this.bins.length - 1 : Math.ceil(Math.log(value) * this.invLogGamma) - this.offset;
+    // value > minValue guarantees index >= 0 (log, multiply and ceil are all monotone). The table
+    // gives ceil(log(value) · invLogGamma) − offset, the same integer, without the logarithm.
+    return value > this.maxValue ? this.bins.length - 1 : this.logBuckets.index(value);
   }
 
   /** Records `value` in bucket `index`, which must be `binIndex(value)` of a sketch with these options. */

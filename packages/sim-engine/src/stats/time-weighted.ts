@@ -7,8 +7,10 @@
  */
 export class TimeWeightedValue {
   private current = 0;
-  private lastChangeMs: number;
-  private windowStartMs: number;
+  // Initialised with numbers (the constructor sets them): a field declared without one starts as
+  // undefined, and V8 then keeps every later number in it as a new heap object, allocating per write.
+  private lastChangeMs = 0;
+  private windowStartMs = 0;
   /** Area from windowStartMs up to lastChangeMs. */
   private accumulated = 0;
 
