@@ -76,6 +76,9 @@ if (baselineRef) {
   if (existsSync(dir)) execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: root });
   execFileSync('git', ['worktree', 'add', '--detach', dir, commit], { cwd: root, stdio: 'ignore' });
   try {
+    // The worktree's own node_modules: this checkout's, hard-linked (cheap), its workspace links
+    // relative so that they name the worktree's packages, not this checkout's.
+    execFileSync('cp', ['-al', join(root, 'node_modules'), join(dir, 'node_modules')]);
     execFileSync(join(root, 'node_modules/.bin/tsc'), ['-b', join(dir, 'packages/sim-engine')], { stdio: 'inherit' });
     const baseline = { SIM_ENGINE_DIST: join(dir, 'packages/sim-engine/dist/index.js') };
     const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
