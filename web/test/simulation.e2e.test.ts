@@ -110,7 +110,8 @@ describe('simulations in the web app', () => {
     await page.getByRole('tab', { name: 'Replay' }).click();
     await page.waitForFunction(() => ((window as any).__architechReplay?.frames() ?? 0) > 0);
     await page.waitForFunction(() => (window as any).__architechReplay.tracesLoaded());
-    // The replay's series too: a batch for the first frame's metrics, one for the others.
+    // The replay's series too: a batch for the first frame's metrics, then one for the others.
+    for (let i = 0; i < 300 && metricReads.length < 2; i++) await page.waitForTimeout(100);
     expect(metricReads.length).toBeGreaterThanOrEqual(2);
     expect(new Set(metricReads)).toEqual(new Set([`POST /api/simulations/${crashId}/metrics/batch`]));
     page.off('request', noteMetricRead);
