@@ -20,13 +20,13 @@ const TELEMETRY_WAIT_MS = 60_000;
 
 /**
  * Everything a replay loads: the simulation (followed live until it completes), the design that
- * ran (the canvas shows at once), the series the first frame needs, the others, and the sampled
- * traces. The series of the first frame and the sampled traces are asked for together, as soon as
- * the run says its telemetry has fully landed (`telemetryComplete`) — the series do not wait for
- * the design, which loads meanwhile; the other series follow the first ones. A run that never
- * says so (stored before telemetry acknowledged anything) is shown after a minute with series
- * that stop short of its end asked for again every few seconds. Loads are remembered per
- * simulation (`remembered`), so coming back to the tab is instant.
+ * ran (the canvas shows at once), the series the first frame needs, the sampled traces, then the
+ * other series. The first frame's series are asked for as soon as the run says its telemetry has
+ * fully landed (`telemetryComplete`), without waiting for the design, which loads meanwhile; the
+ * traces follow them, the other series (badges, tooltips) come last. A run that never says so
+ * (stored before telemetry acknowledged anything) is shown after a minute with series that stop
+ * short of its end asked for again every few seconds. Loads are remembered per simulation
+ * (`remembered`), so coming back to the tab is instant.
  */
 export function useReplayLoads(simulationId: string) {
   const live = useLiveSimulation(simulationId);
@@ -65,19 +65,22 @@ export function useReplayLoads(simulationId: string) {
   );
   // A reload keeps showing what was loaded before.
   const first = data.value;
+  // The sample is read as soon as the first frame's series are in, before the other series: on the
+  // embedded store (one database session) reads queue behind each other, so whatever is asked
+  // alongside the first frame's series delays it.
+  const tracesFrom = completed !== undefined && first !== undefined ? completed.id : undefined;
+  const traces = useAsync((signal) => (tracesFrom === undefined ? Promise.resolve(undefined) : remembered(`${tracesFrom}:traces`, () => loadTraceSample(source, tracesFrom, signal))), [source, tracesFrom]);
+  const tracesSettled = tracesFrom !== undefined && traces.status !== 'loading';
   const rest = useAsync(
     (signal) =>
-      replay === undefined || first === undefined
+      replay === undefined || first === undefined || !tracesSettled
         ? Promise.resolve(undefined)
         : remembered(`${replay.simulation.id}:all`, async () => buildReplayData(replay, await fetchReplaySeries(source, replay.simulation, LATER_METRICS, signal), first), isComplete),
-    [source, replay, first],
+    [source, replay, first, tracesSettled],
   );
   const loaded = rest.value ?? first;
   const retries = useRef(0);
   const waitingForSeries = (completed !== undefined && !landed) || (first !== undefined && !first.complete && retries.current < INCOMPLETE_RETRIES);
-  // The sample is read once the telemetry has landed, alongside the first series.
-  const tracesFrom = completed !== undefined && landed ? completed.id : undefined;
-  const traces = useAsync((signal) => (tracesFrom === undefined ? Promise.resolve(undefined) : remembered(`${tracesFrom}:traces`, () => loadTraceSample(source, tracesFrom, signal))), [source, tracesFrom]);
 
   const reloadSeries = data.reload;
   useEffect(() => {
@@ -101,7 +104,7 @@ export function useReplayLoads(simulationId: string) {
     replay,
     /** The most complete series loaded so far. */
     loaded,
-    /** Sampled traces, once the run's telemetry has landed. */
+    /** Sampled traces, once the first frame's series are in. */
     traces: tracesFrom === undefined ? undefined : traces,
     /** The run's telemetry is still being stored (or its series stop short of the run's end and are asked for again). */
     waitingForSeries,
