@@ -70,7 +70,8 @@ export function useReplayLoads(simulationId: string) {
   // alongside the first frame's series delays it.
   const tracesFrom = completed !== undefined && first !== undefined ? completed.id : undefined;
   const traces = useAsync((signal) => (tracesFrom === undefined ? Promise.resolve(undefined) : remembered(`${tracesFrom}:traces`, () => loadTraceSample(source, tracesFrom, signal))), [source, tracesFrom]);
-  const tracesSettled = tracesFrom !== undefined && traces.status !== 'loading';
+  // By what arrived, not by status: for one render after `tracesFrom` is set, the status is still that of the empty load before.
+  const tracesSettled = tracesFrom !== undefined && (traces.value !== undefined || traces.status === 'error');
   const rest = useAsync(
     (signal) =>
       replay === undefined || first === undefined || !tracesSettled
