@@ -104,6 +104,13 @@ describe('simulations in the web app', () => {
     await screenshot(page, 'simulation-dashboard');
     expect(metricReads.length).toBeGreaterThan(0);
     expect(new Set(metricReads)).toEqual(new Set([`POST /api/simulations/${crashId}/metrics/batch`]));
+    // The series request went out before the charts were built (building them must not delay it).
+    const order = await page.evaluate(() => ({
+      requested: performance.getEntriesByType('resource').find((e) => e.name.includes('/metrics/batch'))?.startTime,
+      built: (window as any).__architechDashboard?.chartsBuiltAt(),
+    }));
+    expect(typeof order.built).toBe('number');
+    expect(order.requested).toBeLessThan(order.built);
 
     // Replay: the database's colour before and inside the crash window.
     metricReads.length = 0;

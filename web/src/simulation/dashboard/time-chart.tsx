@@ -7,7 +7,7 @@ import { annotationPlugin } from './annotation-plugin';
 import type { Columns } from './align-series';
 import type { Annotation } from './annotations';
 import type { ChartLine, YRange } from './chart-catalog';
-import { noteDataDrawn } from './dashboard-test-hook';
+import { noteChartBuilt, noteDataDrawn } from './dashboard-test-hook';
 
 /** Props of {@link TimeChart}. */
 export interface TimeChartProps {
@@ -115,6 +115,7 @@ export function TimeChart(props: TimeChartProps) {
     fresh.current = current.columns !== undefined;
     const chart = new uPlot(options, (current.columns as uPlot.AlignedData | undefined) ?? empty, root);
     plot.current = chart;
+    if (import.meta.env.MODE === 'test-hooks') noteChartBuilt();
     // A click (not the end of a drag, which zooms) picks the shared time.
     let downX = Number.NaN;
     const onDown = (event: MouseEvent) => {
