@@ -58,6 +58,12 @@ describe('share links in the web app', () => {
 
     // A visitor with no account (a fresh context: no session, no storage) opens it.
     const visitor = await openPage(product.browser);
+    // The visitor's dashboard reads its series through the link in one batch request.
+    const seriesReads: string[] = [];
+    visitor.page.on('response', (r) => {
+      if (r.url().includes('/metrics')) seriesReads.push(`${r.request().method()} ${new URL(r.url()).pathname.replace(/shared\/[^/]+/, 'shared/:token')} ${r.status()}`);
+    });
+    const seriesAnswer = visitor.page.waitForResponse((r) => r.url().includes('/metrics'));
     await visitor.page.goto(link);
     await visitor.page.getByText('read-only').waitFor();
     const throughput = visitor.page.getByRole('figure', { name: /^Load and throughput — end to end/ });
@@ -65,6 +71,8 @@ describe('share links in the web app', () => {
     await visitor.page.getByRole('region', { name: 'End-to-end results' }).waitFor();
     await visitor.page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
     expect(visitor.page.url()).toBe(link);
+    await seriesAnswer;
+    expect(new Set(seriesReads)).toEqual(new Set(['POST /api/shared/:token/metrics/batch 200']));
     // Nothing that writes: no cancel, no share, no launch, no way into the project.
     for (const name of ['Share', 'Cancel run', 'Run simulation', 'Launch', 'Generate report (HTML)', 'Generate report (PDF)']) expect(await visitor.page.getByRole('button', { name, exact: true }).count()).toBe(0);
     expect(await visitor.page.getByRole('link', { name: 'Projects' }).count()).toBe(0);

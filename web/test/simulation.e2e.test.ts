@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { screenshot } from './support/browser';
 import { callApi, registerThroughUi, startProduct, type RunningProduct } from './support/product';
 
@@ -87,19 +87,41 @@ describe('simulations in the web app', () => {
 
     // The dashboard: series with points, the crash window marked on the charts.
     // (Waiting only after the reload has begun: the dashboard may still be fetching the last series before it.)
+    // Every chart's series come in one request (POST …/metrics/batch), not one request per metric.
+    const metricReads: string[] = [];
+    const noteMetricRead = (r: Request) => {
+      if (r.url().includes(`/api/simulations/${crashId}/metrics`)) metricReads.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    };
+    page.on('request', noteMetricRead);
     await page.reload({ waitUntil: 'commit' });
-    const series = await (await page.waitForResponse((r) => r.url().includes(`/api/simulations/${crashId}/metrics`) && r.ok())).json();
-    expect(series.series.some((s: { points: unknown[] }) => s.points.length > 100)).toBe(true);
+    const batch = await (await page.waitForResponse((r) => r.url().includes(`/api/simulations/${crashId}/metrics/batch`) && r.ok())).json();
+    expect(batch.results.some((r: { series: { points: unknown[] }[] }) => r.series.some((s) => s.points.length > 100))).toBe(true);
     const throughput = page.getByRole('figure', { name: /^Load and throughput — end to end/ });
     await throughput.getByText('crash · PostgreSQL primary: 300–480 s').waitFor({ state: 'attached' });
     // Every chart's series have arrived (a finished run stops refreshing once its telemetry is complete).
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
     await page.waitForTimeout(500);
     await screenshot(page, 'simulation-dashboard');
+    expect(metricReads.length).toBeGreaterThan(0);
+    expect(new Set(metricReads)).toEqual(new Set([`POST /api/simulations/${crashId}/metrics/batch`]));
+    // The series request went out before the charts were built (building them must not delay it).
+    const order = await page.evaluate(() => ({
+      requested: performance.getEntriesByType('resource').find((e) => e.name.includes('/metrics/batch'))?.startTime,
+      built: (window as any).__architechDashboard?.chartsBuiltAt(),
+    }));
+    expect(typeof order.built).toBe('number');
+    expect(order.requested).toBeLessThan(order.built);
 
     // Replay: the database's colour before and inside the crash window.
+    metricReads.length = 0;
     await page.getByRole('tab', { name: 'Replay' }).click();
     await page.waitForFunction(() => ((window as any).__architechReplay?.frames() ?? 0) > 0);
+    await page.waitForFunction(() => (window as any).__architechReplay.tracesLoaded());
+    // The replay's series too: a batch for the first frame's metrics, then one for the others.
+    for (let i = 0; i < 300 && metricReads.length < 2; i++) await page.waitForTimeout(100);
+    expect(metricReads.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(metricReads)).toEqual(new Set([`POST /api/simulations/${crashId}/metrics/batch`]));
+    page.off('request', noteMetricRead);
     const scrubber = page.getByRole('slider', { name: 'Simulated time' });
     await scrubber.fill('200');
     await page.waitForFunction(() => Math.abs((window as any).__architechReplay.time() - 200) < 1.5);

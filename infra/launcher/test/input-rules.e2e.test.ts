@@ -135,4 +135,30 @@ describe.each(topologies)('input rules on %s', (_name, start) => {
     expect((await api.get(`${base}/logs?limit=abc`, user.token)).body.error.details[0].path).toBe('limit');
     expect((await api.get(`${base}/metrics?metric=throughput`, user.token)).status).toBe(200);
   });
+
+  it('validates a metrics batch body, naming the field, and enforces its limits', async () => {
+    const batch = (body: unknown) => api.post(`/api/simulations/${simulationId}/metrics/batch`, body, user.token);
+    const stranger = await api.signUp('batch-stranger@example.com');
+    expect((await api.post(`/api/simulations/${simulationId}/metrics/batch`, { queries: [{ metric: 'errors' }] }, stranger.token)).status).toBe(404);
+    const refusedAt = async (body: unknown) => {
+      const answer = await batch(body);
+      expect([answer.status, answer.body.error.code]).toEqual([400, 'validation_failed']);
+      return answer.body.error.details[0].path;
+    };
+    expect(await refusedAt({})).toBe('queries');
+    expect(await refusedAt({ queries: [] })).toBe('queries');
+    expect(await refusedAt({ queries: Array.from({ length: 33 }, () => ({ metric: 'errors' })), maxPoints: 1 })).toBe('queries');
+    expect(await refusedAt({ queries: [{ metric: 'bogus' }] })).toBe('queries[0].metric');
+    expect(await refusedAt({ queries: [{ metric: 'errors', component: [] }] })).toBe('queries[0].component');
+    expect(await refusedAt({ queries: [{ metric: 'errors', component: 'db' }] })).toBe('queries[0].component');
+    expect(await refusedAt({ queries: [{ metric: 'errors' }], maxPoints: '5' })).toBe('maxPoints');
+    expect(await refusedAt({ queries: [{ metric: 'errors' }], maxPoints: 10_001 })).toBe('maxPoints');
+    expect(await refusedAt({ queries: Array.from({ length: 21 }, () => ({ metric: 'errors' })), maxPoints: 10_000 })).toBe('maxPoints');
+    const unknownField = await batch({ queries: [{ metric: 'errors' }], extra: 1 });
+    expect([unknownField.status, unknownField.body.error.details[0].message]).toEqual([400, expect.stringContaining('extra')]);
+    expectRefused(await batch({ queries: [{ metric: 'errors', component: ['a\u0000b'] }] }), 'queries[0].component[0]');
+    const ok = await batch({ queries: [{ metric: 'throughput' }, { metric: 'errors', component: ['_end_to_end'] }], maxPoints: 10 });
+    expect(ok.status).toBe(200);
+    expect(ok.body.results).toHaveLength(2);
+  });
 });

@@ -102,6 +102,10 @@ describe('share links', () => {
     const metrics = await api.get(`/api/shared/${token}/metrics?metric=throughput`);
     expect(metrics.status).toBe(200);
     expect(metrics.body.series.length).toBeGreaterThan(0);
+    const metricBatch = await api.post(`/api/shared/${token}/metrics/batch`, { queries: [{ metric: 'throughput' }, { metric: 'errors', component: ['db'] }], maxPoints: 50 });
+    expect(metricBatch.status).toBe(200);
+    expect(metricBatch.body.results[0]).toEqual((await api.get(`/api/simulations/${runA}/metrics?metric=throughput&maxPoints=50`, owner.token)).body);
+    expect(metricBatch.body.results[1].series.map((s: { componentId: string }) => s.componentId)).toEqual(['db']);
     const traces = await api.get(`/api/shared/${token}/traces?limit=5`);
     expect(traces.status).toBe(200);
     expect(traces.body.total).toBeGreaterThan(0);
@@ -117,6 +121,7 @@ describe('share links', () => {
     expect(logs.body.total).toBe((await api.get(`/api/simulations/${runA}/logs?level=error`, owner.token)).body.total);
     // Bad queries are the services' usual 400s.
     expect((await api.get(`/api/shared/${token}/metrics?metric=nope`)).status).toBe(400);
+    expect((await api.post(`/api/shared/${token}/metrics/batch`, { queries: [{ metric: 'nope' }] })).status).toBe(400);
 
     // One opening (the run itself) is one access; the page's further reads are not counted again.
     await api.get(`/api/shared/${token}`);

@@ -1,4 +1,4 @@
-import { chunksOf, decodeFloats, encodeFloats, MAX_CHUNK_POINTS, mergeChunks, toMetricSeries, type StoredChunk } from '../src/adapters/metrics/metric-chunks';
+import { chunksOf, decodeFloats, decodeTimes, encodeFloats, encodeTimes, MAX_CHUNK_POINTS, mergeChunks, toMetricSeries, type StoredChunk } from '../src/adapters/metrics/metric-chunks';
 import type { MetricPoint } from '../src/ports/metric-store.port';
 
 const point = (componentId: string, timeSec: number, value: number, more: Partial<MetricPoint> = {}): MetricPoint => ({
@@ -25,6 +25,18 @@ describe('metric chunks', () => {
     expect(Array.from(decodeFloats(bytes))).toEqual(Array.from(values));
     // A view into a larger buffer decodes from its own offset.
     expect(Array.from(decodeFloats(Buffer.concat([Buffer.alloc(3), bytes]).subarray(3)))).toEqual(Array.from(values));
+  });
+
+  it('store evenly spaced times as their first and step, others (and two or fewer) point by point', () => {
+    const even = Float64Array.from({ length: 225 }, (_, i) => 1800 + i * 2);
+    expect(encodeTimes(even)).toHaveLength(16);
+    expect(Array.from(decodeTimes(encodeTimes(even), even.length))).toEqual(Array.from(even));
+    const fractional = Float64Array.from({ length: 50 }, (_, i) => 0.25 + i * 0.5);
+    expect(Array.from(decodeTimes(encodeTimes(fractional), fractional.length))).toEqual(Array.from(fractional));
+    for (const times of [Float64Array.of(0, 1, 3), Float64Array.of(0.1, 0.2, 0.3), Float64Array.of(5, 9), Float64Array.of(7)]) {
+      expect(encodeTimes(times)).toEqual(encodeFloats(times));
+      expect(Array.from(decodeTimes(encodeTimes(times), times.length))).toEqual(Array.from(times));
+    }
   });
 
   it('group points by series, sorted by time, the last point of an identity winning', () => {

@@ -48,6 +48,58 @@ describeMetricStoreContract('PostgresMetricStore on PGlite', async () => {
   return storeOn(pglite.url, () => pglite.stop());
 });
 
+describe.each([
+  ['PostgreSQL', async () => createTestDatabase('architech_metrics_times')],
+  ['PGlite', async () => { const pglite = await startPgliteServer(); return { url: pglite.url, drop: async () => pglite.stop() }; }],
+])('PostgresMetricStore on %s, its stored times', (_name, open) => {
+  let db: { url: string; drop(): Promise<void> };
+  let pool: Pool;
+  let store: PostgresMetricStore;
+
+  beforeAll(async () => {
+    db = await open();
+    const dataSource = await migratedDataSource(db.url);
+    await dataSource.runMigrations();
+    await dataSource.destroy();
+    pool = new Pool({ connectionString: db.url, max: 1 });
+    pool.on('error', () => undefined);
+    store = new PostgresMetricStore({ pool, schema: SCHEMA });
+  });
+
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  const point = (componentId: string, timeSec: number) => ({ simulationId: 'times', componentId, componentType: 'SERVICE', metric: 'utilization', timeSec, value: timeSec / 7 });
+
+  it('keep evenly spaced times in 16 bytes, others point by point, and read both back exactly', async () => {
+    await store.write(Array.from({ length: 300 }, (_, t) => point('even', 30 + t)));
+    await store.write([0, 1, 5, 6].map((t) => point('uneven', t)));
+    const stored = await pool.query(`SELECT component_id, points, octet_length(times) AS bytes FROM "${SCHEMA}".metric_chunks WHERE simulation_id = 'times' ORDER BY component_id`);
+    expect(stored.rows).toEqual([
+      { component_id: 'even', points: 300, bytes: 16 },
+      { component_id: 'uneven', points: 4, bytes: 32 },
+    ]);
+    const series = await store.query({ simulationId: 'times', metric: 'utilization' });
+    expect(series.map((s) => [s.componentId, s.points.map((p) => p.timeSec)])).toEqual([
+      ['even', Array.from({ length: 300 }, (_, t) => 30 + t)],
+      ['uneven', [0, 1, 5, 6]],
+    ]);
+    expect(series[0]!.points[299]).toEqual({ timeSec: 329, value: 329 / 7 });
+  });
+
+  it('read chunks stored point by point before (as the chunks migration and older writes left them)', async () => {
+    await pool.query(`INSERT INTO "${SCHEMA}".metric_chunks (simulation_id, metric, component_id, component_type, first_sec, last_sec, points, times, "values")
+      VALUES ('times', 'errors', 'old', 'SERVICE', 0, 2, 3, float8send(0) || float8send(1) || float8send(2), float8send(1) || float8send(2) || float8send(3))`);
+    expect((await store.query({ simulationId: 'times', metric: 'errors' }))[0]!.points).toEqual([
+      { timeSec: 0, value: 1 },
+      { timeSec: 1, value: 2 },
+      { timeSec: 2, value: 3 },
+    ]);
+  });
+});
+
 describe('the metric store migrations', () => {
   let db: { url: string; drop(): Promise<void> };
   let dataSource: DataSource;

@@ -39,7 +39,11 @@ class FakeStores {
   readonly metricStore = {
     query: async (query: MetricQuery): Promise<MetricSeries[]> => {
       this.metricQueries.push(query);
-      return [];
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      this.inFlight--;
+      return (query.componentIds ?? ['all']).map((componentId) => ({ componentId, componentType: 'SERVICE', metric: query.metric, points: [] }));
     },
   } as unknown as MetricStore;
 
@@ -90,6 +94,7 @@ describe('TelemetryQueryService', () => {
     expect(await failure(service.logs(SIM, { limit: 50, offset: 0 } as never, stranger))).toEqual(notFound);
     expect(await failure(service.trace(SIM, hexId(1), stranger))).toEqual(notFound);
     expect(await failure(service.traceBatch(SIM, [hexId(1)], stranger))).toEqual(notFound);
+    expect(await failure(service.metricBatch(SIM, { queries: [{ metric: 'errors' }], maxPoints: 500 }, stranger))).toEqual(notFound);
     expect(await failure(service.metricSeries('44444444-4444-4444-8444-444444444444', { metric: 'throughput' } as never, member))).toEqual(notFound);
     expect(stores.metricQueries).toEqual([]);
     expect(stores.traceQueries).toEqual([]);
@@ -121,6 +126,19 @@ describe('TelemetryQueryService', () => {
     for (const id of ids.filter((_, i) => i % 3 !== 1)) stores.traces.set(`${SIM}/${id}`, trace(SIM, id));
     const { traces } = await service.traceBatch(SIM, [...ids].reverse(), member);
     expect(traces.map((t) => t.traceId)).toEqual([...ids].reverse().filter((id) => ids.indexOf(id) % 3 !== 1));
+    expect(stores.maxInFlight).toBe(4);
+  });
+
+  it('answers a metrics batch with one reader check, each query as the store answers it, in the order asked, four at a time', async () => {
+    const { service, stores, peers } = setup();
+    let checks = 0;
+    const projectOf = peers.projectOf.bind(peers);
+    peers.projectOf = (id) => (checks++, projectOf(id));
+    const queries = Array.from({ length: 9 }, (_, i) => ({ metric: 'utilization' as const, component: [`c${i}`] }));
+    const { results } = await service.metricBatch(SIM, { queries: [...queries, { metric: 'errors' }], from: 5, to: 50, maxPoints: 300 }, member);
+    expect(checks).toBe(1);
+    expect(results.map((r) => r.series.map((s) => `${s.metric}/${s.componentId}`))).toEqual([...queries.map((q) => [`utilization/${q.component[0]}`]), ['errors/all']]);
+    expect(stores.metricQueries[9]).toEqual({ simulationId: SIM, metric: 'errors', componentIds: undefined, fromSec: 5, toSec: 50, maxPoints: 300 });
     expect(stores.maxInFlight).toBe(4);
   });
 });

@@ -1,4 +1,4 @@
-import type { CreatedShareLinkDto, DeliverableDto, DeliverableListResponse, DesignVersionDto, LogPageDto, LogQueryParams, MetricQueryParams, MetricSeriesResponse, ShareLinkDto, SimulationDto, TraceDto, TracePageDto, TraceQueryParams } from '@architech/contracts';
+import type { CreatedShareLinkDto, DeliverableDto, DeliverableListResponse, DesignVersionDto, LogPageDto, LogQueryParams, MetricBatchParams, MetricBatchResponse, MetricQueryParams, MetricSeriesResponse, ShareLinkDto, SimulationDto, TraceDto, TracePageDto, TraceQueryParams } from '@architech/contracts';
 import { ApiError } from './api-error';
 import { saveDownload } from './deliverables';
 import { request } from './http';
@@ -60,6 +60,7 @@ export function sharedRunApi(token: string) {
     run: (signal?: AbortSignal) => sharedRequest<SimulationDto>(token, 'GET', '/run', undefined, signal),
     design: () => sharedRequest<DesignVersionDto>(token, 'GET', '/design'),
     metrics: (params: MetricQueryParams, signal?: AbortSignal) => sharedRequest<MetricSeriesResponse>(token, 'GET', `/metrics${query(params)}`, undefined, signal).then((r) => r.series),
+    metricBatch: (batch: MetricBatchParams, signal?: AbortSignal) => sharedRequest<MetricBatchResponse>(token, 'POST', '/metrics/batch', batch, signal).then((r) => r.results.map((result) => result.series)),
     traces: (filters: TraceQueryParams, signal?: AbortSignal) => sharedRequest<TracePageDto>(token, 'GET', `/traces${query(filters)}`, undefined, signal),
     trace: (traceId: string, signal?: AbortSignal) => sharedRequest<TraceDto>(token, 'GET', `/traces/${enc(traceId)}`, undefined, signal),
     traceBatch: (traceIds: readonly string[], signal?: AbortSignal) => sharedRequest<{ traces: TraceDto[] }>(token, 'POST', '/traces/batch', { traceIds }, signal).then((r) => r.traces),

@@ -3,6 +3,8 @@ import {
   type LaunchSimulationResponse,
   type LogPageDto,
   type LogQueryParams,
+  type MetricBatchParams,
+  type MetricBatchResponse,
   type MetricQueryParams,
   type MetricSeriesResponse,
   type SimulationConfigInput,
@@ -39,6 +41,8 @@ export const simulationsApi = {
   cancel: (id: string) => request<SimulationDto>('DELETE', `/simulations/${enc(id)}`),
   /** Series of one metric: of the components (or `END_TO_END`) listed comma-separated in `component`, or of every component when it is omitted. */
   metrics: (id: string, params: MetricQueryParams, signal?: AbortSignal) => request<MetricSeriesResponse>('GET', `/simulations/${enc(id)}/metrics${query(params)}`, undefined, signal).then((r) => r.series),
+  /** Several metrics queries over one window in one request: one list of series per query, in the order asked. */
+  metricBatch: (id: string, batch: MetricBatchParams, signal?: AbortSignal) => request<MetricBatchResponse>('POST', `/simulations/${enc(id)}/metrics/batch`, batch, signal).then((r) => r.results.map((result) => result.series)),
   traces: (id: string, filters: TraceQueryParams, signal?: AbortSignal) => request<TracePageDto>('GET', `/simulations/${enc(id)}/traces${query(filters)}`, undefined, signal),
   trace: (id: string, traceId: string, signal?: AbortSignal) => request<TraceDto>('GET', `/simulations/${enc(id)}/traces/${enc(traceId)}`, undefined, signal),
   /** Many traces with their spans in one request (at most 500 ids); ids the run did not keep are left out. */

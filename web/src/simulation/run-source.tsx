@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { DesignVersionDto, LogPageDto, LogQueryParams, MetricQueryParams, MetricSeriesDto, SimulationDto, TraceDto, TracePageDto, TraceQueryParams } from '@architech/contracts';
+import type { DesignVersionDto, LogPageDto, LogQueryParams, MetricBatchParams, MetricQueryParams, MetricSeriesDto, SimulationDto, TraceDto, TracePageDto, TraceQueryParams } from '@architech/contracts';
 import { api } from '../api/endpoints';
 import { sharedRunApi } from '../api/shared';
 import { simulationsApi } from '../api/simulations';
@@ -15,6 +15,8 @@ export interface RunSource {
   get(id: string, signal?: AbortSignal): Promise<SimulationDto>;
   design(designId: string): Promise<DesignVersionDto>;
   metrics(id: string, params: MetricQueryParams, signal?: AbortSignal): Promise<MetricSeriesDto[]>;
+  /** Several metrics queries in one request: one list of series per query, in the order asked. */
+  metricBatch(id: string, batch: MetricBatchParams, signal?: AbortSignal): Promise<MetricSeriesDto[][]>;
   traces(id: string, filters: TraceQueryParams, signal?: AbortSignal): Promise<TracePageDto>;
   trace(id: string, traceId: string, signal?: AbortSignal): Promise<TraceDto>;
   traceBatch(id: string, traceIds: readonly string[], signal?: AbortSignal): Promise<TraceDto[]>;
@@ -27,6 +29,7 @@ export const memberRunSource: RunSource = {
   get: simulationsApi.get,
   design: api.getDesign,
   metrics: simulationsApi.metrics,
+  metricBatch: simulationsApi.metricBatch,
   traces: simulationsApi.traces,
   trace: simulationsApi.trace,
   traceBatch: simulationsApi.traceBatch,
@@ -44,6 +47,7 @@ export function sharedRunSource(token: string): RunSource {
     get: (_id, signal) => shared.run(signal),
     design: () => shared.design(),
     metrics: (_id, params, signal) => shared.metrics(params, signal),
+    metricBatch: (_id, batch, signal) => shared.metricBatch(batch, signal),
     traces: (_id, filters, signal) => shared.traces(filters, signal),
     trace: (_id, traceId, signal) => shared.trace(traceId, signal),
     traceBatch: (_id, traceIds, signal) => shared.traceBatch(traceIds, signal),

@@ -40,6 +40,50 @@ export const metricQuerySchema = z.strictObject({
   maxPoints: z.coerce.number().int().min(1).max(10_000).default(1000),
 });
 
+/** Most queries one metrics batch may hold: every metric twice over. */
+export const MAX_METRIC_BATCH_QUERIES = 32;
+/** Most points a metrics batch may ask for, `queries × maxPoints` (a series never exceeds `maxPoints`). */
+export const MAX_METRIC_BATCH_POINTS = 200_000;
+
+/** One query of a metrics batch: one metric, of the listed components or of every component. */
+const metricBatchQuerySchema = z.strictObject({
+  metric: z.enum(METRIC_NAMES, { error: () => `must be one of ${METRIC_NAMES.join(', ')}` }),
+  /** Component ids (or {@link END_TO_END}), 1–{@link MAX_QUERIED_COMPONENTS}; omitted: every component and the end-to-end view. */
+  component: z.array(queriedComponentId).min(1).max(MAX_QUERIED_COMPONENTS, `list at most ${MAX_QUERIED_COMPONENTS} components`).optional(),
+});
+
+/**
+ * `POST /api/simulations/:id/metrics/batch` body: several metrics queries over one time window,
+ * answered in one request (a dashboard's every chart, a replay's every metric). `from`/`to` in
+ * simulated seconds; each series at most `maxPoints` points; `queries × maxPoints` at most
+ * {@link MAX_METRIC_BATCH_POINTS}.
+ *
+ * @example
+ * ```ts
+ * metricBatchSchema.parse({ queries: [{ metric: 'arrivals', component: ['_end_to_end'] }, { metric: 'utilization' }], maxPoints: 450 });
+ * ```
+ */
+export const metricBatchSchema = z
+  .strictObject({
+    queries: z.array(metricBatchQuerySchema).min(1).max(MAX_METRIC_BATCH_QUERIES, `list at most ${MAX_METRIC_BATCH_QUERIES} queries`),
+    from: z.number().min(0).optional(),
+    to: z.number().min(0).optional(),
+    maxPoints: z.number().int().min(1).max(10_000).default(1000),
+  })
+  .check((ctx) => {
+    const { queries, maxPoints } = ctx.value;
+    if (queries.length * maxPoints > MAX_METRIC_BATCH_POINTS) {
+      ctx.issues.push({ code: 'custom', path: ['maxPoints'], input: maxPoints, message: `${queries.length} queries × ${maxPoints} points exceed ${MAX_METRIC_BATCH_POINTS.toLocaleString('en-US')} points per batch` });
+    }
+  });
+
+export type MetricBatchParams = z.input<typeof metricBatchSchema>;
+
+/** `POST /api/simulations/:id/metrics/batch` answer: one answer per query, in the order asked. */
+export interface MetricBatchResponse {
+  results: MetricSeriesResponse[];
+}
+
 /** `GET /api/simulations/:id/traces` query, ordered by start time. */
 export const traceQuerySchema = z.strictObject({
   status: z.enum(['OK', 'ERROR']).optional(),

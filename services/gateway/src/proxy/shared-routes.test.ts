@@ -18,6 +18,7 @@ describe('matchSharedRequest', () => {
     expect(served('GET', `/api/shared/${TOKEN}/design`)).toEqual({ open: false, service: 'designs', path: `/internal/designs/${RUN.designId}` });
     for (const what of ['metrics', 'traces', 'logs']) expect(served('GET', `/api/shared/${TOKEN}/${what}`)).toEqual({ open: false, service: 'telemetry', path: `/internal/simulations/${RUN.simulationId}/${what}` });
     expect(served('POST', `/api/shared/${TOKEN}/traces/batch`).path).toBe(`/internal/simulations/${RUN.simulationId}/traces/batch`);
+    expect(served('POST', `/api/shared/${TOKEN}/metrics/batch`)).toEqual({ open: false, service: 'telemetry', path: `/internal/simulations/${RUN.simulationId}/metrics/batch` });
     expect(served('GET', `/api/shared/${TOKEN}/traces/${'f'.repeat(32)}`).path).toBe(`/internal/simulations/${RUN.simulationId}/traces/${'f'.repeat(32)}`);
     expect(served('GET', `/api/shared/${TOKEN}/deliverables`).path).toBe(`/internal/shared-runs/${RUN.simulationId}/deliverables`);
   });
@@ -29,6 +30,9 @@ describe('matchSharedRequest', () => {
       ['PUT', '/design'],
       ['POST', '/metrics'],
       ['GET', '/traces/batch/x'],
+      ['GET', '/metrics/batch'],
+      ['POST', '/logs/batch'],
+      ['POST', '/metrics/batch/x'],
       ['GET', `/simulations/${RUN.simulationId}`],
       ['GET', '/traces/..%2F..%2Fsimulations'],
       ['GET', '/events'],

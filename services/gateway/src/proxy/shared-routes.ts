@@ -17,8 +17,9 @@ const enc = encodeURIComponent;
 
 /**
  * The allow-list: each read a share link grants, as `METHOD rest` after `/api/shared/:token`. Only
- * reads (the trace batch is a POST with a list of ids, read-only), only the run of the token
- * (every upstream path is built from the resolved run, never from the request), nothing else.
+ * reads (the metrics and trace batches are POSTs with a list of queries or ids, read-only), only
+ * the run of the token (every upstream path is built from the resolved run, never from the
+ * request), nothing else.
  */
 const RULES: { method: string; rest: RegExp; open?: true; route: (run: SharedRun, match: RegExpExecArray) => SharedRoute }[] = [
   { method: 'GET', rest: /^$/, open: true, route: (run) => ({ service: 'simulations', path: `/internal/shared-runs/${enc(run.simulationId)}` }) },
@@ -26,7 +27,7 @@ const RULES: { method: string; rest: RegExp; open?: true; route: (run: SharedRun
   { method: 'GET', rest: /^\/run$/, route: (run) => ({ service: 'simulations', path: `/internal/shared-runs/${enc(run.simulationId)}` }) },
   { method: 'GET', rest: /^\/design$/, route: (run) => ({ service: 'designs', path: `/internal/designs/${enc(run.designId)}` }) },
   { method: 'GET', rest: /^\/(metrics|traces|logs)$/, route: (run, m) => ({ service: 'telemetry', path: `/internal/simulations/${enc(run.simulationId)}/${m[1]}` }) },
-  { method: 'POST', rest: /^\/traces\/batch$/, route: (run) => ({ service: 'telemetry', path: `/internal/simulations/${enc(run.simulationId)}/traces/batch` }) },
+  { method: 'POST', rest: /^\/(metrics|traces)\/batch$/, route: (run, m) => ({ service: 'telemetry', path: `/internal/simulations/${enc(run.simulationId)}/${m[1]}/batch` }) },
   { method: 'GET', rest: /^\/traces\/([A-Za-z0-9_-]{1,100})$/, route: (run, m) => ({ service: 'telemetry', path: `/internal/simulations/${enc(run.simulationId)}/traces/${m[1]}` }) },
   // Reports (issue 20): the simulations service's internal reads of a run's deliverables.
   { method: 'GET', rest: /^\/deliverables$/, route: (run) => ({ service: 'simulations', path: `/internal/shared-runs/${enc(run.simulationId)}/deliverables` }) },

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { logQuerySchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
+import { logQuerySchema, metricBatchSchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricBatchResponse, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
 import { Internal, UuidParam, ZodPipe } from '@architech/service-kit';
-import { traceBatchSchema, TelemetryQueryService, TRUSTED_READER, type LogQuery, type MetricQuery, type TraceBatch, type TraceQuery } from '../services/telemetry-query.service';
+import { traceBatchSchema, TelemetryQueryService, TRUSTED_READER, type LogQuery, type MetricBatch, type MetricQuery, type TraceBatch, type TraceQuery } from '../services/telemetry-query.service';
 
 /**
  * Service-to-service: the same reads as {@link TelemetryController}, for the gateway serving a
@@ -15,6 +15,12 @@ export class InternalSharedTelemetryController {
   @Get('metrics')
   metrics(@Param('id', UuidParam('simulation')) id: string, @Query(ZodPipe(metricQuerySchema, 'metrics query')) query: MetricQuery): Promise<MetricSeriesResponse> {
     return this.telemetry.metricSeries(id, query, TRUSTED_READER);
+  }
+
+  @Post('metrics/batch')
+  @HttpCode(200)
+  metricBatch(@Param('id', UuidParam('simulation')) id: string, @Body(ZodPipe(metricBatchSchema, 'metrics batch')) body: MetricBatch): Promise<MetricBatchResponse> {
+    return this.telemetry.metricBatch(id, body, TRUSTED_READER);
   }
 
   @Get('traces')

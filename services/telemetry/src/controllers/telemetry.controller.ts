@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { logQuerySchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
+import { logQuerySchema, metricBatchSchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricBatchResponse, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
 import { CurrentUser, UuidParam, ZodPipe, type AuthUser } from '@architech/service-kit';
-import { traceBatchSchema, TelemetryQueryService, type LogQuery, type MetricQuery, type TraceBatch, type TraceQuery } from '../services/telemetry-query.service';
+import { traceBatchSchema, TelemetryQueryService, type LogQuery, type MetricBatch, type MetricQuery, type TraceBatch, type TraceQuery } from '../services/telemetry-query.service';
 
 /** A simulation's telemetry, for members of its project; queries and bodies are read here, at the edge. */
 @Controller('api/simulations/:id')
@@ -11,6 +11,13 @@ export class TelemetryController {
   @Get('metrics')
   metrics(@Param('id', UuidParam('simulation')) id: string, @Query(ZodPipe(metricQuerySchema, 'metrics query')) query: MetricQuery, @CurrentUser() user: AuthUser): Promise<MetricSeriesResponse> {
     return this.telemetry.metricSeries(id, query, user);
+  }
+
+  /** Several metrics queries over one window in one request (a dashboard's every chart): `{ queries, from?, to?, maxPoints? }`. */
+  @Post('metrics/batch')
+  @HttpCode(200)
+  metricBatch(@Param('id', UuidParam('simulation')) id: string, @Body(ZodPipe(metricBatchSchema, 'metrics batch')) body: MetricBatch, @CurrentUser() user: AuthUser): Promise<MetricBatchResponse> {
+    return this.telemetry.metricBatch(id, body, user);
   }
 
   @Get('traces')

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { Inject, Injectable } from '@nestjs/common';
-import { logQuerySchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
+import { logQuerySchema, metricBatchSchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricBatchResponse, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
 import { ApiException, type AuthUser, type MetricStore, type TraceStore } from '@architech/service-kit';
 import { PeersRepository } from '../repositories/peers.repository';
 import { METRIC_STORE, TRACE_STORE } from '../tokens';
 
 /** The most traces one batch request returns (the replay asks for a sample of 240). */
 export const MAX_TRACE_BATCH = 500;
-/** Trace reads in flight at once while answering a batch. */
+/** Trace reads, or metric queries, in flight at once while answering a batch. */
 const BATCH_CONCURRENCY = 4;
 
 /** The body of `POST …/traces/batch`. */
@@ -19,6 +19,7 @@ export type MetricQuery = z.output<typeof metricQuerySchema>;
 export type TraceQuery = z.output<typeof traceQuerySchema>;
 export type LogQuery = z.output<typeof logQuerySchema>;
 export type TraceBatch = z.output<typeof traceBatchSchema>;
+export type MetricBatch = z.output<typeof metricBatchSchema>;
 
 /**
  * Who reads: a signed-in user (a member of the run's project, checked here), or
@@ -46,6 +47,16 @@ export class TelemetryQueryService {
     return { series: await this.metrics.query({ simulationId, metric: q.metric, componentIds: q.component, fromSec: q.from, toSec: q.to, maxPoints: q.maxPoints }) };
   }
 
+  /**
+   * Several metrics queries over one window in one request: the reader is checked once, the
+   * queries run a few at a time, and each answer is what `GET …/metrics` would have answered.
+   */
+  async metricBatch(simulationId: string, batch: MetricBatch, user: Reader): Promise<MetricBatchResponse> {
+    await this.requireReader(simulationId, user);
+    const results = await inBatches(batch.queries, (q) => this.metrics.query({ simulationId, metric: q.metric, componentIds: q.component, fromSec: batch.from, toSec: batch.to, maxPoints: batch.maxPoints }));
+    return { results: results.map((series) => ({ series })) };
+  }
+
   async traceList(simulationId: string, q: TraceQuery, user: Reader): Promise<TracePageDto> {
     await this.requireReader(simulationId, user);
     return this.traces.queryTraces({ simulationId, status: q.status, minDurationMs: q.minDurationMs, componentId: q.component, limit: q.limit, offset: q.offset });
@@ -64,15 +75,7 @@ export class TelemetryQueryService {
    */
   async traceBatch(simulationId: string, traceIds: string[], user: Reader): Promise<{ traces: TraceDto[] }> {
     await this.requireReader(simulationId, user);
-    const found: (TraceDto | undefined)[] = new Array(traceIds.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < traceIds.length) {
-        const i = next++;
-        found[i] = await this.traces.getTrace(simulationId, traceIds[i]!);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, traceIds.length) }, worker));
+    const found = await inBatches(traceIds, (traceId) => this.traces.getTrace(simulationId, traceId));
     return { traces: found.filter((t): t is TraceDto => t !== undefined) };
   }
 
@@ -87,4 +90,18 @@ export class TelemetryQueryService {
     const role = projectId ? await this.peers.roleOf(projectId, user.id) : undefined;
     if (!role) throw ApiException.notFound('simulation');
   }
+}
+
+/** `read` of every item, at most {@link BATCH_CONCURRENCY} at once, the answers in the items' order. */
+async function inBatches<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
+  const answers: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      answers[i] = await read(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, items.length) }, worker));
+  return answers;
 }

@@ -1,6 +1,6 @@
-import { END_TO_END, type MetricSeriesDto } from '@architech/contracts';
+import { END_TO_END, MAX_METRIC_BATCH_POINTS, MAX_METRIC_BATCH_QUERIES, METRIC_NAMES, type MetricSeriesDto } from '@architech/contracts';
 import type { SeriesQuery } from './chart-catalog';
-import { batchQueries, splitBatchAnswer } from './metric-batches';
+import { batchQueries, groupForRequests, splitBatchAnswer, type MetricBatch } from './metric-batches';
 
 const series = (componentId: string, metric = 'utilization'): MetricSeriesDto => ({ componentId, componentType: 'SERVICE', metric, points: [{ timeSec: 0, value: 1 }] });
 
@@ -42,5 +42,21 @@ describe('the batching of a dashboard’s metric queries', () => {
     ]);
     const [all] = batchQueries([{ metric: 'utilization' }]);
     expect(splitBatchAnswer(all!, [series('api'), series('db')])).toEqual([['utilization|*', [series('api'), series('db')]]]);
+  });
+});
+
+describe('the requests of a dashboard', () => {
+  const batches = (n: number): MetricBatch[] => Array.from({ length: n }, (_, i) => ({ metric: METRIC_NAMES[i % METRIC_NAMES.length]!, components: [`c${i}`], queries: [] }));
+
+  it('sends every metric of a dashboard in one request', () => {
+    const all = batchQueries(METRIC_NAMES.slice(0, 12).map((metric) => ({ metric, component: END_TO_END })));
+    expect(groupForRequests(all, 450)).toEqual([all]);
+  });
+
+  it('splits only past the API’s limits: the number of queries, and queries × points', () => {
+    expect(groupForRequests(batches(MAX_METRIC_BATCH_QUERIES + 3), 450).map((g) => g.length)).toEqual([MAX_METRIC_BATCH_QUERIES, 3]);
+    const perRequest = MAX_METRIC_BATCH_POINTS / 10_000;
+    expect(groupForRequests(batches(perRequest + 1), 10_000).map((g) => g.length)).toEqual([perRequest, 1]);
+    expect(groupForRequests(batches(2), MAX_METRIC_BATCH_POINTS * 2).map((g) => g.length)).toEqual([1, 1]);
   });
 });

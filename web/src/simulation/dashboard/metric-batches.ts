@@ -1,4 +1,4 @@
-import { MAX_QUERIED_COMPONENTS, type MetricName, type MetricSeriesDto } from '@architech/contracts';
+import { MAX_METRIC_BATCH_POINTS, MAX_METRIC_BATCH_QUERIES, MAX_QUERIED_COMPONENTS, type MetricName, type MetricSeriesDto } from '@architech/contracts';
 import { queryKey, type SeriesQuery } from './chart-catalog';
 
 /** One request to the metrics API: one metric of several listed components, or of every component. */
@@ -51,4 +51,21 @@ export function batchQueries(queries: readonly SeriesQuery[], maxComponents = MA
  */
 export function splitBatchAnswer(batch: MetricBatch, series: readonly MetricSeriesDto[]): [string, readonly MetricSeriesDto[]][] {
   return batch.queries.map((query) => [queryKey(query), query.component === undefined ? series : series.filter((s) => s.componentId === query.component)]);
+}
+
+/**
+ * The batches as few `POST …/metrics/batch` requests as the API's limits allow — usually one for
+ * a whole dashboard: at most {@link MAX_METRIC_BATCH_QUERIES} batches each, and no more than
+ * {@link MAX_METRIC_BATCH_POINTS} points (`batches × maxPoints`).
+ *
+ * @example
+ * ```ts
+ * groupForRequests(batchQueries(plan.queries), 450); // [[...every batch]]
+ * ```
+ */
+export function groupForRequests(batches: readonly MetricBatch[], maxPoints: number): MetricBatch[][] {
+  const perRequest = Math.max(1, Math.min(MAX_METRIC_BATCH_QUERIES, Math.floor(MAX_METRIC_BATCH_POINTS / maxPoints)));
+  const groups: MetricBatch[][] = [];
+  for (let start = 0; start < batches.length; start += perRequest) groups.push(batches.slice(start, start + perRequest));
+  return groups;
 }

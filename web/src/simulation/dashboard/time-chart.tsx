@@ -7,6 +7,7 @@ import { annotationPlugin } from './annotation-plugin';
 import type { Columns } from './align-series';
 import type { Annotation } from './annotations';
 import type { ChartLine, YRange } from './chart-catalog';
+import { noteChartBuilt, noteDataDrawn } from './dashboard-test-hook';
 
 /** Props of {@link TimeChart}. */
 export interface TimeChartProps {
@@ -48,6 +49,8 @@ export function TimeChart(props: TimeChartProps) {
   // Hooks of the chart read the newest props through this ref: the chart outlives renders.
   const latest = useRef(props);
   latest.current = props;
+  // Data given to the chart and not drawn yet (the test hook reports when it has been).
+  const fresh = useRef(false);
 
   // Rebuild only when what the lines are changes, not when their data does.
   const signature = useMemo(() => JSON.stringify([unit, yRange, syncKey, height, lines.map((l) => [l.label, l.color, l.dash, l.metric, l.componentId])]), [unit, yRange, syncKey, height, lines]);
@@ -99,11 +102,20 @@ export function TimeChart(props: TimeChartProps) {
           },
         ],
         setCursor: [(u) => showMarkerValues(u, latest.current.marker)],
+        draw: [
+          () => {
+            if (!fresh.current) return;
+            fresh.current = false;
+            if (import.meta.env.MODE === 'test-hooks') noteDataDrawn();
+          },
+        ],
       },
     };
     const empty: uPlot.AlignedData = [[], ...current.lines.map(() => [])];
+    fresh.current = current.columns !== undefined;
     const chart = new uPlot(options, (current.columns as uPlot.AlignedData | undefined) ?? empty, root);
     plot.current = chart;
+    if (import.meta.env.MODE === 'test-hooks') noteChartBuilt();
     // A click (not the end of a drag, which zooms) picks the shared time.
     let downX = Number.NaN;
     const onDown = (event: MouseEvent) => {
@@ -134,6 +146,7 @@ export function TimeChart(props: TimeChartProps) {
   useEffect(() => {
     const chart = plot.current;
     if (!chart || !columns) return;
+    fresh.current = true;
     chart.setData(columns as uPlot.AlignedData);
     showMarkerValues(chart, latest.current.marker);
   }, [columns, signature]);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { MetricSeriesDto } from '@architech/contracts';
 import { useRunSource } from '../run-source';
 import { queryKey, type SeriesQuery } from './chart-catalog';
-import { batchQueries, splitBatchAnswer } from './metric-batches';
+import { batchQueries, groupForRequests, splitBatchAnswer } from './metric-batches';
 
 /** The answers to a set of series queries, by {@link queryKey}. */
 export type SeriesAnswers = ReadonlyMap<string, readonly MetricSeriesDto[]>;
@@ -24,10 +24,11 @@ export interface SeriesState {
 }
 
 /**
- * Fetches every query in parallel, one request per metric ({@link batchQueries}), again when the
- * window changes, and every `refreshMs` after the previous answer while `refreshMs` is set (a run
- * in progress). Without a window (the charts' width is not known yet) nothing is fetched. A
- * refresh waits for the previous one, so a slow server is never asked twice at once.
+ * Fetches every query — one batch per metric ({@link batchQueries}), all of them in one
+ * `POST …/metrics/batch` request unless the API's limits split them ({@link groupForRequests}) —
+ * again when the window changes, and every `refreshMs` after the previous answer while `refreshMs`
+ * is set (a run in progress). Without a window (the charts' width is not known yet) nothing is
+ * fetched. A refresh waits for the previous one, so a slow server is never asked twice at once.
  */
 export function useMetricSeries(simulationId: string, queries: readonly SeriesQuery[], range: SeriesWindow | undefined, refreshMs: number | undefined): SeriesState {
   const [answers, setAnswers] = useState<SeriesAnswers>();
@@ -45,14 +46,12 @@ export function useMetricSeries(simulationId: string, queries: readonly SeriesQu
     const controller = new AbortController();
     let timer: number | undefined;
     setLoading(true);
-    // Each metric's answer is shown as soon as it arrives (the end-to-end charts need not wait for
-    // the per-component ones); until then a chart keeps what it showed.
     Promise.all(
-      batchQueries(queries).map((batch) =>
+      groupForRequests(batchQueries(queries), maxPoints).map((group) =>
         source
-          .metrics(simulationId, { metric: batch.metric, component: batch.components?.join(','), from: fromSec, to: toSec, maxPoints }, controller.signal)
-          .then((series) => {
-            const entries = splitBatchAnswer(batch, series);
+          .metricBatch(simulationId, { queries: group.map((batch) => ({ metric: batch.metric, component: batch.components && [...batch.components] })), from: fromSec, to: toSec, maxPoints }, controller.signal)
+          .then((results) => {
+            const entries = group.flatMap((batch, i) => splitBatchAnswer(batch, results[i] ?? []));
             if (!controller.signal.aborted) setAnswers((previous) => new Map([...(previous ?? []), ...entries]));
           }),
       ),

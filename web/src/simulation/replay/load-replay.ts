@@ -51,29 +51,46 @@ export async function loadReplayModel(source: RunSource, simulation: SimulationD
   };
 }
 
+/** Every component's series of some metrics, as the API answered them, and the width of their buckets. */
+export interface FetchedSeries {
+  readonly byMetric: SeriesByMetric;
+  readonly bucketSec: number;
+}
+
 /**
- * Loads every component's series of `metrics` — one request per metric for all components at once,
- * in parallel, not one per component — adds them to what `previous` loaded, and lays them out in
- * typed arrays with the connection flows derived from them.
- *
- * @example
- * const first = await loadReplayData(source, model, FIRST_METRICS, signal);
- * const all = await loadReplayData(source, model, LATER_METRICS, signal, first);
+ * Fetches every component's series of `metrics` in one request (`POST …/metrics/batch`: one query
+ * per metric, each for all components). Needs only the simulation, not the design, so it starts
+ * while the design is still on its way.
  */
-export async function loadReplayData(source: RunSource, model: ReplayModel, metrics: readonly ReplayMetric[], signal: AbortSignal, previous?: ReplayData): Promise<ReplayData> {
-  const { simulation, doc, durationSec } = model;
+export async function fetchReplaySeries(source: RunSource, simulation: SimulationDto, metrics: readonly ReplayMetric[], signal: AbortSignal): Promise<FetchedSeries> {
+  const durationSec = simulation.configuration.durationSec;
   const runBucketSec = simulation.result?.settings.bucketSec ?? 1;
   const maxPoints = Math.min(MAX_POINTS, Math.ceil(durationSec / runBucketSec));
-  const fetched = await Promise.all(metrics.map((metric) => source.metrics(simulation.id, { metric, maxPoints }, signal)));
-  const answers: SeriesByMetric = Object.fromEntries(metrics.map((metric, i) => [metric, fetched[i]!]));
-  const bucketSec = previous?.series.bucketSec ?? (Math.ceil(durationSec / runBucketSec) > MAX_POINTS ? downsampledWidth(fetched.flat(), runBucketSec) : runBucketSec);
+  const fetched = await source.metricBatch(simulation.id, { queries: metrics.map((metric) => ({ metric })), maxPoints }, signal);
+  const byMetric: SeriesByMetric = Object.fromEntries(metrics.map((metric, i) => [metric, fetched[i] ?? []]));
+  return { byMetric, bucketSec: Math.ceil(durationSec / runBucketSec) > MAX_POINTS ? downsampledWidth(fetched.flat(), runBucketSec) : runBucketSec };
+}
+
+/**
+ * Lays fetched series out in typed arrays, added to what `previous` loaded, with the connection
+ * flows derived from them.
+ *
+ * @example
+ * const first = buildReplayData(model, await fetchReplaySeries(source, simulation, FIRST_METRICS, signal));
+ * const all = buildReplayData(model, await fetchReplaySeries(source, simulation, LATER_METRICS, signal), first);
+ */
+export function buildReplayData(model: ReplayModel, fetched: FetchedSeries, previous?: ReplayData): ReplayData {
+  const { doc, durationSec } = model;
+  const runBucketSec = model.simulation.result?.settings.bucketSec ?? 1;
+  const answers = fetched.byMetric;
+  const bucketSec = previous?.series.bucketSec ?? fetched.bucketSec;
   const loaded = buildReplaySeries({ bucketSec, countBucketSec: runBucketSec, durationSec, componentIds: doc.components.map((c) => c.id), byMetric: answers });
   const series = previous === undefined ? loaded : mergeSeries(previous.series, loaded);
   const edges = flowEdges(doc);
   const reachesEnd = (s: MetricSeriesDto) => (s.points.at(-1)?.timeSec ?? -1) + 2 * bucketSec >= durationSec;
   return {
     series,
-    complete: (previous?.complete ?? true) && fetched.every((answer) => answer.filter(reachesEnd).length >= doc.components.length),
+    complete: (previous?.complete ?? true) && Object.values(answers).every((answer) => answer.filter(reachesEnd).length >= doc.components.length),
     flows: previous !== undefined && answers.arrivals === undefined ? previous.flows : connectionFlows(edges, series),
     endToEndErrorRate:
       previous !== undefined && answers.errors === undefined ? previous.endToEndErrorRate : endToEndErrorRate(answers.errors, answers.completions, END_TO_END, series.buckets, bucketSec),

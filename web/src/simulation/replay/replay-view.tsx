@@ -29,7 +29,8 @@ export interface ReplayViewProps {
  * connections as wide as their throughput, sampled requests moving along them, breaker states,
  * replica counts and fault windows — over a scrubber of simulated time shared with the dashboards
  * through the URL's `t` (`useSimTime`). Loads the run, its design version and every component's
- * series once (a request per metric), then the sampled traces for the dots in the background.
+ * series once (one batch request for the first frame's metrics, one for the others) and the
+ * sampled traces for the dots (`useReplayLoads`).
  * Publishes `window.__architechReplay` (see `replay-test-hook.ts`) while mounted.
  *
  * @example

@@ -1,10 +1,11 @@
+import type { SimulationDto } from '@architech/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useAsync } from '../../ui/use-async';
 import { useRunSource } from '../run-source';
 import { useLiveSimulation } from '../use-live-simulation';
-import { loadReplayData, loadReplayModel, type ReplayData } from './load-replay';
+import { buildReplayData, fetchReplaySeries, loadReplayModel, type ReplayData } from './load-replay';
 import { loadTraceSample } from './load-trace-sample';
-import { remembered } from './replay-cache';
+import { remembered, rememberedShared } from './replay-cache';
 import { FIRST_METRICS, LATER_METRICS } from './replay-series';
 
 /** How soon series that stop short of the run's end are asked for again, and how many times (then what there is is shown). */
@@ -18,20 +19,22 @@ const TELEMETRY_POLL_MS = 1000;
 const TELEMETRY_WAIT_MS = 60_000;
 
 /**
- * Everything a replay loads, in order: the simulation (followed live until it completes), the
- * design that ran (the canvas shows at once), the series the first frame needs, the others, then
- * the sampled traces — one after the other, so nothing slows down what is shown first. The series
- * are asked for once the run says its telemetry has fully landed (`telemetryComplete`); a run
- * that never says so (stored before telemetry acknowledged anything) is shown after a minute with
- * series that stop short of its end asked for again every few seconds. Loads are remembered per
- * simulation (`remembered`), so coming back to the tab is instant.
+ * Everything a replay loads: the simulation (followed live until it completes), the design that
+ * ran (the canvas shows at once), the series the first frame needs, the sampled traces, then the
+ * other series. The first frame's series are asked for as soon as the run says its telemetry has
+ * fully landed (`telemetryComplete`), without waiting for the design, which loads meanwhile; the
+ * traces follow them, the other series (badges, tooltips) come last. A run that never says so
+ * (stored before telemetry acknowledged anything) is shown after a minute with series that stop
+ * short of its end asked for again every few seconds. Loads are remembered per simulation
+ * (`remembered`), so coming back to the tab is instant.
  */
 export function useReplayLoads(simulationId: string) {
   const live = useLiveSimulation(simulationId);
   const source = useRunSource();
   const simulation = live.simulation;
   const completed = simulation?.status === 'COMPLETED' ? simulation : undefined;
-  const model = useAsync(() => (completed === undefined ? Promise.resolve(undefined) : remembered(`${completed.id}:model`, () => loadReplayModel(source, completed))), [source, completed?.id, completed?.status]);
+  const modelOf = (run: SimulationDto) => rememberedShared(`${run.id}:model`, () => loadReplayModel(source, run));
+  const model = useAsync(() => (completed === undefined ? Promise.resolve(undefined) : modelOf(completed)), [source, completed?.id, completed?.status]);
   const replay = model.status === 'ready' ? model.value : undefined;
   const [gaveUpWaiting, setGaveUpWaiting] = useState(false);
   const landed = completed?.telemetryComplete === true || gaveUpWaiting;
@@ -47,23 +50,38 @@ export function useReplayLoads(simulationId: string) {
     };
   }, [waitingId, reloadSimulation]);
   const data = useAsync(
-    (signal) => (replay === undefined || !landed ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:first`, () => loadReplayData(source, replay, FIRST_METRICS, signal), isComplete)),
-    [source, replay, landed],
+    (signal) =>
+      completed === undefined || !landed
+        ? Promise.resolve(undefined)
+        : remembered(
+            `${completed.id}:first`,
+            async () => {
+              const [firstModel, fetched] = await Promise.all([modelOf(completed), fetchReplaySeries(source, completed, FIRST_METRICS, signal)]);
+              return buildReplayData(firstModel, fetched);
+            },
+            isComplete,
+          ),
+    [source, completed?.id, landed],
   );
   // A reload keeps showing what was loaded before.
   const first = data.value;
+  // The sample is read as soon as the first frame's series are in, before the other series: on the
+  // embedded store (one database session) reads queue behind each other, so whatever is asked
+  // alongside the first frame's series delays it.
+  const tracesFrom = completed !== undefined && first !== undefined ? completed.id : undefined;
+  const traces = useAsync((signal) => (tracesFrom === undefined ? Promise.resolve(undefined) : remembered(`${tracesFrom}:traces`, () => loadTraceSample(source, tracesFrom, signal))), [source, tracesFrom]);
+  // By what arrived, not by status: for one render after `tracesFrom` is set, the status is still that of the empty load before.
+  const tracesSettled = tracesFrom !== undefined && (traces.value !== undefined || traces.status === 'error');
   const rest = useAsync(
-    (signal) => (replay === undefined || first === undefined ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:all`, () => loadReplayData(source, replay, LATER_METRICS, signal, first), isComplete)),
-    [source, replay, first],
+    (signal) =>
+      replay === undefined || first === undefined || !tracesSettled
+        ? Promise.resolve(undefined)
+        : remembered(`${replay.simulation.id}:all`, async () => buildReplayData(replay, await fetchReplaySeries(source, replay.simulation, LATER_METRICS, signal), first), isComplete),
+    [source, replay, first, tracesSettled],
   );
   const loaded = rest.value ?? first;
   const retries = useRef(0);
   const waitingForSeries = (completed !== undefined && !landed) || (first !== undefined && !first.complete && retries.current < INCOMPLETE_RETRIES);
-  const restSettled = first !== undefined && !waitingForSeries && rest.status !== 'loading';
-  const traces = useAsync(
-    (signal) => (replay === undefined || !restSettled ? Promise.resolve(undefined) : remembered(`${replay.simulation.id}:traces`, () => loadTraceSample(source, replay.simulation.id, signal))),
-    [source, replay, restSettled],
-  );
 
   const reloadSeries = data.reload;
   useEffect(() => {
@@ -87,8 +105,8 @@ export function useReplayLoads(simulationId: string) {
     replay,
     /** The most complete series loaded so far. */
     loaded,
-    /** Sampled traces, once the series are in. */
-    traces: restSettled ? traces : undefined,
+    /** Sampled traces, once the first frame's series are in. */
+    traces: tracesFrom === undefined ? undefined : traces,
     /** The run's telemetry is still being stored (or its series stop short of the run's end and are asked for again). */
     waitingForSeries,
   };

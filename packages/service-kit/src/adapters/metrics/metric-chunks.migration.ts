@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { decodeFloats } from './metric-chunks';
+import { decodeFloats, decodeTimes } from './metric-chunks';
 import { metricPointsTableSql } from './metric-points.migration';
 import { quoteMetricSchema } from './metric-schema';
 
@@ -7,6 +7,7 @@ interface ChunkRow {
   metric: string;
   component_id: string;
   component_type: string;
+  points: number;
   times: Buffer;
   values: Buffer;
 }
@@ -54,10 +55,10 @@ export function metricChunksMigration(schema: string): new () => MigrationInterf
       // Back to a row per point, decoded here (SQL has no bytea-to-float8), a simulation at a time.
       const simulations: { simulation_id: string }[] = await q.query(`SELECT DISTINCT simulation_id FROM ${s}.metric_chunks`);
       for (const { simulation_id } of simulations) {
-        const rows: ChunkRow[] = await q.query(`SELECT metric, component_id, component_type, times, "values" FROM ${s}.metric_chunks WHERE simulation_id = $1 ORDER BY written`, [simulation_id]);
+        const rows: ChunkRow[] = await q.query(`SELECT metric, component_id, component_type, points, times, "values" FROM ${s}.metric_chunks WHERE simulation_id = $1 ORDER BY written`, [simulation_id]);
         const points = new Map<string, [string, string, string, number, number]>();
         for (const row of rows) {
-          const [times, values] = [decodeFloats(row.times), decodeFloats(row.values)];
+          const [times, values] = [decodeTimes(row.times, row.points), decodeFloats(row.values)];
           times.forEach((t, i) => points.set(`${row.metric}\0${row.component_id}\0${t}`, [row.component_id, row.component_type, row.metric, t, values[i]]));
         }
         const columns = [...points.values()];

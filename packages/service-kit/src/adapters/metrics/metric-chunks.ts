@@ -34,6 +34,40 @@ export function decodeFloats(bytes: Uint8Array): Float64Array {
 }
 
 /**
+ * A chunk's times as stored: evenly spaced times (the engine's buckets, the usual case) as two
+ * float64s, the first time and the step — 16 bytes instead of 8 per point, so a read moves half
+ * the bytes —, any other times as {@link encodeFloats}. {@link decodeTimes} tells them apart by
+ * length against the point count.
+ *
+ * @example
+ * ```ts
+ * encodeTimes(Float64Array.of(10, 11, 12, 13)).length; // 16: [10, 1]
+ * decodeTimes(encodeTimes(times), times.length); // times
+ * ```
+ */
+export function encodeTimes(times: Float64Array): Buffer {
+  if (times.length <= 2 || !evenlySpaced(times)) return encodeFloats(times);
+  return encodeFloats(Float64Array.of(times[0], times[1] - times[0]));
+}
+
+/** The times of a chunk of `points` points stored by {@link encodeTimes} (or, before it, by {@link encodeFloats}). */
+export function decodeTimes(bytes: Uint8Array, points: number): Float64Array {
+  if (points <= 2 || bytes.byteLength === points * 8) return decodeFloats(bytes);
+  const [first, step] = decodeFloats(bytes);
+  const times = new Float64Array(points);
+  for (let i = 0; i < points; i++) times[i] = first + i * step;
+  return times;
+}
+
+/** Whether every time is exactly `first + i × step`, as {@link decodeTimes} recomputes it. */
+function evenlySpaced(times: Float64Array): boolean {
+  const first = times[0];
+  const step = times[1] - first;
+  for (let i = 2; i < times.length; i++) if (times[i] !== first + i * step) return false;
+  return true;
+}
+
+/**
  * Points as chunks, one per series (several when a series has more than {@link MAX_CHUNK_POINTS}
  * points), each sorted by time. Of several points with one identity the last wins, as a sequence
  * of writes would leave it; a series' type is that of its last point.

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { MetricPoint, MetricQuery, MetricSeries, MetricStore } from '../../ports/metric-store.port';
-import { chunksOf, decodeFloats, encodeFloats, extentOf, mergeChunks, toMetricSeries, type MetricChunk, type StoredChunk } from './metric-chunks';
+import { chunksOf, decodeFloats, decodeTimes, encodeFloats, encodeTimes, extentOf, mergeChunks, toMetricSeries, type MetricChunk, type StoredChunk } from './metric-chunks';
 import { storablePoints } from './metric-point-rules';
 import { checkMetricQuery, orderSeries, planDownsampling, queriedComponents } from './metric-query-rules';
 import { quoteMetricSchema } from './metric-schema';
@@ -20,6 +20,7 @@ export interface PostgresMetricStoreOptions {
 interface ChunkRow {
   component_id: string;
   component_type: string;
+  points: number;
   times: Buffer;
   values: Buffer;
 }
@@ -27,7 +28,7 @@ interface ChunkRow {
 /**
  * The metric store on a Postgres table (`<schema>.metric_chunks`): the embedded default (PGlite)
  * and a plain Postgres alike. A write stores each series it carries as one row (a chunk: times
- * and values as float64 arrays), so a run's telemetry costs the database a row per series per
+ * and values as float64 arrays, evenly spaced times as just their first and step), so a run's telemetry costs the database a row per series per
  * write rather than a row per point; a read fetches a series' chunks, merges them (a later
  * write's point replacing an earlier one's, as the port requires) and downsamples in the
  * process, never shipping more than the chart asked for to the API. A redelivered chunk (same
@@ -77,10 +78,10 @@ export class PostgresMetricStore implements MetricStore {
     if (query.fromSec !== undefined) clauses.push(`last_sec >= $${params.push(query.fromSec)}::float8`);
     if (query.toSec !== undefined) clauses.push(`first_sec <= $${params.push(query.toSec)}::float8`);
     const { rows } = await this.pool.query<ChunkRow>(
-      `SELECT component_id, component_type, times, "values" FROM ${this.table} WHERE ${clauses.join(' AND ')} ORDER BY component_id, written`,
+      `SELECT component_id, component_type, points, times, "values" FROM ${this.table} WHERE ${clauses.join(' AND ')} ORDER BY component_id, written`,
       params,
     );
-    const stored: StoredChunk[] = rows.map((r) => ({ componentId: r.component_id, componentType: r.component_type, times: decodeFloats(r.times), values: decodeFloats(r.values) }));
+    const stored: StoredChunk[] = rows.map((r) => ({ componentId: r.component_id, componentType: r.component_type, times: decodeTimes(r.times, r.points), values: decodeFloats(r.values) }));
     const series = mergeChunks(stored, query.fromSec, query.toSec);
     const extent = extentOf(series);
     const plan = extent && planDownsampling(extent, query.maxPoints);
@@ -110,7 +111,7 @@ function chunkParameters(chunks: readonly MetricChunk[]): unknown[] {
     chunks.map((c) => c.times[0]),
     chunks.map((c) => c.times[c.times.length - 1]),
     chunks.map((c) => c.times.length),
-    chunks.map((c) => encodeFloats(c.times)),
+    chunks.map((c) => encodeTimes(c.times)),
     chunks.map((c) => encodeFloats(c.values)),
   ];
 }
