@@ -203,7 +203,8 @@ describe('the gateway', () => {
     const docs = await api.get('/api/docs');
     expect(docs.status).toBe(200);
     expect(docs.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/auth/register', '/api/projects/{id}/designs', '/api/designs/{id}/diff']));
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/auth/register', '/api/projects/{id}/designs', '/api/designs/{id}/diff', '/api/simulations/{id}/metrics/batch', '/api/shared/{token}/metrics/batch']));
+    expect(docs.body.components.schemas.MetricBatch.properties.queries.maxItems).toBe(32);
   });
 
   it('echoes and propagates request ids, and answers unknown routes with the error shape', async () => {
