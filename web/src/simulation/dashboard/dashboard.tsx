@@ -100,6 +100,9 @@ export function Dashboard({ simulation, components, running }: DashboardProps) {
   const pick = useCallback((sec: number | undefined) => setT(sec, { push: true }), [setT]);
 
   const empty = series.answers !== undefined && series.answers.size > 0 && [...series.answers.values()].every((list) => list.every((s) => s.points.length === 0));
+  // "Stored no time series" is a verdict on a finished run: never on answers fetched while it ran
+  // (they are empty for a run with replications), only once it has been asked again since.
+  const inProgress = running || simulation.status === 'PENDING';
   return (
     <div className="dashboard stack">
       <DashboardToolbar
@@ -126,9 +129,9 @@ export function Dashboard({ simulation, components, running }: DashboardProps) {
           <span className="spinner" aria-hidden="true" /> Receiving telemetry: {Math.floor(arrived * 100)} % of the run has arrived; the charts fill as it lands.
         </p>
       )}
-      {empty && !receiving && (
+      {empty && !receiving && (inProgress || series.answeredLive === false) && (
         <p className="alert info" role="status">
-          {running || simulation.status === 'PENDING' ? 'Waiting for the first simulated seconds of the run…' : 'This run stored no time series.'}
+          {inProgress ? 'Waiting for the first simulated seconds of the run…' : 'This run stored no time series.'}
         </p>
       )}
       <div className="chart-grid" ref={grid}>

@@ -19,6 +19,8 @@ export interface SeriesWindow {
 export interface SeriesState {
   readonly answers: SeriesAnswers | undefined;
   readonly loading: boolean;
+  /** Whether the answers on screen were fetched while refreshing (a run in progress): a finished run's verdict waits for an answer fetched after it finished. */
+  readonly answeredLive: boolean | undefined;
   readonly error: unknown;
   readonly retry: () => void;
 }
@@ -34,6 +36,7 @@ export function useMetricSeries(simulationId: string, queries: readonly SeriesQu
   const [answers, setAnswers] = useState<SeriesAnswers>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
+  const [answeredLive, setAnsweredLive] = useState<boolean>();
   const [round, setRound] = useState(0);
   const key = useMemo(() => queries.map(queryKey).join(','), [queries]);
   const fromSec = range?.fromSec;
@@ -60,6 +63,7 @@ export function useMetricSeries(simulationId: string, queries: readonly SeriesQu
         if (controller.signal.aborted) return;
         setError(undefined);
         setLoading(false);
+        setAnsweredLive(refreshMs !== undefined);
         if (refreshMs !== undefined) timer = window.setTimeout(() => setRound((r) => r + 1), refreshMs);
       },
       (e: unknown) => {
@@ -76,5 +80,5 @@ export function useMetricSeries(simulationId: string, queries: readonly SeriesQu
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [source, simulationId, key, fromSec, toSec, maxPoints, refreshMs, round]);
 
-  return { answers, loading, error, retry: () => setRound((r) => r + 1) };
+  return { answers, loading, answeredLive, error, retry: () => setRound((r) => r + 1) };
 }
