@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { openLoop } from './support/open-loop.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
@@ -74,9 +75,17 @@ async function call(url, method, path, body, token) {
   return json;
 }
 
+// BENCH_GENERATOR=autocannon (16 connections, `overallRate`) instead of the open-loop generator:
+// autocannon sends each second's quota as a burst, see bench/support/open-loop.mjs.
+const GENERATOR = process.env.BENCH_GENERATOR === 'autocannon' ? 'autocannon' : 'open-loop';
+
 function run(url, token, requests, title, seconds = SECONDS) {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  if (GENERATOR === 'open-loop') {
+    return openLoop({ url, rate: RATE, seconds, requests, headers }).then((r) => ({ title, rps: r.rps, p50: r.p50, p90: r.p90, p99: r.p99, max: r.max, ok: r.ok, errors: r.errors }));
+  }
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: 16, overallRate: RATE, duration: seconds, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, requests }, (err, result) => {
+    autocannon({ url, connections: 16, overallRate: RATE, duration: seconds, headers, requests }, (err, result) => {
       if (err) return reject(err);
       resolve({ title, rps: result.requests.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, ok: result['2xx'], errors: result.non2xx + result.errors + result.timeouts });
     });
@@ -202,7 +211,7 @@ try {
   }
 } finally { rmSync(dataDir, { recursive: true, force: true }); }
 
-console.log(`\nAPI benchmark: ${RATE} requests/s offered for ${SECONDS} s per row, 16 connections, through the gateway\n`);
+console.log(`\nAPI benchmark: ${RATE} requests/s offered for ${SECONDS} s per row, through the gateway; ${GENERATOR === 'open-loop' ? 'open loop (evenly spaced sends, latency from each request\'s due time, up to 64 connections)' : 'autocannon, 16 connections (each second\'s quota sent as a burst)'}\n`);
 console.log('| scenario | achieved req/s | p50 ms | p90 ms | p99 ms | max ms | 2xx | errors | event-loop delay p99 / max ms | loop busy | CPU ms per request |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 // The product process's CPU time (all threads, user + system) per answered request: the figure a
