@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useSession } from '../api/session';
 import { LoginPage, RegisterPage } from '../pages/auth-pages';
 import { Loading } from '../ui/feedback';
@@ -8,17 +8,40 @@ import { ProjectsPage } from '../pages/projects-page';
 import { TrashPage } from '../pages/trash-page';
 import { AccountPage } from '../pages/account-page';
 import { clearToasts, ToastRegion } from '../ui/toasts';
+import { lazyPage } from './lazy-page';
 import { matchPath, navigate, useLocation } from './router';
 import { TopBar } from './top-bar';
 
 // Split by route: the editor (Konva, the preview engine) and the simulation pages (uPlot, the
 // replay) are loaded when first opened, so the projects pages start with a small bundle.
-const EditorPage = lazy(() => import('../pages/editor-page').then((m) => ({ default: m.EditorPage })));
-const SimulationPage = lazy(() => import('../pages/simulation-page').then((m) => ({ default: m.SimulationPage })));
-const ReplayView = lazy(() => import('../simulation/replay/replay-view').then((m) => ({ default: m.ReplayView })));
-const RequirementsPage = lazy(() => import('../checks/requirements-page').then((m) => ({ default: m.RequirementsPage })));
-const SharedRunPage = lazy(() => import('../pages/shared-run-page').then((m) => ({ default: m.SharedRunPage })));
-const ComparePage = lazy(() => import('../pages/compare-page').then((m) => ({ default: m.ComparePage })));
+const EditorPage = lazyPage(() => import('../pages/editor-page').then((m) => m.EditorPage));
+const SimulationPage = lazyPage(() => import('../pages/simulation-page').then((m) => m.SimulationPage));
+const ReplayView = lazyPage(() => import('../simulation/replay/replay-view').then((m) => m.ReplayView));
+const RequirementsPage = lazyPage(() => import('../checks/requirements-page').then((m) => m.RequirementsPage));
+const SharedRunPage = lazyPage(() => import('../pages/shared-run-page').then((m) => m.SharedRunPage));
+const ComparePage = lazyPage(() => import('../pages/compare-page').then((m) => m.ComparePage));
+
+/**
+ * Starts loading the code the page at `pathname` + `search` renders first, and resolves when it has
+ * loaded (or failed: the page's own Suspense then retries and shows the error). Called before the
+ * first render (main.tsx), so a page opened by its address renders at once instead of showing
+ * "Loading…" for React's minimum of 300 ms; the replay's code (Konva, the canvas) loads with the
+ * simulation page's when the address asks for the Replay tab.
+ */
+export function preloadRoute(pathname: string, search: string): Promise<void> {
+  const chunks: Promise<void>[] = [];
+  if (matchPath('/shared/:token', pathname)) chunks.push(SharedRunPage.preload());
+  else if (matchPath('/projects/:projectId/designs/:designId', pathname)) chunks.push(EditorPage.preload());
+  else if (matchPath('/projects/:projectId/simulations/:simulationId', pathname)) {
+    chunks.push(SimulationPage.preload());
+    if (new URLSearchParams(search).get('tab') === 'replay') chunks.push(ReplayView.preload());
+  } else if (matchPath('/projects/:projectId/compare', pathname)) chunks.push(ComparePage.preload());
+  else if (matchPath('/projects/:projectId/requirements', pathname)) chunks.push(RequirementsPage.preload());
+  return Promise.all(chunks).then(
+    () => undefined,
+    () => undefined,
+  );
+}
 
 /** Pages that need no account. */
 const PUBLIC_PATHS = new Set(['/login', '/register']);
@@ -71,8 +94,13 @@ export function App() {
 
 function Routed({ pathname }: { pathname: string }) {
   const editor = matchPath('/projects/:projectId/designs/:designId', pathname);
-  if (editor) return <EditorPage key={editor.projectId} projectId={editor.projectId!} designId={editor.designId!} />;
   const simulation = matchPath('/projects/:projectId/simulations/:simulationId', pathname);
+  // On a simulation page, the replay's code loads once the page has rendered, so the Replay tab opens at once.
+  const onSimulationPage = simulation !== undefined;
+  useEffect(() => {
+    if (onSimulationPage) ReplayView.preload().catch(() => undefined);
+  }, [onSimulationPage]);
+  if (editor) return <EditorPage key={editor.projectId} projectId={editor.projectId!} designId={editor.designId!} />;
   if (simulation)
     return <SimulationPage key={simulation.simulationId} projectId={simulation.projectId!} simulationId={simulation.simulationId!} replay={<ReplayView simulationId={simulation.simulationId!} />} />;
   const compare = matchPath('/projects/:projectId/compare', pathname);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { FINAL_SIMULATION_STATES } from '@architech/contracts';
 import { describeError } from '../api/api-error';
 import { api } from '../api/endpoints';
@@ -17,11 +17,12 @@ import { ProgressPanel } from '../simulation/progress-panel';
 import { ReportsPanel } from '../simulation/reports-panel';
 import { parseTab, SimulationTabs, type SimulationTabId } from '../simulation/simulation-tabs';
 import { RunCost } from '../simulation/cost/run-cost';
+import { memberDesign } from '../simulation/run-source';
 import { ShareDialog } from '../simulation/share/share-dialog';
 import { StatusBadge } from '../simulation/status-badge';
 import { TracesTab } from '../simulation/traces/traces-tab';
 import { setParams } from '../simulation/url-state';
-import { useLiveSimulation } from '../simulation/use-live-simulation';
+import { LiveSimulationProvider, useLiveSimulation } from '../simulation/use-live-simulation';
 import { ErrorMessage, Loading } from '../ui/feedback';
 import { formatDate } from '../ui/format';
 import { toast } from '../ui/toasts';
@@ -49,10 +50,11 @@ export interface SimulationPageProps {
  * (`?tab=`). The page renders its own top bar and is as wide as the window, like the editor.
  */
 export function SimulationPage({ projectId, simulationId, replay }: SimulationPageProps) {
-  const { load, simulation, live, state } = useLiveSimulation(simulationId);
+  const liveSimulation = useLiveSimulation(simulationId);
+  const { load, simulation, live, state } = liveSimulation;
   const project = useAsync(() => api.getProject(projectId), [projectId]);
   const designId = simulation?.designId;
-  const design = useAsync(() => (designId ? api.getDesign(designId) : Promise.resolve(undefined)), [designId]);
+  const design = useAsync(() => (designId ? memberDesign(designId) : Promise.resolve(undefined)), [designId]);
   const params = useSearchParams();
   const [cancelling, setCancelling] = useState(false);
   const [sharing, setSharing] = useState(false);
@@ -150,78 +152,85 @@ export function SimulationPage({ projectId, simulationId, replay }: SimulationPa
   };
 
   return (
-    <div className="app-shell">
-      {crumbs}
-      <main className="sim-page">
-        <header className="sim-header">
-          <h1>
-            Simulation {state && <StatusBadge state={state} />}
-          </h1>
-          <span className="sim-meta">
-            of{' '}
-            {design.value ? (
-              <Link href={`/projects/${projectId}/designs/${design.value.id}`}>
-                {design.value.name} v{design.value.version}
-              </Link>
-            ) : (
-              'the design'
-            )}{' '}
-            · launched {formatDate(simulation.createdAt)}
-            {simulation.finishedAt && ` · finished ${formatDate(simulation.finishedAt)}`}
-            {simulation.result && ` · ${formatNumber(simulation.result.events)} events in ${formatNumber(simulation.result.wallMs / 1000)} s of wall time`}
-          </span>
-          <span className="spacer" />
-          {canEdit && <button onClick={() => setSharing(true)}>Share</button>}
-          {canCancel && (
-            <button className="danger" onClick={() => void cancel()} disabled={cancelling || stopAskedAt !== undefined}>
-              {cancelling || stopAskedAt !== undefined ? 'Stopping…' : 'Cancel run'}
-            </button>
-          )}
-        </header>
-        {design.status === 'error' && <ErrorMessage error={design.error} onRetry={design.reload} />}
-        {state === 'FAILED' && (
-          <div className="alert error" role="alert">
-            The run failed: {simulation.error ?? live?.error ?? 'no reason was given.'}
-          </div>
-        )}
-        {state === 'CANCELLED' && <div className="alert warning">The run was cancelled; what it produced until then is below.</div>}
-        {running && <ProgressPanel progress={simulation.progress} live={live} durationSec={simulation.configuration.durationSec} queuePosition={simulation.queuePosition} />}
-        <div className="sim-overview">
-          {simulation.summary ? (
-            <div className="stack">
-              <HypothesisVerdict hypothesis={simulation.configuration.hypothesis} summary={simulation.summary} />
-              <HeadlineNumbers summary={simulation.summary} ci95={simulation.ci95} replications={simulation.result?.replications} />
-              {simulation.cost && <RunCost cost={simulation.cost} nameOf={nameOf} />}
+    // The replay follows the same run: it shares this page's load and live stream.
+    <LiveSimulationProvider value={{ simulationId, live: liveSimulation }}>
+      <div className="app-shell">
+        {crumbs}
+        <main className="sim-page">
+          <header className="sim-header">
+            <h1>
+              Simulation {state && <StatusBadge state={state} />}
+            </h1>
+            <span className="sim-meta">
+              of{' '}
+              {design.value ? (
+                <Link href={`/projects/${projectId}/designs/${design.value.id}`}>
+                  {design.value.name} v{design.value.version}
+                </Link>
+              ) : (
+                'the design'
+              )}{' '}
+              · launched {formatDate(simulation.createdAt)}
+              {simulation.finishedAt && ` · finished ${formatDate(simulation.finishedAt)}`}
+              {simulation.result && ` · ${formatNumber(simulation.result.events)} events in ${formatNumber(simulation.result.wallMs / 1000)} s of wall time`}
+            </span>
+            <span className="spacer" />
+            {canEdit && <button onClick={() => setSharing(true)}>Share</button>}
+            {canCancel && (
+              <button className="danger" onClick={() => void cancel()} disabled={cancelling || stopAskedAt !== undefined}>
+                {cancelling || stopAskedAt !== undefined ? 'Stopping…' : 'Cancel run'}
+              </button>
+            )}
+          </header>
+          {design.status === 'error' && <ErrorMessage error={design.error} onRetry={design.reload} />}
+          {state === 'FAILED' && (
+            <div className="alert error" role="alert">
+              The run failed: {simulation.error ?? live?.error ?? 'no reason was given.'}
             </div>
-          ) : (
-            <SummaryPending state={state} progress={live?.progress ?? simulation.progress} replications={live?.replications ?? simulation.configuration.replications} />
           )}
-          {/* One line while both are closed, so the tabs stay in view. */}
-          <div className="sim-overview-row">
-            <ConfigurationPanel simulation={simulation} nameOf={nameOf} />
-            <ReportsPanel owner={{ kind: 'simulation', id: simulation.id }} notReady={state === 'COMPLETED' ? undefined : 'Reports can be made once the run has completed.'} canGenerate={project.value !== undefined && project.value.role !== 'viewer'} />
+          {state === 'CANCELLED' && <div className="alert warning">The run was cancelled; what it produced until then is below.</div>}
+          {running && <ProgressPanel progress={simulation.progress} live={live} durationSec={simulation.configuration.durationSec} queuePosition={simulation.queuePosition} />}
+          <div className="sim-overview">
+            {simulation.summary ? (
+              <div className="stack">
+                <HypothesisVerdict hypothesis={simulation.configuration.hypothesis} summary={simulation.summary} />
+                <HeadlineNumbers summary={simulation.summary} ci95={simulation.ci95} replications={simulation.result?.replications} />
+                {simulation.cost && <RunCost cost={simulation.cost} nameOf={nameOf} />}
+              </div>
+            ) : (
+              <SummaryPending state={state} progress={live?.progress ?? simulation.progress} replications={live?.replications ?? simulation.configuration.replications} />
+            )}
+            {/* One line while both are closed, so the tabs stay in view. */}
+            <div className="sim-overview-row">
+              <ConfigurationPanel simulation={simulation} nameOf={nameOf} />
+              <ReportsPanel owner={{ kind: 'simulation', id: simulation.id }} notReady={state === 'COMPLETED' ? undefined : 'Reports can be made once the run has completed.'} canGenerate={project.value !== undefined && project.value.role !== 'viewer'} />
+            </div>
           </div>
-        </div>
-        <SimulationTabs available={available} active={tab} onSelect={(next) => setParams({ tab: next === 'dashboard' ? undefined : next })}>
-          {design.status === 'loading' && !design.value ? (
-            <Loading label="Loading the design…" />
-          ) : simulation.telemetryExpiredAt ? (
-            // Charts, replay, traces and logs all read the telemetry retention deleted.
-            <TelemetryExpiredNotice expiredAt={simulation.telemetryExpiredAt} retentionDays={simulation.telemetryRetentionDays ?? null} />
-          ) : tab === 'dashboard' ? (
-            <Dashboard key={simulation.id} simulation={simulation} components={components} running={running} />
-          ) : tab === 'replay' ? (
-            replay
-          ) : tab === 'traces' ? (
-            <TracesTab simulationId={simulation.id} components={components} canReplay={replay !== undefined} />
-          ) : (
-            <LogsTab simulationId={simulation.id} components={components} running={running} canReplay={replay !== undefined} />
-          )}
-        </SimulationTabs>
-      </main>
-      {confirm.dialog}
-      {canEdit && <ShareDialog simulationId={simulation.id} open={sharing} onClose={() => setSharing(false)} />}
-    </div>
+          <SimulationTabs available={available} active={tab} onSelect={(next) => setParams({ tab: next === 'dashboard' ? undefined : next })}>
+            {simulation.telemetryExpiredAt ? (
+              // Charts, replay, traces and logs all read the telemetry retention deleted.
+              <TelemetryExpiredNotice expiredAt={simulation.telemetryExpiredAt} retentionDays={simulation.telemetryRetentionDays ?? null} />
+            ) : tab === 'replay' ? (
+              // The replay loads the design itself (the same load as this page's) and asks for its
+              // series without waiting for it. Its code may still be loading: only the tab waits.
+              <Suspense fallback={<Loading label="Loading the replay…" />}>{replay}</Suspense>
+            ) : design.status !== 'error' && !design.value ? (
+              // Also for the render in which the design id has just become known: the load's state
+              // is still that of the empty load before.
+              <Loading label="Loading the design…" />
+            ) : tab === 'dashboard' ? (
+              <Dashboard key={simulation.id} simulation={simulation} components={components} running={running} />
+            ) : tab === 'traces' ? (
+              <TracesTab simulationId={simulation.id} components={components} canReplay={replay !== undefined} />
+            ) : (
+              <LogsTab simulationId={simulation.id} components={components} running={running} canReplay={replay !== undefined} />
+            )}
+          </SimulationTabs>
+        </main>
+        {confirm.dialog}
+        {canEdit && <ShareDialog simulationId={simulation.id} open={sharing} onClose={() => setSharing(false)} />}
+      </div>
+    </LiveSimulationProvider>
   );
 }
 

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { DesignVersionDto, LogPageDto, LogQueryParams, MetricBatchParams, MetricQueryParams, MetricSeriesDto, SimulationDto, TraceDto, TracePageDto, TraceQueryParams } from '@architech/contracts';
 import { api } from '../api/endpoints';
+import { getSession } from '../api/session';
 import { sharedRunApi } from '../api/shared';
 import { simulationsApi } from '../api/simulations';
 
@@ -23,11 +24,34 @@ export interface RunSource {
   logs(id: string, filters: LogQueryParams, signal?: AbortSignal): Promise<LogPageDto>;
 }
 
+/** Design versions a page keeps (see {@link memberDesign}). */
+const REMEMBERED_DESIGNS = 8;
+const designLoads = new Map<string, Promise<DesignVersionDto>>();
+
+/**
+ * A design version, loaded once per signed-in user: a saved version never changes, and the run
+ * page and its replay both need the one that ran. A failed load is forgotten, so the next asks again.
+ */
+export function memberDesign(designId: string): Promise<DesignVersionDto> {
+  const key = `${getSession()?.user.id ?? ''}/${designId}`;
+  let load = designLoads.get(key);
+  if (load === undefined) {
+    load = api.getDesign(designId);
+    const remembered = load;
+    remembered.catch(() => {
+      if (designLoads.get(key) === remembered) designLoads.delete(key);
+    });
+    if (designLoads.size >= REMEMBERED_DESIGNS) designLoads.delete(designLoads.keys().next().value!);
+    designLoads.set(key, load);
+  }
+  return load;
+}
+
 /** A signed-in member's reads. */
 export const memberRunSource: RunSource = {
   shared: false,
   get: simulationsApi.get,
-  design: api.getDesign,
+  design: memberDesign,
   metrics: simulationsApi.metrics,
   metricBatch: simulationsApi.metricBatch,
   traces: simulationsApi.traces,

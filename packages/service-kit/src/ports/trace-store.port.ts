@@ -41,6 +41,12 @@ export interface TraceStore {
   /** Newest-first is not meaningful in simulated time: results are ordered by start time. */
   queryTraces(query: TraceQuery): Promise<{ total: number; traces: TraceSummary[] }>;
   getTrace(simulationId: string, traceId: string): Promise<StoredTrace | undefined>;
+  /**
+   * Several traces with their spans, in the order of `traceIds` (a repeated id once, at its first
+   * place); ids the simulation did not keep are left out. A few queries whatever the count, where
+   * `getTrace` per id costs a round trip each (the replay reads a sample of hundreds).
+   */
+  getTraces(simulationId: string, traceIds: readonly string[]): Promise<StoredTrace[]>;
   queryLogs(query: LogQuery): Promise<{ total: number; logs: StoredLog[] }>;
   deleteSimulation(simulationId: string): Promise<void>;
   /**

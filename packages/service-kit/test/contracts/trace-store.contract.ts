@@ -88,6 +88,20 @@ export function describeTraceStoreContract(name: string, make: () => Promise<Tra
         expect(await store.getTrace(sim, traceIdOf(99))).toBeUndefined();
       });
 
+      it('getTraces returns what getTrace returns for each id, in the order asked, once each, leaving out unkept ids and other simulations', async () => {
+        const sim = newSimulation();
+        const other = newSimulation();
+        const written = sampleTraces();
+        await store.writeTraces(sim, written);
+        await store.writeTraces(other, [traceOf({ serial: 9, startMs: 9000, durationMs: 10 })]);
+        const asked = [traceIdOf(4), traceIdOf(99), traceIdOf(2), traceIdOf(9), traceIdOf(6), traceIdOf(4), traceIdOf(1), traceIdOf(5), traceIdOf(3)];
+        const traces = await store.getTraces(sim, asked);
+        expect(serialsOf(traces)).toEqual([4, 2, 6, 1, 5, 3]);
+        for (const trace of traces) expect(trace).toEqual(await store.getTrace(sim, trace.traceId));
+        expect(await store.getTraces(sim, [traceIdOf(99)])).toEqual([]);
+        expect(await store.getTraces(sim, [])).toEqual([]);
+      });
+
       it('written twice (a redelivered batch, and overlapping batches at once) create no duplicates', async () => {
         const sim = newSimulation();
         const written = sampleTraces();

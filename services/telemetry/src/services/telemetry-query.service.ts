@@ -7,7 +7,7 @@ import { METRIC_STORE, TRACE_STORE } from '../tokens';
 
 /** The most traces one batch request returns (the replay asks for a sample of 240). */
 export const MAX_TRACE_BATCH = 500;
-/** Trace reads, or metric queries, in flight at once while answering a batch. */
+/** Metric queries in flight at once while answering a batch. */
 const BATCH_CONCURRENCY = 4;
 
 /** The body of `POST …/traces/batch`. */
@@ -75,8 +75,7 @@ export class TelemetryQueryService {
    */
   async traceBatch(simulationId: string, traceIds: string[], user: Reader): Promise<{ traces: TraceDto[] }> {
     await this.requireReader(simulationId, user);
-    const found = await inBatches(traceIds, (traceId) => this.traces.getTrace(simulationId, traceId));
-    return { traces: found.filter((t): t is TraceDto => t !== undefined) };
+    return { traces: await this.traces.getTraces(simulationId, traceIds) };
   }
 
   async logs(simulationId: string, q: LogQuery, user: Reader): Promise<LogPageDto> {

@@ -12,7 +12,7 @@ const LIST_LIMIT = 1000;
  * chosen traces in one batch (`POST …/traces/batch`). Traces the run did not keep are left out:
  * dots are illustration, not data a user acts on.
  */
-export async function loadTraceSample(source: RunSource, simulationId: string, signal: AbortSignal, size = TRACE_SAMPLE_SIZE): Promise<TraceDto[]> {
+export async function loadTraceSample(source: RunSource, simulationId: string, signal?: AbortSignal, size = TRACE_SAMPLE_SIZE): Promise<TraceDto[]> {
   const page = await source.traces(simulationId, { limit: LIST_LIMIT }, signal);
   const wanted = pickSample(page.traces, size);
   if (wanted.length === 0) return [];

@@ -1,4 +1,4 @@
-import type { SimulationDto } from '@architech/contracts';
+import type { SimulationDto, TraceDto } from '@architech/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useAsync } from '../../ui/use-async';
 import { useRunSource } from '../run-source';
@@ -34,6 +34,8 @@ export function useReplayLoads(simulationId: string) {
   const simulation = live.simulation;
   const completed = simulation?.status === 'COMPLETED' ? simulation : undefined;
   const modelOf = (run: SimulationDto) => rememberedShared(`${run.id}:model`, () => loadReplayModel(source, run));
+  // Not aborted when the view goes: a sample is a few hundred small traces, kept for the next visit.
+  const tracesOf = (id: string) => rememberedShared(`${id}:traces`, () => loadTraceSample(source, id));
   const model = useAsync(() => (completed === undefined ? Promise.resolve(undefined) : modelOf(completed)), [source, completed?.id, completed?.status]);
   const replay = model.status === 'ready' ? model.value : undefined;
   const [gaveUpWaiting, setGaveUpWaiting] = useState(false);
@@ -57,6 +59,9 @@ export function useReplayLoads(simulationId: string) {
             `${completed.id}:first`,
             async () => {
               const [firstModel, fetched] = await Promise.all([modelOf(completed), fetchReplaySeries(source, completed, FIRST_METRICS, signal)]);
+              // The sampled traces are asked for now, while the first frame is built from the series
+              // (asked for alongside them, they slowed both down on the embedded store).
+              void tracesOf(completed.id).catch(() => undefined);
               return buildReplayData(firstModel, fetched);
             },
             isComplete,
@@ -65,11 +70,11 @@ export function useReplayLoads(simulationId: string) {
   );
   // A reload keeps showing what was loaded before.
   const first = data.value;
-  // The sample is read as soon as the first frame's series are in, before the other series: on the
-  // embedded store (one database session) reads queue behind each other, so whatever is asked
-  // alongside the first frame's series delays it.
+  // The sample is asked for as soon as the first frame's series have been answered (above), before
+  // the other series: on the embedded store (one database session) reads queue behind each other,
+  // so whatever is asked alongside the first frame's series delays it.
   const tracesFrom = completed !== undefined && first !== undefined ? completed.id : undefined;
-  const traces = useAsync((signal) => (tracesFrom === undefined ? Promise.resolve(undefined) : remembered(`${tracesFrom}:traces`, () => loadTraceSample(source, tracesFrom, signal))), [source, tracesFrom]);
+  const traces = useAsync((): Promise<TraceDto[] | undefined> => (tracesFrom === undefined ? Promise.resolve(undefined) : tracesOf(tracesFrom)), [source, tracesFrom]);
   // By what arrived, not by status: for one render after `tracesFrom` is set, the status is still that of the empty load before.
   const tracesSettled = tracesFrom !== undefined && (traces.value !== undefined || traces.status === 'error');
   const rest = useAsync(

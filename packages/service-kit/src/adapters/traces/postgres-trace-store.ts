@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { LogQuery, StoredLog, StoredTrace, TraceQuery, TraceStore, TraceSummary } from '../../ports/trace-store.port';
+import type { LogQuery, StoredLog, StoredSpan, StoredTrace, TraceQuery, TraceStore, TraceSummary } from '../../ports/trace-store.port';
 import {
   LOG_COLUMNS,
   SPAN_COLUMNS,
@@ -147,6 +147,34 @@ export class PostgresTraceStore implements TraceStore {
     if (row === undefined) return undefined;
     const { spanCount: _spanCount, components: _components, ...root } = traceFromRow(row);
     return { ...root, spans: spans.rows.map(spanFromRow) };
+  }
+
+  async getTraces(simulationId: string, traceIds: readonly string[]): Promise<StoredTrace[]> {
+    const ids = [...new Set(traceIds)];
+    if (ids.length === 0) return [];
+    const [traces, spans] = await Promise.all([
+      this.pool.query<TraceRow>(`SELECT ${TRACE_COLUMNS} FROM ${this.traces} WHERE simulation_id = $1 AND trace_id = ANY($2::text[])`, [simulationId, ids]),
+      // Each trace's spans in getTrace's order.
+      this.pool.query<SpanRow>(
+        `SELECT ${SPAN_COLUMNS} FROM ${this.spans} WHERE simulation_id = $1 AND trace_id = ANY($2::text[]) ORDER BY trace_id, start_ms, end_ms DESC, span_id`,
+        [simulationId, ids],
+      ),
+    ]);
+    const spansOf = new Map<string, StoredSpan[]>();
+    for (const row of spans.rows) {
+      let list = spansOf.get(row.trace_id);
+      if (list === undefined) spansOf.set(row.trace_id, (list = []));
+      list.push(spanFromRow(row));
+    }
+    const byId = new Map(traces.rows.map((row) => [row.trace_id, row]));
+    const found: StoredTrace[] = [];
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (row === undefined) continue;
+      const { spanCount: _spanCount, components: _components, ...root } = traceFromRow(row);
+      found.push({ ...root, spans: spansOf.get(id) ?? [] });
+    }
+    return found;
   }
 
   async queryLogs(query: LogQuery): Promise<{ total: number; logs: StoredLog[] }> {

@@ -1,4 +1,4 @@
-import type { LogQuery, StoredLog, StoredTrace, TraceQuery, TraceStore, TraceSummary } from '../../ports/trace-store.port';
+import type { LogQuery, StoredLog, StoredSpan, StoredTrace, TraceQuery, TraceStore, TraceSummary } from '../../ports/trace-store.port';
 import {
   logDocument,
   logFromDocument,
@@ -66,6 +66,9 @@ export interface SearchTraceStoreSettings {
 
 /** Documents per bulk request: a few MB at most, well under both engines' 100 MB request limit. */
 const BULK_DOCUMENTS = 5000;
+/** Spans one search returns at most: the engines' default `index.max_result_window` (from + size). */
+const MAX_SPANS_PER_SEARCH = 10_000;
+
 /** Simulation ids in one delete-by-query's `terms` clause (far below the engines' 65,536-term limit). */
 const DELETE_SIMULATIONS_PER_REQUEST = 500;
 
@@ -132,6 +135,44 @@ export class SearchTraceStore implements TraceStore {
     );
     const { spanCount: _spanCount, components: _components, ...root } = traceFromDocument(doc);
     return { ...root, spans: spans.docs.map(spanFromDocument) };
+  }
+
+  async getTraces(simulationId: string, traceIds: readonly string[]): Promise<StoredTrace[]> {
+    const ids = [...new Set(traceIds)];
+    if (ids.length === 0) return [];
+    const simulation = { term: { simulation_id: simulationId } };
+    const found = await this.search<TraceDocument>(this.indices.traces, [simulation, { terms: { trace_id: ids } }], [{ start_time_ms: 'asc' }], { limit: ids.length });
+    // The spans of as many traces per search as fit one page of results (their summaries count them).
+    const groups: TraceDocument[][] = [];
+    let spansInGroup = Infinity;
+    for (const doc of found.docs) {
+      if (spansInGroup + doc.span_count > MAX_SPANS_PER_SEARCH) {
+        groups.push([]);
+        spansInGroup = 0;
+      }
+      groups[groups.length - 1].push(doc);
+      spansInGroup += doc.span_count;
+    }
+    const spansOf = new Map<string, StoredSpan[]>();
+    for (const group of groups) {
+      const limit = Math.max(1, group.reduce((sum, doc) => sum + doc.span_count, 0));
+      // getTrace's order within each trace: by start, the longer span first, then by id.
+      const spans = await this.search<SpanDocument>(this.indices.spans, [simulation, { terms: { trace_id: group.map((doc) => doc.trace_id) } }], [{ start_time_ms: 'asc' }, { end_time_ms: 'desc' }, { span_id: 'asc' }], { limit });
+      for (const doc of spans.docs) {
+        let list = spansOf.get(doc.trace_id);
+        if (list === undefined) spansOf.set(doc.trace_id, (list = []));
+        list.push(spanFromDocument(doc));
+      }
+    }
+    const byId = new Map(found.docs.map((doc) => [doc.trace_id, doc]));
+    const traces: StoredTrace[] = [];
+    for (const id of ids) {
+      const doc = byId.get(id);
+      if (doc === undefined) continue;
+      const { spanCount: _spanCount, components: _components, ...root } = traceFromDocument(doc);
+      traces.push({ ...root, spans: spansOf.get(id) ?? [] });
+    }
+    return traces;
   }
 
   async queryLogs(query: LogQuery): Promise<{ total: number; logs: StoredLog[] }> {
