@@ -4,6 +4,7 @@ import { api } from '../api/endpoints';
 import { getSession } from '../api/session';
 import { sharedRunApi } from '../api/shared';
 import { simulationsApi } from '../api/simulations';
+import { takePrefetched } from './prefetched';
 
 /**
  * Where the run views (dashboard, replay, traces, logs) read a run: the member API, or a share
@@ -50,7 +51,8 @@ export function memberDesign(designId: string): Promise<DesignVersionDto> {
 /** A signed-in member's reads. */
 export const memberRunSource: RunSource = {
   shared: false,
-  get: simulationsApi.get,
+  // The run page's first load may have been asked for before its code arrived (app/route-prefetch.ts).
+  get: (id, signal) => takePrefetched<SimulationDto>(`simulation:${id}`) ?? simulationsApi.get(id, signal),
   design: memberDesign,
   metrics: simulationsApi.metrics,
   metricBatch: simulationsApi.metricBatch,

@@ -93,6 +93,41 @@ describe('the web app middleware', () => {
     expect(pickEncoding(undefined)).toBeUndefined();
   });
 
+  it('compresses every built asset at start, off the event loop, and serves those bodies', async () => {
+    // A synchronous compression of a first visit's scripts (~200 ms) would stall every API answer meanwhile.
+    // The module object the middleware calls into (an ES namespace import's properties cannot be spied on).
+    const zlib = jest.requireActual<typeof import('node:zlib')>('node:zlib');
+    const brotliSync = jest.spyOn(zlib, 'brotliCompressSync');
+    const gzipSync = jest.spyOn(zlib, 'gzipSync');
+    try {
+      const other = mkdtempSync(join(tmpdir(), 'architech-web-warm-'));
+      mkdirSync(join(other, 'assets'));
+      writeFileSync(join(other, 'index.html'), `<!doctype html><title>Architech</title>${' '.repeat(2000)}`);
+      writeFileSync(join(other, 'assets', 'warm-0001.js'), BIG_SCRIPT);
+      const app = express();
+      const middleware = createWebAppMiddleware(other);
+      app.use(middleware);
+      await middleware.warmed;
+      const started = await new Promise<ReturnType<ReturnType<typeof express>['listen']>>((resolve) => {
+        const s = app.listen(0, '127.0.0.1', () => resolve(s));
+      });
+      const url = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
+      const br = await raw(`${url}/assets/warm-0001.js`, 'br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(br.body).toString()).toBe(BIG_SCRIPT);
+      const index = await raw(`${url}/projects/1`, 'gzip');
+      expect(index.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(index.body).toString()).toContain('<title>Architech</title>');
+      started.close();
+      rmSync(other, { recursive: true, force: true });
+      expect(brotliSync).not.toHaveBeenCalled();
+      expect(gzipSync).not.toHaveBeenCalled();
+    } finally {
+      brotliSync.mockRestore();
+      gzipSync.mockRestore();
+    }
+  });
+
   it('refuses to start without a built app', () => {
     expect(() => createWebAppMiddleware(join(dir, 'missing'))).toThrow(/holds no index.html/);
   });

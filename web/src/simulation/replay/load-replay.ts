@@ -2,13 +2,11 @@ import { END_TO_END, type MetricSeriesDto, type SimulationDto } from '@architech
 import type { EditorDocument } from '@architech/editor-core';
 import { documentOf } from '../../editor/design-session';
 import type { RunSource } from '../run-source';
+import type { FetchedSeries } from './fetch-replay-series';
 import { connectionFlows, flowEdges } from './connection-flow';
 import { faultWindowsOf, type FaultWindow } from './fault-windows';
 import { buildReplayScene, type ReplayScene } from './replay-scene';
-import { buildReplaySeries, endToEndErrorRate, mergeSeries, type ReplayMetric, type ReplaySeries, type SeriesByMetric } from './replay-series';
-
-/** The most points per series the metrics API returns (`maxPoints`); longer runs come downsampled. */
-const MAX_POINTS = 10_000;
+import { buildReplaySeries, endToEndErrorRate, mergeSeries, type ReplaySeries } from './replay-series';
 
 /** What the replay draws before any series has arrived: the design that ran and the run's frame. */
 export interface ReplayModel {
@@ -51,26 +49,6 @@ export async function loadReplayModel(source: RunSource, simulation: SimulationD
   };
 }
 
-/** Every component's series of some metrics, as the API answered them, and the width of their buckets. */
-export interface FetchedSeries {
-  readonly byMetric: SeriesByMetric;
-  readonly bucketSec: number;
-}
-
-/**
- * Fetches every component's series of `metrics` in one request (`POST …/metrics/batch`: one query
- * per metric, each for all components). Needs only the simulation, not the design, so it starts
- * while the design is still on its way.
- */
-export async function fetchReplaySeries(source: RunSource, simulation: SimulationDto, metrics: readonly ReplayMetric[], signal: AbortSignal): Promise<FetchedSeries> {
-  const durationSec = simulation.configuration.durationSec;
-  const runBucketSec = simulation.result?.settings.bucketSec ?? 1;
-  const maxPoints = Math.min(MAX_POINTS, Math.ceil(durationSec / runBucketSec));
-  const fetched = await source.metricBatch(simulation.id, { queries: metrics.map((metric) => ({ metric })), maxPoints }, signal);
-  const byMetric: SeriesByMetric = Object.fromEntries(metrics.map((metric, i) => [metric, fetched[i] ?? []]));
-  return { byMetric, bucketSec: Math.ceil(durationSec / runBucketSec) > MAX_POINTS ? downsampledWidth(fetched.flat(), runBucketSec) : runBucketSec };
-}
-
 /**
  * Lays fetched series out in typed arrays, added to what `previous` loaded, with the connection
  * flows derived from them.
@@ -95,13 +73,4 @@ export function buildReplayData(model: ReplayModel, fetched: FetchedSeries, prev
     endToEndErrorRate:
       previous !== undefined && answers.errors === undefined ? previous.endToEndErrorRate : endToEndErrorRate(answers.errors, answers.completions, END_TO_END, series.buckets, bucketSec),
   };
-}
-
-/** The bucket width the API downsampled to: the smallest step between consecutive points. */
-function downsampledWidth(series: readonly MetricSeriesDto[], atLeast: number): number {
-  let step = Number.POSITIVE_INFINITY;
-  for (const s of series) {
-    for (let i = 1; i < s.points.length; i++) step = Math.min(step, s.points[i]!.timeSec - s.points[i - 1]!.timeSec);
-  }
-  return Number.isFinite(step) ? Math.max(atLeast, step) : atLeast;
 }

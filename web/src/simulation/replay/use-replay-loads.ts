@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useAsync } from '../../ui/use-async';
 import { useRunSource } from '../run-source';
 import { useLiveSimulation } from '../use-live-simulation';
-import { buildReplayData, fetchReplaySeries, loadReplayModel, type ReplayData } from './load-replay';
+import { takePrefetched } from '../prefetched';
+import { fetchReplaySeries, type FetchedSeries } from './fetch-replay-series';
+import { buildReplayData, loadReplayModel, type ReplayData } from './load-replay';
 import { loadTraceSample } from './load-trace-sample';
 import { remembered, rememberedShared } from './replay-cache';
 import { FIRST_METRICS, LATER_METRICS } from './replay-series';
@@ -58,7 +60,10 @@ export function useReplayLoads(simulationId: string) {
         : remembered(
             `${completed.id}:first`,
             async () => {
-              const [firstModel, fetched] = await Promise.all([modelOf(completed), fetchReplaySeries(source, completed, FIRST_METRICS, signal)]);
+              // Asked for while the page's code loaded, when the page was opened on this tab (app/route-prefetch.ts).
+              const early = takePrefetched<FetchedSeries | undefined>(`replay-first-series:${completed.id}`)?.catch(() => undefined);
+              const series = early ? early.then((answer) => answer ?? fetchReplaySeries(source, completed, FIRST_METRICS, signal)) : fetchReplaySeries(source, completed, FIRST_METRICS, signal);
+              const [firstModel, fetched] = await Promise.all([modelOf(completed), series]);
               // The sampled traces are asked for now, while the first frame is built from the series
               // (asked for alongside them, they slowed both down on the embedded store).
               void tracesOf(completed.id).catch(() => undefined);
