@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { replayDesign } from './support/fifty-components.mjs';
-import { call, freePort, launchChromium, startLauncher } from './support/web-bench.mjs';
+import { accountWithDesign, call, freePort, launchChromium, startLauncher } from './support/web-bench.mjs';
 
 const WIDTH = Number(process.env.BENCH_WIDTH ?? 1920);
 const HEIGHT = Number(process.env.BENCH_HEIGHT ?? 1080);
@@ -163,18 +163,12 @@ const stop = await startLauncher({ DATABASE_URL: process.env.BENCH_DATABASE_URL 
 const url = `http://127.0.0.1:${port}`;
 let browser;
 try {
-  const email = `bench-${Date.now()}@example.com`;
-  await call(url, 'POST', '/api/auth/register', { email, password: 'benchmark password', name: 'Bench' });
-  const login = await call(url, 'POST', '/api/auth/login', { email, password: 'benchmark password' });
-  const token = login.accessToken;
-  const project = await call(url, 'POST', '/api/projects', { name: 'Bench replay' }, token);
-  const design = await call(url, 'POST', `/api/projects/${project.id}/designs`, replayDesign(), token);
+  const { token, project, design, session } = await accountWithDesign(url, 'Bench replay', replayDesign());
   const replaySim = await simulate(url, token, design.id, { durationSec: REPLAY_SEC, warmupSec: 30, seed: 7, faults: [CRASH, LATENCY] });
   console.log(`${REPLAY_SEC}-s simulation: ${replaySim.events?.toLocaleString('en-US')} events, COMPLETED after ${(replaySim.completedMs / 1000).toFixed(1)} s, telemetry stored after ${(replaySim.storedMs / 1000).toFixed(1)} s`);
 
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
-  const session = { accessToken: token, user: login.user, expiresAt: Date.now() + login.expiresInSec * 1000, refreshToken: login.refreshToken, refreshExpiresAt: Date.now() + login.refreshExpiresInSec * 1000 };
   await page.addInitScript((s) => localStorage.setItem('architech.session', s), JSON.stringify(session));
 
   // Replay.

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { replayDesign } from './support/fifty-components.mjs';
-import { call, freePort, launchChromium, startLauncher } from './support/web-bench.mjs';
+import { accountWithDesign, call, freePort, launchChromium, startLauncher } from './support/web-bench.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION_SEC = Number(process.env.BENCH_VERDICT_SEC ?? 600);
@@ -41,14 +41,8 @@ const stop = await startLauncher({ DATABASE_URL: process.env.BENCH_DATABASE_URL 
 const url = `http://127.0.0.1:${port}`;
 let browser;
 try {
-  const email = `bench-${Date.now()}@example.com`;
-  await call(url, 'POST', '/api/auth/register', { email, password: 'benchmark password', name: 'Bench' });
-  const login = await call(url, 'POST', '/api/auth/login', { email, password: 'benchmark password' });
-  const token = login.accessToken;
-  const project = await call(url, 'POST', '/api/projects', { name: 'Bench verdict' }, token);
-  const design = await call(url, 'POST', `/api/projects/${project.id}/designs`, replayDesign(), token);
+  const { token, project, design, session } = await accountWithDesign(url, 'Bench verdict', replayDesign());
   browser = await launchChromium();
-  const session = { accessToken: token, user: login.user, expiresAt: Date.now() + login.expiresInSec * 1000, refreshToken: login.refreshToken, refreshExpiresAt: Date.now() + login.refreshExpiresInSec * 1000 };
   const rows = [];
   for (let round = 0; round < ROUNDS; round++) {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

@@ -43,3 +43,19 @@ export async function call(url, method, path, body, token) {
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
+
+/**
+ * A bench account with one design: registers a user, signs in, creates the project `projectName`
+ * and saves `design` in it. `session` is what the web app keeps in localStorage ('architech.session')
+ * for that sign-in, for a page to open signed in.
+ */
+export async function accountWithDesign(url, projectName, design) {
+  const email = `bench-${Date.now()}@example.com`;
+  await call(url, 'POST', '/api/auth/register', { email, password: 'benchmark password', name: 'Bench' });
+  const login = await call(url, 'POST', '/api/auth/login', { email, password: 'benchmark password' });
+  const token = login.accessToken;
+  const project = await call(url, 'POST', '/api/projects', { name: projectName }, token);
+  const saved = await call(url, 'POST', `/api/projects/${project.id}/designs`, design, token);
+  const session = { accessToken: token, user: login.user, expiresAt: Date.now() + login.expiresInSec * 1000, refreshToken: login.refreshToken, refreshExpiresAt: Date.now() + login.refreshExpiresInSec * 1000 };
+  return { token, project, design: saved, session };
+}

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { LogQuery, StoredLog, StoredSpan, StoredTrace, TraceQuery, TraceStore, TraceSummary } from '../../ports/trace-store.port';
+import type { LogQuery, StoredLog, StoredTrace, TraceQuery, TraceStore, TraceSummary } from '../../ports/trace-store.port';
 import {
   LOG_COLUMNS,
   SPAN_COLUMNS,
@@ -13,6 +13,7 @@ import {
 } from './postgres-trace-rows';
 import { DELETE_BATCH_ROWS, deleteSimulationRows } from '../sql-batched-delete';
 import { quoteSchema } from './sql-schema';
+import { tracesInOrder } from './trace-batch';
 import { DEFAULT_PAGE_LIMIT, componentsOf } from './trace-summary';
 
 export interface PostgresTraceStoreOptions {
@@ -160,21 +161,11 @@ export class PostgresTraceStore implements TraceStore {
         [simulationId, ids],
       ),
     ]);
-    const spansOf = new Map<string, StoredSpan[]>();
-    for (const row of spans.rows) {
-      let list = spansOf.get(row.trace_id);
-      if (list === undefined) spansOf.set(row.trace_id, (list = []));
-      list.push(spanFromRow(row));
-    }
-    const byId = new Map(traces.rows.map((row) => [row.trace_id, row]));
-    const found: StoredTrace[] = [];
-    for (const id of ids) {
-      const row = byId.get(id);
-      if (row === undefined) continue;
-      const { spanCount: _spanCount, components: _components, ...root } = traceFromRow(row);
-      found.push({ ...root, spans: spansOf.get(id) ?? [] });
-    }
-    return found;
+    return tracesInOrder(
+      ids,
+      { rows: traces.rows, traceIdOf: (row) => row.trace_id, summaryOf: traceFromRow },
+      { rows: spans.rows, traceIdOf: (row) => row.trace_id, spanOf: spanFromRow },
+    );
   }
 
   async queryLogs(query: LogQuery): Promise<{ total: number; logs: StoredLog[] }> {

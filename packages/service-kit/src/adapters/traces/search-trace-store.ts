@@ -1,4 +1,4 @@
-import type { LogQuery, StoredLog, StoredSpan, StoredTrace, TraceQuery, TraceStore, TraceSummary } from '../../ports/trace-store.port';
+import type { LogQuery, StoredLog, StoredTrace, TraceQuery, TraceStore, TraceSummary } from '../../ports/trace-store.port';
 import {
   logDocument,
   logFromDocument,
@@ -11,6 +11,7 @@ import {
   type TraceDocument,
 } from './elasticsearch-trace-documents';
 import { traceIndexNames, traceIndexTemplates, type SearchEngineFlavor, type TraceIndexNames, type TraceIndexTemplate } from './elasticsearch-trace-templates';
+import { tracesInOrder } from './trace-batch';
 import { TraceStoreError } from './trace-store-error';
 import { DEFAULT_PAGE_LIMIT } from './trace-summary';
 
@@ -153,26 +154,18 @@ export class SearchTraceStore implements TraceStore {
       groups[groups.length - 1].push(doc);
       spansInGroup += doc.span_count;
     }
-    const spansOf = new Map<string, StoredSpan[]>();
+    const spans: SpanDocument[] = [];
     for (const group of groups) {
       const limit = Math.max(1, group.reduce((sum, doc) => sum + doc.span_count, 0));
       // getTrace's order within each trace: by start, the longer span first, then by id.
-      const spans = await this.search<SpanDocument>(this.indices.spans, [simulation, { terms: { trace_id: group.map((doc) => doc.trace_id) } }], [{ start_time_ms: 'asc' }, { end_time_ms: 'desc' }, { span_id: 'asc' }], { limit });
-      for (const doc of spans.docs) {
-        let list = spansOf.get(doc.trace_id);
-        if (list === undefined) spansOf.set(doc.trace_id, (list = []));
-        list.push(spanFromDocument(doc));
-      }
+      const page = await this.search<SpanDocument>(this.indices.spans, [simulation, { terms: { trace_id: group.map((doc) => doc.trace_id) } }], [{ start_time_ms: 'asc' }, { end_time_ms: 'desc' }, { span_id: 'asc' }], { limit });
+      spans.push(...page.docs);
     }
-    const byId = new Map(found.docs.map((doc) => [doc.trace_id, doc]));
-    const traces: StoredTrace[] = [];
-    for (const id of ids) {
-      const doc = byId.get(id);
-      if (doc === undefined) continue;
-      const { spanCount: _spanCount, components: _components, ...root } = traceFromDocument(doc);
-      traces.push({ ...root, spans: spansOf.get(id) ?? [] });
-    }
-    return traces;
+    return tracesInOrder(
+      ids,
+      { rows: found.docs, traceIdOf: (doc) => doc.trace_id, summaryOf: traceFromDocument },
+      { rows: spans, traceIdOf: (doc) => doc.trace_id, spanOf: spanFromDocument },
+    );
   }
 
   async queryLogs(query: LogQuery): Promise<{ total: number; logs: StoredLog[] }> {
