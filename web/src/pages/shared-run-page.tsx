@@ -16,7 +16,7 @@ import { parseTab, SimulationTabs, type SimulationTabId } from '../simulation/si
 import { StatusBadge } from '../simulation/status-badge';
 import { TracesTab } from '../simulation/traces/traces-tab';
 import { setParams } from '../simulation/url-state';
-import { useLiveSimulation } from '../simulation/use-live-simulation';
+import { LiveSimulationProvider, useLiveSimulation } from '../simulation/use-live-simulation';
 import { ErrorMessage, Loading } from '../ui/feedback';
 import { formatDate } from '../ui/format';
 import { useAsync } from '../ui/use-async';
@@ -80,7 +80,8 @@ export function SharedRunPage({ token }: { token: string }) {
 
 function SharedRun({ token, simulationId, expiresAt }: { token: string; simulationId: string; expiresAt: string | undefined }) {
   const source = useRunSource();
-  const { load, simulation, live, state } = useLiveSimulation(simulationId);
+  const liveSimulation = useLiveSimulation(simulationId);
+  const { load, simulation, live, state } = liveSimulation;
   const design = useAsync(() => (simulation ? source.design(simulation.designId) : Promise.resolve(undefined)), [simulation?.designId, source]);
   const params = useSearchParams();
   const tab = parseTab(params.get('tab'), TABS);
@@ -124,14 +125,18 @@ function SharedRun({ token, simulationId, expiresAt }: { token: string; simulati
         </div>
       </div>
       <SimulationTabs available={TABS} active={tab} onSelect={(next) => setParams({ tab: next === 'dashboard' ? undefined : next })}>
-        {design.status === 'loading' && !design.value ? (
-          <Loading label="Loading the design…" />
-        ) : simulation.telemetryExpiredAt ? (
+        {simulation.telemetryExpiredAt ? (
           <TelemetryExpiredNotice expiredAt={simulation.telemetryExpiredAt} retentionDays={simulation.telemetryRetentionDays ?? null} />
+        ) : tab === 'replay' ? (
+          // The replay loads the design itself (the same load as this page's) and shares this page's run.
+          <LiveSimulationProvider value={{ simulationId, live: liveSimulation }}>
+            <ReplayView simulationId={simulation.id} />
+          </LiveSimulationProvider>
+        ) : design.status !== 'error' && !design.value ? (
+          // Also for the render in which the design id has just become known (see simulation-page.tsx).
+          <Loading label="Loading the design…" />
         ) : tab === 'dashboard' ? (
           <Dashboard key={simulation.id} simulation={simulation} components={components} running={running} />
-        ) : tab === 'replay' ? (
-          <ReplayView simulationId={simulation.id} />
         ) : tab === 'traces' ? (
           <TracesTab simulationId={simulation.id} components={components} canReplay />
         ) : (

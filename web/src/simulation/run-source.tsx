@@ -68,10 +68,15 @@ export const memberRunSource: RunSource = {
  */
 export function sharedRunSource(token: string): RunSource {
   const shared = sharedRunApi(token);
+  let design: Promise<DesignVersionDto> | undefined;
   return {
     shared: true,
     get: (_id, signal) => shared.run(signal),
-    design: () => shared.design(),
+    // One run, one design version: the page and its replay share one load (a failed one is asked again).
+    design: () => (design ??= shared.design().catch((error: unknown) => {
+      design = undefined;
+      throw error;
+    })),
     metrics: (_id, params, signal) => shared.metrics(params, signal),
     metricBatch: (_id, batch, signal) => shared.metricBatch(batch, signal),
     traces: (_id, filters, signal) => shared.traces(filters, signal),
