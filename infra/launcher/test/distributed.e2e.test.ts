@@ -170,6 +170,10 @@ describeWithEngines('the distributed topology on Kafka, InfluxDB and OpenSearch'
     expect(traces.body.total).toBeGreaterThan(0);
     const trace = (await api.get(`/api/simulations/${id}/traces/${traces.body.traces[0].traceId}`, token)).body;
     expect(trace.spans.filter((s: { parentSpanId: string | null }) => s.parentSpanId === null)).toHaveLength(1);
+    // The replay's sample from the search engine (getTraces: a terms query over the picked ids).
+    const sample = (await api.get(`/api/simulations/${id}/traces/sample?size=6`, token)).body;
+    expect(sample.traces.length).toBeGreaterThan(0);
+    expect(sample.traces.every((t: { spans: unknown[] }) => t.spans.length > 0)).toBe(true);
     const logs = await api.get(`/api/simulations/${id}/logs?q=crash&component=db`, token);
     expect(logs.body.logs[0]).toMatchObject({ event: 'fault_start', componentId: 'db', timeMs: 30_000 });
   });

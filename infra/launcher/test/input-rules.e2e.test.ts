@@ -131,6 +131,7 @@ describe.each(topologies)('input rules on %s', (_name, start) => {
     expect(bogus.body.error.details[0].message).toMatch(/throughput/);
     expect((await api.get(`${base}/metrics?metric=throughput&maxPoints=0`, user.token)).body.error.details[0].path).toBe('maxPoints');
     expect((await api.get(`${base}/traces?status=MAYBE`, user.token)).body.error.details[0].path).toBe('status');
+    expect((await api.get(`${base}/traces/sample?size=0`, user.token)).body.error.details[0].path).toBe('size');
     expect((await api.get(`${base}/logs?level=loud`, user.token)).body.error.details[0].path).toBe('level');
     expect((await api.get(`${base}/logs?limit=abc`, user.token)).body.error.details[0].path).toBe('limit');
     expect((await api.get(`${base}/metrics?metric=throughput`, user.token)).status).toBe(200);

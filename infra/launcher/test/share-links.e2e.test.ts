@@ -114,6 +114,13 @@ describe('share links', () => {
     const batch = await api.post(`/api/shared/${token}/traces/batch`, { traceIds: [traceId] });
     expect(batch.status).toBe(200);
     expect(batch.body.traces).toHaveLength(1);
+    // The replay's sample: the member route's answer, through the link.
+    const sample = await api.get(`/api/shared/${token}/traces/sample?size=3`);
+    expect(sample.status).toBe(200);
+    expect(sample.body.traces.length).toBe(Math.min(3, traces.body.total));
+    expect(sample.body.traces[0].spans.length).toBeGreaterThan(0);
+    expect(sample.body).toEqual((await api.get(`/api/simulations/${runA}/traces/sample?size=3`, owner.token)).body);
+    expect((await api.get(`/api/shared/${token}/traces/sample?size=501`)).status).toBe(400);
     const logs = await api.get(`/api/shared/${token}/logs?level=error`);
     expect(logs.status).toBe(200);
     expect(logs.body.total).toBeGreaterThan(0);

@@ -51,7 +51,8 @@ class FakeStores {
   readonly traceStore = {
     queryTraces: async (query: TraceQuery) => {
       this.traceQueries.push(query);
-      return { total: 0, traces: [] };
+      const kept = [...this.traces.entries()].filter(([key]) => key.startsWith(`${query.simulationId}/`)).map(([, t]) => ({ ...t, spanCount: t.spans.length, components: [] }));
+      return { total: kept.length, traces: kept.slice(0, query.limit) };
     },
     queryLogs: async (query: LogQuery) => {
       this.logQueries.push(query);
@@ -99,6 +100,7 @@ describe('TelemetryQueryService', () => {
     expect(await failure(service.logs(SIM, { limit: 50, offset: 0 } as never, stranger))).toEqual(notFound);
     expect(await failure(service.trace(SIM, hexId(1), stranger))).toEqual(notFound);
     expect(await failure(service.traceBatch(SIM, [hexId(1)], stranger))).toEqual(notFound);
+    expect(await failure(service.traceSample(SIM, { size: 10 }, stranger))).toEqual(notFound);
     expect(await failure(service.metricBatch(SIM, { queries: [{ metric: 'errors' }], maxPoints: 500 }, stranger))).toEqual(notFound);
     expect(await failure(service.metricSeries('44444444-4444-4444-8444-444444444444', { metric: 'throughput' } as never, member))).toEqual(notFound);
     expect(stores.metricQueries).toEqual([]);
@@ -134,6 +136,20 @@ describe('TelemetryQueryService', () => {
     // One store call for the whole batch, not one per trace.
     expect(stores.traceBatches).toEqual([[...ids].reverse()]);
     expect(stores.maxInFlight).toBe(0);
+  });
+
+  it('answers a trace sample from one list read and one batch read: the picked traces with their spans, in start order', async () => {
+    const { service, stores } = setup();
+    for (let i = 1; i <= 30; i++) stores.traces.set(`${SIM}/${hexId(i)}`, { ...trace(SIM, hexId(i)), startMs: i * 1000, status: i % 5 === 0 ? 'ERROR' : 'OK' } as TraceDto);
+    stores.traces.set(`${OTHER_SIM}/${hexId(99)}`, trace(OTHER_SIM, hexId(99)));
+    const { traces } = await service.traceSample(SIM, { size: 9 }, member);
+    expect(traces).toHaveLength(9);
+    expect(traces.filter((t) => t.status === 'ERROR')).toHaveLength(3);
+    expect(traces.map((t) => t.startMs)).toEqual([...traces.map((t) => t.startMs)].sort((a, b) => a - b));
+    expect(stores.traceQueries).toEqual([{ simulationId: SIM, limit: 1000 }]);
+    expect(stores.traceBatches).toHaveLength(1);
+    expect(stores.traceBatches[0]).toEqual(traces.map((t) => t.traceId));
+    expect((await service.traceSample(OTHER_SIM, { size: 9 }, member)).traces.map((t) => t.traceId)).toEqual([hexId(99)]);
   });
 
   it('answers a metrics batch with one reader check, each query as the store answers it, in the order asked, four at a time', async () => {

@@ -63,7 +63,7 @@ export function sharedRunApi(token: string) {
     metricBatch: (batch: MetricBatchParams, signal?: AbortSignal) => sharedRequest<MetricBatchResponse>(token, 'POST', '/metrics/batch', batch, signal).then((r) => r.results.map((result) => result.series)),
     traces: (filters: TraceQueryParams, signal?: AbortSignal) => sharedRequest<TracePageDto>(token, 'GET', `/traces${query(filters)}`, undefined, signal),
     trace: (traceId: string, signal?: AbortSignal) => sharedRequest<TraceDto>(token, 'GET', `/traces/${enc(traceId)}`, undefined, signal),
-    traceBatch: (traceIds: readonly string[], signal?: AbortSignal) => sharedRequest<{ traces: TraceDto[] }>(token, 'POST', '/traces/batch', { traceIds }, signal).then((r) => r.traces),
+    traceSample: (size: number, signal?: AbortSignal) => sharedRequest<{ traces: TraceDto[] }>(token, 'GET', `/traces/sample?size=${size}`, undefined, signal).then((r) => r.traces),
     logs: (filters: LogQueryParams, signal?: AbortSignal) => sharedRequest<LogPageDto>(token, 'GET', `/logs${query(filters)}`, undefined, signal),
     /** The run's reports (docs/sharing.md): listed and downloaded, never generated, through the link. */
     deliverables: (signal?: AbortSignal) => sharedRequest<DeliverableListResponse>(token, 'GET', '/deliverables', undefined, signal),

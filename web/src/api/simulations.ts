@@ -46,7 +46,7 @@ export const simulationsApi = {
   traces: (id: string, filters: TraceQueryParams, signal?: AbortSignal) => request<TracePageDto>('GET', `/simulations/${enc(id)}/traces${query(filters)}`, undefined, signal),
   trace: (id: string, traceId: string, signal?: AbortSignal) => request<TraceDto>('GET', `/simulations/${enc(id)}/traces/${enc(traceId)}`, undefined, signal),
   /** Many traces with their spans in one request (at most 500 ids); ids the run did not keep are left out. */
-  traceBatch: (id: string, traceIds: readonly string[], signal?: AbortSignal) => request<{ traces: TraceDto[] }>('POST', `/simulations/${enc(id)}/traces/batch`, { traceIds }, signal).then((r) => r.traces),
+  traceSample: (id: string, size: number, signal?: AbortSignal) => request<{ traces: TraceDto[] }>('GET', `/simulations/${enc(id)}/traces/sample?size=${size}`, undefined, signal).then((r) => r.traces),
   logs: (id: string, filters: LogQueryParams, signal?: AbortSignal) => request<LogPageDto>('GET', `/simulations/${enc(id)}/logs${query(filters)}`, undefined, signal),
 };
 

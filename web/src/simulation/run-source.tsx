@@ -21,7 +21,8 @@ export interface RunSource {
   metricBatch(id: string, batch: MetricBatchParams, signal?: AbortSignal): Promise<MetricSeriesDto[][]>;
   traces(id: string, filters: TraceQueryParams, signal?: AbortSignal): Promise<TracePageDto>;
   trace(id: string, traceId: string, signal?: AbortSignal): Promise<TraceDto>;
-  traceBatch(id: string, traceIds: readonly string[], signal?: AbortSignal): Promise<TraceDto[]>;
+  /** `size` of the run's traces with their spans, spread over the run (`GET …/traces/sample`). */
+  traceSample(id: string, size: number, signal?: AbortSignal): Promise<TraceDto[]>;
   logs(id: string, filters: LogQueryParams, signal?: AbortSignal): Promise<LogPageDto>;
 }
 
@@ -58,7 +59,7 @@ export const memberRunSource: RunSource = {
   metricBatch: simulationsApi.metricBatch,
   traces: simulationsApi.traces,
   trace: simulationsApi.trace,
-  traceBatch: simulationsApi.traceBatch,
+  traceSample: simulationsApi.traceSample,
   logs: simulationsApi.logs,
 };
 
@@ -81,7 +82,7 @@ export function sharedRunSource(token: string): RunSource {
     metricBatch: (_id, batch, signal) => shared.metricBatch(batch, signal),
     traces: (_id, filters, signal) => shared.traces(filters, signal),
     trace: (_id, traceId, signal) => shared.trace(traceId, signal),
-    traceBatch: (_id, traceIds, signal) => shared.traceBatch(traceIds, signal),
+    traceSample: (_id, size, signal) => shared.traceSample(size, signal),
     logs: (_id, filters, signal) => shared.logs(filters, signal),
   };
 }

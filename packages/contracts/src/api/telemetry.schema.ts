@@ -93,6 +93,40 @@ export const traceQuerySchema = z.strictObject({
   ...page,
 });
 
+/** The traces a sample is picked from: the first page of the run's kept traces, in start order. */
+export const TRACE_SAMPLE_SOURCE = 1000;
+/** The most traces one sample returns. */
+export const MAX_TRACE_SAMPLE = 500;
+
+/** `GET /api/simulations/:id/traces/sample` query: how many traces (the replay's dots ask for 240). */
+export const traceSampleQuerySchema = z.strictObject({
+  size: z.coerce.number().int().min(1).max(MAX_TRACE_SAMPLE).default(240),
+});
+
+/** The share of a sample kept for failed traces: enough that errors stand out, not so many they drown the rest. */
+const ERROR_SHARE = 1 / 3;
+
+/**
+ * Picks `size` traces spread evenly over the run: a third failed ones (more when successful ones are
+ * too few), the rest successful, each group sampled at even intervals of its start-ordered list;
+ * returned in start order. What `GET …/traces/sample` answers with (with their spans).
+ *
+ * @example pickSample(page.traces, 240)
+ */
+export function pickSample<T extends { status: string; startMs: number }>(traces: readonly T[], size: number): T[] {
+  const failed = traces.filter((t) => t.status === 'ERROR');
+  const ok = traces.filter((t) => t.status !== 'ERROR');
+  // Failed traces get their share; successful ones fill the rest, and leave room for more failed ones when short.
+  const okCount = Math.min(ok.length, size - Math.min(failed.length, Math.round(size * ERROR_SHARE)));
+  const failedCount = Math.min(failed.length, size - okCount);
+  return [...evenly(failed, failedCount), ...evenly(ok, okCount)].sort((a, b) => a.startMs - b.startMs);
+}
+
+function evenly<T>(items: readonly T[], count: number): T[] {
+  if (count >= items.length) return [...items];
+  return Array.from({ length: count }, (_, k) => items[Math.floor(((k + 0.5) * items.length) / count)]!);
+}
+
 /** `GET /api/simulations/:id/logs` query, in simulated time order. */
 export const logQuerySchema = z.strictObject({
   /** Full-text search over the message. */

@@ -49,6 +49,7 @@ function sharedPaths(): Record<string, unknown> {
     '/api/shared/{token}/metrics/batch': { parameters: [token], post: op('The shared run’s series, several queries in one request (body as /api/simulations/{id}/metrics/batch)', { '200': { description: '{ results }' }, ...gone }, 'MetricBatch', { security: [] }) },
     '/api/shared/{token}/traces': read('The shared run’s kept traces'),
     '/api/shared/{token}/traces/{traceId}': { ...read('One trace of the shared run'), parameters: [token, { name: 'traceId', in: 'path', required: true, schema: { type: 'string' } }] },
+    '/api/shared/{token}/traces/sample': { ...read('A sample of the shared run’s traces with their spans (query as /api/simulations/{id}/traces/sample)'), parameters: [token, { name: 'size', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 240 } }] },
     '/api/shared/{token}/traces/batch': { parameters: [token], post: op('Many traces of the shared run: body { traceIds }', { '200': { description: '{ traces }' }, ...gone }, undefined, { security: [] }) },
     '/api/shared/{token}/logs': read('The shared run’s logs'),
   };
@@ -164,6 +165,10 @@ export function buildOpenApiDocument(): Schema {
       },
       '/api/simulations/{id}/traces': { parameters: [idParam('id')], get: op('Kept traces filtered by status, minDurationMs and component', { '200': ok('total and trace summaries'), ...memberErrors }) },
       '/api/simulations/{id}/traces/batch': { parameters: [idParam('id')], post: op('Many traces with their spans in one request: body { traceIds } (1–500 ids); ids the run did not keep are left out', { '200': ok('{ traces }'), ...memberErrors }) },
+      '/api/simulations/{id}/traces/sample': {
+        parameters: [idParam('id'), { name: 'size', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 240 } }],
+        get: op('A sample of the kept traces with their spans, spread over the run, a third failed ones (picked from the first 1,000 in start order), in start order: the replay’s request dots in one request', { '200': ok('{ traces }'), ...memberErrors }),
+      },
       '/api/simulations/{id}/traces/{traceId}': { parameters: [idParam('id'), { name: 'traceId', in: 'path', required: true, schema: { type: 'string' } }], get: op('One trace with all its spans', { '200': ok('the trace'), ...memberErrors }) },
       '/api/simulations/{id}/logs': { parameters: [idParam('id')], get: op('Logs by full-text query, level and component, paginated', { '200': ok('total and logs'), ...memberErrors }) },
       '/api/simulations/{id}/share-links': {

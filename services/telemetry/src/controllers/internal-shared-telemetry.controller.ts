@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { logQuerySchema, metricBatchSchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricBatchResponse, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
+import { logQuerySchema, metricBatchSchema, metricQuerySchema, traceQuerySchema, traceSampleQuerySchema, type LogPageDto, type MetricBatchResponse, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
 import { Internal, UuidParam, ZodPipe } from '@architech/service-kit';
-import { traceBatchSchema, TelemetryQueryService, TRUSTED_READER, type LogQuery, type MetricBatch, type MetricQuery, type TraceBatch, type TraceQuery } from '../services/telemetry-query.service';
+import { traceBatchSchema, TelemetryQueryService, TRUSTED_READER, type LogQuery, type MetricBatch, type MetricQuery, type TraceBatch, type TraceQuery, type TraceSampleQuery } from '../services/telemetry-query.service';
 
 /**
  * Service-to-service: the same reads as {@link TelemetryController}, for the gateway serving a
@@ -32,6 +32,11 @@ export class InternalSharedTelemetryController {
   @HttpCode(200)
   traceBatch(@Param('id', UuidParam('simulation')) id: string, @Body(ZodPipe(traceBatchSchema, 'trace batch')) body: TraceBatch): Promise<{ traces: TraceDto[] }> {
     return this.telemetry.traceBatch(id, body.traceIds, TRUSTED_READER);
+  }
+
+  @Get('traces/sample')
+  traceSample(@Param('id', UuidParam('simulation')) id: string, @Query(ZodPipe(traceSampleQuerySchema, 'trace sample query')) query: TraceSampleQuery): Promise<{ traces: TraceDto[] }> {
+    return this.telemetry.traceSample(id, query, TRUSTED_READER);
   }
 
   @Get('traces/:traceId')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { logQuerySchema, metricBatchSchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricBatchResponse, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
+import { logQuerySchema, metricBatchSchema, metricQuerySchema, traceQuerySchema, traceSampleQuerySchema, type LogPageDto, type MetricBatchResponse, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
 import { CurrentUser, UuidParam, ZodPipe, type AuthUser } from '@architech/service-kit';
-import { traceBatchSchema, TelemetryQueryService, type LogQuery, type MetricBatch, type MetricQuery, type TraceBatch, type TraceQuery } from '../services/telemetry-query.service';
+import { traceBatchSchema, TelemetryQueryService, type LogQuery, type MetricBatch, type MetricQuery, type TraceBatch, type TraceQuery, type TraceSampleQuery } from '../services/telemetry-query.service';
 
 /** A simulation's telemetry, for members of its project; queries and bodies are read here, at the edge. */
 @Controller('api/simulations/:id')
@@ -30,6 +30,12 @@ export class TelemetryController {
   @HttpCode(200)
   traceBatch(@Param('id', UuidParam('simulation')) id: string, @Body(ZodPipe(traceBatchSchema, 'trace batch')) body: TraceBatch, @CurrentUser() user: AuthUser): Promise<{ traces: TraceDto[] }> {
     return this.telemetry.traceBatch(id, body.traceIds, user);
+  }
+
+  /** A sample of the run's traces with their spans, spread over the run (the replay's dots): `?size=` 1–500, default 240. Before `traces/:traceId`, which would take `sample` for an id. */
+  @Get('traces/sample')
+  traceSample(@Param('id', UuidParam('simulation')) id: string, @Query(ZodPipe(traceSampleQuerySchema, 'trace sample query')) query: TraceSampleQuery, @CurrentUser() user: AuthUser): Promise<{ traces: TraceDto[] }> {
+    return this.telemetry.traceSample(id, query, user);
   }
 
   @Get('traces/:traceId')

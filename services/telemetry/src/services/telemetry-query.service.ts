@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Inject, Injectable } from '@nestjs/common';
-import { logQuerySchema, metricBatchSchema, metricQuerySchema, traceQuerySchema, type LogPageDto, type MetricBatchResponse, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
+import { logQuerySchema, metricBatchSchema, metricQuerySchema, pickSample, TRACE_SAMPLE_SOURCE, traceQuerySchema, traceSampleQuerySchema, type LogPageDto, type MetricBatchResponse, type MetricSeriesResponse, type TraceDto, type TracePageDto } from '@architech/contracts';
 import { ApiException, type AuthUser, type MetricStore, type TraceStore } from '@architech/service-kit';
 import { PeersRepository } from '../repositories/peers.repository';
 import { METRIC_STORE, TRACE_STORE } from '../tokens';
@@ -18,6 +18,7 @@ export const traceBatchSchema = z
 export type MetricQuery = z.output<typeof metricQuerySchema>;
 export type TraceQuery = z.output<typeof traceQuerySchema>;
 export type LogQuery = z.output<typeof logQuerySchema>;
+export type TraceSampleQuery = z.output<typeof traceSampleQuerySchema>;
 export type TraceBatch = z.output<typeof traceBatchSchema>;
 export type MetricBatch = z.output<typeof metricBatchSchema>;
 
@@ -76,6 +77,18 @@ export class TelemetryQueryService {
   async traceBatch(simulationId: string, traceIds: string[], user: Reader): Promise<{ traces: TraceDto[] }> {
     await this.requireReader(simulationId, user);
     return { traces: await this.traces.getTraces(simulationId, traceIds) };
+  }
+
+  /**
+   * `size` of the run's kept traces with their spans, spread over the run (a third failed ones:
+   * `pickSample`), picked from the first {@link TRACE_SAMPLE_SOURCE} in start order: the replay's
+   * request dots in one request and two store reads (the list, then the picked traces).
+   */
+  async traceSample(simulationId: string, q: TraceSampleQuery, user: Reader): Promise<{ traces: TraceDto[] }> {
+    await this.requireReader(simulationId, user);
+    const page = await this.traces.queryTraces({ simulationId, limit: TRACE_SAMPLE_SOURCE });
+    const picked = pickSample(page.traces, q.size);
+    return { traces: picked.length === 0 ? [] : await this.traces.getTraces(simulationId, picked.map((t) => t.traceId)) };
   }
 
   async logs(simulationId: string, q: LogQuery, user: Reader): Promise<LogPageDto> {
