@@ -8,8 +8,8 @@ import { ProjectsPage } from '../pages/projects-page';
 import { TrashPage } from '../pages/trash-page';
 import { AccountPage } from '../pages/account-page';
 import { clearToasts, ToastRegion } from '../ui/toasts';
-import { lazyPage } from './lazy-page';
-import { matchPath, navigate, useLocation } from './router';
+import { lazyPage, type LazyPage } from './lazy-page';
+import { matchPath, navigate, setRoutePreloader, useLocation } from './router';
 import { TopBar } from './top-bar';
 
 // Split by route: the editor (Konva, the preview engine) and the simulation pages (uPlot, the
@@ -29,19 +29,26 @@ const ComparePage = lazyPage(() => import('../pages/compare-page').then((m) => m
  * simulation page's when the address asks for the Replay tab.
  */
 export function preloadRoute(pathname: string, search: string): Promise<void> {
-  const chunks: Promise<void>[] = [];
-  if (matchPath('/shared/:token', pathname)) chunks.push(SharedRunPage.preload());
-  else if (matchPath('/projects/:projectId/designs/:designId', pathname)) chunks.push(EditorPage.preload());
-  else if (matchPath('/projects/:projectId/simulations/:simulationId', pathname)) {
-    chunks.push(SimulationPage.preload());
-    if (new URLSearchParams(search).get('tab') === 'replay') chunks.push(ReplayView.preload());
-  } else if (matchPath('/projects/:projectId/compare', pathname)) chunks.push(ComparePage.preload());
-  else if (matchPath('/projects/:projectId/requirements', pathname)) chunks.push(RequirementsPage.preload());
-  return Promise.all(chunks).then(
+  return Promise.all(pagesOf(pathname, search).map((page) => page.preload())).then(
     () => undefined,
     () => undefined,
   );
 }
+
+/** The lazily loaded pages the page at `pathname` + `search` renders first. */
+function pagesOf(pathname: string, search: string): LazyPage<never>[] {
+  if (matchPath('/shared/:token', pathname)) return [SharedRunPage];
+  if (matchPath('/projects/:projectId/designs/:designId', pathname)) return [EditorPage];
+  if (matchPath('/projects/:projectId/simulations/:simulationId', pathname)) {
+    return new URLSearchParams(search).get('tab') === 'replay' ? [SimulationPage, ReplayView] : [SimulationPage];
+  }
+  if (matchPath('/projects/:projectId/compare', pathname)) return [ComparePage];
+  if (matchPath('/projects/:projectId/requirements', pathname)) return [RequirementsPage];
+  return [];
+}
+
+// An in-app navigation changes the address once the new page's code has loaded (router.ts).
+setRoutePreloader((pathname, search) => (pagesOf(pathname, search).every((page) => page.loaded) ? undefined : preloadRoute(pathname, search)));
 
 /** Pages that need no account. */
 const PUBLIC_PATHS = new Set(['/login', '/register']);

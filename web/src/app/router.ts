@@ -65,21 +65,54 @@ function subscribe(listener: () => void): () => void {
 }
 
 /**
+ * Loads what the page at `pathname` + `search` needs before it can render (its code), or answers
+ * undefined when it has it already (see {@link setRoutePreloader}).
+ */
+export type RoutePreloader = (pathname: string, search: string) => Promise<void> | undefined;
+
+let preloader: RoutePreloader | undefined;
+/** Counts navigations, so a slower earlier one whose page was still loading does not land after a later one. */
+let navigations = 0;
+
+/**
+ * Installs `next` as the loader of each in-app navigation's page: `navigate` changes the address
+ * once the page's code has loaded, so the new page renders at once (the old one stays meanwhile)
+ * instead of React's "Loading…" fallback, which it holds for at least 300 ms. Returns its removal.
+ */
+export function setRoutePreloader(next: RoutePreloader): () => void {
+  preloader = next;
+  return () => {
+    if (preloader === next) preloader = undefined;
+  };
+}
+
+/**
  * Goes to `to` (a path with an optional query), adding a history entry unless `replace`. A
- * navigation guard (unsaved edits) is asked first unless `force`.
+ * navigation guard (unsaved edits) is asked first unless `force`. When the new page's code is not
+ * loaded yet, the address changes once it is (see {@link setRoutePreloader}).
  */
 export function navigate(to: string, options: { replace?: boolean; force?: boolean } = {}): void {
   const active = guard;
+  const [path = '', query = ''] = to.split('?');
   if (!options.force && active?.blocks()) {
-    const [path, query = ''] = to.split('?');
     if (path !== current.pathname || (query ? `?${query}` : '') !== current.search) {
       active.confirm(() => navigate(to, { ...options, force: true }));
       return;
     }
   }
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  notify();
+  const go = () => {
+    if (options.replace) window.history.replaceState(null, '', to);
+    else window.history.pushState(null, '', to);
+    notify();
+  };
+  const navigation = ++navigations;
+  const loading = preloader?.(path, query ? `?${query}` : '');
+  if (loading === undefined) return go();
+  // A failed load navigates too: the page's own Suspense shows the error.
+  const settle = () => {
+    if (navigation === navigations) go();
+  };
+  loading.then(settle, settle);
 }
 
 /** The current location; re-renders the caller when it changes. */
