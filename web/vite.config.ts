@@ -23,6 +23,8 @@ export default defineConfig(({ mode }) => ({
       '@architech/contracts': source('contracts'),
       '@architech/editor-core': source('editor-core'),
       '@architech/sim-engine': source('sim-engine'),
+      // The fault importer's ES sources, not its CommonJS build (which bundled the contracts a second time, into every page's first load).
+      '@architech/iac-import': source('iac-import'),
     },
   },
   worker: { format: 'es' },

@@ -3,8 +3,6 @@ import {
   type LaunchSimulationResponse,
   type LogPageDto,
   type LogQueryParams,
-  type MetricBatchParams,
-  type MetricBatchResponse,
   type MetricQueryParams,
   type MetricSeriesResponse,
   type SimulationConfigInput,
@@ -18,6 +16,7 @@ import {
 import { SseParser } from '../simulation/sse-parser';
 import { ApiError } from './api-error';
 import { request } from './http';
+import { runReads } from './run-reads';
 import { accessToken, accessTokenAfter401, endSession } from './session';
 
 const enc = encodeURIComponent;
@@ -36,17 +35,16 @@ export const simulationsApi = {
   launch: (designId: string, config: SimulationConfigInput, signal?: AbortSignal) => request<LaunchSimulationResponse>('POST', `/designs/${enc(designId)}/simulations`, config, signal),
   /** Past runs of one design version, newest first, with their summaries. */
   listForDesign: (designId: string, signal?: AbortSignal) => request<SimulationListResponse>('GET', `/designs/${enc(designId)}/simulations`, undefined, signal).then((r) => r.simulations),
-  get: (id: string, signal?: AbortSignal) => request<SimulationDto>('GET', `/simulations/${enc(id)}`, undefined, signal),
+  get: runReads.get,
   /** A PENDING run stops at once, a RUNNING one within a second (its final status arrives over the events). */
   cancel: (id: string) => request<SimulationDto>('DELETE', `/simulations/${enc(id)}`),
   /** Series of one metric: of the components (or `END_TO_END`) listed comma-separated in `component`, or of every component when it is omitted. */
   metrics: (id: string, params: MetricQueryParams, signal?: AbortSignal) => request<MetricSeriesResponse>('GET', `/simulations/${enc(id)}/metrics${query(params)}`, undefined, signal).then((r) => r.series),
   /** Several metrics queries over one window in one request: one list of series per query, in the order asked. */
-  metricBatch: (id: string, batch: MetricBatchParams, signal?: AbortSignal) => request<MetricBatchResponse>('POST', `/simulations/${enc(id)}/metrics/batch`, batch, signal).then((r) => r.results.map((result) => result.series)),
+  metricBatch: runReads.metricBatch,
   traces: (id: string, filters: TraceQueryParams, signal?: AbortSignal) => request<TracePageDto>('GET', `/simulations/${enc(id)}/traces${query(filters)}`, undefined, signal),
   trace: (id: string, traceId: string, signal?: AbortSignal) => request<TraceDto>('GET', `/simulations/${enc(id)}/traces/${enc(traceId)}`, undefined, signal),
-  /** Many traces with their spans in one request (at most 500 ids); ids the run did not keep are left out. */
-  traceSample: (id: string, size: number, signal?: AbortSignal) => request<{ traces: TraceDto[] }>('GET', `/simulations/${enc(id)}/traces/sample?size=${size}`, undefined, signal).then((r) => r.traces),
+  traceSample: runReads.traceSample,
   logs: (id: string, filters: LogQueryParams, signal?: AbortSignal) => request<LogPageDto>('GET', `/simulations/${enc(id)}/logs${query(filters)}`, undefined, signal),
 };
 

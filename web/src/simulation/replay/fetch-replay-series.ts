@@ -16,7 +16,7 @@ export interface FetchedSeries {
  * per metric, each for all components). Needs only the simulation, not the design, so it starts
  * while the design is still on its way.
  */
-export async function fetchReplaySeries(source: RunSource, simulation: SimulationDto, metrics: readonly ReplayMetric[], signal?: AbortSignal): Promise<FetchedSeries> {
+export async function fetchReplaySeries(source: Pick<RunSource, 'metricBatch'>, simulation: SimulationDto, metrics: readonly ReplayMetric[], signal?: AbortSignal): Promise<FetchedSeries> {
   const durationSec = simulation.configuration.durationSec;
   const runBucketSec = simulation.result?.settings.bucketSec ?? 1;
   const maxPoints = Math.min(MAX_POINTS, Math.ceil(durationSec / runBucketSec));

@@ -9,6 +9,6 @@ export const TRACE_SAMPLE_SIZE = 240;
  * failed ones, in one request (`GET …/traces/sample`: the API picks them, `pickSample`). Traces the
  * run did not keep are not in it: dots are illustration, not data a user acts on.
  */
-export function loadTraceSample(source: RunSource, simulationId: string, signal?: AbortSignal, size = TRACE_SAMPLE_SIZE): Promise<TraceDto[]> {
+export function loadTraceSample(source: Pick<RunSource, 'traceSample'>, simulationId: string, signal?: AbortSignal, size = TRACE_SAMPLE_SIZE): Promise<TraceDto[]> {
   return source.traceSample(simulationId, size, signal);
 }
