@@ -1,12 +1,22 @@
 /** A window with an address bar and a history, enough for the router (the tests run in Node). */
-function fakeWindow(): { location: { pathname: string; search: string } } {
+function fakeWindow(): { location: { pathname: string; search: string }; pop: (url: string) => void } {
+  const listeners: (() => void)[] = [];
   const location = { pathname: '/projects', search: '' };
   const setUrl = (url: string) => {
     const [path, query = ''] = url.split('?');
     location.pathname = path!;
     location.search = query ? `?${query}` : '';
   };
-  const win = { location, history: { pushState: (_s: unknown, _t: string, url: string) => setUrl(url), replaceState: (_s: unknown, _t: string, url: string) => setUrl(url) }, addEventListener: () => undefined };
+  const win = {
+    location,
+    history: { pushState: (_s: unknown, _t: string, url: string) => setUrl(url), replaceState: (_s: unknown, _t: string, url: string) => setUrl(url) },
+    addEventListener: (type: string, listener: () => void) => type === 'popstate' && listeners.push(listener),
+    /** The browser's Back/Forward: the address moves, then `popstate`. */
+    pop: (url: string) => {
+      setUrl(url);
+      for (const listener of listeners) listener();
+    },
+  };
   (globalThis as { window?: unknown }).window = win;
   return win;
 }
@@ -59,5 +69,19 @@ describe('navigate with a route preloader', () => {
     router.navigate('/projects/9');
     await new Promise((resolve) => setImmediate(resolve));
     expect(win.location.pathname).toBe('/projects/9');
+  });
+
+  it('follows Back/Forward once the page has loaded, the previous page showing meanwhile', async () => {
+    let loaded: () => void = () => undefined;
+    router.setRoutePreloader((pathname) => (pathname === '/projects/1/designs/2' ? new Promise<void>((resolve) => (loaded = resolve)) : undefined));
+    win.pop('/projects/1/designs/2');
+    expect(win.location.pathname).toBe('/projects/1/designs/2');
+    expect(router.currentLocation().pathname).toBe('/projects');
+    loaded();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(router.currentLocation().pathname).toBe('/projects/1/designs/2');
+    win.pop('/projects');
+    expect(router.currentLocation().pathname).toBe('/projects');
   });
 });

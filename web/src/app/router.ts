@@ -43,7 +43,7 @@ export function setNavigationGuard(next: NavigationGuard): () => void {
 window.addEventListener('popstate', () => {
   if (bypassNextPop) {
     bypassNextPop = false;
-    notify();
+    afterLoading(readLocation());
     return;
   }
   const active = guard;
@@ -56,8 +56,22 @@ window.addEventListener('popstate', () => {
     });
     return;
   }
-  notify();
+  afterLoading(readLocation());
 });
+
+/**
+ * Back/Forward: the browser has moved already; the page follows once its code has loaded (see
+ * {@link setRoutePreloader}), the old one staying meanwhile.
+ */
+function afterLoading(to: Location): void {
+  const navigation = ++navigations;
+  const loading = preloader?.(to.pathname, to.search);
+  if (loading === undefined) return notify();
+  const settle = () => {
+    if (navigation === navigations) notify();
+  };
+  loading.then(settle, settle);
+}
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -113,6 +127,14 @@ export function navigate(to: string, options: { replace?: boolean; force?: boole
     if (navigation === navigations) go();
   };
   loading.then(settle, settle);
+}
+
+/**
+ * The location the app shows, outside React: during a Back/Forward whose page is still loading it
+ * is the previous one, while the address bar already shows the next.
+ */
+export function currentLocation(): Location {
+  return current;
 }
 
 /** The current location; re-renders the caller when it changes. */
