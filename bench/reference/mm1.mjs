@@ -9,12 +9,13 @@
 //                         a 14-column series bucket per simulated second)
 //     --engine-scheduler  the same model on the engine's Scheduler (two registered handlers)
 //
-// One difference from the C file: the generator is xoshiro128** (32-bit words, the engine's), as
-// JavaScript has no 64-bit integers short of BigInt, which would measure BigInt instead of the loop.
+// One difference from the C file: the generator is the engine's `Rng`, xoshiro128** (32-bit words),
+// as JavaScript has no 64-bit integers short of BigInt, which would measure BigInt, not the loop.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const engine = (path) => require(`../../packages/sim-engine/dist/${path}`);
+const { Rng, createStream } = engine('random/rng.js');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const mode = process.argv.includes('--statistics') ? 'statistics' : process.argv.includes('--engine-scheduler') ? 'engine-scheduler' : 'plain';
 const durationMs = Number(args[0] ?? 60_000) * 1000;
@@ -25,31 +26,6 @@ const ARRIVAL = 0;
 const DEPARTURE = 1;
 const BUCKET = 2;
 
-/** xoshiro128** (Blackman & Vigna), as the engine's Rng; uniform in (0, 1). */
-class Xoshiro128 {
-  constructor(a, b, c, d) {
-    this.s0 = a | 0;
-    this.s1 = b | 0;
-    this.s2 = c | 0;
-    this.s3 = d | 0;
-  }
-
-  uniform() {
-    const s0 = this.s0;
-    const s1 = this.s1;
-    const s2 = this.s2 ^ s0;
-    const s3 = this.s3 ^ s1;
-    const m = Math.imul(s1, 5);
-    const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-    const t = s1 << 9;
-    this.s1 = s1 ^ s2;
-    this.s0 = s0 ^ s3;
-    this.s2 = s2 ^ t;
-    this.s3 = (s3 << 11) | (s3 >>> 21);
-    return (r + 0.5) / 4294967296;
-  }
-}
-
 /** The C file's heap: (time, seq, kind) triples side by side, ordered by (time, seq). */
 class EventHeap {
   entries = new Float64Array(3 * 1024);
@@ -57,26 +33,20 @@ class EventHeap {
   nextSeq = 0;
 
   push(time, kind) {
-    let heap = this.entries;
-    if (this.size * 3 === heap.length) {
-      heap = new Float64Array(heap.length * 2);
-      heap.set(this.entries);
-      this.entries = heap;
+    if (this.size * 3 === this.entries.length) {
+      const bigger = new Float64Array(this.entries.length * 2);
+      bigger.set(this.entries);
+      this.entries = bigger;
     }
     const seq = this.nextSeq++;
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const pt = heap[p * 3];
-      if (pt < time || (pt === time && heap[p * 3 + 1] < seq)) break;
-      heap[i * 3] = pt;
-      heap[i * 3 + 1] = heap[p * 3 + 1];
-      heap[i * 3 + 2] = heap[p * 3 + 2];
+      if (this.precedes(p, time, seq)) break;
+      this.copy(i, p);
       i = p;
     }
-    heap[i * 3] = time;
-    heap[i * 3 + 1] = seq;
-    heap[i * 3 + 2] = kind;
+    this.set(i, time, seq, kind);
   }
 
   /** Removes the top entry (read `entries[0]` and `entries[2]` first). */
@@ -91,15 +61,30 @@ class EventHeap {
     const half = last >> 1;
     while (i < half) {
       let c = 2 * i + 1;
-      if (c + 1 < last && (heap[(c + 1) * 3] < heap[c * 3] || (heap[(c + 1) * 3] === heap[c * 3] && heap[(c + 1) * 3 + 1] < heap[c * 3 + 1]))) c++;
-      const ct = heap[c * 3];
-      if (t < ct || (t === ct && seq < heap[c * 3 + 1])) break;
-      heap[i * 3] = ct;
-      heap[i * 3 + 1] = heap[c * 3 + 1];
-      heap[i * 3 + 2] = heap[c * 3 + 2];
+      if (c + 1 < last && this.precedes(c + 1, heap[c * 3], heap[c * 3 + 1])) c++;
+      if (!this.precedes(c, t, seq)) break;
+      this.copy(i, c);
       i = c;
     }
-    heap[i * 3] = t;
+    this.set(i, t, seq, kind);
+  }
+
+  /** Entry `i` comes before (time, seq). */
+  precedes(i, time, seq) {
+    const t = this.entries[i * 3];
+    return t < time || (t === time && this.entries[i * 3 + 1] < seq);
+  }
+
+  copy(to, from) {
+    const heap = this.entries;
+    heap[to * 3] = heap[from * 3];
+    heap[to * 3 + 1] = heap[from * 3 + 1];
+    heap[to * 3 + 2] = heap[from * 3 + 2];
+  }
+
+  set(i, time, seq, kind) {
+    const heap = this.entries;
+    heap[i * 3] = time;
     heap[i * 3 + 1] = seq;
     heap[i * 3 + 2] = kind;
   }
@@ -151,8 +136,8 @@ class Statistics {
 
 /** The C file's loop; with `stats`, also the engine's statistics. */
 function plainLoop(stats) {
-  const rng = new Xoshiro128(0x9e3779b9, 0x7f4a7c15, 0xbf58476d, 0x1ce4e5b9);
-  const exponential = (mean) => -mean * Math.log(rng.uniform());
+  const rng = new Rng(0x9e3779b9, 0x7f4a7c15, 0xbf58476d, 0x1ce4e5b9);
+  const exponential = (mean) => -mean * Math.log(rng.nextOpen());
   const events = new EventHeap();
   let queue = new Float64Array(1 << 16);
   let qHead = 0;
@@ -203,7 +188,6 @@ function plainLoop(stats) {
 /** The same model on the engine's own Scheduler and Rng: two registered handlers, no components. */
 function onEngineScheduler() {
   const { Scheduler } = engine('core/scheduler.js');
-  const { createStream } = engine('random/rng.js');
   const s = new Scheduler();
   const arrivals = createStream(1, 'reference', 'arrivals');
   const service = createStream(1, 'reference', 'service');
